@@ -1,0 +1,154 @@
+package network.baton.node.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import network.baton.node.store.NodeDataset;
+import network.baton.node.store.TextIndexLayout;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Scores resources against free text with the node's Lucene index: every name, description and keyword
+ * field in every language analysis (kuromoji, character bigrams, English stemming) is searched; a
+ * resource's score is the sum over its matching literals, names weighing most.
+ *
+ * <p>Reads only committed index state, like the store's readers: a search never sees half a write.
+ */
+final class TextRelevance implements AutoCloseable {
+
+  private record Weighted(String name, float boost) {}
+
+  private static final List<Weighted> FIELDS =
+      List.of(
+          new Weighted(TextIndexLayout.FIELD_NAME, 3f),
+          new Weighted(TextIndexLayout.FIELD_KEYWORDS, 2f),
+          new Weighted(TextIndexLayout.FIELD_DESCRIPTION, 1f));
+
+  // Kuromoji words are precise; bigrams catch compounds (電池 in 蓄電池) but also chance pairs.
+  private static final List<Weighted> ANALYSES =
+      List.of(
+          new Weighted(TextIndexLayout.LANG_JA, 1f),
+          new Weighted(TextIndexLayout.LANG_JA_BIGRAM, 0.6f),
+          new Weighted(TextIndexLayout.LANG_EN, 1f));
+
+  private static final Set<String> STORED = Set.of(TextIndexLayout.FIELD_ENTITY, TextIndexLayout.FIELD_GRAPH);
+
+  private final NodeDataset store;
+  private final SearcherManager searchers;
+
+  TextRelevance(NodeDataset store) {
+    this.store = store;
+    try {
+      this.searchers = new SearcherManager(store.textIndex().getDirectory(), null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the text index", e);
+    }
+  }
+
+  /** Resource IRI to score for every resource whose own text matches; empty when nothing does. */
+  Map<String, Double> score(String text) {
+    Query query = query(text);
+    try {
+      searchers.maybeRefreshBlocking();
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return searcher.search(query, new ScoreByGraph());
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("text index search failed", e);
+    }
+  }
+
+  /** The Lucene query for free text: each field and analysis a SHOULD clause requiring all its terms. */
+  Query query(String text) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Weighted analysis : ANALYSES) {
+      QueryBuilder builder = new QueryBuilder(store.layout().analyzer(analysis.name()));
+      for (Weighted field : FIELDS) {
+        Query clause =
+            builder.createBooleanQuery(TextIndexLayout.field(field.name(), analysis.name()), text, Occur.MUST);
+        if (clause != null) {
+          any.add(new BoostQuery(clause, field.boost() * analysis.boost()), Occur.SHOULD);
+        }
+      }
+    }
+    return any.build();
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sums the scores of matching literals per resource graph, keeping only literals about the resource itself. */
+  private static final class ScoreByGraph implements CollectorManager<GraphScores, Map<String, Double>> {
+    @Override
+    public GraphScores newCollector() {
+      return new GraphScores();
+    }
+
+    @Override
+    public Map<String, Double> reduce(Collection<GraphScores> collectors) {
+      Map<String, Double> total = new HashMap<>();
+      for (GraphScores c : collectors) {
+        c.scores.forEach((g, s) -> total.merge(g, s, Double::sum));
+      }
+      return total;
+    }
+  }
+
+  private static final class GraphScores extends SimpleCollector {
+    private final Map<String, Double> scores = new HashMap<>();
+    private Scorable scorer;
+    private StoredFields stored;
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      stored = context.reader().storedFields();
+    }
+
+    @Override
+    public void setScorer(Scorable scorer) {
+      this.scorer = scorer;
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      Document fields = stored.document(doc, STORED);
+      String graph = fields.get(TextIndexLayout.FIELD_GRAPH);
+      // A resource is the subject its graph is named after; text about other nodes in the graph
+      // (an embedded module, a blank node) does not make the resource match.
+      if (graph != null && graph.equals(fields.get(TextIndexLayout.FIELD_ENTITY))) {
+        scores.merge(graph, (double) scorer.score(), Double::sum);
+      }
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE;
+    }
+  }
+}
