@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.vocabulary.RDF;
 
 /**
  * The vocabulary terms search reads and the short forms it accepts for them (as in the BATON JSON-LD
@@ -17,7 +16,7 @@ final class SearchTerms {
   static final String LEVEL = "https://w3id.org/baton/level/";
   static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
 
-  static final Node TYPE = RDF.type.asNode();
+  static final Node TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
   static final Node NAME = schema("name");
   static final Node DESCRIPTION = schema("description");
   static final Node TEACHES = schema("teaches");
