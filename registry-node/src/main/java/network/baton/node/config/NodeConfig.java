@@ -53,11 +53,13 @@ public record NodeConfig(
       throw new ConfigException("did must start with 'did:': " + did);
     }
     adminTokenHashes = List.copyOf(requireNonNull(adminTokenHashes, "adminTokenHashes"));
-    for (String hash : adminTokenHashes) {
-      if (!SHA256_HEX.matcher(hash).matches()) {
+    for (int i = 0; i < adminTokenHashes.size(); i++) {
+      if (!SHA256_HEX.matcher(adminTokenHashes.get(i)).matches()) {
+        // The value is not echoed: a mistaken entry may be the token itself.
         throw new ConfigException(
-            "adminTokenHashes entries must be 64 lower-case hex digits (from `baton token new`): "
-                + abbreviate(hash));
+            "adminTokenHashes entry "
+                + (i + 1)
+                + " must be 64 lower-case hex digits (the hash printed by `baton token new`)");
       }
     }
     if (bodyLimitBytes <= 0) {
@@ -158,9 +160,5 @@ public record NodeConfig(
       text = text.substring(0, text.length() - 1);
     }
     return URI.create(text);
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() > 12 ? value.substring(0, 12) + "..." : value;
   }
 }

@@ -61,7 +61,7 @@ public final class NodeConfigReader {
               + (mapper == yaml ? "YAML" : "JSON")
               + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
               + ": "
-              + e.getOriginalMessage());
+              + e.getOriginalMessage().lines().findFirst().orElse("").strip());
     } catch (IOException e) {
       throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
     }

@@ -40,11 +40,15 @@ public final class NodeDescriptorRoutes {
         .onFailure(rc::fail);
   }
 
-  /** The descriptor document (JSON-LD with an inline context over DCAT, VoID and schema.org). */
+  /**
+   * The descriptor document: JSON-LD 1.1 with an inline context over DCAT, VoID and schema.org;
+   * "endpoints" is an @nest block, so its URLs are properties of the node itself.
+   */
   JsonObject descriptor(long count, Map<String, Long> skills) {
     String base = config.baseUrl().toString();
     JsonObject context =
         new JsonObject()
+            .put("@version", 1.1)
             .put("schema", "http://schema.org/")
             .put("dcat", "http://www.w3.org/ns/dcat#")
             .put("void", "http://rdfs.org/ns/void#")
@@ -55,7 +59,7 @@ public final class NodeDescriptorRoutes {
             .put("institution", "schema:provider")
             .put("did", new JsonObject().put("@id", "schema:identifier"))
             .put("languages", "schema:inLanguage")
-            .put("endpoints", "baton:endpoints")
+            .put("endpoints", "@nest")
             .put("resources", new JsonObject().put("@id", "dcat:endpointURL").put("@type", "@id"))
             .put("sparql", new JsonObject().put("@id", "void:sparqlEndpoint").put("@type", "@id"))
             .put("search", new JsonObject().put("@id", "baton:searchEndpoint").put("@type", "@id"))

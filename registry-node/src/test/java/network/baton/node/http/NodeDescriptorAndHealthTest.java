@@ -1,0 +1,137 @@
+package network.baton.node.http;
+
+import static network.baton.node.RunningNode.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import network.baton.node.RunningNode;
+import network.baton.node.auth.AdminTokens;
+import network.baton.node.config.NodeConfig;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class NodeDescriptorAndHealthTest {
+
+  @TempDir Path dataDir;
+  private Vertx vertx;
+  private RunningNode node;
+
+  @AfterEach
+  void stop() {
+    if (node != null) {
+      node.close();
+    }
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+  }
+
+  @Test
+  void descriptorNamesTheNodeItsEndpointsAndSkillCountsAsJsonLd() {
+    startPlain();
+    node.post("/resources", "text/turtle", fixture("course.ttl"));
+    node.post("/resources", "text/turtle", fixture("unnamed-subject.ttl"));
+
+    HttpResponse<String> response = node.get(NodeDescriptorRoutes.PATH, null);
+
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/ld+json");
+    JsonObject descriptor = new JsonObject(response.body());
+    assertThat(descriptor.getString("name")).isEqualTo("Test node");
+    assertThat(descriptor.getString("institution")).isEqualTo("Test Kosen");
+    assertThat(descriptor.getLong("resourceCount")).isEqualTo(2);
+    assertThat(descriptor.getJsonObject("endpoints").getString("sparql")).isEqualTo("http://node.test/sparql");
+    assertThat(descriptor.getJsonArray("skills").stream().map(o -> ((JsonObject) o).getString("skill")))
+        .containsExactly(
+            "https://w3id.org/baton/skill/ECH-KIN",
+            "https://w3id.org/baton/skill/ECH-THERMO",
+            "https://w3id.org/baton/skill/MFG-COAT");
+    Graph graph = GraphFactory.createDefaultGraph();
+    RDFParser.create().source(new StringReader(response.body())).lang(Lang.JSONLD).parse(graph);
+    assertThat(
+            graph.contains(
+                NodeFactory.createURI("http://node.test"),
+                NodeFactory.createURI("http://rdfs.org/ns/void#sparqlEndpoint"),
+                NodeFactory.createURI("http://node.test/sparql")))
+        .as("the descriptor is real JSON-LD")
+        .isTrue();
+    assertThat(graph.find(Node.ANY, NodeFactory.createURI("http://rdfs.org/ns/void#entities"), Node.ANY).hasNext())
+        .isTrue();
+  }
+
+  @Test
+  void healthReportsUpWithTheResourceCount() {
+    startPlain();
+    node.post("/resources", "text/turtle", fixture("course.ttl"));
+
+    JsonObject health = new JsonObject(node.get("/health", null).body());
+
+    assertThat(health.getString("status")).isEqualTo("UP");
+    assertThat(health.getLong("resources")).isEqualTo(1);
+  }
+
+  @Test
+  void metricsArePrometheusTextWithHttpServerCounters() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    vertx =
+        Vertx.builder()
+            .with(
+                new VertxOptions()
+                    .setMetricsOptions(
+                        new MicrometerMetricsOptions()
+                            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                            .setEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
+    node = RunningNode.start(vertx, config(), RunningNode.testSetup().withMetrics(registry));
+    node.get("/health", null);
+
+    HttpResponse<String> metrics = node.get("/metrics", null);
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(metrics.body()).contains("vertx_http_server_requests_total");
+  }
+
+  private void startPlain() {
+    vertx = Vertx.vertx();
+    node = RunningNode.start(vertx, config(), RunningNode.testSetup());
+  }
+
+  private NodeConfig config() {
+    NodeConfig defaults = NodeConfig.defaults(dataDir, URI.create("http://node.test"));
+    return new NodeConfig(
+        0,
+        "127.0.0.1",
+        dataDir,
+        defaults.baseUrl(),
+        "Test node",
+        "Test Kosen",
+        null,
+        List.of(AdminTokens.hash(RunningNode.TOKEN)),
+        defaults.bodyLimitBytes(),
+        defaults.sparqlTimeout(),
+        defaults.resultCap(),
+        List.of("ja", "en"));
+  }
+}
