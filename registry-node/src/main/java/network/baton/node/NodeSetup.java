@@ -25,7 +25,7 @@ public record NodeSetup(
     requireNonNull(validator, "validator");
     requireNonNull(jsonLd, "jsonLd");
     skillLabels = skillLabels == null ? Function.identity() : skillLabels;
-    datasetOpener = datasetOpener == null ? DatasetOpener.tdb2() : datasetOpener;
+    datasetOpener = datasetOpener == null ? DatasetOpener.textIndexed() : datasetOpener;
     extensions = List.copyOf(extensions == null ? List.of() : extensions);
   }
 

@@ -32,13 +32,20 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext rc) {
     Problem problem = toProblem(rc.failure(), rc.statusCode());
     String path = rc.request().path();
-    if (problem.status() >= 500) {
+    if (problem.status() >= 500 && !(rc.failure() instanceof Problem)) {
       log.error(
           "request failed [method: {}, path: {}, status: {}]",
           rc.request().method(),
           path,
           problem.status(),
           rc.failure());
+    } else if (problem.status() >= 500) {
+      log.warn(
+          "request not answered [method: {}, path: {}, status: {}, detail: {}]",
+          rc.request().method(),
+          path,
+          problem.status(),
+          problem.getMessage());
     } else {
       log.info(
           "request refused [method: {}, path: {}, status: {}, detail: {}]",

@@ -22,6 +22,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.DCTerms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class ResourceStore implements AutoCloseable {
               + " ?skill } } GROUP BY ?skill");
 
   private final Dataset dataset;
+  private final OpenDataset opened;
   private final AutoCloseable closer;
   private final ResourceIds ids;
   private final Node attribution;
@@ -51,6 +53,7 @@ public final class ResourceStore implements AutoCloseable {
 
   /** A store over an open dataset; the store closes it on {@link #close()}. */
   public ResourceStore(OpenDataset opened, ResourceIds ids, String attribution, Clock clock) {
+    this.opened = opened;
     this.dataset = opened.dataset();
     this.closer = opened.closer();
     this.ids = ids;
@@ -63,12 +66,20 @@ public final class ResourceStore implements AutoCloseable {
     log.info("opening TDB2 store [folder: {}]", folder);
     Dataset dataset = TDB2Factory.connectDataset(folder.toString());
     return new ResourceStore(
-        new OpenDataset(dataset, dataset::close), ids, attribution, Clock.systemUTC());
+        new OpenDataset(dataset, () -> TDBInternal.expel(dataset.asDatasetGraph())),
+        ids,
+        attribution,
+        Clock.systemUTC());
   }
 
   /** The underlying dataset (for SPARQL and the text index). */
   public Dataset dataset() {
     return dataset;
+  }
+
+  /** The opened dataset, with the text-indexed store behind it when there is one. */
+  public OpenDataset opened() {
+    return opened;
   }
 
   /** The node's id scheme. */
