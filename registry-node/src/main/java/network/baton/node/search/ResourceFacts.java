@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -16,7 +15,7 @@ import org.apache.jena.sparql.core.Quad;
 
 /**
  * What search needs to know about one stored resource, read from its named graph: types, names,
- * descriptions, taught skills, levels, licences and languages.
+ * description snippets, taught skills, levels, licences and languages.
  */
 record ResourceFacts(
     String iri,
@@ -50,37 +49,65 @@ record ResourceFacts(
   }
 
   /**
-   * Reads the resource stored as graph {@code iri} (call inside a read transaction); null when the graph
-   * does not hold a resource of a type search knows.
+   * Reads the resource stored as graph {@code iri} (call inside a transaction); null when the graph does not
+   * hold a resource of a type search knows.
    */
   static ResourceFacts read(DatasetGraph dsg, String iri) {
     Node g = NodeFactory.createURI(iri);
-    Set<String> types = new TreeSet<>();
-    each(dsg, g, SearchTerms.TYPE, o -> {
-      if (o.isURI() && SearchTerms.TYPES.containsValue(o.getURI())) {
-        types.add(o.getURI());
-      }
-    });
-    if (types.isEmpty()) {
-      return null;
+    Builder builder = new Builder(iri);
+    Iterator<Quad> quads = dsg.find(g, g, Node.ANY, Node.ANY);
+    while (quads.hasNext()) {
+      Quad quad = quads.next();
+      builder.accept(quad.getPredicate(), quad.getObject());
     }
-    Map<String, String> names = new TreeMap<>();
-    each(dsg, g, SearchTerms.NAME, o -> putText(names, o));
-    Map<String, String> descriptions = new TreeMap<>();
-    each(dsg, g, SearchTerms.DESCRIPTION, o -> putText(descriptions, o));
-    Set<String> skills = new TreeSet<>();
-    each(dsg, g, SearchTerms.TEACHES, o -> addUri(skills, o));
-    Set<String> levels = new TreeSet<>();
-    each(dsg, g, SearchTerms.EDUCATIONAL_LEVEL, o -> addUri(levels, o));
-    Set<String> licenses = new TreeSet<>();
-    each(dsg, g, SearchTerms.LICENSE, o -> addUri(licenses, o));
-    Set<String> languages = new TreeSet<>();
-    each(dsg, g, SearchTerms.IN_LANGUAGE, o -> {
-      if (o.isLiteral()) {
+    return builder.build();
+  }
+
+  /** Collects the statements about one resource; descriptions are kept as snippets only. */
+  static final class Builder {
+    private final String iri;
+    private final Set<String> types = new TreeSet<>();
+    private final Map<String, String> names = new TreeMap<>();
+    private final Map<String, String> descriptions = new TreeMap<>();
+    private final Set<String> skills = new TreeSet<>();
+    private final Set<String> levels = new TreeSet<>();
+    private final Set<String> licenses = new TreeSet<>();
+    private final Set<String> languages = new TreeSet<>();
+
+    Builder(String iri) {
+      this.iri = iri;
+    }
+
+    /** Takes one statement about the resource; statements search does not use are ignored. */
+    void accept(Node p, Node o) {
+      if (p.equals(SearchTerms.TYPE)) {
+        if (o.isURI() && SearchTerms.TYPES.containsValue(o.getURI())) {
+          types.add(o.getURI());
+        }
+      } else if (p.equals(SearchTerms.NAME)) {
+        putText(names, o);
+      } else if (p.equals(SearchTerms.DESCRIPTION)) {
+        putText(descriptions, o);
+      } else if (p.equals(SearchTerms.TEACHES)) {
+        addUri(skills, o);
+      } else if (p.equals(SearchTerms.EDUCATIONAL_LEVEL)) {
+        addUri(levels, o);
+      } else if (p.equals(SearchTerms.LICENSE)) {
+        addUri(licenses, o);
+      } else if (p.equals(SearchTerms.IN_LANGUAGE) && o.isLiteral()) {
         languages.add(SearchTerms.normaliseLanguage(o.getLiteralLexicalForm()));
       }
-    });
-    return new ResourceFacts(iri, types, names, descriptions, skills, levels, licenses, languages);
+    }
+
+    /** The facts, or null when no type search knows was seen. */
+    ResourceFacts build() {
+      if (types.isEmpty()) {
+        return null;
+      }
+      Map<String, String> snippets = new TreeMap<>();
+      descriptions.forEach((lang, text) -> snippets.put(lang, SearchHit.snippet(text)));
+      return new ResourceFacts(iri, types, names, snippets, skills, levels, licenses, languages);
+    }
   }
 
   /** The short name of the type shown in a hit (the most specific of the kinds a node publishes). */
@@ -107,13 +134,6 @@ record ResourceFacts(
       return names.get("ja");
     }
     return names.isEmpty() ? iri : new TreeMap<>(names).firstEntry().getValue();
-  }
-
-  private static void each(DatasetGraph dsg, Node g, Node p, Consumer<Node> action) {
-    Iterator<Quad> quads = dsg.find(g, g, p, Node.ANY);
-    while (quads.hasNext()) {
-      action.accept(quads.next().getObject());
-    }
   }
 
   /** One text per language; of several, the smallest, so the choice does not depend on storage order. */

@@ -2,16 +2,16 @@ package network.baton.node.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import network.baton.node.store.NodeDataset;
 import network.baton.node.store.TextIndexLayout;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -47,8 +47,6 @@ final class TextRelevance implements AutoCloseable {
           new Weighted(TextIndexLayout.LANG_JA, 1f),
           new Weighted(TextIndexLayout.LANG_JA_BIGRAM, 0.6f),
           new Weighted(TextIndexLayout.LANG_EN, 1f));
-
-  private static final Set<String> STORED = Set.of(TextIndexLayout.FIELD_ENTITY, TextIndexLayout.FIELD_GRAPH);
 
   private final NodeDataset store;
   private final SearcherManager searchers;
@@ -103,7 +101,7 @@ final class TextRelevance implements AutoCloseable {
     }
   }
 
-  /** Sums the scores of matching literals per resource graph, keeping only literals about the resource itself. */
+  /** Sums the scores of matching literals per resource, by the resource doc value each carries. */
   private static final class ScoreByGraph implements CollectorManager<GraphScores, Map<String, Double>> {
     @Override
     public GraphScores newCollector() {
@@ -111,23 +109,34 @@ final class TextRelevance implements AutoCloseable {
     }
 
     @Override
-    public Map<String, Double> reduce(Collection<GraphScores> collectors) {
+    public Map<String, Double> reduce(Collection<GraphScores> collectors) throws IOException {
       Map<String, Double> total = new HashMap<>();
-      for (GraphScores c : collectors) {
-        c.scores.forEach((g, s) -> total.merge(g, s, Double::sum));
+      for (GraphScores collector : collectors) {
+        for (LeafScores leaf : collector.leaves) {
+          for (int ord = 0; ord < leaf.sums.length; ord++) {
+            if (leaf.sums[ord] > 0) {
+              total.merge(leaf.values.lookupOrd(ord).utf8ToString(), leaf.sums[ord], Double::sum);
+            }
+          }
+        }
       }
       return total;
     }
   }
 
+  /** Score sums by resource ordinal within one index segment. */
+  private record LeafScores(SortedDocValues values, double[] sums) {}
+
   private static final class GraphScores extends SimpleCollector {
-    private final Map<String, Double> scores = new HashMap<>();
+    private final List<LeafScores> leaves = new ArrayList<>();
+    private LeafScores leaf;
     private Scorable scorer;
-    private StoredFields stored;
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
-      stored = context.reader().storedFields();
+      SortedDocValues values = DocValues.getSorted(context.reader(), TextIndexLayout.FIELD_RESOURCE);
+      leaf = new LeafScores(values, new double[values.getValueCount()]);
+      leaves.add(leaf);
     }
 
     @Override
@@ -137,12 +146,9 @@ final class TextRelevance implements AutoCloseable {
 
     @Override
     public void collect(int doc) throws IOException {
-      Document fields = stored.document(doc, STORED);
-      String graph = fields.get(TextIndexLayout.FIELD_GRAPH);
-      // A resource is the subject its graph is named after; text about other nodes in the graph
-      // (an embedded module, a blank node) does not make the resource match.
-      if (graph != null && graph.equals(fields.get(TextIndexLayout.FIELD_ENTITY))) {
-        scores.merge(graph, (double) scorer.score(), Double::sum);
+      // Documents without the value are text about other subjects in a graph: they do not count.
+      if (leaf.values().advanceExact(doc)) {
+        leaf.sums()[leaf.values().ordValue()] += scorer.score();
       }
     }
 

@@ -11,6 +11,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextDocProducerTriples;
 import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -39,7 +40,7 @@ public final class NodeDataset implements AutoCloseable {
   private final Path dataDir;
   private final DatasetGraph base;
   private final TextIndexLucene textIndex;
-  private final DatasetGraph indexed;
+  private final CommitNotifyingDatasetGraph indexed;
   private final TextIndexLayout layout;
   private volatile boolean closed;
 
@@ -47,7 +48,7 @@ public final class NodeDataset implements AutoCloseable {
       Path dataDir,
       DatasetGraph base,
       TextIndexLucene textIndex,
-      DatasetGraph indexed,
+      CommitNotifyingDatasetGraph indexed,
       TextIndexLayout layout) {
     this.dataDir = dataDir;
     this.base = base;
@@ -74,14 +75,15 @@ public final class NodeDataset implements AutoCloseable {
     TextIndexLayout layout = new TextIndexLayout();
     TextIndexLucene textIndex;
     try {
-      textIndex =
-          (TextIndexLucene)
-              TextDatasetFactory.createLuceneIndex(FSDirectory.open(indexDir), layout.config());
+      textIndex = new ResourceTextIndex(FSDirectory.open(indexDir), layout.config());
     } catch (IOException | RuntimeException e) {
       TDBInternal.expel(base);
       throw new IllegalStateException("cannot open text index " + indexDir + ": " + e.getMessage(), e);
     }
-    DatasetGraph indexed = TextDatasetFactory.create(base, textIndex, true);
+    ChangedGraphs changes = new ChangedGraphs(new TextDocProducerTriples(textIndex));
+    CommitNotifyingDatasetGraph indexed =
+        new CommitNotifyingDatasetGraph(
+            TextDatasetFactory.create(base, textIndex, true, changes), changes);
     NodeDataset store = new NodeDataset(dataDir, base, textIndex, indexed, layout);
     log.info("store opened [data: {}, indexed documents: {}]", dataDir, store.indexedDocuments());
     if (store.indexedDocuments() == 0 && store.hasIndexableText()) {
@@ -94,6 +96,16 @@ public final class NodeDataset implements AutoCloseable {
   /** The text-indexed dataset graph: use it for every read and write (in Jena transactions). */
   public DatasetGraph datasetGraph() {
     return indexed;
+  }
+
+  /** Tells {@code listener} about every write that commits from now on, with the graphs it changed. */
+  public void addCommitListener(CommitListener listener) {
+    indexed.addListener(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Stops telling {@code listener} about commits. */
+  public void removeCommitListener(CommitListener listener) {
+    indexed.removeListener(listener);
   }
 
   /** The same dataset as a {@link Dataset}, for APIs that want one. */

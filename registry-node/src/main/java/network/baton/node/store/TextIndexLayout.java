@@ -34,6 +34,9 @@ public final class TextIndexLayout {
   public static final String FIELD_LANG = "lang";
   public static final String FIELD_UID = "uid";
 
+  /** Doc value naming the resource, on documents about the resource its graph is named after. */
+  public static final String FIELD_RESOURCE = "resource";
+
   public static final String FIELD_NAME = "name";
   public static final String FIELD_DESCRIPTION = "description";
   public static final String FIELD_KEYWORDS = "keywords";

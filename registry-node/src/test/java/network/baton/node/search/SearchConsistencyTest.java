@@ -110,6 +110,49 @@ class SearchConsistencyTest {
     assertThat(iris(search("q", "電池"))).contains(R + "battery-safety", R + "liion-basics");
   }
 
+  @Test
+  void filtersAndFacetsFollowAnUpdate() {
+    Node g = NodeFactory.createURI(R + "slurry-mixing");
+    Node level = uri(SCHEMA + "educationalLevel");
+    DatasetGraph dsg = store.datasetGraph();
+    Txn.executeWrite(
+        dsg,
+        () -> {
+          dsg.deleteAny(g, g, level, Node.ANY);
+          dsg.add(g, g, level, uri("https://w3id.org/baton/level/graduate"));
+        });
+
+    SearchResult graduate = search("level", "level:graduate");
+    assertThat(iris(graduate)).containsExactly(R + "slurry-mixing");
+    assertThat(graduate.facets().level()).containsOnlyKeys("https://w3id.org/baton/level/graduate");
+    assertThat(search().facets().level()).containsEntry("https://w3id.org/baton/level/undergraduate", 1L);
+  }
+
+  @Test
+  void abortedWriteChangesNoResult() {
+    DatasetGraph dsg = store.datasetGraph();
+    Node g = NodeFactory.createURI(R + "battery-safety");
+    dsg.begin(org.apache.jena.query.ReadWrite.WRITE);
+    dsg.removeGraph(g);
+    putCourse("never", "Never committed assembly", "en");
+    dsg.abort();
+    dsg.end();
+
+    assertThat(iris(search("q", "熱暴走"))).containsExactly(R + "battery-safety");
+    assertThat(iris(search("q", "assembly"))).isEmpty();
+    assertThat(search().total()).isEqualTo(7);
+  }
+
+  @Test
+  void searchOpenedOnAnExistingStoreFindsWhatWasThere() {
+    putCourse("new-course", "Battery pack assembly", "en");
+    search.close();
+    search = new LocalSearch(store, SkillHierarchy.none());
+
+    assertThat(iris(search("q", "assembly"))).containsExactly(R + "new-course");
+    assertThat(search("skill", "skill:SAF-FIRE").total()).isEqualTo(1);
+  }
+
   private List<String> pageThrough(Map<String, List<String>> base, int limit) {
     List<String> seen = new ArrayList<>();
     Set<String> cursors = new HashSet<>();

@@ -88,6 +88,30 @@ class NodeDatasetTest {
     }
   }
 
+  @Test
+  void commitListenerHearsTheChangedGraphsOnlyOnceTheWriteCommits() {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      List<java.util.Set<Node>> heard = new java.util.ArrayList<>();
+      List<java.util.Set<Node>> committed = new java.util.ArrayList<>();
+      store.addCommitListener(
+          graphs -> {
+            heard.add(graphs);
+            return () -> committed.add(graphs);
+          });
+      DatasetGraph dsg = store.datasetGraph();
+
+      addName(dsg, "Electrode coatings", "en");
+      dsg.begin(org.apache.jena.query.ReadWrite.WRITE);
+      dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang("Never committed", "en"));
+      dsg.abort();
+      dsg.end();
+      Txn.executeWrite(dsg, () -> dsg.getGraph(GRAPH).clear());
+
+      assertThat(committed).containsExactly(java.util.Set.of(GRAPH), java.util.Set.of(GRAPH));
+      assertThat(heard).hasSize(2);
+    }
+  }
+
   private static org.apache.jena.query.text.Entity staleEntity() {
     var entity =
         new org.apache.jena.query.text.Entity(
