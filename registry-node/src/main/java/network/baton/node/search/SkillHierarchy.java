@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import network.baton.vocab.SkillFramework;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -42,6 +43,11 @@ public final class SkillHierarchy {
     framework.find(Node.ANY, TOP_CONCEPT_OF, Node.ANY).forEach(t -> addUri(t.getSubject(), concepts));
     framework.find(Node.ANY, HAS_TOP_CONCEPT, Node.ANY).forEach(t -> addUri(t.getObject(), concepts));
     return new SkillHierarchy(broader, narrower, concepts);
+  }
+
+  /** The hierarchy of the BATON skill framework. */
+  public static SkillHierarchy of(SkillFramework framework) {
+    return fromSkos(framework.graph());
   }
 
   /** A hierarchy that knows no skills: filters match skills exactly, each skill is its own area. */
