@@ -3,11 +3,16 @@ package network.baton.node;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 import network.baton.node.http.JsonLdCompactor;
 import network.baton.node.store.RdfParsing;
 import network.baton.node.store.ResourceValidator;
+import network.baton.node.store.VocabJsonLdParsing;
+import network.baton.node.store.VocabShapeValidator;
+import network.baton.vocab.ContextLoader;
+import network.baton.vocab.SkillFramework;
 
 /**
  * The replaceable parts of a node: validation, JSON-LD parsing and compaction, skill labels for
@@ -29,18 +34,21 @@ public record NodeSetup(
     extensions = List.copyOf(extensions == null ? List.of() : extensions);
   }
 
-  /** The production setup: the vocabulary's shapes, bundled contexts and skill labels. */
+  /**
+   * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out,
+   * skill labels from the framework, and the text-indexed store.
+   */
   public static NodeSetup standard() {
-    var shapes = org.apache.jena.riot.RDFParser.source("baton/shapes.ttl").toGraph();
-    com.apicatalog.jsonld.loader.DocumentLoader offline =
-        (url, options) -> {
-          throw new com.apicatalog.jsonld.JsonLdError(
-              com.apicatalog.jsonld.JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
-              "no bundled JSON-LD context for " + url + " (contexts are never fetched)");
-        };
-    return of(
-        new network.baton.node.store.ShaclShapesValidator(shapes),
-        new network.baton.node.store.JenaJsonLdParsing(offline));
+    ContextLoader contexts = ContextLoader.bundled();
+    SkillFramework skills = SkillFramework.load();
+    return new NodeSetup(
+        VocabShapeValidator.create(),
+        new VocabJsonLdParsing(contexts),
+        new JsonLdCompactor(URI.create(ContextLoader.BATON_CONTEXT), contexts),
+        iri -> skills.byIri(iri).map(s -> s.label("en") + " / " + s.label("ja")).orElse(iri),
+        null,
+        DatasetOpener.textIndexed(),
+        List.of());
   }
 
   /** A setup with this validator and parser and defaults for the rest. */

@@ -16,9 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.NodeConfig;
-import network.baton.node.store.JenaJsonLdParsing;
-import network.baton.node.store.ShaclShapesValidator;
-import org.apache.jena.riot.RDFParser;
 
 /** A real node on a loopback port over TDB2 in a temp folder, with a blocking HTTP client. */
 public final class RunningNode implements AutoCloseable {
@@ -60,15 +57,9 @@ public final class RunningNode implements AutoCloseable {
     return new RunningNode(vertx, verticle, id);
   }
 
-  /** The stand-in setup: fixture shapes, JSON-LD with inline contexts only. */
+  /** The production setup (vocabulary shapes, bundled contexts, text-indexed TDB2). */
   public static NodeSetup testSetup() {
-    return NodeSetup.of(
-        new ShaclShapesValidator(RDFParser.source("fixtures/test-shapes.ttl").toGraph()),
-        new JenaJsonLdParsing(
-            (url, options) -> {
-              throw new com.apicatalog.jsonld.JsonLdError(
-                  com.apicatalog.jsonld.JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "offline: " + url);
-            }));
+    return NodeSetup.standard();
   }
 
   /** The running verticle. */

@@ -7,6 +7,7 @@ import com.apicatalog.jsonld.document.RdfDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
@@ -46,9 +47,18 @@ public final class JsonLdCompactor {
               .get();
       JsonObject compacted =
           JsonLd.compact(JsonDocument.of(expanded), contextUrl).loader(loader).get();
+      // Titanium inlines the loaded context; name it by its URL instead, first, as clients expect.
+      JsonObjectBuilder document =
+          jakarta.json.Json.createObjectBuilder().add("@context", contextUrl.toString());
+      compacted.forEach(
+          (key, value) -> {
+            if (!key.equals("@context")) {
+              document.add(key, value);
+            }
+          });
       StringWriter out = new StringWriter();
       try (JsonWriter writer = PRETTY.createWriter(out)) {
-        writer.write(compacted);
+        writer.write(document.build());
       }
       return out.toString();
     } catch (JsonLdError e) {

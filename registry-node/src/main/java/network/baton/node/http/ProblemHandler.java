@@ -91,6 +91,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
                       new JsonObject()
                           .put("focusNode", v.focusNode())
                           .put("path", v.path())
+                          .put("value", v.value())
                           .put("message", v.message())
                           .put("severity", v.severity())));
       return new Problem(

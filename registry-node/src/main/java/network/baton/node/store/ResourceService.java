@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 
 /**
@@ -68,7 +70,13 @@ public final class ResourceService {
 
   private ResourceDraft validated(String body, Lang lang) {
     ResourceDraft draft = reader.read(body, lang);
-    List<ValidationIssue> violations = validator.validate(draft.graph());
+    // The shapes want an IRI subject; a blank one is checked under a stand-in for the IRI the store
+    // will mint (which one does not change what the shapes say).
+    Graph checked =
+        draft.subject().isBlank()
+            ? draft.graphAbout(NodeFactory.createURI(store.ids().iri(ResourceIds.slug(draft.slugHint()))))
+            : draft.graph();
+    List<ValidationIssue> violations = validator.validate(checked);
     if (!violations.isEmpty()) {
       throw new ValidationFailedException(violations);
     }

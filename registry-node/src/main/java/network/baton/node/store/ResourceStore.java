@@ -274,7 +274,7 @@ public final class ResourceStore implements AutoCloseable {
     Node iri = iriNode(id);
     Instant now = now();
     Instant createdAt = created == null ? now : created;
-    Graph graph = withProvenance(rename(draft.graph(), draft.subject(), iri), iri, createdAt, now);
+    Graph graph = withProvenance(draft.graphAbout(iri), iri, createdAt, now);
     DatasetGraph dsg = dataset.asDatasetGraph();
     dsg.deleteAny(iri, Node.ANY, Node.ANY, Node.ANY);
     graph.find().forEachRemaining(t -> dsg.add(iri, t.getSubject(), t.getPredicate(), t.getObject()));
@@ -352,24 +352,6 @@ public final class ResourceStore implements AutoCloseable {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static Graph rename(Graph graph, Node from, Node to) {
-    if (from.equals(to)) {
-      return graph;
-    }
-    Graph result = GraphFactory.createDefaultGraph();
-    result.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
-    graph
-        .find()
-        .forEachRemaining(
-            t ->
-                result.add(
-                    Triple.create(
-                        t.getSubject().equals(from) ? to : t.getSubject(),
-                        t.getPredicate(),
-                        t.getObject().equals(from) ? to : t.getObject())));
-    return result;
   }
 
   private Graph withProvenance(Graph graph, Node iri, Instant created, Instant modified) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import network.baton.node.RunningNode;
+import network.baton.vocab.ContextLoader;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -92,6 +93,19 @@ class ResourceRoutesTest {
   }
 
   @Test
+  void jsonLdIsCompactedWithTheBatonContext() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+
+    JsonObject json = new JsonObject(node.get(COURSE, "application/ld+json").body());
+
+    assertThat(json.getString("@context")).isEqualTo("https://w3id.org/baton/context/v1");
+    assertThat(json.getString("id")).isEqualTo(IRI);
+    assertThat(json.getString("type")).isEqualTo("Course");
+    assertThat(json.getJsonObject("name").getString("ja")).isEqualTo("電気化学基礎");
+    assertThat(json.getString("courseCode")).isEqualTo("EC101");
+  }
+
+  @Test
   void htmlViewEscapesMarkupInNames() {
     HttpResponse<String> created = node.post("/resources", TURTLE, fixture("unnamed-subject.ttl"));
     String location = created.headers().firstValue("Location").orElseThrow();
@@ -114,7 +128,7 @@ class ResourceRoutesTest {
   @Test
   void jsonLdIsAcceptedAndItsIriKept() {
     HttpResponse<String> created =
-        node.post("/resources", "application/ld+json", fixture("course-inline-context.jsonld"));
+        node.post("/resources", "application/ld+json", fixture("course.jsonld"));
 
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.headers().firstValue("Location")).hasValue("http://node.test/resources/json-course");
@@ -312,6 +326,9 @@ class ResourceRoutesTest {
   }
 
   private static Graph parse(String text, Lang lang) {
+    if (lang.equals(Lang.JSONLD)) {
+      return ContextLoader.bundled().parseJsonLd(text, null);
+    }
     Graph graph = GraphFactory.createDefaultGraph();
     RDFParser.create().source(new StringReader(text)).lang(lang).parse(graph);
     return graph;
