@@ -122,12 +122,12 @@ public final class NodeVerticle extends VerticleBase {
     PrometheusMeterRegistry metrics =
         setup.metrics() != null ? setup.metrics() : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     GraphRenderer renderer =
-        new GraphRenderer(setup.compactor(), new HtmlView(setup.skillLabels()), NodePrefixes.standard());
+        new GraphRenderer(setup.compactor(), new HtmlView(setup::skillLabel), NodePrefixes.standard());
 
     Router router = Router.router(vertx);
     router.route().handler(AccessLog.create());
     new ResourceRoutes(resources, admin, body, renderer).mount(router);
-    new NodeDescriptorRoutes(config, resources).mount(router);
+    new NodeDescriptorRoutes(config, resources, setup::broaderSkills).mount(router);
     new HealthRoutes(resources, metrics).mount(router);
     new SparqlRoutes(
             new SparqlService(store.dataset(), pool, config.sparqlTimeout(), config.resultCap()), body)

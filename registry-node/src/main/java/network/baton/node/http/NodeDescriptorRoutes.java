@@ -5,7 +5,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.store.ResourceService;
 
@@ -17,11 +21,17 @@ public final class NodeDescriptorRoutes {
 
   private final NodeConfig config;
   private final ResourceService service;
+  private final Function<String, Set<String>> broaderSkills;
 
-  /** A descriptor for the node configured by config. */
-  public NodeDescriptorRoutes(NodeConfig config, ResourceService service) {
+  /**
+   * A descriptor for the node configured by config; broaderSkills gives every broader skill of a
+   * skill (so a resource on MFG-COAT counts for MFG too).
+   */
+  public NodeDescriptorRoutes(
+      NodeConfig config, ResourceService service, Function<String, Set<String>> broaderSkills) {
     this.config = config;
     this.service = service;
+    this.broaderSkills = broaderSkills;
   }
 
   /** Adds the descriptor route. */
@@ -30,14 +40,25 @@ public final class NodeDescriptorRoutes {
   }
 
   private void describe(RoutingContext rc) {
-    Future.all(service.count(), service.skillCounts())
+    Future.all(service.count(), service.skillsByResource())
         .onSuccess(
             all -> {
               long count = all.resultAt(0);
-              Map<String, Long> skills = all.resultAt(1);
-              Json.reply(rc, 200, "application/ld+json", descriptor(count, skills));
+              Map<String, Set<String>> skills = all.resultAt(1);
+              Json.reply(rc, 200, "application/ld+json", descriptor(count, coverage(skills)));
             })
         .onFailure(rc::fail);
+  }
+
+  /** Resources per skill, narrower skills counted towards their broader ones (each resource once). */
+  Map<String, Long> coverage(Map<String, Set<String>> skillsByResource) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Set<String> skills : skillsByResource.values()) {
+      Set<String> covered = new HashSet<>(skills);
+      skills.forEach(skill -> covered.addAll(broaderSkills.apply(skill)));
+      covered.forEach(skill -> counts.merge(skill, 1L, Long::sum));
+    }
+    return counts;
   }
 
   /**
@@ -66,15 +87,23 @@ public final class NodeDescriptorRoutes {
             .put("changes", new JsonObject().put("@id", "baton:changesEndpoint").put("@type", "@id"))
             .put("resourceCount", "void:entities")
             .put("skills", "baton:skillCoverage")
+            .put("SkillCoverage", "baton:SkillCoverage")
             .put("skill", new JsonObject().put("@id", "baton:skill").put("@type", "@id"))
-            .put("count", "baton:resourceCount");
+            .put(
+                "count",
+                new JsonObject()
+                    .put("@id", "baton:resourceCount")
+                    .put("@type", "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"));
     JsonArray skillArray = new JsonArray();
-    skills.forEach((skill, n) -> skillArray.add(new JsonObject().put("skill", skill).put("count", n)));
+    skills.forEach(
+        (skill, n) ->
+            skillArray.add(
+                new JsonObject().put("type", "SkillCoverage").put("skill", skill).put("count", n)));
     JsonObject json =
         new JsonObject()
             .put("@context", context)
             .put("id", base)
-            .put("type", "dcat:DataService")
+            .put("type", new JsonArray().add("dcat:DataService").add("void:Dataset"))
             .put("name", config.name())
             .put("institution", config.institution())
             .put("languages", new JsonArray(config.languages()))

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -58,9 +59,9 @@ public final class ResourceService {
     return pool.executeBlocking(() -> store.changes(since, limit), false);
   }
 
-  /** Resources per skill taught. */
-  public Future<Map<String, Long>> skillCounts() {
-    return pool.executeBlocking(store::skillCounts, false);
+  /** The skills each live resource teaches or assesses. */
+  public Future<Map<String, Set<String>>> skillsByResource() {
+    return pool.executeBlocking(store::skillsByResource, false);
   }
 
   /** The number of live resources. */

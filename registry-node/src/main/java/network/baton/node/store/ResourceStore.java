@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -39,10 +41,10 @@ public final class ResourceStore implements AutoCloseable {
   private static final Node WAS_ATTRIBUTED_TO =
       NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
   private static final int MINT_ATTEMPTS = 20;
-  private static final Query SKILL_COUNTS =
+  private static final Query SKILLS_BY_RESOURCE =
       QueryFactory.create(
-          "SELECT ?skill (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r <http://schema.org/teaches>"
-              + " ?skill } } GROUP BY ?skill");
+          "SELECT DISTINCT ?g ?skill WHERE { GRAPH ?g { ?g <http://schema.org/teaches>"
+              + "|<http://schema.org/assesses> ?skill } }");
 
   private final Dataset dataset;
   private final OpenDataset opened;
@@ -234,22 +236,24 @@ public final class ResourceStore implements AutoCloseable {
         });
   }
 
-  /** For each skill taught by some resource, how many resources teach it (sorted by skill IRI). */
-  public Map<String, Long> skillCounts() {
+  /** For each live resource, the skills it teaches or assesses (its own statements only). */
+  public Map<String, Set<String>> skillsByResource() {
     return Txn.calculateRead(
         dataset,
         () -> {
-          Map<String, Long> counts = new TreeMap<>();
-          try (QueryExecution qe = QueryExecution.dataset(dataset).query(SKILL_COUNTS).build()) {
+          Map<String, Set<String>> skills = new TreeMap<>();
+          try (QueryExecution qe = QueryExecution.dataset(dataset).query(SKILLS_BY_RESOURCE).build()) {
             qe.execSelect()
                 .forEachRemaining(
                     row -> {
                       if (row.get("skill").isURIResource()) {
-                        counts.put(row.getResource("skill").getURI(), row.getLiteral("n").getLong());
+                        skills
+                            .computeIfAbsent(row.getResource("g").getURI(), k -> new TreeSet<>())
+                            .add(row.getResource("skill").getURI());
                       }
                     });
           }
-          return counts;
+          return skills;
         });
   }
 

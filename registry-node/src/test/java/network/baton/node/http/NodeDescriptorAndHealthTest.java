@@ -61,11 +61,12 @@ class NodeDescriptorAndHealthTest {
     assertThat(descriptor.getString("institution")).isEqualTo("Test Kosen");
     assertThat(descriptor.getLong("resourceCount")).isEqualTo(2);
     assertThat(descriptor.getJsonObject("endpoints").getString("sparql")).isEqualTo("http://node.test/sparql");
-    assertThat(descriptor.getJsonArray("skills").stream().map(o -> ((JsonObject) o).getString("skill")))
-        .containsExactly(
-            "https://w3id.org/baton/skill/ECH-KIN",
-            "https://w3id.org/baton/skill/ECH-THERMO",
-            "https://w3id.org/baton/skill/MFG-COAT");
+    assertThat(
+            descriptor.getJsonArray("skills").stream()
+                .map(o -> (JsonObject) o)
+                .map(o -> o.getString("skill").replace("https://w3id.org/baton/skill/", "") + "=" + o.getLong("count")))
+        .as("the course counts once for ECH although it teaches two of its skills")
+        .contains("ECH=1", "ECH-KIN=1", "ECH-THERMO=1", "MFG-COAT=1", "MFG=1");
     Graph graph = GraphFactory.createDefaultGraph();
     RDFParser.create().source(new StringReader(response.body())).lang(Lang.JSONLD).parse(graph);
     assertThat(
@@ -76,6 +77,13 @@ class NodeDescriptorAndHealthTest {
         .as("the descriptor is real JSON-LD")
         .isTrue();
     assertThat(graph.find(Node.ANY, NodeFactory.createURI("http://rdfs.org/ns/void#entities"), Node.ANY).hasNext())
+        .isTrue();
+    assertThat(
+            graph.find(
+                    Node.ANY,
+                    NodeFactory.createURI("https://w3id.org/baton/ns#skill"),
+                    NodeFactory.createURI("https://w3id.org/baton/skill/ECH"))
+                .hasNext())
         .isTrue();
   }
 
