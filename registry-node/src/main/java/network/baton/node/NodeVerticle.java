@@ -22,6 +22,10 @@ import network.baton.node.http.NodeDescriptorRoutes;
 import network.baton.node.http.NodePrefixes;
 import network.baton.node.http.ProblemHandler;
 import network.baton.node.http.ResourceRoutes;
+import network.baton.node.search.LocalSearch;
+import network.baton.node.search.SearchRoutes;
+import network.baton.node.search.SearchService;
+import network.baton.node.search.SkillHierarchy;
 import network.baton.node.sparql.SparqlRoutes;
 import network.baton.node.sparql.SparqlService;
 import network.baton.node.store.ResourceIds;
@@ -42,6 +46,7 @@ public final class NodeVerticle extends VerticleBase {
   private final NodeSetup setup;
   private WorkerExecutor pool;
   private ResourceStore store;
+  private LocalSearch search;
   private HttpServer server;
 
   /** A node with this config and setup. */
@@ -60,8 +65,17 @@ public final class NodeVerticle extends VerticleBase {
             () -> {
               // Jena's one-time initialisation is slow; do it here, not on the event loop.
               JenaSystem.init();
-              return new ResourceStore(
-                  setup.datasetOpener().open(config), ids, config.attribution(), Clock.systemUTC());
+              ResourceStore opened =
+                  new ResourceStore(
+                      setup.datasetOpener().open(config), ids, config.attribution(), Clock.systemUTC());
+              // Search needs the text index; it loads its catalog before the node takes writes.
+              search =
+                  opened
+                      .opened()
+                      .text()
+                      .map(text -> new LocalSearch(text, SkillHierarchy.of(setup.skills())))
+                      .orElse(null);
+              return opened;
             },
             false)
         .compose(
@@ -92,6 +106,9 @@ public final class NodeVerticle extends VerticleBase {
                     ? Future.succeededFuture()
                     : pool.executeBlocking(
                         () -> {
+                          if (search != null) {
+                            search.close();
+                          }
                           store.close();
                           return null;
                         },
@@ -132,6 +149,9 @@ public final class NodeVerticle extends VerticleBase {
     new SparqlRoutes(
             new SparqlService(store.dataset(), pool, config.sparqlTimeout(), config.resultCap()), body)
         .mount(router);
+    if (search != null) {
+      new SearchRoutes(new SearchService(search, pool)).mount(router);
+    }
     NodeContext context = new NodeContext(vertx, config, store, pool, body, admin);
     setup.extensions().forEach(extension -> extension.mount(router, context));
     ProblemHandler problems = ProblemHandler.create();
