@@ -10,13 +10,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "baton 0.1.0",
     description = "BATON Registry: publish, query and verify battery-industry teaching content.",
-    subcommands = {NodeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      NodeCommand.class,
+      TokenCommand.class,
+      VocabCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Examples:",
       "  baton token new",
       "  baton node --port 8080 --data ./data --base-url http://localhost:8080",
-      "  baton node --config node.yaml"
+      "  baton node --config node.yaml",
+      "  baton vocab"
     })
 public final class BatonCli implements Runnable {
 

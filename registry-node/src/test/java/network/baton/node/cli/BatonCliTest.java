@@ -59,6 +59,14 @@ class BatonCliTest {
   }
 
   @Test
+  void vocabPrintsTheFrameworkAndSampleSummary() {
+    int code = run("vocab");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("BATON vocabulary report");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     assertThat(run("node", "--prot", "1")).isEqualTo(2);
     assertThat(err.toString()).contains("--prot");
