@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       NodeCommand.class,
       TokenCommand.class,
+      ImportCommand.class,
+      IndexCommand.class,
       VocabCommand.class,
       CommandLine.HelpCommand.class
     },
