@@ -45,9 +45,9 @@ public final class NodeVerticle extends VerticleBase {
   private final NodeConfig config;
   private final NodeSetup setup;
   private WorkerExecutor pool;
-  private ResourceStore store;
-  private LocalSearch search;
-  private HttpServer server;
+  private volatile ResourceStore store;
+  private volatile LocalSearch search;
+  private volatile HttpServer server;
 
   /** A node with this config and setup. */
   public NodeVerticle(NodeConfig config, NodeSetup setup) {
@@ -63,29 +63,30 @@ public final class NodeVerticle extends VerticleBase {
     ResourceIds ids = new ResourceIds(config.baseUrl().toString());
     return pool.executeBlocking(
             () -> {
-              // Jena's one-time initialisation is slow; do it here, not on the event loop.
+              // Jena's one-time initialisation and the first loading of the web and metrics
+              // classes are slow: open and wire everything here, not on the event loop.
               JenaSystem.init();
-              ResourceStore opened =
+              store =
                   new ResourceStore(
                       setup.datasetOpener().open(config), ids, config.attribution(), Clock.systemUTC());
               // Search needs the text index; it loads its catalog before the node takes writes.
               search =
-                  opened
+                  store
                       .opened()
                       .text()
                       .map(text -> new LocalSearch(text, SkillHierarchy.of(setup.skills())))
                       .orElse(null);
-              return opened;
+              return router(ids);
             },
             false)
         .compose(
-            opened -> {
-              store = opened;
+            router -> {
               server =
                   vertx.createHttpServer(
                       new HttpServerOptions().setPort(config.port()).setHost(config.host()));
-              return server.requestHandler(router(ids)).listen();
+              return server.requestHandler(router).listen();
             })
+        .recover(failure -> closeStore().transform(closed -> Future.<HttpServer>failedFuture(failure)))
         .onSuccess(
             s ->
                 log.info(
@@ -99,21 +100,26 @@ public final class NodeVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-    return closed
-        .eventually(
-            () ->
-                store == null
-                    ? Future.succeededFuture()
-                    : pool.executeBlocking(
-                        () -> {
-                          if (search != null) {
-                            search.close();
-                          }
-                          store.close();
-                          return null;
-                        },
-                        false))
-        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+    return closed.eventually(this::closeStore).eventually(() -> pool.close());
+  }
+
+  private Future<Void> closeStore() {
+    if (store == null) {
+      return Future.succeededFuture();
+    }
+    return pool.executeBlocking(
+        () -> {
+          if (search != null) {
+            search.close();
+            search = null;
+          }
+          if (store != null) {
+            store.close();
+            store = null;
+          }
+          return null;
+        },
+        false);
   }
 
   /** The port the node listens on (useful after asking for port 0). */

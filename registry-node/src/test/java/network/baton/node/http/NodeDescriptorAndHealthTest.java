@@ -88,6 +88,19 @@ class NodeDescriptorAndHealthTest {
   }
 
   @Test
+  void nodeThatCannotListenFailsToStartAndReleasesItsStore() throws Exception {
+    vertx = Vertx.vertx();
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      NodeConfig busy = config().withPort(taken.getLocalPort());
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> RunningNode.start(vertx, busy, RunningNode.testSetup()))
+          .hasMessageContaining("in use");
+    }
+    node = RunningNode.start(vertx, config(), RunningNode.testSetup());
+    assertThat(node.get("/health", null).statusCode()).as("the store opens again").isEqualTo(200);
+  }
+
+  @Test
   void healthReportsUpWithTheResourceCount() {
     startPlain();
     node.post("/resources", "text/turtle", fixture("course.ttl"));
