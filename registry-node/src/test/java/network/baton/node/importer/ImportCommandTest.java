@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,14 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import network.baton.node.NodeExtension;
 import network.baton.node.RunningNode;
 import network.baton.node.cli.BatonCli;
-import network.baton.node.config.NodeConfig;
-import network.baton.node.search.LocalSearch;
-import network.baton.node.search.SearchRoutes;
-import network.baton.node.search.SearchService;
-import network.baton.node.search.SkillHierarchy;
 import network.baton.node.store.NodeDataset;
 import network.baton.node.store.OpenDataset;
 import network.baton.node.store.ResourceIds;
@@ -68,7 +61,7 @@ class ImportCommandTest {
         .contains("rejected " + BASE + "/resources/institution (" + folder.resolve("university.jsonld"))
         .contains("rejected " + BASE + "/resources/institution (" + folder.resolve("highschool.ttl"))
         .contains("appears twice in the import");
-    try (RunningNode node = startWithSearch(vertx, data)) {
+    try (RunningNode node = RunningNode.start(vertx, data)) {
       var course = node.get("/resources/kosen-mc4-ec", "text/turtle");
       assertThat(course.statusCode()).isEqualTo(200);
       assertThat(course.body()).contains("prov:wasAttributedTo", "schema:Course");
@@ -228,26 +221,12 @@ class ImportCommandTest {
     assertThat(run("index", "rebuild", "--data", data.toString())).as(err.toString()).isZero();
     assertThat(out.toString()).containsPattern("text index rebuilt: [1-9]\\d* literal\\(s\\) indexed");
 
-    try (RunningNode node = startWithSearch(vertx, data)) {
+    try (RunningNode node = RunningNode.start(vertx, data)) {
       JsonObject search = new JsonObject(node.get("/search?q=electrochemistry", null).body());
       assertThat(search.encode()).contains(BASE + "/resources/import-ec101");
       assertThat(run("index", "rebuild", "--data", data.toString())).isEqualTo(2);
       assertThat(err.toString()).contains("is open in a running node");
     }
-  }
-
-  private RunningNode startWithSearch(Vertx vertx, Path data) {
-    NodeExtension search =
-        (router, context) -> {
-          NodeDataset dataset = context.store().opened().text().orElseThrow();
-          new SearchRoutes(new SearchService(new LocalSearch(dataset, SkillHierarchy.none()), context.jenaPool()))
-              .mount(router);
-        };
-    NodeConfig config =
-        NodeConfig.defaults(data, URI.create(BASE))
-            .withPort(0)
-            .withAdminTokenHashes(List.of(network.baton.node.auth.AdminTokens.hash(RunningNode.TOKEN)));
-    return RunningNode.start(vertx, config, RunningNode.testSetup().withExtensions(List.of(search)));
   }
 
   private static ResourceStore openStore(Path data) {
