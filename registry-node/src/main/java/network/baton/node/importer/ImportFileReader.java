@@ -78,7 +78,9 @@ public final class ImportFileReader {
       try {
         return contexts.parseJsonLd(text, base);
       } catch (JsonLdInputException e) {
-        throw new RdfSyntaxException(e.getMessage(), e.line(), e.column());
+        // The vocabulary's message repeats the position that describe() puts first.
+        String message = e.getMessage().replaceFirst("^malformed JSON at line -?\\d+, column -?\\d+: ", "malformed JSON: ");
+        throw new RdfSyntaxException(message, e.line(), e.column());
       }
     }
     Graph graph = GraphFactory.createDefaultGraph();

@@ -89,6 +89,10 @@ class ImportCommandTest {
         .contains("rejected 1")
         .contains("rejected " + BASE + "/resources/import-unlicensed")
         .contains("http://schema.org/license");
+    try (var index = org.apache.lucene.index.DirectoryReader.open(
+        org.apache.lucene.store.FSDirectory.open(data.resolve("text-index")))) {
+      assertThat(index.numDocs()).as("indexed in the import's own commits").isPositive();
+    }
     try (ResourceStore store = openStore(data)) {
       assertThat(store.get("import-institution").graph().size()).isGreaterThan(5);
       assertThat(store.get("import-ec101").iri()).isEqualTo(BASE + "/resources/import-ec101");

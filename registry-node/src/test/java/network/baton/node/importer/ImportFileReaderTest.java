@@ -62,7 +62,12 @@ class ImportFileReaderTest {
   @Test
   void malformedJsonIsReportedWithItsPosition() {
     assertThatThrownBy(() -> reader.parse("{\n  \"@context\": \"https://w3id.org/baton/context/v1\",\n  \"id\": }", ImportFormat.JSONLD))
-        .isInstanceOfSatisfying(RdfSyntaxException.class, e -> assertThat(e.line()).isEqualTo(3));
+        .isInstanceOfSatisfying(
+            RdfSyntaxException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.describe()).startsWith("line 3, column ").containsOnlyOnce("line 3");
+            });
   }
 
   @Test
