@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import network.baton.node.store.NodeDataset;
 import org.slf4j.Logger;
@@ -144,7 +143,7 @@ public final class LocalSearch implements AutoCloseable {
     ResourceFacts last =
         new ResourceFacts(cursor.iri(), Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of());
     return new Match(
-        new ResourceCatalog.Entry(last, Set.of(), 0), byScore ? cursor.score() : 0.0, cursor.key());
+        new ResourceCatalog.Entry(last, new String[0][], 0), byScore ? cursor.score() : 0.0, cursor.key());
   }
 
   /**
@@ -156,11 +155,8 @@ public final class LocalSearch implements AutoCloseable {
     private final Comparator<Match> order;
     private final Match after;
     private final PriorityQueue<Match> kept;
-    private final Map<String, Long> area = new HashMap<>();
-    private final Map<String, Long> level = new HashMap<>();
-    private final Map<String, Long> type = new HashMap<>();
-    private final Map<String, Long> language = new HashMap<>();
-    private final Map<String, Long> license = new HashMap<>();
+    // Counters are arrays so that counting does not box a Long per value.
+    private final List<Map<String, long[]>> counts = new ArrayList<>();
     private long total;
     private long afterCursor;
 
@@ -169,16 +165,20 @@ public final class LocalSearch implements AutoCloseable {
       this.order = order;
       this.after = after;
       this.kept = new PriorityQueue<>(limit + 1, order.reversed());
+      for (int i = 0; i < ResourceCatalog.Facet.values().length; i++) {
+        counts.add(new HashMap<>());
+      }
     }
 
     void add(Match m) {
       total++;
-      ResourceFacts f = m.facts();
-      count(area, m.entry().areas(), Function.identity());
-      count(level, f.levels(), Function.identity());
-      count(type, f.types(), SearchTerms::shortType);
-      count(language, f.languages(), Function.identity());
-      count(license, f.licenses(), Function.identity());
+      String[][] values = m.entry().facetValues();
+      for (int facet = 0; facet < values.length; facet++) {
+        Map<String, long[]> facetCounts = counts.get(facet);
+        for (String value : values[facet]) {
+          facetCounts.computeIfAbsent(value, v -> new long[1])[0]++;
+        }
+      }
       if (after == null || order.compare(m, after) > 0) {
         afterCursor++;
         kept.offer(m);
@@ -203,14 +203,18 @@ public final class LocalSearch implements AutoCloseable {
     }
 
     SearchFacets facets() {
-      return new SearchFacets(area, level, type, language, license);
+      return new SearchFacets(
+          facet(ResourceCatalog.Facet.SKILL_AREA),
+          facet(ResourceCatalog.Facet.LEVEL),
+          facet(ResourceCatalog.Facet.TYPE),
+          facet(ResourceCatalog.Facet.LANGUAGE),
+          facet(ResourceCatalog.Facet.LICENSE));
     }
-  }
 
-  /** Counts each value once (values are distinct, and so are their keys). */
-  private static void count(Map<String, Long> counts, Set<String> values, Function<String, String> key) {
-    for (String value : values) {
-      counts.merge(key.apply(value), 1L, Long::sum);
+    private Map<String, Long> facet(ResourceCatalog.Facet facet) {
+      Map<String, Long> result = new HashMap<>();
+      counts.get(facet.ordinal()).forEach((value, n) -> result.put(value, n[0]));
+      return result;
     }
   }
 

@@ -38,8 +38,20 @@ final class ResourceCatalog implements CommitListener, AutoCloseable {
           SearchTerms.LICENSE,
           SearchTerms.IN_LANGUAGE);
 
-  /** A resource's facts with its skill areas worked out; null facts mark a deleted resource. */
-  record Entry(ResourceFacts facts, Set<String> areas, long sequence) {}
+  /**
+   * A resource's facts with its facet values worked out once (skill areas, levels, type names, languages,
+   * licences, in {@link Facet} order); null facts mark a deleted resource.
+   */
+  record Entry(ResourceFacts facts, String[][] facetValues, long sequence) {}
+
+  /** The facets, in the order of {@link Entry#facetValues()}. */
+  enum Facet {
+    SKILL_AREA,
+    LEVEL,
+    TYPE,
+    LANGUAGE,
+    LICENSE
+  }
 
   private final NodeDataset store;
   private final SkillHierarchy skills;
@@ -135,10 +147,19 @@ final class ResourceCatalog implements CommitListener, AutoCloseable {
 
   private Entry entry(ResourceFacts facts, long seq) {
     if (facts == null) {
-      return new Entry(null, Set.of(), seq);
+      return new Entry(null, new String[0][], seq);
     }
     Set<String> areas = new HashSet<>();
     facts.skills().forEach(s -> areas.addAll(skills.areasOf(s)));
-    return new Entry(facts, Set.copyOf(areas), seq);
+    Set<String> types = new HashSet<>();
+    facts.types().forEach(t -> types.add(SearchTerms.shortType(t)));
+    String[][] values = {
+      areas.toArray(String[]::new),
+      facts.levels().toArray(String[]::new),
+      types.toArray(String[]::new),
+      facts.languages().toArray(String[]::new),
+      facts.licenses().toArray(String[]::new)
+    };
+    return new Entry(facts, values, seq);
   }
 }
