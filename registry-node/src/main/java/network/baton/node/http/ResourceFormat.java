@@ -63,6 +63,9 @@ public enum ResourceFormat {
       }
       String type = header.component().toLowerCase(Locale.ROOT);
       String sub = header.subComponent().toLowerCase(Locale.ROOT);
+      if (type.equals("application") && sub.equals("json")) {
+        return Optional.of(JSONLD); // JSON-LD is JSON; API clients often ask for plain JSON
+      }
       for (ResourceFormat f : values()) {
         String[] parts = f.mediaType.split("/");
         boolean typeOk = type.equals("*") || type.equals(parts[0]);

@@ -26,8 +26,8 @@ public class RdfSyntaxException extends RuntimeException {
 
   /** The message with its position, e.g. "line 3, column 7: expected '.'". */
   public String describe() {
-    if (line < 0) {
-      return getMessage();
+    if (line < 0 || getMessage().contains("line " + line)) {
+      return getMessage(); // no position, or the parser already named it
     }
     return "line " + line + (column < 0 ? "" : ", column " + column) + ": " + getMessage();
   }

@@ -196,6 +196,9 @@ class ResourceRoutesTest {
     node.post("/resources", TURTLE, fixture("course.ttl"));
 
     assertProblem(node.get(COURSE, "image/png"), 406);
+    assertProblem(node.get(COURSE, "text/turtle;q=0, image/*"), 406);
+    assertThat(node.get(COURSE, "application/json").headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/ld+json");
   }
 
   @Test
