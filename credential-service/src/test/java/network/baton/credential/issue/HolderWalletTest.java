@@ -1,0 +1,47 @@
+package network.baton.credential.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSObject;
+import java.security.SecureRandom;
+import java.util.List;
+import network.baton.credential.did.DidKey;
+import network.baton.credential.jose.BcJose;
+import org.junit.jupiter.api.Test;
+
+class HolderWalletTest {
+  private final HolderWallet wallet = HolderWallet.generate(new SecureRandom());
+
+  @Test
+  void holderDidIsAnEd25519DidKey() {
+    assertThat(wallet.did()).startsWith("did:key:z6Mk");
+    assertThat(DidKey.publicKey(wallet.did())).isEqualTo(wallet.key().publicKey());
+  }
+
+  @Test
+  void presentationEnvelopesTheCredentialsAndCarriesNonceAndAudience() throws Exception {
+    String vp = wallet.present(List.of("a.b.c", "d.e.f"), "n-123", "https://employer.example");
+
+    JWSObject jws = JWSObject.parse(vp);
+    JsonNode payload = new ObjectMapper().readTree(jws.getPayload().toString());
+    assertThat(jws.getHeader().getType().getType()).isEqualTo("vp+jwt");
+    assertThat(jws.getHeader().getContentType()).isEqualTo("vp");
+    assertThat(jws.getHeader().getKeyID()).isEqualTo(DidKey.keyId(wallet.key().publicKey()));
+    assertThat(payload.at("/type/0").asText()).isEqualTo("VerifiablePresentation");
+    assertThat(payload.get("holder").asText()).isEqualTo(wallet.did());
+    assertThat(payload.at("/verifiableCredential/0/type").asText()).isEqualTo("EnvelopedVerifiableCredential");
+    assertThat(payload.at("/verifiableCredential/1/id").asText()).isEqualTo("data:application/vc+jwt,d.e.f");
+    assertThat(payload.get("nonce").asText()).isEqualTo("n-123");
+    assertThat(payload.get("aud").asText()).isEqualTo("https://employer.example");
+    assertThat(jws.verify(BcJose.verifier(wallet.key().publicKey()))).isTrue();
+  }
+
+  @Test
+  void presentingNothingOrWithoutNonceIsRefused() {
+    assertThatThrownBy(() -> wallet.present(List.of(), "n", "a")).hasMessageContaining("nothing");
+    assertThatThrownBy(() -> wallet.present(List.of("a.b.c"), " ", "a")).hasMessageContaining("blank");
+  }
+}
