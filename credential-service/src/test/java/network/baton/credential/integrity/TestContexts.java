@@ -56,7 +56,7 @@ public final class TestContexts {
     }
   }
 
-  static String fixture(String path) {
+  public static String fixture(String path) {
     try (InputStream in = TestContexts.class.getResourceAsStream("/fixtures/" + path)) {
       if (in == null) {
         throw new IllegalStateException("missing fixture " + path);
