@@ -128,7 +128,7 @@ public final class CredentialVerifier {
     if (!signature.passed()) return VerificationReport.of(checks, issuer, subject, null, List.of());
 
     checks.add(datesCheck(vc));
-    checks.add(statusCheck(vc));
+    checks.add(statusCheck(vc, issuer));
     checks.add(
         trust.trusts(issuer)
             ? Check.pass(TRUST, "issuer " + issuer + " is in the trust list")
@@ -205,13 +205,13 @@ public final class CredentialVerifier {
     return OffsetDateTime.parse(value.asText()).toInstant();
   }
 
-  private Check statusCheck(JsonNode vc) {
+  private Check statusCheck(JsonNode vc, String issuer) {
     JsonNode entry = vc.get("credentialStatus");
     if (entry == null || entry.isNull()) {
       return Check.pass(STATUS, "the credential has no credentialStatus; it cannot be revoked");
     }
     try {
-      StatusResult result = status.check(entry);
+      StatusResult result = status.check(entry, issuer);
       return new Check(STATUS, result.passed(), result.reason());
     } catch (RuntimeException e) {
       return Check.fail(STATUS, "status could not be checked: " + e.getMessage());

@@ -282,6 +282,26 @@ class CredentialVerifierTest {
   }
 
   @Test
+  void statusCheckerIsToldTheIssuer() {
+    ObjectNode entry = mapper.createObjectNode().put("type", "BitstringStatusListEntry");
+    String jwt = node.issuer().issue(IssuerNode.request(holder, FROM, UNTIL), entry).jwt();
+    StatusChecker sameIssuerOnly = new StatusChecker() {
+      @Override
+      public StatusResult check(JsonNode status) {
+        return StatusResult.invalid("issuer unknown");
+      }
+
+      @Override
+      public StatusResult check(JsonNode status, String issuerDid) {
+        return StatusResult.valid("list issued by " + issuerDid);
+      }
+    };
+
+    assertThat(verifier(NOW, sameIssuerOnly).verify(jwt).check("status").orElseThrow().reason())
+        .isEqualTo("list issued by " + node.did);
+  }
+
+  @Test
   void statusThatCannotBeCheckedFails() {
     ObjectNode entry = mapper.createObjectNode().put("type", "BitstringStatusListEntry");
     String jwt = node.issuer().issue(IssuerNode.request(holder, FROM, UNTIL), entry).jwt();
