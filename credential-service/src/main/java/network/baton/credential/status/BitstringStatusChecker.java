@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import network.baton.credential.status.StatusCheck.Outcome;
+import network.baton.credential.verify.StatusChecker;
+import network.baton.credential.verify.StatusResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A list that cannot be fetched is reported as {@link Outcome#LIST_UNAVAILABLE} and fails unless the
  * checker is configured fail-open. Thread-safe.
  */
-public final class BitstringStatusChecker {
+public final class BitstringStatusChecker implements StatusChecker {
 
   /** Tuning: cache time-to-live, fail-closed (default) or fail-open, and the largest list accepted. */
   public record Options(Duration ttl, boolean failClosed, int maxListSize) {
@@ -65,16 +67,27 @@ public final class BitstringStatusChecker {
     this.options = requireNonNull(options, "options");
   }
 
-  /** Checks a {@code credentialStatus} value (one entry or an array); every entry must pass. */
-  public StatusCheck check(JsonNode credentialStatus) {
+  /** The verifier's view: passed or not, with the reason (see {@link #inspect(JsonNode, String)}). */
+  @Override
+  public StatusResult check(JsonNode credentialStatus) {
     return check(credentialStatus, null);
   }
 
   /**
-   * Checks a {@code credentialStatus} value; when {@code expectedIssuer} is given, each status list
-   * credential must come from that issuer (someone else's list must not decide about this credential).
+   * The verifier's view, insisting that each list comes from {@code issuerDid} when it is given
+   * (overrides {@code StatusChecker.check(JsonNode, String)} where the interface has it).
    */
-  public StatusCheck check(JsonNode credentialStatus, String expectedIssuer) {
+  public StatusResult check(JsonNode credentialStatus, String issuerDid) {
+    StatusCheck result = inspect(credentialStatus, issuerDid);
+    return result.passed() ? StatusResult.valid(result.reason()) : StatusResult.invalid(result.reason());
+  }
+
+  /**
+   * Inspects a {@code credentialStatus} value (one entry or an array; every entry must pass); when
+   * {@code expectedIssuer} is given, each status list credential must come from that issuer (someone
+   * else's list must not decide about this credential).
+   */
+  public StatusCheck inspect(JsonNode credentialStatus, String expectedIssuer) {
     if (credentialStatus == null || credentialStatus.isNull() || credentialStatus.isMissingNode()) {
       return StatusCheck.of(Outcome.NO_STATUS, "the credential has no credentialStatus");
     }
@@ -95,7 +108,7 @@ public final class BitstringStatusChecker {
       } catch (StatusListException e) {
         return StatusCheck.of(Outcome.ENTRY_INVALID, e.getMessage());
       }
-      StatusCheck one = check(entry, expectedIssuer);
+      StatusCheck one = inspect(entry, expectedIssuer);
       if (!one.passed()) {
         return one;
       }
@@ -107,8 +120,8 @@ public final class BitstringStatusChecker {
     return result;
   }
 
-  /** Checks one entry against its list. */
-  public StatusCheck check(StatusEntry entry, String expectedIssuer) {
+  /** Inspects one entry against its list ({@code expectedIssuer} may be null). */
+  public StatusCheck inspect(StatusEntry entry, String expectedIssuer) {
     requireNonNull(entry, "entry");
     URI url = entry.statusListCredential();
     Instant now = clock.instant();

@@ -20,6 +20,8 @@ import network.baton.credential.integrity.ProofVerification;
 import network.baton.credential.integrity.TestContexts;
 import network.baton.credential.integrity.VerificationKeyResolver;
 import network.baton.credential.status.StatusCheck.Outcome;
+import network.baton.credential.verify.StatusChecker;
+import network.baton.credential.verify.StatusResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -76,7 +78,7 @@ class BitstringStatusCheckerTest {
   void revokedOpenBadgeReadsAsRevoked() throws Exception {
     JsonNode credential = JSON.readTree(fixture("status/ob30-credential-status-revoked.json"));
 
-    StatusCheck result = checker(BitstringStatusChecker.Options.defaults()).check(credential.get("credentialStatus"));
+    StatusCheck result = checker(BitstringStatusChecker.Options.defaults()).inspect(credential.get("credentialStatus"), null);
 
     assertThat(result.outcome()).isEqualTo(Outcome.REVOKED);
     assertThat(result.passed()).isFalse();
@@ -87,7 +89,7 @@ class BitstringStatusCheckerTest {
   void neighbouringIndexIsActive() {
     StatusCheck result =
         checker(BitstringStatusChecker.Options.defaults())
-            .check(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 22).toJson(), LIST_ISSUER);
+            .inspect(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 22).toJson(), LIST_ISSUER);
 
     assertThat(result.outcome()).isEqualTo(Outcome.ACTIVE);
     assertThat(result.passed()).isTrue();
@@ -99,7 +101,7 @@ class BitstringStatusCheckerTest {
 
     StatusCheck result =
         checker(BitstringStatusChecker.Options.defaults())
-            .check(StatusEntry.of(elsewhere, StatusPurpose.REVOCATION, 5).toJson());
+            .inspect(StatusEntry.of(elsewhere, StatusPurpose.REVOCATION, 5).toJson(), null);
 
     assertThat(result.outcome()).isEqualTo(Outcome.LIST_UNAVAILABLE);
     assertThat(result.passed()).isFalse();
@@ -112,7 +114,7 @@ class BitstringStatusCheckerTest {
 
     StatusCheck result =
         checker(BitstringStatusChecker.Options.defaults().failOpen())
-            .check(StatusEntry.of(elsewhere, StatusPurpose.REVOCATION, 5).toJson());
+            .inspect(StatusEntry.of(elsewhere, StatusPurpose.REVOCATION, 5).toJson(), null);
 
     assertThat(result.outcome()).isEqualTo(Outcome.LIST_UNAVAILABLE);
     assertThat(result.passed()).isTrue();
@@ -125,13 +127,13 @@ class BitstringStatusCheckerTest {
         checker(new BitstringStatusChecker.Options(Duration.ofMinutes(5), true, StatusList.DEFAULT_MAX_SIZE));
     JsonNode entry = StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 23).toJson();
 
-    checker.check(entry);
+    checker.inspect(entry, null);
     clock.advance(Duration.ofMinutes(4));
-    checker.check(entry);
+    checker.inspect(entry, null);
     assertThat(fetches).hasValue(1);
 
     clock.advance(Duration.ofMinutes(2));
-    StatusCheck again = checker.check(entry);
+    StatusCheck again = checker.inspect(entry, null);
     assertThat(fetches).hasValue(2);
     assertThat(again.outcome()).isEqualTo(Outcome.REVOKED);
   }
@@ -144,7 +146,7 @@ class BitstringStatusCheckerTest {
         new BitstringStatusChecker(
             url -> tampered.toString(), dataIntegrity, clock, BitstringStatusChecker.Options.defaults());
 
-    StatusCheck result = checker.check(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 23).toJson());
+    StatusCheck result = checker.inspect(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 23).toJson(), null);
 
     assertThat(result.outcome()).isEqualTo(Outcome.LIST_INVALID);
     assertThat(result.passed()).isFalse();
@@ -155,7 +157,7 @@ class BitstringStatusCheckerTest {
   void entryWhosePurposeDiffersFromTheListIsRefused() {
     StatusCheck result =
         checker(BitstringStatusChecker.Options.defaults())
-            .check(StatusEntry.of(LIST_URL, StatusPurpose.SUSPENSION, 23).toJson());
+            .inspect(StatusEntry.of(LIST_URL, StatusPurpose.SUSPENSION, 23).toJson(), null);
 
     assertThat(result.outcome()).isEqualTo(Outcome.LIST_INVALID);
     assertThat(result.reason()).contains("is for revocation");
@@ -165,7 +167,7 @@ class BitstringStatusCheckerTest {
   void listFromAnotherIssuerIsRefused() {
     StatusCheck result =
         checker(BitstringStatusChecker.Options.defaults())
-            .check(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 22).toJson(), "did:web:other.example");
+            .inspect(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 22).toJson(), "did:web:other.example");
 
     assertThat(result.outcome()).isEqualTo(Outcome.LIST_INVALID);
     assertThat(result.reason()).contains("not by did:web:other.example");
@@ -176,13 +178,27 @@ class BitstringStatusCheckerTest {
     BitstringStatusChecker checker = checker(BitstringStatusChecker.Options.defaults());
     JsonNode complete = JSON.readTree(fixture("integrity/complete.json"));
 
-    assertThat(checker.check(complete.get("credentialStatus")).outcome()).isEqualTo(Outcome.ENTRY_INVALID);
-    assertThat(checker.check(complete.get("credentialStatus")).reason()).contains("1EdTechRevocationList");
-    assertThat(checker.check(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 131_072).toJson()).outcome())
+    assertThat(checker.inspect(complete.get("credentialStatus"), null).outcome()).isEqualTo(Outcome.ENTRY_INVALID);
+    assertThat(checker.inspect(complete.get("credentialStatus"), null).reason()).contains("1EdTechRevocationList");
+    assertThat(checker.inspect(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 131_072).toJson(), null).outcome())
         .isEqualTo(Outcome.ENTRY_INVALID);
     ObjectNode negative = StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 1).toJson().put("statusListIndex", "-1");
-    assertThat(checker.check(negative).reason()).contains("non-negative integer");
-    assertThat(checker.check((JsonNode) null).outcome()).isEqualTo(Outcome.NO_STATUS);
+    assertThat(checker.inspect(negative, null).reason()).contains("non-negative integer");
+    assertThat(checker.inspect((JsonNode) null, null).outcome()).isEqualTo(Outcome.NO_STATUS);
+  }
+
+  @Test
+  void asTheVerifiersStatusCheckerItPassesActiveAndFailsRevoked() throws Exception {
+    BitstringStatusChecker checker = checker(BitstringStatusChecker.Options.defaults());
+    StatusChecker asVerifierSees = checker;
+    JsonNode revoked = JSON.readTree(fixture("status/ob30-credential-status-revoked.json")).get("credentialStatus");
+
+    StatusResult result = asVerifierSees.check(revoked);
+
+    assertThat(result.passed()).isFalse();
+    assertThat(checker.check(revoked, "did:web:other.example").reason()).contains("not by did:web:other.example");
+    assertThat(result.reason()).contains("revoked");
+    assertThat(asVerifierSees.check(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 24).toJson()).passed()).isTrue();
   }
 
   @Test
@@ -191,6 +207,6 @@ class BitstringStatusCheckerTest {
     entries.add(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 22).toJson());
     entries.add(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 23).toJson());
 
-    assertThat(checker(BitstringStatusChecker.Options.defaults()).check(entries).outcome()).isEqualTo(Outcome.REVOKED);
+    assertThat(checker(BitstringStatusChecker.Options.defaults()).inspect(entries, null).outcome()).isEqualTo(Outcome.REVOKED);
   }
 }
