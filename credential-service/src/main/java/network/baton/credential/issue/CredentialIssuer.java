@@ -29,13 +29,19 @@ public final class CredentialIssuer {
   private final IssuerProfile issuer;
   private final SigningKey key;
   private final SkillLookup skills;
+  private final AchievementCatalog achievements;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  /** An issuer signing with {@code key} (id {@code key-N} or a full DID URL of the issuer). */
-  public CredentialIssuer(IssuerProfile issuer, SigningKey key, SkillLookup skills) {
+  /**
+   * An issuer signing with {@code key} (id {@code key-N} or a full DID URL of the issuer), checking
+   * skills against the framework and achievements against the node's published courses.
+   */
+  public CredentialIssuer(
+      IssuerProfile issuer, SigningKey key, SkillLookup skills, AchievementCatalog achievements) {
     this.issuer = requireNonNull(issuer, "issuer");
     this.key = requireNonNull(key, "key");
     this.skills = requireNonNull(skills, "skills");
+    this.achievements = requireNonNull(achievements, "achievements");
     if (key.id().startsWith("did:") && !key.id().startsWith(issuer.did() + "#")) {
       throw new IllegalArgumentException("key " + key.id() + " does not belong to " + issuer.did());
     }
@@ -48,9 +54,13 @@ public final class CredentialIssuer {
 
   /**
    * The unsigned credential for a request; {@code credentialStatus} (a BitstringStatusListEntry)
-   * may be null. Fails with {@link UnknownSkillException} if a skill is not in the framework.
+   * may be null. Fails with {@link UnknownAchievementException} if the node does not publish the
+   * achievement, {@link UnknownSkillException} if a skill is not in the framework.
    */
   public ObjectNode credential(IssueRequest request, JsonNode credentialStatus) {
+    if (!achievements.contains(request.achievementIri())) {
+      throw new UnknownAchievementException(request.achievementIri());
+    }
     List<Skill> aligned = resolveSkills(request.skillIris());
     ObjectNode vc = mapper.createObjectNode();
     ArrayNode context = vc.putArray("@context");

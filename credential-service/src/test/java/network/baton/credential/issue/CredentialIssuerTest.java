@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSObject;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import network.baton.credential.jose.BcJose;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.SigningKey;
@@ -20,10 +21,12 @@ class CredentialIssuerTest {
   private static final Instant FROM = Instant.parse("2026-04-01T00:00:00Z");
   private static final Instant UNTIL = Instant.parse("2031-04-01T00:00:00Z");
 
+  private static final Set<String> COURSES = Set.of("https://kosen.example/resources/kosen-ec101");
+
   private final ObjectMapper mapper = new ObjectMapper();
   private final SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom());
   private final CredentialIssuer issuer =
-      new CredentialIssuer(new IssuerProfile(DID, "Kosen Battery College"), key, new FrameworkSkills());
+      new CredentialIssuer(new IssuerProfile(DID, "Kosen Battery College"), key, new FrameworkSkills(), COURSES::contains);
   private final String holder = HolderWallet.generate(new SecureRandom()).did();
 
   private IssueRequest request(List<String> skills) {
@@ -93,7 +96,7 @@ class CredentialIssuerTest {
   @Test
   void p256IssuerSignsWithEs256() throws Exception {
     SigningKey p256 = SigningKey.generate(KeyAlgorithm.P256, "key-2", new SecureRandom());
-    CredentialIssuer es = new CredentialIssuer(new IssuerProfile(DID, "Kosen"), p256, new FrameworkSkills());
+    CredentialIssuer es = new CredentialIssuer(new IssuerProfile(DID, "Kosen"), p256, new FrameworkSkills(), COURSES::contains);
 
     JWSObject jws = JWSObject.parse(es.issue(request(List.of(FrameworkSkills.ECH)), null).jwt());
 
@@ -115,6 +118,16 @@ class CredentialIssuerTest {
         .isInstanceOf(UnknownSkillException.class)
         .hasMessageContaining(unknown)
         .satisfies(e -> assertThat(((UnknownSkillException) e).unknown()).containsExactly(unknown));
+  }
+
+  @Test
+  void achievementThatTheNodeDoesNotPublishIsRefused() {
+    IssueRequest request = new IssueRequest(holder, "https://kosen.example/resources/unknown",
+        "n", "d", "c", List.of(FrameworkSkills.ECH), FROM, null);
+
+    assertThatThrownBy(() -> issuer.issue(request, null))
+        .isInstanceOf(UnknownAchievementException.class)
+        .hasMessageContaining("https://kosen.example/resources/unknown");
   }
 
   @Test

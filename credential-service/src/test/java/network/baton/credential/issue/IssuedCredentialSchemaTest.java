@@ -27,7 +27,8 @@ class IssuedCredentialSchemaTest {
       new CredentialIssuer(
           new IssuerProfile("did:web:kosen.example", "Kosen Battery College"),
           SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom()),
-          new FrameworkSkills());
+          new FrameworkSkills(),
+          "https://kosen.example/resources/kosen-ec101"::equals);
 
   @BeforeAll
   static void loadSchema() throws Exception {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import network.baton.credential.did.DidDocument;
 import network.baton.credential.did.DidKey;
-import network.baton.credential.did.Multikey;
 import network.baton.credential.issue.FrameworkSkills;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.issue.IssuedCredential;
@@ -148,7 +147,7 @@ class CredentialVerifierTest {
   @Test
   void hs256SignedWithTheIssuerPublicKeyAsSecretIsRefused() throws Exception {
     String payload = payloadOf(issue().jwt());
-    byte[] publicKeyAsSecret = Multikey.encode(node.currentKey().publicKey()).getBytes(UTF_8);
+    byte[] publicKeyAsSecret = node.currentKey().publicKey().encoded();
     JWSObject forged = new JWSObject(
         new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(node.did + "#key-1")
             .type(new com.nimbusds.jose.JOSEObjectType("vc+jwt")).build(),

@@ -76,7 +76,8 @@ public final class IssuerNode implements AutoCloseable {
   }
 
   public CredentialIssuer issuer() {
-    return new CredentialIssuer(new IssuerProfile(did, "Kosen Battery College"), currentKey(), new FrameworkSkills());
+    return new CredentialIssuer(new IssuerProfile(did, "Kosen Battery College"), currentKey(), new FrameworkSkills(),
+        COURSE::equals);
   }
 
   /** A resolver that allows plain http to this loopback node and caches nothing. */
@@ -86,10 +87,13 @@ public final class IssuerNode implements AutoCloseable {
             new DidWebOptions(Duration.ofSeconds(2), 64 * 1024, true, Duration.ZERO, 0)));
   }
 
+  /** The one course this node publishes. */
+  public static final String COURSE = "https://kosen.example/resources/kosen-ec101";
+
   public static IssueRequest request(String holderDid, Instant from, Instant until) {
     return new IssueRequest(
         holderDid,
-        "https://kosen.example/resources/kosen-ec101",
+        COURSE,
         "Fundamentals of Electrochemistry",
         "Cell potential, kinetics and electrode processes.",
         "Passed the final examination and the laboratory course.",
