@@ -24,15 +24,24 @@ import org.bouncycastle.util.io.pem.PemWriter;
  * AES-256-CBC, written and read with Bouncy Castle's bcpkix.
  */
 public final class EncryptedKeyPem {
-  private static final int PBKDF2_ITERATIONS = 210_000;
+  /** PBKDF2 iterations for new files (OWASP 2021 figure for PBKDF2-HMAC-SHA256; loading stays under a second per key). */
+  public static final int DEFAULT_ITERATIONS = 310_000;
 
   private final Provider provider;
   private final SecureRandom random;
+  private final int iterations;
 
   /** A codec that uses its own Bouncy Castle provider instance (not registered globally). */
   public EncryptedKeyPem(SecureRandom random) {
+    this(random, DEFAULT_ITERATIONS);
+  }
+
+  /** A codec writing files with this PBKDF2 iteration count (reading takes it from the file). */
+  public EncryptedKeyPem(SecureRandom random, int iterations) {
+    if (iterations < 1000) throw new IllegalArgumentException("too few PBKDF2 iterations");
     this.provider = new BouncyCastleProvider();
     this.random = random;
+    this.iterations = iterations;
   }
 
   /** The private key as encrypted PKCS#8 PEM text. */
@@ -43,7 +52,7 @@ public final class EncryptedKeyPem {
       var encryptor =
           new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
               .setPRF(PKCS8Generator.PRF_HMACSHA256)
-              .setIterationCount(PBKDF2_ITERATIONS)
+              .setIterationCount(iterations)
               .setRandom(random)
               .setProvider(provider)
               .setPassword(passphrase)

@@ -40,9 +40,14 @@ public final class KeyStoreDir {
 
   /** The key folder {@code dataDir/keys}; nothing is created until {@link #init}. */
   public KeyStoreDir(Path dataDir, SecureRandom random) {
+    this(dataDir, random, new EncryptedKeyPem(random));
+  }
+
+  /** The key folder {@code dataDir/keys}, writing key files with this PEM codec. */
+  public KeyStoreDir(Path dataDir, SecureRandom random, EncryptedKeyPem pem) {
     this.dir = requireNonNull(dataDir, "dataDir").resolve("keys");
     this.random = requireNonNull(random, "random");
-    this.pem = new EncryptedKeyPem(random);
+    this.pem = requireNonNull(pem, "pem");
   }
 
   /** The folder holding the key files. */

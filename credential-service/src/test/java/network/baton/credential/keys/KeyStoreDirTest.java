@@ -17,9 +17,14 @@ class KeyStoreDirTest {
 
   private final SecureRandom random = new SecureRandom();
 
+  /** Fewer PBKDF2 iterations than production keep the suite fast; the file records the count. */
+  private KeyStoreDir store() {
+    return new KeyStoreDir(data, random, new EncryptedKeyPem(random, 10_000));
+  }
+
   @Test
   void initWritesOneEncryptedOwnerOnlyKeyFile() throws Exception {
-    KeyStoreDir store = new KeyStoreDir(data, random);
+    KeyStoreDir store = store();
     SigningKey key = store.init(KeyAlgorithm.ED25519, PASS);
 
     Path file = store.directory().resolve("key-1.pem");
@@ -36,10 +41,10 @@ class KeyStoreDirTest {
 
   @Test
   void loadWithThePassphraseGivesBackTheSameKey() {
-    KeyStoreDir store = new KeyStoreDir(data, random);
+    KeyStoreDir store = store();
     SigningKey written = store.init(KeyAlgorithm.ED25519, PASS);
 
-    NodeKeys loaded = new KeyStoreDir(data, random).load(PASS);
+    NodeKeys loaded = store().load(PASS);
 
     assertThat(loaded.current().id()).isEqualTo("key-1");
     assertThat(loaded.current().publicKey()).isEqualTo(written.publicKey());
@@ -47,7 +52,7 @@ class KeyStoreDirTest {
 
   @Test
   void p256KeysRoundTripThroughTheEncryptedFile() {
-    KeyStoreDir store = new KeyStoreDir(data, random);
+    KeyStoreDir store = store();
     SigningKey written = store.init(KeyAlgorithm.P256, PASS);
 
     SigningKey loaded = store.load(PASS).current();
@@ -58,7 +63,7 @@ class KeyStoreDirTest {
 
   @Test
   void wrongPassphraseIsAClearErrorNamingTheFile() {
-    KeyStoreDir store = new KeyStoreDir(data, random);
+    KeyStoreDir store = store();
     store.init(KeyAlgorithm.ED25519, PASS);
 
     assertThatThrownBy(() -> store.load("not it".toCharArray()))
@@ -68,8 +73,16 @@ class KeyStoreDirTest {
   }
 
   @Test
-  void emptyPassphraseIsRefused() {
+  void defaultSettingsWriteAKeyThatLoads() {
     KeyStoreDir store = new KeyStoreDir(data, random);
+    SigningKey written = store.init(KeyAlgorithm.ED25519, PASS);
+
+    assertThat(store().load(PASS).current().publicKey()).isEqualTo(written.publicKey());
+  }
+
+  @Test
+  void emptyPassphraseIsRefused() {
+    KeyStoreDir store = store();
     assertThatThrownBy(() -> store.init(KeyAlgorithm.ED25519, new char[0]))
         .isInstanceOf(KeyFileException.class)
         .hasMessageContaining("passphrase is required");
@@ -77,7 +90,7 @@ class KeyStoreDirTest {
 
   @Test
   void rotateAddsANewSigningKeyAndKeepsTheOldOnes() {
-    KeyStoreDir store = new KeyStoreDir(data, random);
+    KeyStoreDir store = store();
     SigningKey first = store.init(KeyAlgorithm.ED25519, PASS);
     SigningKey second = store.rotate(KeyAlgorithm.P256, PASS);
     SigningKey third = store.rotate(KeyAlgorithm.ED25519, PASS);
@@ -93,7 +106,7 @@ class KeyStoreDirTest {
 
   @Test
   void rotateWithAnotherPassphraseIsRefusedAndWritesNothing() {
-    KeyStoreDir store = new KeyStoreDir(data, random);
+    KeyStoreDir store = store();
     store.init(KeyAlgorithm.ED25519, PASS);
 
     assertThatThrownBy(() -> store.rotate(KeyAlgorithm.ED25519, "other".toCharArray()))
@@ -103,7 +116,7 @@ class KeyStoreDirTest {
 
   @Test
   void initTwiceIsRefused() {
-    KeyStoreDir store = new KeyStoreDir(data, random);
+    KeyStoreDir store = store();
     store.init(KeyAlgorithm.ED25519, PASS);
 
     assertThatThrownBy(() -> store.init(KeyAlgorithm.ED25519, PASS))
@@ -113,7 +126,7 @@ class KeyStoreDirTest {
 
   @Test
   void rotateOrLoadWithoutKeysSaysToRunInit() {
-    KeyStoreDir store = new KeyStoreDir(data, random);
+    KeyStoreDir store = store();
     assertThat(store.list()).isEmpty();
     assertThatThrownBy(() -> store.rotate(KeyAlgorithm.ED25519, PASS))
         .hasMessageContaining("run init first");
@@ -122,7 +135,7 @@ class KeyStoreDirTest {
 
   @Test
   void aKeyFileThatIsNotEncryptedPemIsAClearError() throws Exception {
-    KeyStoreDir store = new KeyStoreDir(data, random);
+    KeyStoreDir store = store();
     store.init(KeyAlgorithm.ED25519, PASS);
     Files.writeString(store.directory().resolve("key-1.pem"), "garbage\n");
 
