@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
 import network.baton.credential.did.DidKey;
 import network.baton.credential.keys.KeyAlgorithm;
+import network.baton.credential.keys.KeyFile;
 import network.baton.credential.keys.SigningKey;
 
 /**
@@ -38,6 +40,16 @@ public final class HolderWallet {
   /** A wallet with a fresh Ed25519 key. */
   public static HolderWallet generate(SecureRandom random) {
     return new HolderWallet(SigningKey.generate(KeyAlgorithm.ED25519, "holder", random));
+  }
+
+  /** Saves the holder key as an encrypted, owner-only PEM file (never overwrites one). */
+  public void save(Path file, char[] passphrase, KeyFile keyFile) {
+    keyFile.write(file, key, passphrase);
+  }
+
+  /** The wallet whose key was saved in this file. */
+  public static HolderWallet load(Path file, char[] passphrase, KeyFile keyFile) {
+    return new HolderWallet(keyFile.read(file, "holder", passphrase));
   }
 
   /** The holder's {@code did:key}. */

@@ -1,21 +1,14 @@
 package network.baton.credential.keys;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,13 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class KeyStoreDir {
   private static final Logger log = LoggerFactory.getLogger(KeyStoreDir.class);
   private static final Pattern KEY_FILE = Pattern.compile("key-(\\d+)\\.pem");
-  private static final Set<PosixFilePermission> OWNER_FILE =
-      PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_DIR =
-      PosixFilePermissions.fromString("rwx------");
 
   private final Path dir;
-  private final EncryptedKeyPem pem;
+  private final KeyFile files;
   private final SecureRandom random;
 
   /** The key folder {@code dataDir/keys}; nothing is created until {@link #init}. */
@@ -47,7 +36,7 @@ public final class KeyStoreDir {
   public KeyStoreDir(Path dataDir, SecureRandom random, EncryptedKeyPem pem) {
     this.dir = requireNonNull(dataDir, "dataDir").resolve("keys");
     this.random = requireNonNull(random, "random");
-    this.pem = requireNonNull(pem, "pem");
+    this.files = new KeyFile(requireNonNull(pem, "pem"));
   }
 
   /** The folder holding the key files. */
@@ -104,44 +93,14 @@ public final class KeyStoreDir {
   }
 
   private SigningKey readKey(String id, char[] passphrase) {
-    Path file = dir.resolve(id + ".pem");
-    String text;
-    try {
-      text = Files.readString(file, US_ASCII);
-    } catch (IOException e) {
-      throw new KeyFileException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return SigningKey.of(id, pem.decrypt(text, passphrase, file.toString()));
+    return files.read(dir.resolve(id + ".pem"), id, passphrase);
   }
 
   private SigningKey write(SigningKey key, char[] passphrase) {
-    String text = pem.encrypt(key, passphrase);
     Path target = dir.resolve(key.id() + ".pem");
-    try {
-      createOwnerOnlyDirectory();
-      // The temporary file is created with owner-only permissions from the start, then moved in
-      // place atomically, so no reader ever sees a partial or world-readable key file.
-      FileAttribute<Set<PosixFilePermission>> ownerOnly =
-          PosixFilePermissions.asFileAttribute(OWNER_FILE);
-      Path temp = Files.createTempFile(dir, key.id() + "-", ".tmp", ownerOnly);
-      try {
-        Files.writeString(temp, text, US_ASCII);
-        if (Files.exists(target)) throw new FileAlreadyExistsException(target.toString());
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new KeyFileException("cannot write " + target + ": " + e.getMessage(), e);
-    }
+    files.write(target, key, passphrase);
     log.info("wrote node key [file: {}, algorithm: {}]", target, key.algorithm());
     return key;
-  }
-
-  private void createOwnerOnlyDirectory() throws IOException {
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-    }
   }
 
   private static int number(String id) {

@@ -6,11 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import network.baton.credential.did.DidKey;
 import network.baton.credential.jose.BcJose;
+import network.baton.credential.keys.EncryptedKeyPem;
+import network.baton.credential.keys.KeyFile;
+import network.baton.credential.keys.WrongPassphraseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HolderWalletTest {
   private final HolderWallet wallet = HolderWallet.generate(new SecureRandom());
@@ -37,6 +44,22 @@ class HolderWalletTest {
     assertThat(payload.get("nonce").asText()).isEqualTo("n-123");
     assertThat(payload.get("aud").asText()).isEqualTo("https://employer.example");
     assertThat(jws.verify(BcJose.verifier(wallet.key().publicKey()))).isTrue();
+  }
+
+  @Test
+  void savedWalletLoadsWithTheSameDidAndAnOwnerOnlyFile(@TempDir Path dir) throws Exception {
+    KeyFile keyFile = new KeyFile(new EncryptedKeyPem(new SecureRandom(), 10_000));
+    Path file = dir.resolve("wallet/holder.pem");
+    wallet.save(file, "pw".toCharArray(), keyFile);
+
+    HolderWallet loaded = HolderWallet.load(file, "pw".toCharArray(), keyFile);
+
+    assertThat(loaded.did()).isEqualTo(wallet.did());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThatThrownBy(() -> HolderWallet.load(file, "wrong".toCharArray(), keyFile))
+        .isInstanceOf(WrongPassphraseException.class);
+    assertThatThrownBy(() -> wallet.save(file, "pw".toCharArray(), keyFile))
+        .hasMessageContaining("already exists");
   }
 
   @Test
