@@ -208,8 +208,9 @@ public final class EddsaRdfc2022 {
     }
     JsonObject configWithContext =
         Json.createObjectBuilder(proofConfig).remove("@context").add("@context", context).build();
-    String canonicalProof = canonicalizer.canonicalize(configWithContext, false);
+    // The document first, so its problems are the ones reported.
     String canonicalDocument = canonicalizer.canonicalize(unsecured, strictTerms);
+    String canonicalProof = canonicalizer.canonicalize(configWithContext, false);
     return new SigningInput(canonicalDocument, canonicalProof);
   }
 

@@ -139,6 +139,25 @@ class EddsaRdfc2022Test {
   }
 
   @Test
+  void didKeyHolderProofVerifiesThroughTheDidResolverOnlyForItsOwnDid() throws Exception {
+    Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+    String did = Ed25519Multikey.didKey(key.generatePublicKey());
+    String vm = did + "#" + did.substring("did:key:".length());
+    String signed =
+        suite.sign(
+            fixture("integrity/credential-unsigned.json"), ProofOptions.assertion(vm, Instant.now()), key);
+    var dids = new network.baton.credential.did.DidMethodResolver(d -> {
+      throw new network.baton.credential.did.DidResolutionException("no did:web in this test");
+    });
+
+    assertThat(suite.verify(signed, DidVerificationKeys.assertion(dids).controlledBy(did)).valid()).isTrue();
+    ProofVerification wrongIssuer =
+        suite.verify(signed, DidVerificationKeys.assertion(dids).controlledBy("did:web:issuer.example"));
+    assertThat(wrongIssuer.valid()).isFalse();
+    assertThat(wrongIssuer.reason()).contains("does not belong to did:web:issuer.example");
+  }
+
+  @Test
   void proofByAnotherKeyThanTheNamedOneFails() throws Exception {
     Ed25519PrivateKeyParameters other = new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
     String vm = VECTOR.getJsonObject("keyPair").getString("verificationMethod");
@@ -161,6 +180,18 @@ class EddsaRdfc2022Test {
         .isInstanceOf(CanonicalizationException.class)
         .hasMessageContaining("favouriteColour")
         .hasMessageContaining("not defined by any @context");
+  }
+
+  @Test
+  void termWithoutAnyMappingIsRefusedInsteadOfDropped() {
+    String doc =
+        "{\"@context\":{\"name\":\"http://schema.org/name\"},\"@id\":\"urn:x:1\",\"name\":\"n\",\"colour\":\"blue\"}";
+
+    assertThatThrownBy(
+            () -> suite.sign(doc, ProofOptions.assertion("did:key:z6Mk#x", Instant.EPOCH), vectorKey()))
+        .isInstanceOf(CanonicalizationException.class)
+        .hasMessageContaining("not defined by any @context")
+        .hasMessageContaining("colour");
   }
 
   @Test
