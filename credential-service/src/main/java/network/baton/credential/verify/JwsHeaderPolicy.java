@@ -49,6 +49,9 @@ final class JwsHeaderPolicy {
       throw new HeaderException(
           "critical header parameter(s) " + header.get("crit") + " are not understood");
     }
+    if (header.has("b64")) {
+      throw new HeaderException("unencoded payloads (b64 header) are not accepted");
+    }
     JsonNode typNode = header.get("typ");
     try {
       JOSEObjectType type =

@@ -234,6 +234,14 @@ class CredentialVerifierTest {
   }
 
   @Test
+  void unencodedPayloadOptionIsRefused() throws Exception {
+    String header = "{\"alg\":\"EdDSA\",\"typ\":\"vc+jwt\",\"kid\":\"" + node.did + "#key-1\",\"b64\":false}";
+    String jwt = signRaw(header, payloadOf(issue().jwt()), node.currentKey());
+
+    assertThat(failureOf(verifier().verify(jwt), "header")).contains("b64");
+  }
+
+  @Test
   void wrongTypIsRefused() throws Exception {
     String header = "{\"alg\":\"EdDSA\",\"typ\":\"JWT\",\"kid\":\"" + node.did + "#key-1\"}";
     String jwt = signRaw(header, payloadOf(issue().jwt()), node.currentKey());
