@@ -47,6 +47,36 @@ public record VerificationReport(
     return checks.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
+  /** The report as plain text for people: one line per check, then the attested skills. */
+  public String toText() {
+    StringBuilder out = new StringBuilder();
+    appendText(out, "");
+    return out.toString();
+  }
+
+  private void appendText(StringBuilder out, String indent) {
+    out.append(indent).append(ok ? "VALID" : "NOT VALID");
+    if (issuer != null) out.append(" - issuer ").append(issuer);
+    if (subject != null) out.append(", subject ").append(subject);
+    out.append('\n');
+    for (Check check : checks) {
+      out.append(indent).append(check.passed() ? "  [pass] " : "  [FAIL] ")
+          .append(check.name()).append(": ").append(check.reason()).append('\n');
+    }
+    if (achievement != null) {
+      out.append(indent).append("  achievement: ").append(achievement.name())
+          .append(" <").append(achievement.iri()).append(">\n");
+      for (AttestedSkill skill : achievement.skills()) {
+        out.append(indent).append("    skill ").append(skill.code() == null ? "" : skill.code())
+            .append(' ').append(skill.labels().getOrDefault("ja", ""))
+            .append(" / ").append(skill.labels().getOrDefault("en", skill.labels().getOrDefault("und", "")))
+            .append(skill.inFramework() ? "" : " (not in the framework)")
+            .append(" <").append(skill.iri()).append(">\n");
+      }
+    }
+    for (VerificationReport credential : credentials) credential.appendText(out, indent + "    ");
+  }
+
   /** The first failed check, if any. */
   public Optional<Check> firstFailure() {
     return checks.stream().filter(c -> !c.passed()).findFirst();

@@ -82,6 +82,19 @@ class PresentationVerifierTest {
   }
 
   @Test
+  void textReportListsEveryCheckAndTheSkillsInBothLanguages() {
+    String vp = alice.present(List.of(credentialFor(alice)), "n-2", EMPLOYER);
+
+    String text = verifier.verify(vp, "n-2", "https://someone-else.example").toText();
+
+    assertThat(text).startsWith("NOT VALID");
+    assertThat(text).contains("[FAIL] audience: made for");
+    assertThat(text).contains("[pass] holder binding");
+    assertThat(text).contains("skill ECH 電気化学 / Electrochemistry <https://w3id.org/baton/skill/ECH>");
+    assertThat(text).contains("    VALID - issuer " + node.did);
+  }
+
+  @Test
   void credentialOfAnotherHolderFailsHolderBinding() {
     String vp = bob.present(List.of(credentialFor(alice)), "n-1", EMPLOYER);
 
