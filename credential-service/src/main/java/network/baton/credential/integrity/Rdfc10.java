@@ -28,6 +28,10 @@ import java.util.function.UnaryOperator;
  * identical embedded proofs, and the 1EdTech fixture complete.json then fails to verify with titanium-rdfc.
  * Switch back when titanium-rdfc fixes it; the tests compare both on the conformance fixtures.
  *
+ * <p>Sorting follows the specification's Unicode code point order; rdf-canonize sorts UTF-16 code units,
+ * which differs only when strings that differ first at a character above U+FFFF against one in
+ * U+E000..U+FFFF (checked against rdf-canonize on generated datasets, see the tests).
+ *
  * <p>Not thread-safe: one instance per canonicalization. Gives up with {@link IllegalStateException} after
  * the deadline, so a crafted "poison" graph cannot pin a core.
  */
