@@ -44,6 +44,24 @@ public final class StatusList {
     return create(MIN_SIZE);
   }
 
+  /** An independent copy of this list. */
+  public StatusList copy() {
+    return new StatusList(bits.clone());
+  }
+
+  /** The raw bitstring (a copy), index 0 in the high bit of the first byte. */
+  byte[] toBytes() {
+    return bits.clone();
+  }
+
+  /** A list over a raw bitstring (copied); at least {@link #MIN_SIZE} entries. */
+  static StatusList fromBytes(byte[] raw) {
+    if (raw.length * 8 < MIN_SIZE) {
+      throw new IllegalArgumentException("a status list needs at least " + MIN_SIZE + " entries");
+    }
+    return new StatusList(raw.clone());
+  }
+
   /** Number of entries. */
   public int size() {
     return bits.length * 8;
