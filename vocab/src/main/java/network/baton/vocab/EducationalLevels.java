@@ -1,0 +1,184 @@
+package network.baton.vocab;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BATON educational levels ({@code https://w3id.org/baton/level/}) with their ISCED 2011
+ * mappings. Immutable and thread-safe; build it once and share it.
+ */
+public final class EducationalLevels {
+
+  private static final Logger log = LoggerFactory.getLogger(EducationalLevels.class);
+
+  private final Graph graph;
+  private final List<Level> all;
+  private final Map<String, Level> byIri;
+  private final Map<String, Level> byNotation;
+  private final List<String> problems;
+
+  private EducationalLevels(Graph graph, List<Level> all, List<String> problems) {
+    this.graph = graph;
+    this.all = List.copyOf(all);
+    this.problems = List.copyOf(problems);
+    Map<String, Level> iris = new LinkedHashMap<>();
+    Map<String, Level> notations = new LinkedHashMap<>();
+    for (Level level : all) {
+      iris.put(level.iri(), level);
+      notations.putIfAbsent(level.notation(), level);
+    }
+    this.byIri = Collections.unmodifiableMap(iris);
+    this.byNotation = Collections.unmodifiableMap(notations);
+  }
+
+  /** The levels bundled in this module ({@code baton/levels.ttl}); fails if they are broken. */
+  public static EducationalLevels load() {
+    EducationalLevels levels = from(VocabResources.levels());
+    if (!levels.problems.isEmpty()) {
+      throw new IllegalStateException(
+          "bundled educational levels are broken: " + String.join("; ", levels.problems));
+    }
+    log.debug("educational levels loaded [levels: {}]", levels.all.size());
+    return levels;
+  }
+
+  /**
+   * Levels read from any graph holding the scheme; broken data is listed in {@link
+   * #integrityProblems()}.
+   */
+  public static EducationalLevels from(Graph source) {
+    Graph copy = GraphFactory.createDefaultGraph();
+    GraphUtil.addInto(copy, source);
+    Graph readOnly = new GraphReadOnly(copy);
+    Model model = ModelFactory.createModelForGraph(readOnly);
+
+    List<String> problems = new ArrayList<>();
+    if (!model.contains(Levels.SCHEME, RDF.type, SKOS.ConceptScheme)) {
+      problems.add(Levels.NS + ": scheme is not typed skos:ConceptScheme");
+    }
+    List<Level> levels = new ArrayList<>();
+    Map<String, String> notationOwner = new HashMap<>();
+    for (String iri : ConceptData.conceptIris(model, Levels.SCHEME, Levels.NS)) {
+      ConceptData c = ConceptData.read(model, model.createResource(iri), Levels.SCHEME);
+      String notation = c.notations().isEmpty() ? iri : c.notations().get(0);
+      problems.addAll(problemsOf(c, notationOwner));
+      List<IscedMatch> matches = new ArrayList<>();
+      for (MappingRelation relation : MappingRelation.values()) {
+        Resource concept = model.createResource(iri);
+        model
+            .listObjectsOfProperty(concept, relation.property())
+            .filterKeep(
+                n -> n.isURIResource() && n.asResource().getURI().startsWith(Levels.ISCED_2011_NS))
+            .forEach(
+                n -> {
+                  String target = n.asResource().getURI();
+                  if (IscedMatch.isIscedLevel(target)) {
+                    matches.add(new IscedMatch(relation, target));
+                  } else {
+                    problems.add(iri + ": " + target + " is not an ISCED 2011 level IRI");
+                  }
+                });
+      }
+      matches.sort((a, b) -> a.target().compareTo(b.target()));
+      levels.add(
+          new Level(
+              iri,
+              notation,
+              ConceptData.firstByLanguage(c.prefLabels()),
+              ConceptData.firstByLanguage(c.definitions()),
+              matches));
+    }
+    levels.sort((a, b) -> a.notation().compareTo(b.notation()));
+    if (!problems.isEmpty()) {
+      log.warn(
+          "educational levels have integrity problems [count: {}, first: {}]",
+          problems.size(),
+          problems.get(0));
+    }
+    return new EducationalLevels(readOnly, levels, problems);
+  }
+
+  /** The level with this IRI. */
+  public Optional<Level> byIri(String iri) {
+    return Optional.ofNullable(byIri.get(iri));
+  }
+
+  /** The level with this notation, such as {@code kosen}. */
+  public Optional<Level> byNotation(String notation) {
+    return Optional.ofNullable(byNotation.get(notation));
+  }
+
+  /** Whether the IRI names a level of the scheme. */
+  public boolean contains(String iri) {
+    return byIri.containsKey(iri);
+  }
+
+  /** Every level, ordered by notation. */
+  public List<Level> all() {
+    return all;
+  }
+
+  /** A read-only graph of the levels scheme, e.g. for SHACL validation against it. */
+  public Graph graph() {
+    return graph;
+  }
+
+  /** What breaks the scheme's rules (labels, notations, scheme membership); empty when sound. */
+  public List<String> integrityProblems() {
+    return problems;
+  }
+
+  private static List<String> problemsOf(ConceptData c, Map<String, String> notationOwner) {
+    List<String> problems = new ArrayList<>();
+    String iri = c.iri();
+    if (!c.typedConcept()) {
+      problems.add(iri + ": not typed skos:Concept");
+    }
+    if (!c.inScheme()) {
+      problems.add(iri + ": no skos:inScheme " + Levels.NS);
+    }
+    if (!c.topConceptOf()) {
+      problems.add(iri + ": no skos:topConceptOf " + Levels.NS + " (the scheme is flat)");
+    }
+    for (String lang : List.of("ja", "en")) {
+      int count = c.prefLabels().getOrDefault(lang, List.of()).size();
+      if (count != 1) {
+        problems.add(
+            iri + ": has " + count + " skos:prefLabel in '" + lang + "', needs exactly one");
+      }
+    }
+    if (!c.definitions().containsKey("en")) {
+      problems.add(iri + ": no skos:definition in 'en'");
+    }
+    if (c.notations().size() != 1) {
+      problems.add(iri + ": has " + c.notations().size() + " skos:notation, needs exactly one");
+    } else {
+      String notation = c.notations().get(0);
+      if (!iri.equals(Levels.NS + notation)) {
+        problems.add(
+            iri + ": IRI does not equal the namespace plus the notation '" + notation + "'");
+      }
+      String other = notationOwner.putIfAbsent(notation, iri);
+      if (other != null) {
+        problems.add(iri + ": notation '" + notation + "' is also used by " + other);
+      }
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,54 @@
+package network.baton.vocab;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One educational level of the BATON levels scheme.
+ *
+ * @param iri the concept IRI, {@code https://w3id.org/baton/level/} plus the notation
+ * @param notation the code such as {@code kosen}
+ * @param labels preferred labels by lower-case language tag
+ * @param definitions definitions by lower-case language tag
+ * @param iscedMatches mappings to ISCED 2011 levels; empty for levels outside formal education
+ */
+public record Level(
+    String iri,
+    String notation,
+    Map<String, String> labels,
+    Map<String, String> definitions,
+    List<IscedMatch> iscedMatches) {
+
+  /** Checks presence and makes the collections immutable. */
+  public Level {
+    requireNonNull(iri, "iri");
+    requireNonNull(notation, "notation");
+    if (iri.isBlank()) {
+      throw new IllegalArgumentException("level IRI must not be blank");
+    }
+    labels = Map.copyOf(labels);
+    definitions = Map.copyOf(definitions);
+    iscedMatches = List.copyOf(iscedMatches);
+  }
+
+  /**
+   * The label in a language ({@code ja}, {@code en}, {@code ja-JP}), else English, else Japanese,
+   * else the notation.
+   */
+  public String label(String lang) {
+    return LangMaps.pick(labels, lang).orElse(notation);
+  }
+
+  /** The definition in a language, else English, else Japanese, else empty. */
+  public Optional<String> definition(String lang) {
+    return LangMaps.pick(definitions, lang);
+  }
+
+  /** The ISCED 2011 level numbers this level is mapped to by any relation, ascending. */
+  public List<Integer> iscedLevels() {
+    return iscedMatches.stream().map(IscedMatch::level).distinct().sorted().toList();
+  }
+}

@@ -1,0 +1,221 @@
+package network.baton.vocab;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BATON battery skills framework: lookups and hierarchy walks over the SKOS scheme {@code
+ * https://w3id.org/baton/skill/}. Immutable and thread-safe; build it once and share it.
+ */
+public final class SkillFramework {
+
+  private static final Logger log = LoggerFactory.getLogger(SkillFramework.class);
+
+  private final Graph graph;
+  private final Map<String, Skill> byIri;
+  private final Map<String, Skill> byNotation;
+  private final Map<String, List<Skill>> narrower;
+  private final List<Skill> all;
+  private final List<Skill> topConcepts;
+  private final List<String> problems;
+
+  private SkillFramework(Graph graph, List<Skill> all, List<String> problems) {
+    this.graph = graph;
+    this.all = List.copyOf(all);
+    this.problems = List.copyOf(problems);
+    Map<String, Skill> iris = new LinkedHashMap<>();
+    Map<String, Skill> notations = new LinkedHashMap<>();
+    Map<String, List<Skill>> children = new HashMap<>();
+    for (Skill skill : all) {
+      iris.put(skill.iri(), skill);
+      notations.putIfAbsent(skill.notation(), skill);
+      skill
+          .broader()
+          .ifPresent(b -> children.computeIfAbsent(b, k -> new ArrayList<>()).add(skill));
+    }
+    children.replaceAll((k, v) -> List.copyOf(v));
+    this.byIri = Collections.unmodifiableMap(iris);
+    this.byNotation = Collections.unmodifiableMap(notations);
+    this.narrower = Collections.unmodifiableMap(children);
+    this.topConcepts = all.stream().filter(Skill::isTopConcept).toList();
+  }
+
+  /**
+   * The framework bundled in this module ({@code baton/skills.ttl}); fails if the bundled data
+   * breaks any integrity rule.
+   */
+  public static SkillFramework load() {
+    SkillFramework framework = from(VocabResources.skills());
+    if (!framework.problems.isEmpty()) {
+      throw new IllegalStateException(
+          "bundled skill framework is broken: " + String.join("; ", framework.problems));
+    }
+    log.debug("skill framework loaded [concepts: {}]", framework.all.size());
+    return framework;
+  }
+
+  /**
+   * A framework read from any graph holding the scheme; tolerates broken data and lists what is
+   * wrong in {@link #integrityProblems()}.
+   */
+  public static SkillFramework from(Graph source) {
+    Graph copy = GraphFactory.createDefaultGraph();
+    GraphUtil.addInto(copy, source);
+    Graph readOnly = new GraphReadOnly(copy);
+    Model model = ModelFactory.createModelForGraph(readOnly);
+
+    List<ConceptData> concepts = new ArrayList<>();
+    for (String iri : ConceptData.conceptIris(model, Skills.SCHEME, Skills.NS)) {
+      concepts.add(ConceptData.read(model, model.createResource(iri), Skills.SCHEME));
+    }
+    List<Skill> skills = new ArrayList<>();
+    for (ConceptData c : concepts) {
+      String notation = c.notations().isEmpty() ? localName(c.iri()) : c.notations().get(0);
+      Optional<String> broader = c.broader().stream().findFirst();
+      skills.add(
+          new Skill(
+              c.iri(),
+              notation,
+              ConceptData.firstByLanguage(c.prefLabels()),
+              ConceptData.firstByLanguage(c.definitions()),
+              broader,
+              c.altLabels()));
+    }
+    skills.sort((a, b) -> a.notation().compareTo(b.notation()));
+    List<String> problems = SkillIntegrity.check(model, concepts, skills);
+    if (!problems.isEmpty()) {
+      log.warn(
+          "skill framework has integrity problems [count: {}, first: {}]",
+          problems.size(),
+          problems.get(0));
+    }
+    return new SkillFramework(readOnly, skills, problems);
+  }
+
+  /** The skill with this IRI. */
+  public Optional<Skill> byIri(String iri) {
+    return Optional.ofNullable(byIri.get(iri));
+  }
+
+  /** The skill with this notation, such as {@code MFG-COAT}. */
+  public Optional<Skill> byNotation(String notation) {
+    return Optional.ofNullable(byNotation.get(notation));
+  }
+
+  /**
+   * The skill named by a full IRI, a {@code skill:} CURIE or a bare notation ({@code MFG-COAT}), as
+   * users type them in query parameters and on the command line.
+   */
+  public Optional<Skill> resolve(String reference) {
+    if (reference == null || reference.isBlank()) {
+      return Optional.empty();
+    }
+    String ref = reference.strip();
+    if (ref.startsWith(Skills.NS)) {
+      return byIri(ref);
+    }
+    if (ref.startsWith("skill:")) {
+      return byNotation(ref.substring("skill:".length()));
+    }
+    return byNotation(ref);
+  }
+
+  /** Whether the IRI names a skill of the framework. */
+  public boolean contains(String iri) {
+    return byIri.containsKey(iri);
+  }
+
+  /** The top concepts (skill areas), ordered by notation. */
+  public List<Skill> topConcepts() {
+    return topConcepts;
+  }
+
+  /** Every skill, ordered by notation. */
+  public List<Skill> all() {
+    return all;
+  }
+
+  /** The direct narrower skills, ordered by notation. */
+  public List<Skill> narrower(Skill skill) {
+    return narrower.getOrDefault(skill.iri(), List.of());
+  }
+
+  /** Every broader skill up to the top concept, nearest first; empty for a top concept. */
+  public Set<Skill> ancestors(Skill skill) {
+    Set<Skill> ancestors = new LinkedHashSet<>();
+    Optional<String> next = skill.broader();
+    while (next.isPresent()) {
+      Skill parent = byIri.get(next.get());
+      if (parent == null || parent.iri().equals(skill.iri()) || !ancestors.add(parent)) {
+        break; // unknown broader concept or a cycle: integrityProblems() reports both
+      }
+      next = parent.broader();
+    }
+    return Collections.unmodifiableSet(ancestors);
+  }
+
+  /** Every narrower skill, transitively, breadth first; empty for a leaf. */
+  public Set<Skill> descendants(Skill skill) {
+    Set<Skill> descendants = new LinkedHashSet<>();
+    Deque<Skill> queue = new ArrayDeque<>(narrower(skill));
+    while (!queue.isEmpty()) {
+      Skill next = queue.removeFirst();
+      if (!next.iri().equals(skill.iri()) && descendants.add(next)) {
+        queue.addAll(narrower(next));
+      }
+    }
+    return Collections.unmodifiableSet(descendants);
+  }
+
+  /** The skill itself and every narrower skill's IRI: what a skill filter in search matches. */
+  public Set<String> selfAndDescendantIris(Skill skill) {
+    Set<String> iris = new LinkedHashSet<>();
+    iris.add(skill.iri());
+    descendants(skill).forEach(d -> iris.add(d.iri()));
+    return Collections.unmodifiableSet(iris);
+  }
+
+  /** The skill area a skill belongs to (itself for a top concept); fails on broken hierarchies. */
+  public Skill topConceptOf(Skill skill) {
+    if (skill.isTopConcept()) {
+      return skill;
+    }
+    List<Skill> chain = new ArrayList<>(ancestors(skill));
+    Skill root = chain.isEmpty() ? skill : chain.get(chain.size() - 1);
+    if (!root.isTopConcept()) {
+      throw new IllegalStateException("no top concept above " + skill.iri());
+    }
+    return root;
+  }
+
+  /** A read-only graph of the framework, e.g. for SHACL validation against it. */
+  public Graph graph() {
+    return graph;
+  }
+
+  /** What breaks the framework's rules (labels, notations, hierarchy); empty when sound. */
+  public List<String> integrityProblems() {
+    return problems;
+  }
+
+  private static String localName(String iri) {
+    return iri.startsWith(Skills.NS) ? iri.substring(Skills.NS.length()) : iri;
+  }
+}
