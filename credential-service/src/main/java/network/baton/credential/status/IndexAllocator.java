@@ -55,6 +55,12 @@ public final class IndexAllocator {
       throw new IllegalArgumentException("list size and block size must be positive");
     }
     Files.createDirectories(folder);
+    // Leftovers of a crash between writing and moving the state; the state file itself is intact.
+    try (var leftovers = Files.newDirectoryStream(folder, STATE_FILE + "*.tmp")) {
+      for (Path leftover : leftovers) {
+        Files.deleteIfExists(leftover);
+      }
+    }
     long reserved;
     try {
       String text = Files.readString(folder.resolve(STATE_FILE), StandardCharsets.US_ASCII).trim();

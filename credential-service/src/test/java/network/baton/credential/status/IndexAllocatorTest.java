@@ -55,6 +55,19 @@ class IndexAllocatorTest {
   }
 
   @Test
+  void leftoverOfACrashDuringAWriteIsIgnoredAndRemoved() throws IOException {
+    IndexAllocator.open(dir, StatusList.MIN_SIZE, 10).allocate();
+    Files.writeString(dir.resolve(IndexAllocator.STATE_FILE + "12345.tmp"), "0");
+
+    StatusListIndex next = IndexAllocator.open(dir, StatusList.MIN_SIZE, 10).allocate();
+
+    assertThat(next.index()).isEqualTo(10);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(IndexAllocator.STATE_FILE);
+    }
+  }
+
+  @Test
   void fullListsRollOverToTheNextList() throws IOException {
     IndexAllocator allocator = IndexAllocator.open(dir, 4, 3);
     List<StatusListIndex> got = new ArrayList<>();
