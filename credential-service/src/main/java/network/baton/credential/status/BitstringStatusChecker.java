@@ -73,10 +73,8 @@ public final class BitstringStatusChecker implements StatusChecker {
     return check(credentialStatus, null);
   }
 
-  /**
-   * The verifier's view, insisting that each list comes from {@code issuerDid} when it is given
-   * (overrides {@code StatusChecker.check(JsonNode, String)} where the interface has it).
-   */
+  /** The verifier's view, insisting that each list comes from {@code issuerDid} when it is given. */
+  @Override
   public StatusResult check(JsonNode credentialStatus, String issuerDid) {
     StatusCheck result = inspect(credentialStatus, issuerDid);
     return result.passed() ? StatusResult.valid(result.reason()) : StatusResult.invalid(result.reason());
