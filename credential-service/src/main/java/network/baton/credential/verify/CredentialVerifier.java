@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import network.baton.credential.did.DidResolver;
 import network.baton.credential.did.VerificationMethod;
 import network.baton.credential.issue.Skill;
@@ -127,6 +128,37 @@ public final class CredentialVerifier {
     checks.add(signature);
     if (!signature.passed()) return VerificationReport.of(checks, issuer, subject, null, List.of());
 
+    return contentChecks(checks, vc, issuer, subject);
+  }
+
+  /**
+   * Verifies a credential secured by an embedded proof (e.g. Data Integrity): {@code format} names
+   * what was read, {@code proofChecks} checks the proof for the credential's issuer DID (key and
+   * signature checks); then the same shape, date, status, trust, skill and extra checks as for
+   * vc+jwt.
+   */
+  public VerificationReport verifyEmbedded(
+      JsonNode vc, String format, Function<String, List<Check>> proofChecks) {
+    List<Check> checks = new ArrayList<>();
+    checks.add(Check.pass(FORMAT, format));
+    Optional<String> shapeProblem = shapeProblem(vc);
+    String issuer = issuerId(vc);
+    String subject = vc.path("credentialSubject").path("id").asText(null);
+    if (shapeProblem.isPresent()) {
+      checks.add(Check.fail(CREDENTIAL, shapeProblem.get()));
+      return VerificationReport.of(checks, issuer, subject, null, List.of());
+    }
+    checks.add(Check.pass(CREDENTIAL, "a VC Data Model 2.0 credential issued by " + issuer));
+    List<Check> proof = proofChecks.apply(issuer);
+    checks.addAll(proof);
+    if (proof.isEmpty() || !proof.stream().allMatch(Check::passed)) {
+      return VerificationReport.of(checks, issuer, subject, null, List.of());
+    }
+    return contentChecks(checks, vc, issuer, subject);
+  }
+
+  private VerificationReport contentChecks(
+      List<Check> checks, JsonNode vc, String issuer, String subject) {
     checks.add(datesCheck(vc));
     checks.add(statusCheck(vc, issuer));
     checks.add(
