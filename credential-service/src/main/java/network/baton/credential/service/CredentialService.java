@@ -449,7 +449,8 @@ public final class CredentialService implements Closeable {
               config.issuerDid(),
               id.purpose(),
               lists.snapshot(id.number(), id.purpose()),
-              clock.instant(),
+              // No validFrom: a verifier whose clock is behind ours would refuse a fresh list.
+              null,
               null);
       return issuer.sign(credential.toJson());
     } catch (IOException e) {

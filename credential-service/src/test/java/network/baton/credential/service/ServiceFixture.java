@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import network.baton.credential.did.DidResolver;
+import network.baton.credential.status.StatusList;
+import network.baton.credential.status.StatusListFetcher;
 import network.baton.credential.did.DidMethodResolver;
 import network.baton.credential.did.DidResolutionException;
 import network.baton.credential.keys.KeyAlgorithm;
@@ -32,21 +36,44 @@ public final class ServiceFixture {
 
   /** A service over this data folder and keys. */
   public static CredentialService open(Path dataDir, NodeKeys keys) throws IOException {
-    CredentialConfig config = CredentialConfig.of(BASE_URL, "Setouchi Kosen", dataDir);
+    return open(
+        dataDir,
+        keys,
+        BASE_URL,
+        did -> {
+          throw new DidResolutionException("tests have no network: " + did);
+        },
+        url -> {
+          throw new IOException("tests have no network: " + url);
+        },
+        Set.of(),
+        Clock.systemUTC());
+  }
+
+  /**
+   * A service for another base URL, reaching other issuers' did:web documents and status lists
+   * through the given resolver and fetcher, trusting these issuers (none: only itself).
+   */
+  public static CredentialService open(
+      Path dataDir,
+      NodeKeys keys,
+      URI baseUrl,
+      DidResolver webDids,
+      StatusListFetcher lists,
+      Set<String> trusted,
+      Clock clock)
+      throws IOException {
+    CredentialConfig config =
+        new CredentialConfig(baseUrl, "Setouchi Kosen", dataDir, StatusList.MIN_SIZE, trusted);
     return CredentialService.open(
         config,
         keys,
         new FixtureCourses(),
         FRAMEWORK,
         CONTEXTS.documentLoader(),
-        new DidMethodResolver(
-            did -> {
-              throw new DidResolutionException("tests have no network: " + did);
-            }),
-        url -> {
-          throw new IOException("tests have no network: " + url);
-        },
+        new DidMethodResolver(webDids),
+        lists,
         config.trustList(),
-        Clock.systemUTC());
+        clock);
   }
 }
