@@ -23,6 +23,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import network.baton.credential.issue.UnknownAchievementException;
 import network.baton.credential.issue.UnknownSkillException;
@@ -50,8 +52,9 @@ import network.baton.credential.verify.VerificationReport;
  *   <li>{@code POST /credentials/status} (admin): {@code {credentialId, credentialStatus: [{type?,
  *       status: "revoked" | "suspended" | "unsuspended"}]}} -> 200 {@code {credentialId, status,
  *       changed}}.
- *   <li>{@code GET /status/{list}} -> 200 the signed status list credential ({@code
- *       application/vc+jwt}).
+ *   <li>{@code GET /status/{list}} -> 200 the signed status list credential: {@code
+ *       application/vc+jwt} by default, JSON-LD with an eddsa-rdfc-2022 proof ({@code
+ *       application/vc}) when the Accept header asks for JSON.
  * </ul>
  *
  * <p>A credential or presentation that fails a check is answered 200 with the report ({@code
@@ -66,6 +69,9 @@ public final class CredentialRoutes {
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
   private static final String JSON = "application/json";
+  private static final Set<String> JSON_LD_TYPES =
+      Set.of(
+          "application/vc", "application/vc+ld+json", "application/ld+json", "application/json");
 
   private final CredentialService service;
   private final WorkerExecutor worker;
@@ -149,15 +155,23 @@ public final class CredentialRoutes {
         .onFailure(rc::fail);
   }
 
+  // vc+jwt unless the client asks for JSON-LD (application/vc, vc+ld+json, ld+json or json):
+  // then the list with an eddsa-rdfc-2022 proof.
   private void statusList(RoutingContext rc) {
     String list = rc.pathParam("list");
-    blocking(() -> service.statusList(list))
+    boolean jsonLd =
+        rc.parsedHeaders().accept().stream()
+            .map(h -> h.value().toLowerCase(Locale.ROOT))
+            .anyMatch(JSON_LD_TYPES::contains);
+    CredentialFormat format = jsonLd ? CredentialFormat.DATA_INTEGRITY : CredentialFormat.JWT;
+    blocking(() -> service.statusList(list, format))
         .onSuccess(
-            jwt ->
+            signed ->
                 rc.response()
-                    .putHeader("Content-Type", "application/vc+jwt")
+                    .putHeader("Content-Type", jsonLd ? "application/vc" : "application/vc+jwt")
                     .putHeader("Cache-Control", "no-cache")
-                    .end(jwt))
+                    .putHeader("Vary", "Accept")
+                    .end(signed))
         .onFailure(rc::fail);
   }
 

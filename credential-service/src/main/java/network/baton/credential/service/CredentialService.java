@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSObject;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +43,9 @@ import network.baton.credential.status.IndexAllocator;
 import network.baton.credential.status.StatusEntry;
 import network.baton.credential.status.StatusList;
 import network.baton.credential.status.StatusListCredential;
+import network.baton.credential.status.StatusListException;
 import network.baton.credential.status.StatusListFetcher;
+import network.baton.credential.status.StatusListVerifier;
 import network.baton.credential.status.StatusListIndex;
 import network.baton.credential.status.StatusListStore;
 import network.baton.credential.status.StatusPurpose;
@@ -72,6 +76,8 @@ import org.slf4j.LoggerFactory;
 public final class CredentialService implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(CredentialService.class);
 
+  private record SignedListKey(StatusListId list, CredentialFormat format) {}
+
   /** How long accepted presentation nonces are remembered against replay. */
   public static final Duration NONCE_MEMORY = Duration.ofMinutes(30);
 
@@ -89,7 +95,7 @@ public final class CredentialService implements Closeable {
   private final StatusListStore lists;
   private final CredentialVerifier verifier;
   private final PresentationVerifier presentations;
-  private final Map<StatusListId, String> signedLists = new ConcurrentHashMap<>();
+  private final Map<SignedListKey, String> signedLists = new ConcurrentHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
 
   private CredentialService(
@@ -124,10 +130,20 @@ public final class CredentialService implements Closeable {
         new StatusListCredentialVerifier(resolver, dataIntegrity);
     // Own lists are read fresh every time (they are signed once per change and cached here), so a
     // revocation shows at once; other issuers' lists are cached for the checker's default TTL.
+    // Own lists come from this process's memory, never over the network: read the payload without
+    // checking our own signature again (that would cost an Ed25519 verify per status check).
+    StatusListVerifier ownListReader =
+        fetched -> {
+          try {
+            return json.readTree(JWSObject.parse(fetched).getPayload().toString());
+          } catch (ParseException | JsonProcessingException e) {
+            throw new StatusListException("own status list cannot be read: " + e.getMessage(), e);
+          }
+        };
     BitstringStatusChecker local =
         new BitstringStatusChecker(
             this::ownList,
-            listVerifier,
+            ownListReader,
             clock,
             new BitstringStatusChecker.Options(Duration.ZERO, true, StatusList.DEFAULT_MAX_SIZE));
     BitstringStatusChecker remote =
@@ -402,8 +418,11 @@ public final class CredentialService implements Closeable {
     StatusListIndex at = record.position();
     lists.update(at.list(), StatusPurpose.REVOCATION, at.index(), target == CredentialState.REVOKED);
     lists.update(at.list(), StatusPurpose.SUSPENSION, at.index(), target == CredentialState.SUSPENDED);
-    signedLists.remove(new StatusListId(at.list(), StatusPurpose.REVOCATION));
-    signedLists.remove(new StatusListId(at.list(), StatusPurpose.SUSPENSION));
+    for (StatusPurpose purpose : StatusPurpose.values()) {
+      for (CredentialFormat format : CredentialFormat.values()) {
+        signedLists.remove(new SignedListKey(new StatusListId(at.list(), purpose), format));
+      }
+    }
     log.info("credential status changed [id: {}, state: {}]", credentialId, target.value());
     return new StatusChange(changed, true);
   }
@@ -423,6 +442,15 @@ public final class CredentialService implements Closeable {
    * {@code vc+jwt}, signed once per change. Fails (not found) for a list the node never used.
    */
   public String statusList(String listName) throws IOException {
+    return statusList(listName, CredentialFormat.JWT);
+  }
+
+  /**
+   * The status list credential as a {@code vc+jwt} or as JSON-LD with an {@code eddsa-rdfc-2022}
+   * proof, signed once per change of the list.
+   */
+  public String statusList(String listName, CredentialFormat format) throws IOException {
+    requireNonNull(format, "format");
     StatusListId id =
         StatusListId.parse(listName)
             .filter(this::inUse)
@@ -430,7 +458,7 @@ public final class CredentialService implements Closeable {
                 () -> new CredentialServiceException(
                     CredentialServiceException.Kind.NOT_FOUND, "no status list " + listName));
     try {
-      return signedLists.computeIfAbsent(id, this::signList);
+      return signedLists.computeIfAbsent(new SignedListKey(id, format), this::signList);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -441,7 +469,8 @@ public final class CredentialService implements Closeable {
     return reserved > 0 && id.number() <= (reserved - 1) / config.statusListSize();
   }
 
-  private String signList(StatusListId id) {
+  private String signList(SignedListKey key) {
+    StatusListId id = key.list();
     try {
       StatusListCredential credential =
           new StatusListCredential(
@@ -452,7 +481,14 @@ public final class CredentialService implements Closeable {
               // No validFrom: a verifier whose clock is behind ours would refuse a fresh list.
               null,
               null);
-      return issuer.sign(credential.toJson());
+      if (key.format() == CredentialFormat.JWT) return issuer.sign(credential.toJson());
+      SigningKey signing = keys.current();
+      if (!(signing.privateKey() instanceof Ed25519PrivateKeyParameters)) {
+        throw new CredentialServiceException(
+            CredentialServiceException.Kind.UNPROCESSABLE,
+            "eddsa-rdfc-2022 needs an Ed25519 key; the node signs with " + signing.algorithm());
+      }
+      return signDataIntegrity(credential.toJson(), signing, clock.instant()).toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -294,6 +294,16 @@ class CredentialRoutesTest {
     assertThat(credential.list().get(index)).isTrue();
     assertThat(credential.list().get(index + 1)).isFalse();
 
+    HttpResponse<Buffer> jsonLd =
+        await(client.get(server.actualPort(), "127.0.0.1", "/status/0-revocation")
+            .putHeader("Accept", "application/vc").send());
+    assertThat(jsonLd.statusCode()).as(jsonLd.bodyAsString()).isEqualTo(200);
+    assertThat(jsonLd.bodyAsJsonObject().getJsonObject("proof").getString("cryptosuite"))
+        .isEqualTo("eddsa-rdfc-2022");
+    StatusListCredential proven =
+        StatusListCredential.fromJson(verifier.verify(jsonLd.bodyAsString()), StatusList.DEFAULT_MAX_SIZE);
+    assertThat(proven.list().get(index)).isTrue();
+
     assertThat(get("/status/7-revocation").statusCode()).isEqualTo(404);
     assertThat(get("/status/list").statusCode()).isEqualTo(404);
   }
