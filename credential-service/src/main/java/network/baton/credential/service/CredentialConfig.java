@@ -2,8 +2,10 @@ package network.baton.credential.service;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import network.baton.credential.did.DidWeb;
 import network.baton.credential.issue.IssuerProfile;
@@ -37,6 +39,46 @@ public record CredentialConfig(
   /** Defaults: lists of {@link StatusList#MIN_SIZE} entries, trusting only the node itself. */
   public static CredentialConfig of(URI baseUrl, String issuerName, Path dataDir) {
     return new CredentialConfig(baseUrl, issuerName, dataDir, StatusList.MIN_SIZE, Set.of());
+  }
+
+  /**
+   * Reads the settings from JSON ({@code baseUrl}, {@code issuerName}, {@code dataDir}, optional
+   * {@code statusListSize} and {@code trustedIssuers}); fails with a plain message on anything
+   * missing or wrong.
+   */
+  public static CredentialConfig fromJson(JsonNode json) {
+    if (json == null || !json.isObject()) {
+      throw new IllegalArgumentException("credential config must be a JSON object");
+    }
+    Set<String> trusted = new LinkedHashSet<>();
+    JsonNode issuers = json.path("trustedIssuers");
+    if (!issuers.isMissingNode() && !issuers.isArray()) {
+      throw new IllegalArgumentException("trustedIssuers must be a list of DIDs");
+    }
+    for (JsonNode did : issuers) {
+      if (!did.isTextual() || !did.asText().startsWith("did:")) {
+        throw new IllegalArgumentException("trustedIssuers holds a value that is not a DID: " + did);
+      }
+      trusted.add(did.asText());
+    }
+    JsonNode size = json.path("statusListSize");
+    if (!size.isMissingNode() && !size.canConvertToInt()) {
+      throw new IllegalArgumentException("statusListSize must be an integer");
+    }
+    return new CredentialConfig(
+        URI.create(required(json, "baseUrl")),
+        required(json, "issuerName"),
+        Path.of(required(json, "dataDir")),
+        size.isMissingNode() ? StatusList.MIN_SIZE : size.asInt(),
+        trusted);
+  }
+
+  private static String required(JsonNode json, String name) {
+    JsonNode value = json.get(name);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw new IllegalArgumentException("credential config needs " + name);
+    }
+    return value.asText();
   }
 
   /** The node's did:web. */

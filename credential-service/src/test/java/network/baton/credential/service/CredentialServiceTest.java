@@ -10,7 +10,10 @@ import com.nimbusds.jose.JWSObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import network.baton.credential.keys.NodeKeys;
@@ -55,6 +58,42 @@ class CredentialServiceTest {
       assertThat(restarted.issued(revoked).orElseThrow().state()).isEqualTo(CredentialState.REVOKED);
       assertThat(restarted.issued().stream().filter(r -> r.state() == CredentialState.SUSPENDED))
           .hasSize(1);
+    }
+  }
+
+  @Test
+  void concurrentIssuesGetDistinctIndexesAndAreAllRecorded() throws Exception {
+    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<SecuredCredential>> futures = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+          futures.add(pool.submit(() -> service.issue(order(CredentialFormat.JWT))));
+        }
+        Set<Integer> indexes = new HashSet<>();
+        for (var future : futures) indexes.add(index(future.get()));
+        assertThat(indexes).hasSize(24);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    try (CredentialService restarted = ServiceFixture.open(dir, keys)) {
+      assertThat(restarted.issued()).hasSize(24);
+    }
+  }
+
+  @Test
+  void validityPeriodOfTheOrderIsKept() throws Exception {
+    Instant from = Instant.parse("2026-04-01T00:00:00Z");
+    Instant until = Instant.parse("2031-03-31T00:00:00Z");
+    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+      SecuredCredential credential =
+          service.issue(
+              new CredentialOrder(HOLDER, FixtureCourses.COURSE, from, until, CredentialFormat.JWT));
+      assertThat(credential.document().path("validFrom").asText()).isEqualTo("2026-04-01T00:00:00Z");
+      assertThat(credential.document().path("validUntil").asText()).isEqualTo("2031-03-31T00:00:00Z");
+      assertThat(credential.document().path("issuer").path("id").asText())
+          .isEqualTo("did:web:kosen.example");
     }
   }
 
