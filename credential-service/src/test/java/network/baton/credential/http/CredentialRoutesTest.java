@@ -319,7 +319,15 @@ class CredentialRoutesTest {
                 "options",
                 new JsonObject().put("challenge", "nonce-123").put("domain", "https://employer.example"));
 
-    HttpResponse<Buffer> response = post("/presentations/verify", request.encode(), null);
+    JsonObject enveloped =
+        request.copy()
+            .put(
+                "verifiablePresentation",
+                new JsonObject()
+                    .put("@context", "https://www.w3.org/ns/credentials/v2")
+                    .put("type", "EnvelopedVerifiablePresentation")
+                    .put("id", "data:application/vp+jwt," + vp));
+    HttpResponse<Buffer> response = post("/presentations/verify", enveloped.encode(), null);
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject report = response.bodyAsJsonObject();
     assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
@@ -372,6 +380,12 @@ class CredentialRoutesTest {
         .statusCode()).isEqualTo(400);
     assertThat(post("/credentials/status", statusBody("urn:uuid:x", "deleted"), TOKEN).statusCode())
         .isEqualTo(400);
+    JsonObject dataIntegrityPresentation =
+        new JsonObject()
+            .put("verifiablePresentation", new JsonObject().put("type", "VerifiablePresentation"))
+            .put("options", new JsonObject().put("challenge", "n").put("domain", "d"));
+    assertThat(post("/presentations/verify", dataIntegrityPresentation.encode(), null).statusCode())
+        .isEqualTo(422);
   }
 
   @Test
