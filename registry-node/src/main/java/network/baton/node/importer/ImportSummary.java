@@ -27,7 +27,10 @@ public record ImportSummary(long stored, long triples, List<Rejection> rejected,
         "stored %d resource(s) (%d triples), rejected %d, in %.1f s%n",
         stored, triples, rejected.size(), elapsed.toMillis() / 1000.0);
     for (Rejection rejection : rejected) {
-      out.println("rejected " + rejection.iri() + " (" + rejection.source() + ")");
+      out.println(
+          rejection.iri().equals(rejection.source())
+              ? "rejected file " + rejection.source()
+              : "rejected " + rejection.iri() + " (" + rejection.source() + ")");
       rejection.reasons().forEach(reason -> out.println("  - " + reason));
     }
     out.flush();
