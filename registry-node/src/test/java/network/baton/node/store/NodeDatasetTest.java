@@ -112,6 +112,30 @@ class NodeDatasetTest {
     }
   }
 
+  @Test
+  void sparqlTextQueryInAGraphPatternUsesTheIndex() {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      addName(store.datasetGraph(), "Electrode coatings", "en");
+      String query =
+          "PREFIX text: <http://jena.apache.org/text#> PREFIX schema: <http://schema.org/> "
+              + "SELECT ?s WHERE { GRAPH ?g { ?s text:query (schema:name 'electrode') } }";
+
+      List<String> found =
+          Txn.calculateRead(
+              store.datasetGraph(),
+              () -> {
+                try (var qe =
+                    org.apache.jena.query.QueryExecution.dataset(store.dataset()).query(query).build()) {
+                  List<String> subjects = new java.util.ArrayList<>();
+                  qe.execSelect().forEachRemaining(row -> subjects.add(row.getResource("s").getURI()));
+                  return subjects;
+                }
+              });
+
+      assertThat(found).containsExactly(GRAPH.getURI());
+    }
+  }
+
   private static org.apache.jena.query.text.Entity staleEntity() {
     var entity =
         new org.apache.jena.query.text.Entity(
