@@ -92,6 +92,11 @@ final class ImportCommand implements Callable<Integer> {
       description = "requests in flight with --node (default: ${DEFAULT-VALUE})")
   int concurrency;
 
+  @Option(
+      names = "--replace",
+      description = "replace resources that exist (a new version, as PUT) instead of rejecting them")
+  boolean replace;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "files to import")
   List<Path> files;
 
@@ -148,14 +153,14 @@ final class ImportCommand implements Callable<Integer> {
             new ResourceIds(node.baseUrl().toString()),
             node.attribution(),
             Clock.systemUTC())) {
-      return new OfflineImporter(store, validator, batch)
+      return new OfflineImporter(store, validator, batch, replace)
           .run(items, rejected, ImportProgress.on(err, items.size()), stored -> {});
     }
   }
 
   private ImportSummary online(PrintWriter err) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    OnlineImporter importer = new OnlineImporter(client, target.node, token, concurrency);
+    OnlineImporter importer = new OnlineImporter(client, target.node, token, concurrency, replace);
     String base = importer.baseUrl();
     List<ImportItem> items = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();

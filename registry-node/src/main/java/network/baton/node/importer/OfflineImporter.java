@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports resources straight into a stopped node's store through {@link ResourceStore#create} (the
- * same write as POST /resources: provenance, change log and text index stay consistent). Each
+ * same write as POST /resources: provenance, change log and text index stay consistent), or
+ * {@link ResourceStore#replace} (as PUT) when asked to replace. Each
  * resource is validated first; valid ones are written many per transaction, and when a batch fails
  * (an IRI already taken) it is rolled back and written again one resource per transaction, so one
  * bad resource never undoes the rest.
@@ -33,15 +34,23 @@ public final class OfflineImporter {
   private final ResourceStore store;
   private final ResourceValidator validator;
   private final int batchSize;
+  private final boolean replace;
 
   /** An importer checking with validator (the node's), writing batchSize resources per transaction. */
   public OfflineImporter(ResourceStore store, ResourceValidator validator, int batchSize) {
+    this(store, validator, batchSize, false);
+  }
+
+  /** As above; with replace, a resource that exists is replaced (a new version, as PUT does). */
+  public OfflineImporter(
+      ResourceStore store, ResourceValidator validator, int batchSize, boolean replace) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
     }
     this.store = store;
     this.validator = validator;
     this.batchSize = batchSize;
+    this.replace = replace;
   }
 
   /** Imports the items; earlier rejections (parse errors) are carried into the summary. */
@@ -121,14 +130,14 @@ public final class OfflineImporter {
     try {
       // ResourceStore's own transactions join this one, so the whole batch commits at once.
       Txn.executeWrite(
-          store.dataset(), () -> writable.forEach(p -> written.add(store.create(p.draft()))));
+          store.dataset(), () -> writable.forEach(p -> written.add(write(p.draft()))));
     } catch (RuntimeException e) {
       log.warn(
           "batch rolled back, writing one by one [size: {}, reason: {}]", writable.size(), e.toString());
       written.clear();
       for (Pending pending : writable) {
         try {
-          written.add(store.create(pending.draft()));
+          written.add(write(pending.draft()));
         } catch (RuntimeException one) {
           rejected.add(Rejection.of(pending.item().source(), pending.item().iri(), one.getMessage()));
           progress.advance(pending.item().graph().size());
@@ -144,11 +153,17 @@ public final class OfflineImporter {
     batch.clear();
   }
 
-  /** Why the id cannot be created, if it is taken (live or deleted), as create() would say. */
+  private StoredResource write(ResourceDraft draft) {
+    return replace ? store.replace(draft.requestedId(), draft, null) : store.create(draft);
+  }
+
+  /** Why the id cannot be written, if it is taken (or, with replace, deleted), as the store would say. */
   private Optional<String> taken(String id) {
     try {
       store.get(id);
-      return Optional.of(store.ids().iri(id) + " already exists; use PUT to change it");
+      return replace
+          ? Optional.empty()
+          : Optional.of(store.ids().iri(id) + " already exists (use --replace to replace it)");
     } catch (StoreException e) {
       return e.kind() == StoreException.Kind.GONE
           ? Optional.of(store.ids().iri(id) + " was deleted and cannot be reused")

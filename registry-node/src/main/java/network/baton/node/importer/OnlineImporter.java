@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports resources through a running node's HTTP API: one POST /resources per resource (as
+ * Imports resources through a running node's HTTP API: one POST /resources (PUT with replace) per resource (as
  * N-Triples, IRIs already resolved against the node's base URL), at most {@code concurrency} in
  * flight. The node validates and stores each; a 401/403 stops the import.
  */
@@ -39,9 +39,16 @@ public final class OnlineImporter {
   private final String node;
   private final String token;
   private final int concurrency;
+  private final boolean replace;
 
   /** An importer talking to the node at nodeUrl with an admin token. */
   public OnlineImporter(HttpClient client, URI nodeUrl, String token, int concurrency) {
+    this(client, nodeUrl, token, concurrency, false);
+  }
+
+  /** As above; with replace, each resource is PUT to its IRI (created or given a new version). */
+  public OnlineImporter(
+      HttpClient client, URI nodeUrl, String token, int concurrency, boolean replace) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
     }
@@ -50,6 +57,7 @@ public final class OnlineImporter {
     this.client = client;
     this.token = token;
     this.concurrency = concurrency;
+    this.replace = replace;
   }
 
   /** The node's base URL, from its descriptor; relative IRIs in the files resolve against it. */
@@ -107,14 +115,15 @@ public final class OnlineImporter {
       }
       inFlight.add(
           client
-              .sendAsync(post(item), HttpResponse.BodyHandlers.ofString())
+              .sendAsync(request(item), HttpResponse.BodyHandlers.ofString())
               .handle(
                   (response, failure) -> {
                     try {
                       if (failure != null) {
                         rejected.add(
                             Rejection.of(item.source(), item.iri(), "request failed: " + failure));
-                      } else if (response.statusCode() == 201) {
+                      } else if (response.statusCode() == 201
+                          || (replace && response.statusCode() == 200)) {
                         stored.incrementAndGet();
                         triples.addAndGet(item.graph().size());
                         onStored.accept(item.iri());
@@ -140,14 +149,20 @@ public final class OnlineImporter {
         stored.get(), triples.get(), rejected, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private HttpRequest post(ImportItem item) {
+  private HttpRequest request(ImportItem item) {
     StringWriter body = new StringWriter();
     RDFDataMgr.write(body, item.graph(), Lang.NTRIPLES);
-    return HttpRequest.newBuilder(URI.create(node + "/resources"))
+    var publisher = HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+    // With replace, PUT to the resource's own path on this node; the node checks the IRI is its own.
+    String path = item.iri().substring(item.iri().lastIndexOf('/') + 1);
+    HttpRequest.Builder builder =
+        replace
+            ? HttpRequest.newBuilder(URI.create(node + "/resources/" + path)).PUT(publisher)
+            : HttpRequest.newBuilder(URI.create(node + "/resources")).POST(publisher);
+    return builder
         .timeout(TIMEOUT)
         .header("Content-Type", "application/n-triples")
         .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
         .build();
   }
 

@@ -132,19 +132,33 @@ class ImportCommandTest {
   }
 
   @Test
-  void importingTheSameFileTwiceRejectsWhatIsAlreadyThereAndKeepsTheFirstVersion() throws IOException {
+  void importingTheSameFileTwiceRejectsWhatIsThereUnlessAskedToReplaceIt() throws IOException {
     Path data = folder.resolve("data");
     String file = fixture("institutions.nt").toString();
     assertThat(run("import", "--data", data.toString(), "--base-url", BASE, file)).isZero();
     out.getBuffer().setLength(0);
 
-    int code = run("import", "--data", data.toString(), "--base-url", BASE, "--batch", "5", file);
+    int again = run("import", "--data", data.toString(), "--base-url", BASE, "--batch", "5", file);
 
-    assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).startsWith("stored 0").contains("already exists");
+    assertThat(again).isEqualTo(1);
+    assertThat(out.toString()).startsWith("stored 0").contains("already exists (use --replace");
+    Path renamed =
+        Files.writeString(
+            folder.resolve("renamed.nt"),
+            Files.readString(Path.of(file)).replace("N-Triples College", "Renamed College"));
+    out.getBuffer().setLength(0);
+
+    int replaced = run("import", "--data", data.toString(), "--base-url", BASE, "--replace", renamed.toString());
+
+    assertThat(replaced).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).startsWith("stored 2");
     try (ResourceStore store = openStore(data)) {
-      assertThat(store.get("nt-college").version()).isEqualTo(1);
+      assertThat(store.get("nt-college").version()).isEqualTo(2);
+      assertThat(store.get("nt-college").graph().toString()).contains("Renamed College").doesNotContain("N-Triples College");
       assertThat(store.count()).isEqualTo(2);
+      assertThat(store.changes(0, 10).changes())
+          .extracting(c -> c.action().word())
+          .containsExactly("created", "created", "updated", "updated");
     }
   }
 
@@ -185,6 +199,14 @@ class ImportCommandTest {
       assertThat(node.get("/resources/import-ec101", "text/turtle").statusCode()).isEqualTo(200);
       assertThat(node.get("/resources/nt-school", "text/turtle").statusCode()).isEqualTo(200);
       assertThat(node.get("/resources/import-unlicensed", "text/turtle").statusCode()).isEqualTo(404);
+      out.getBuffer().setLength(0);
+
+      int replaced =
+          run("import", "--node", node.url(), "--token", RunningNode.TOKEN, "--replace", fixture("institutions.nt").toString());
+
+      assertThat(replaced).as(out + "\n" + err).isZero();
+      assertThat(out.toString()).startsWith("stored 2");
+      assertThat(node.get("/resources/nt-school", "text/turtle").headers().firstValue("ETag")).hasValue("\"2\"");
     }
   }
 
