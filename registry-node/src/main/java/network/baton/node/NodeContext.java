@@ -1,0 +1,31 @@
+package network.baton.node;
+
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.RoutingContext;
+import network.baton.node.config.NodeConfig;
+import network.baton.node.store.ResourceStore;
+
+/**
+ * What a running node shares with its extensions: config, the store, the Jena worker pool, the
+ * one size-limited body handler, and the admin-token check for writes.
+ */
+public record NodeContext(
+    Vertx vertx,
+    NodeConfig config,
+    ResourceStore store,
+    WorkerExecutor jenaPool,
+    Handler<RoutingContext> bodyHandler,
+    Handler<RoutingContext> adminHandler) {
+  public NodeContext {
+    requireNonNull(vertx, "vertx");
+    requireNonNull(config, "config");
+    requireNonNull(store, "store");
+    requireNonNull(jenaPool, "jenaPool");
+    requireNonNull(bodyHandler, "bodyHandler");
+    requireNonNull(adminHandler, "adminHandler");
+  }
+}

@@ -1,0 +1,86 @@
+package network.baton.node;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import network.baton.node.http.JsonLdCompactor;
+import network.baton.node.store.RdfParsing;
+import network.baton.node.store.ResourceValidator;
+import network.baton.node.store.VocabJsonLdParsing;
+import network.baton.node.store.VocabShapeValidator;
+import network.baton.vocab.ContextLoader;
+import network.baton.vocab.Skill;
+import network.baton.vocab.SkillFramework;
+
+/**
+ * The replaceable parts of a node: validation, JSON-LD parsing and compaction (null: Jena's plain
+ * JSON-LD), the skill framework, the metrics registry (null: the node makes its own), how the
+ * dataset opens, and extensions that add routes.
+ */
+public record NodeSetup(
+    ResourceValidator validator,
+    RdfParsing jsonLd,
+    JsonLdCompactor compactor,
+    SkillFramework skills,
+    PrometheusMeterRegistry metrics,
+    DatasetOpener datasetOpener,
+    List<NodeExtension> extensions) {
+  public NodeSetup {
+    requireNonNull(validator, "validator");
+    requireNonNull(jsonLd, "jsonLd");
+    requireNonNull(skills, "skills");
+    datasetOpener = datasetOpener == null ? DatasetOpener.textIndexed() : datasetOpener;
+    extensions = List.copyOf(extensions == null ? List.of() : extensions);
+  }
+
+  /**
+   * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out,
+   * its skill framework, and the text-indexed store.
+   */
+  public static NodeSetup standard() {
+    ContextLoader contexts = ContextLoader.bundled();
+    return new NodeSetup(
+        VocabShapeValidator.create(),
+        new VocabJsonLdParsing(contexts),
+        new JsonLdCompactor(URI.create(ContextLoader.BATON_CONTEXT), contexts),
+        SkillFramework.load(),
+        null,
+        DatasetOpener.textIndexed(),
+        List.of());
+  }
+
+  /** A skill's label for people ("Electrochemistry / 電気化学"), or the IRI when unknown. */
+  public String skillLabel(String iri) {
+    return skills.byIri(iri).map(s -> s.label("en") + " / " + s.label("ja")).orElse(iri);
+  }
+
+  /** The IRIs of every broader skill of a skill (empty when unknown or a top concept). */
+  public Set<String> broaderSkills(String iri) {
+    return skills
+        .byIri(iri)
+        .map(skill -> skills.ancestors(skill).stream().map(Skill::iri).collect(Collectors.toSet()))
+        .orElse(Set.of());
+  }
+
+  /** A copy using this metrics registry (e.g. the one the Vert.x instance reports to). */
+  public NodeSetup withMetrics(PrometheusMeterRegistry registry) {
+    return new NodeSetup(validator, jsonLd, compactor, skills, registry, datasetOpener, extensions);
+  }
+
+  /** A copy with these extensions added. */
+  public NodeSetup withExtensions(List<NodeExtension> more) {
+    List<NodeExtension> all = new ArrayList<>(extensions);
+    all.addAll(more);
+    return new NodeSetup(validator, jsonLd, compactor, skills, metrics, datasetOpener, all);
+  }
+
+  /** A copy opening the dataset another way (e.g. plain TDB2 without a text index). */
+  public NodeSetup withDatasetOpener(DatasetOpener opener) {
+    return new NodeSetup(validator, jsonLd, compactor, skills, metrics, opener, extensions);
+  }
+}

@@ -1,0 +1,170 @@
+package network.baton.node;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import network.baton.node.auth.AdminAuthHandler;
+import network.baton.node.auth.AdminTokens;
+import network.baton.node.config.NodeConfig;
+import network.baton.node.http.AccessLog;
+import network.baton.node.http.GraphRenderer;
+import network.baton.node.http.HealthRoutes;
+import network.baton.node.http.HtmlView;
+import network.baton.node.http.NodeDescriptorRoutes;
+import network.baton.node.http.NodePrefixes;
+import network.baton.node.http.ProblemHandler;
+import network.baton.node.http.ResourceRoutes;
+import network.baton.node.search.LocalSearch;
+import network.baton.node.search.SearchRoutes;
+import network.baton.node.search.SearchService;
+import network.baton.node.search.SkillHierarchy;
+import network.baton.node.sparql.SparqlRoutes;
+import network.baton.node.sparql.SparqlService;
+import network.baton.node.store.ResourceIds;
+import network.baton.node.store.ResourceReader;
+import network.baton.node.store.ResourceService;
+import network.baton.node.store.ResourceStore;
+import org.apache.jena.sys.JenaSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One registry node: opens the store, mounts every route area, listens; stop closes the store. */
+public final class NodeVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(NodeVerticle.class);
+  private static final int JENA_THREADS = 8;
+
+  private final NodeConfig config;
+  private final NodeSetup setup;
+  private WorkerExecutor pool;
+  private volatile ResourceStore store;
+  private volatile LocalSearch search;
+  private volatile HttpServer server;
+
+  /** A node with this config and setup. */
+  public NodeVerticle(NodeConfig config, NodeSetup setup) {
+    this.config = config;
+    this.setup = setup;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool =
+        vertx.createSharedWorkerExecutor(
+            "baton-jena", JENA_THREADS, config.sparqlTimeout().toMillis() * 3 + 60_000, TimeUnit.MILLISECONDS);
+    ResourceIds ids = new ResourceIds(config.baseUrl().toString());
+    return pool.executeBlocking(
+            () -> {
+              // Jena's one-time initialisation and the first loading of the web and metrics
+              // classes are slow: open and wire everything here, not on the event loop.
+              JenaSystem.init();
+              store =
+                  new ResourceStore(
+                      setup.datasetOpener().open(config), ids, config.attribution(), Clock.systemUTC());
+              // Search needs the text index; it loads its catalog before the node takes writes.
+              search =
+                  store
+                      .opened()
+                      .text()
+                      .map(text -> new LocalSearch(text, SkillHierarchy.of(setup.skills())))
+                      .orElse(null);
+              return router(ids);
+            },
+            false)
+        .compose(
+            router -> {
+              server =
+                  vertx.createHttpServer(
+                      new HttpServerOptions().setPort(config.port()).setHost(config.host()));
+              return server.requestHandler(router).listen();
+            })
+        .recover(failure -> closeStore().transform(closed -> Future.<HttpServer>failedFuture(failure)))
+        .onSuccess(
+            s ->
+                log.info(
+                    "node listening [name: {}, port: {}, base: {}, data: {}]",
+                    config.name(),
+                    s.actualPort(),
+                    config.baseUrl(),
+                    config.dataDir()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.eventually(this::closeStore).eventually(() -> pool.close());
+  }
+
+  private Future<Void> closeStore() {
+    if (store == null) {
+      return Future.succeededFuture();
+    }
+    return pool.executeBlocking(
+        () -> {
+          if (search != null) {
+            search.close();
+            search = null;
+          }
+          if (store != null) {
+            store.close();
+            store = null;
+          }
+          return null;
+        },
+        false);
+  }
+
+  /** The port the node listens on (useful after asking for port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  /** The running node's store (null before start). */
+  public ResourceStore store() {
+    return store;
+  }
+
+  private Router router(ResourceIds ids) {
+    AdminTokens tokens = new AdminTokens(config.adminTokenHashes());
+    if (tokens.isEmpty()) {
+      log.warn("no admin token configured: every write will be refused (see `baton token new`)");
+    }
+    AdminAuthHandler admin = AdminAuthHandler.create(tokens);
+    BodyHandler body =
+        BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()).setHandleFileUploads(false);
+    ResourceService resources =
+        new ResourceService(store, new ResourceReader(ids, setup.jsonLd()), setup.validator(), pool);
+    PrometheusMeterRegistry metrics =
+        setup.metrics() != null ? setup.metrics() : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    GraphRenderer renderer =
+        new GraphRenderer(setup.compactor(), new HtmlView(setup::skillLabel), NodePrefixes.standard());
+
+    Router router = Router.router(vertx);
+    router.route().handler(AccessLog.create());
+    new ResourceRoutes(resources, admin, body, renderer).mount(router);
+    new NodeDescriptorRoutes(config, resources, setup::broaderSkills).mount(router);
+    new HealthRoutes(resources, metrics).mount(router);
+    new SparqlRoutes(
+            new SparqlService(store.dataset(), pool, config.sparqlTimeout(), config.resultCap()), body)
+        .mount(router);
+    if (search != null) {
+      new SearchRoutes(new SearchService(search, pool)).mount(router);
+    }
+    NodeContext context = new NodeContext(vertx, config, store, pool, body, admin);
+    setup.extensions().forEach(extension -> extension.mount(router, context));
+    ProblemHandler problems = ProblemHandler.create();
+    router.route().failureHandler(problems);
+    for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
+      router.errorHandler(status, problems);
+    }
+    return router;
+  }
+}

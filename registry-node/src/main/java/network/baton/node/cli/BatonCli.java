@@ -1,0 +1,64 @@
+package network.baton.node.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `baton` command line: one entry point, one subcommand per task. */
+@Command(
+    name = "baton",
+    mixinStandardHelpOptions = true,
+    version = "baton 0.1.0",
+    description = "BATON Registry: publish, query and verify battery-industry teaching content.",
+    subcommands = {
+      NodeCommand.class,
+      TokenCommand.class,
+      ImportCommand.class,
+      IndexCommand.class,
+      VocabCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  baton token new",
+      "  baton node --port 8080 --data ./data --base-url http://localhost:8080",
+      "  baton node --config node.yaml",
+      "  baton vocab"
+    })
+public final class BatonCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the command line with these streams and returns the exit code (for tests). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new BatonCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("baton: " + oneLine(e));
+          return e instanceof network.baton.node.config.ConfigException ? 2 : 1;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static String oneLine(Throwable e) {
+    Throwable cause = e;
+    while (cause.getMessage() == null && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return message.replaceAll("\\s*\\R\\s*", " ");
+  }
+}

@@ -1,0 +1,130 @@
+package network.baton.node.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import network.baton.node.NodeSetup;
+import network.baton.node.NodeVerticle;
+import network.baton.node.config.ConfigException;
+import network.baton.node.config.NodeConfig;
+import network.baton.node.config.NodeConfigReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `baton node`: runs a registry node until interrupted, then closes its store cleanly. */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a registry node: linked-data API, SPARQL, health and metrics over a TDB2 store.",
+      "Give a config file (JSON or YAML), or the three flags; flags override the file."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  baton node --config node.yaml",
+      "  baton node --port 8080 --data ./data --base-url http://localhost:8080",
+      "  baton node --config node.json --port 9090"
+    })
+final class NodeCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(NodeCommand.class);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "JSON or YAML node config")
+  Path config;
+
+  @Option(names = "--port", paramLabel = "N", description = "port to listen on (0: any free)")
+  Integer port;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "folder of the node's store")
+  Path data;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "public http(s) URL of the node")
+  String baseUrl;
+
+  @Override
+  public Integer call() throws Exception {
+    NodeConfig nodeConfig = resolve();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx =
+        Vertx.builder()
+            .with(
+                new io.vertx.core.VertxOptions()
+                    .setMetricsOptions(
+                        new MicrometerMetricsOptions()
+                            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                            .setEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
+    NodeVerticle node = new NodeVerticle(nodeConfig, NodeSetup.standard().withMetrics(registry));
+    try {
+      vertx.deployVerticle(node).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      vertx.close();
+      throw new IllegalStateException("node did not start: " + BatonCli.oneLine(e.getCause()), e);
+    }
+    spec.commandLine()
+        .getErr()
+        .println("baton: node '" + nodeConfig.name() + "' on port " + node.actualPort() + "; Ctrl-C stops it");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("shutting down");
+                  try {
+                    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    log.warn("shutdown was not clean: {}", e.toString());
+                  }
+                  stopped.countDown();
+                },
+                "baton-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** The config from the file and/or flags. */
+  NodeConfig resolve() {
+    NodeConfig result;
+    if (config != null) {
+      result = new NodeConfigReader().read(config);
+    } else {
+      if (data == null || baseUrl == null) {
+        throw new ConfigException("give --config FILE, or --data DIR and --base-url URL (and --port N)");
+      }
+      result = NodeConfig.defaults(data, parseUrl(baseUrl));
+    }
+    if (port != null) {
+      result = result.withPort(port);
+    }
+    if (data != null) {
+      result = result.withDataDir(data.toAbsolutePath().normalize());
+    }
+    if (baseUrl != null) {
+      result = result.withBaseUrl(parseUrl(baseUrl));
+    }
+    return result;
+  }
+
+  private static URI parseUrl(String text) {
+    try {
+      return new URI(text);
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException("baseUrl must be an absolute http(s) URL: " + text);
+    }
+  }
+}

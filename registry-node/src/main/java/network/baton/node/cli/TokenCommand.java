@@ -1,0 +1,51 @@
+package network.baton.node.cli;
+
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import network.baton.node.auth.AdminTokens;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** `baton token new`: a fresh admin token and the hash to put in the node config. */
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
+    description = "Admin tokens for writes to a node.",
+    subcommands = {TokenCommand.New.class})
+final class TokenCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Prints a new token and its hash. */
+  @Command(
+      name = "new",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints a new random admin token (32 bytes, base64url) and its SHA-256 hash.",
+        "Put the hash under adminTokenHashes in the node config; keep the token secret."
+      },
+      footer = {"", "Example:", "  baton token new"})
+  static final class New implements Callable<Integer> {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      String token = AdminTokens.newToken(new SecureRandom());
+      var out = spec.commandLine().getOut();
+      out.println("token: " + token);
+      out.println("hash:  " + AdminTokens.hash(token));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "Add the hash to adminTokenHashes in the node config; send writes with"
+                  + " 'Authorization: Bearer <token>'. The token is not stored anywhere.");
+      return 0;
+    }
+  }
+}

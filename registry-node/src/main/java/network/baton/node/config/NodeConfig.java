@@ -1,0 +1,164 @@
+package network.baton.node.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Everything one registry node needs to start: where it listens, stores, and who it is. */
+public record NodeConfig(
+    int port,
+    String host,
+    Path dataDir,
+    URI baseUrl,
+    String name,
+    String institution,
+    String did,
+    List<String> adminTokenHashes,
+    long bodyLimitBytes,
+    Duration sparqlTimeout,
+    int resultCap,
+    List<String> languages) {
+
+  /** Default request body limit: 10 MB. */
+  public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
+
+  /** Default SPARQL query time limit. */
+  public static final Duration DEFAULT_SPARQL_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default cap on SPARQL result rows. */
+  public static final int DEFAULT_RESULT_CAP = 10_000;
+
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
+
+  public NodeConfig {
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("port must be between 0 and 65535: " + port);
+    }
+    if (host == null || host.isBlank()) {
+      throw new ConfigException("host must not be empty");
+    }
+    if (dataDir == null) {
+      throw new ConfigException("dataDir is required (the folder of the node's store)");
+    }
+    baseUrl = checkBaseUrl(baseUrl);
+    name = name == null || name.isBlank() ? "BATON node" : name.strip();
+    institution = institution == null ? "" : institution.strip();
+    did = did == null || did.isBlank() ? null : did.strip();
+    if (did != null && !did.startsWith("did:")) {
+      throw new ConfigException("did must start with 'did:': " + did);
+    }
+    adminTokenHashes = List.copyOf(requireNonNull(adminTokenHashes, "adminTokenHashes"));
+    for (int i = 0; i < adminTokenHashes.size(); i++) {
+      if (!SHA256_HEX.matcher(adminTokenHashes.get(i)).matches()) {
+        // The value is not echoed: a mistaken entry may be the token itself.
+        throw new ConfigException(
+            "adminTokenHashes entry "
+                + (i + 1)
+                + " must be 64 lower-case hex digits (the hash printed by `baton token new`)");
+      }
+    }
+    if (bodyLimitBytes <= 0) {
+      throw new ConfigException("bodyLimitBytes must be positive: " + bodyLimitBytes);
+    }
+    requireNonNull(sparqlTimeout, "sparqlTimeout");
+    if (sparqlTimeout.isNegative() || sparqlTimeout.isZero()) {
+      throw new ConfigException("sparqlTimeout must be positive: " + sparqlTimeout);
+    }
+    if (resultCap <= 0) {
+      throw new ConfigException("resultCap must be positive: " + resultCap);
+    }
+    languages = List.copyOf(requireNonNull(languages, "languages"));
+    for (String language : languages) {
+      if (!LANGUAGE_TAG.matcher(language).matches()) {
+        throw new ConfigException("languages entries must be BCP 47 tags such as 'ja': " + language);
+      }
+    }
+  }
+
+  /** A config with defaults for everything but the data folder and base URL. */
+  public static NodeConfig defaults(Path dataDir, URI baseUrl) {
+    return new NodeConfig(
+        8080,
+        "0.0.0.0",
+        dataDir,
+        baseUrl,
+        null,
+        null,
+        null,
+        List.of(),
+        DEFAULT_BODY_LIMIT,
+        DEFAULT_SPARQL_TIMEOUT,
+        DEFAULT_RESULT_CAP,
+        List.of("ja", "en"));
+  }
+
+  /** The IRI a resource with this id has on this node. */
+  public String resourceIri(String id) {
+    return baseUrl + "/resources/" + id;
+  }
+
+  /** Who stored resources are attributed to: the node's DID, else its base URL. */
+  public String attribution() {
+    return did != null ? did : baseUrl.toString();
+  }
+
+  /** A copy listening on another port. */
+  public NodeConfig withPort(int newPort) {
+    return new NodeConfig(
+        newPort, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
+        sparqlTimeout, resultCap, languages);
+  }
+
+  /** A copy storing in another folder. */
+  public NodeConfig withDataDir(Path newDataDir) {
+    return new NodeConfig(
+        port, host, newDataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
+        sparqlTimeout, resultCap, languages);
+  }
+
+  /** A copy with another base URL. */
+  public NodeConfig withBaseUrl(URI newBaseUrl) {
+    return new NodeConfig(
+        port, host, dataDir, newBaseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
+        sparqlTimeout, resultCap, languages);
+  }
+
+  /** A copy accepting these admin token hashes. */
+  public NodeConfig withAdminTokenHashes(List<String> hashes) {
+    return new NodeConfig(
+        port, host, dataDir, baseUrl, name, institution, did, hashes, bodyLimitBytes,
+        sparqlTimeout, resultCap, languages);
+  }
+
+  /** A copy with other request and query limits. */
+  public NodeConfig withLimits(long newBodyLimitBytes, Duration newSparqlTimeout, int newResultCap) {
+    return new NodeConfig(
+        port, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, newBodyLimitBytes,
+        newSparqlTimeout, newResultCap, languages);
+  }
+
+  private static URI checkBaseUrl(URI url) {
+    if (url == null) {
+      throw new ConfigException("baseUrl is required (the public http(s) URL of this node)");
+    }
+    String scheme = url.getScheme();
+    if (!url.isAbsolute()
+        || url.getHost() == null
+        || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+      throw new ConfigException("baseUrl must be an absolute http(s) URL: " + url);
+    }
+    if (url.getRawQuery() != null || url.getRawFragment() != null) {
+      throw new ConfigException("baseUrl must not have a query or fragment: " + url);
+    }
+    String text = url.toString();
+    while (text.endsWith("/")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    return URI.create(text);
+  }
+}

@@ -1,0 +1,194 @@
+package network.baton.node.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a {@link NodeConfig} from a JSON or YAML file, filling in defaults. */
+public final class NodeConfigReader {
+
+  private static final Set<String> KEYS =
+      Set.of(
+          "port",
+          "host",
+          "dataDir",
+          "baseUrl",
+          "name",
+          "institution",
+          "did",
+          "adminTokenHashes",
+          "bodyLimitBytes",
+          "sparqlTimeout",
+          "resultCap",
+          "languages");
+
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+  /** Reads the file (YAML when it ends in .yaml or .yml, JSON otherwise). */
+  public NodeConfig read(Path file) {
+    String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    ObjectMapper mapper = fileName.endsWith(".yaml") || fileName.endsWith(".yml") ? yaml : json;
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("config file not found: " + file);
+    } catch (JsonProcessingException e) {
+      var where = e.getLocation();
+      throw new ConfigException(
+          "config file "
+              + file
+              + " is not valid "
+              + (mapper == yaml ? "YAML" : "JSON")
+              + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+              + ": "
+              + e.getOriginalMessage().lines().findFirst().orElse("").strip());
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    return fromTree(tree, folder);
+  }
+
+  /** Builds a config from a parsed JSON/YAML tree; relative data folders resolve against folder. */
+  public NodeConfig fromTree(JsonNode tree, Path folder) {
+    if (tree == null || !tree.isObject()) {
+      throw new ConfigException("config must be an object with keys such as port, dataDir, baseUrl");
+    }
+    ObjectNode object = (ObjectNode) tree;
+    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      if (!KEYS.contains(key)) {
+        throw new ConfigException("unknown config key '" + key + "'; known keys: " + sortedKeys());
+      }
+    }
+    NodeConfig defaults = NodeConfig.defaults(Path.of("."), URI.create("http://localhost"));
+    String data = text(object, "dataDir");
+    Path dataDir = data == null ? null : folder.resolve(data).normalize();
+    String base = text(object, "baseUrl");
+    return new NodeConfig(
+        integer(object, "port", defaults.port()),
+        orDefault(text(object, "host"), defaults.host()),
+        dataDir,
+        base == null ? null : parseUri(base),
+        text(object, "name"),
+        text(object, "institution"),
+        text(object, "did"),
+        strings(object, "adminTokenHashes", List.of()),
+        longValue(object, "bodyLimitBytes", defaults.bodyLimitBytes()),
+        object.has("sparqlTimeout")
+            ? parseDuration("sparqlTimeout", object.get("sparqlTimeout"))
+            : defaults.sparqlTimeout(),
+        integer(object, "resultCap", defaults.resultCap()),
+        strings(object, "languages", defaults.languages()));
+  }
+
+  /** Parses "10s", "500ms", "2m", an ISO-8601 duration ("PT10S") or a number of seconds. */
+  static Duration parseDuration(String key, JsonNode value) {
+    if (value.isNumber()) {
+      return Duration.ofMillis(Math.round(value.asDouble() * 1000));
+    }
+    String text = value.asText().strip();
+    Matcher simple = SIMPLE_DURATION.matcher(text);
+    if (simple.matches()) {
+      long amount = Long.parseLong(simple.group(1));
+      return switch (simple.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        default -> Duration.ofMinutes(amount);
+      };
+    }
+    try {
+      return Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(
+          key + " must be a duration such as \"10s\", \"500ms\" or \"PT10S\": " + text);
+    }
+  }
+
+  private static URI parseUri(String value) {
+    try {
+      return new URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException("baseUrl must be an absolute http(s) URL: " + value);
+    }
+  }
+
+  private static String text(ObjectNode object, String key) {
+    JsonNode value = object.get(key);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isValueNode()) {
+      throw new ConfigException(key + " must be a string");
+    }
+    return value.asText();
+  }
+
+  private static int integer(ObjectNode object, String key, int fallback) {
+    JsonNode value = object.get(key);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw new ConfigException(key + " must be a whole number: " + value);
+    }
+    return value.intValue();
+  }
+
+  private static long longValue(ObjectNode object, String key, long fallback) {
+    JsonNode value = object.get(key);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isIntegralNumber()) {
+      throw new ConfigException(key + " must be a whole number: " + value);
+    }
+    return value.longValue();
+  }
+
+  private static List<String> strings(ObjectNode object, String key, List<String> fallback) {
+    JsonNode value = object.get(key);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isArray()) {
+      throw new ConfigException(key + " must be a list of strings");
+    }
+    List<String> result = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        throw new ConfigException(key + " must be a list of strings: " + item);
+      }
+      result.add(item.asText());
+    }
+    return result;
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static String sortedKeys() {
+    return String.join(", ", KEYS.stream().sorted().toList());
+  }
+}

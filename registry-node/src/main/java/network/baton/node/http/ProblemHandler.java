@@ -1,0 +1,143 @@
+package network.baton.node.http;
+
+import io.vertx.core.Handler;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import network.baton.node.store.RdfSyntaxException;
+import network.baton.node.store.StoreException;
+import network.baton.node.store.ValidationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router's one failure handler: every failure becomes RFC 9457 application/problem+json.
+ * 5xx details are hidden from the client and logged with their stack; 4xx are logged without.
+ */
+public final class ProblemHandler implements Handler<RoutingContext> {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  /** The media type of problem documents. */
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  /** A failure handler; mount with {@code router.route().failureHandler(...)}. */
+  public static ProblemHandler create() {
+    return new ProblemHandler();
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    Problem problem = toProblem(rc.failure(), rc.statusCode());
+    String path = rc.request().path();
+    if (problem.status() >= 500 && !(rc.failure() instanceof Problem)) {
+      log.error(
+          "request failed [method: {}, path: {}, status: {}]",
+          rc.request().method(),
+          path,
+          problem.status(),
+          rc.failure());
+    } else if (problem.status() >= 500) {
+      log.warn(
+          "request not answered [method: {}, path: {}, status: {}, detail: {}]",
+          rc.request().method(),
+          path,
+          problem.status(),
+          problem.getMessage());
+    } else {
+      log.info(
+          "request refused [method: {}, path: {}, status: {}, detail: {}]",
+          rc.request().method(),
+          path,
+          problem.status(),
+          problem.getMessage());
+    }
+    if (rc.response().headWritten()) {
+      rc.response().reset();
+      return;
+    }
+    if (problem.status() == 401) {
+      rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"baton\"");
+    }
+    rc.response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", PROBLEM_JSON)
+        .end(problem.toJson(path).encodePrettily());
+  }
+
+  /** Maps a failure (or a bare status from the router) to a problem. */
+  public static Problem toProblem(Throwable failure, int status) {
+    if (failure instanceof Problem p) {
+      return p;
+    }
+    if (failure instanceof RdfSyntaxException e) {
+      JsonObject extra = new JsonObject();
+      if (e.line() >= 0) {
+        extra.put("line", e.line());
+      }
+      if (e.column() >= 0) {
+        extra.put("column", e.column());
+      }
+      return new Problem("malformed-input", 400, "Malformed input", e.describe(), extra);
+    }
+    if (failure instanceof ValidationFailedException e) {
+      JsonArray violations = new JsonArray();
+      e.violations()
+          .forEach(
+              v ->
+                  violations.add(
+                      new JsonObject()
+                          .put("focusNode", v.focusNode())
+                          .put("path", v.path())
+                          .put("value", v.value())
+                          .put("message", v.message())
+                          .put("severity", v.severity())));
+      return new Problem(
+          "validation",
+          422,
+          "Resource does not conform to the BATON shapes",
+          e.getMessage(),
+          new JsonObject().put("violations", violations));
+    }
+    if (failure instanceof StoreException e) {
+      return switch (e.kind()) {
+        case NOT_FOUND -> Problem.notFound(e.getMessage());
+        case GONE -> new Problem("gone", 410, "Gone", e.getMessage());
+        case CONFLICT -> new Problem("conflict", 409, "Conflict", e.getMessage());
+        case PRECONDITION_FAILED ->
+            new Problem("precondition-failed", 412, "Precondition failed", e.getMessage());
+        case INVALID -> new Problem("bad-resource", 400, "Not a publishable resource", e.getMessage());
+      };
+    }
+    if (failure instanceof HttpException e) {
+      return fromStatus(e.getStatusCode(), e.getPayload());
+    }
+    if (failure == null && status >= 400) {
+      return fromStatus(status, null);
+    }
+    return new Problem(
+        "internal", 500, "Internal server error", "the node could not answer; see its log");
+  }
+
+  private static Problem fromStatus(int status, String payload) {
+    if (status < 400 || status > 599) {
+      status = 500;
+    }
+    String title = HttpResponseStatus.valueOf(status).reasonPhrase();
+    String detail =
+        switch (status) {
+          case 404 -> "nothing here";
+          case 405 -> "method not allowed on this path";
+          case 406 -> "cannot answer in any of the accepted media types";
+          case 413 -> "request body is over the node's limit";
+          case 415 -> "unsupported Content-Type";
+          default -> payload != null && status < 500 ? payload : title;
+        };
+    if (status >= 500) {
+      detail = "the node could not answer; see its log";
+    }
+    return new Problem(null, status, title, detail);
+  }
+}

@@ -1,0 +1,248 @@
+package network.baton.node.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import network.baton.node.store.ChangePage;
+import network.baton.node.store.ResourcePage;
+import network.baton.node.store.ResourceReader;
+import network.baton.node.store.ResourceService;
+import network.baton.node.store.StoredResource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+
+/** HTTP for linked data: publish, read (content-negotiated), replace, delete, list, change log. */
+public final class ResourceRoutes {
+
+  private static final int DEFAULT_PAGE = 50;
+  private static final int MAX_PAGE = 500;
+
+  private final ResourceService service;
+  private final Handler<RoutingContext> admin;
+  private final Handler<RoutingContext> body;
+  private final GraphRenderer renderer;
+
+  /** Routes over service; writes pass admin then body (the one size-limited BodyHandler). */
+  public ResourceRoutes(
+      ResourceService service,
+      Handler<RoutingContext> admin,
+      Handler<RoutingContext> body,
+      GraphRenderer renderer) {
+    this.service = service;
+    this.admin = admin;
+    this.body = body;
+    this.renderer = renderer;
+  }
+
+  /** Adds the /resources and /changes routes. */
+  public void mount(Router router) {
+    router.post("/resources").handler(admin).handler(body).handler(this::create);
+    router.get("/resources").handler(this::list);
+    router.get("/resources/:id").handler(this::read);
+    router.put("/resources/:id").handler(admin).handler(body).handler(this::replace);
+    router.delete("/resources/:id").handler(admin).handler(this::delete);
+    router.get("/changes").handler(this::changes);
+  }
+
+  private void create(RoutingContext rc) {
+    inputLang(rc)
+        .compose(lang -> service.create(bodyText(rc), lang))
+        .onSuccess(stored -> replyStored(rc, 201, stored))
+        .onFailure(rc::fail);
+  }
+
+  private void replace(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    inputLang(rc)
+        .compose(lang -> service.replace(id, bodyText(rc), lang, rc.request().getHeader("If-Match")))
+        .onSuccess(stored -> replyStored(rc, stored.version() == 1 ? 201 : 200, stored))
+        .onFailure(rc::fail);
+  }
+
+  private void delete(RoutingContext rc) {
+    service
+        .delete(rc.pathParam("id"), rc.request().getHeader("If-Match"))
+        .onSuccess(change -> rc.response().setStatusCode(204).end())
+        .onFailure(rc::fail);
+  }
+
+  private void read(RoutingContext rc) {
+    ResourceFormat format;
+    String asked = rc.queryParams().get("format");
+    if (asked != null) {
+      format =
+          ResourceFormat.ofShortName(asked)
+              .orElseThrow(() -> Problem.badRequest("unknown format '" + asked + "'; use jsonld, ttl, nt, rdf or html"));
+    } else {
+      format =
+          ResourceFormat.negotiate(rc.parsedHeaders().accept())
+              .orElseThrow(
+                  () ->
+                      new Problem(
+                          "not-acceptable",
+                          406,
+                          "Not acceptable",
+                          "resources are served as application/ld+json, text/turtle,"
+                              + " application/n-triples, application/rdf+xml or text/html"));
+    }
+    service
+        .get(rc.pathParam("id"))
+        .onSuccess(
+            stored -> {
+              rc.response().putHeader("ETag", stored.etag()).putHeader("Vary", "Accept");
+              if (stored.etag().equals(rc.request().getHeader("If-None-Match"))) {
+                rc.response().setStatusCode(304).end();
+                return;
+              }
+              String text = renderer.render(stored.graph(), stored.iri(), format);
+              String type =
+                  format.mediaType() + (format == ResourceFormat.NTRIPLES ? "" : "; charset=utf-8");
+              rc.response()
+                  .putHeader("Content-Type", type)
+                  .putHeader("Last-Modified", HttpDates.format(stored.modified()))
+                  .end(text);
+            })
+        .onFailure(rc::fail);
+  }
+
+  private void list(RoutingContext rc) {
+    int limit = intParam(rc, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+    String cursor = rc.queryParams().get("cursor");
+    String after = cursor == null || cursor.isEmpty() ? null : decodeCursor(cursor);
+    service
+        .list(limit, after)
+        .onSuccess(page -> Json.reply(rc, 200, pageJson(page, limit)))
+        .onFailure(rc::fail);
+  }
+
+  private void changes(RoutingContext rc) {
+    long since = longParam(rc, "since", 0);
+    int limit = intParam(rc, "limit", 100, 1, 1000);
+    service
+        .changes(since, limit)
+        .onSuccess(page -> Json.reply(rc, 200, changesJson(page, limit)))
+        .onFailure(rc::fail);
+  }
+
+  private static JsonObject pageJson(ResourcePage page, int limit) {
+    JsonArray items = new JsonArray();
+    page.items()
+        .forEach(
+            s ->
+                items.add(
+                    new JsonObject()
+                        .put("id", s.id())
+                        .put("iri", s.iri())
+                        .put("modified", s.modified().toString())
+                        .put("version", s.version())));
+    JsonObject json = new JsonObject().put("total", page.total()).put("items", items);
+    if (page.nextCursor() != null) {
+      String cursor = encodeCursor(page.nextCursor());
+      json.put("cursor", cursor).put("next", "/resources?limit=" + limit + "&cursor=" + cursor);
+    }
+    return json;
+  }
+
+  private static JsonObject changesJson(ChangePage page, int limit) {
+    JsonArray changes = new JsonArray();
+    page.changes()
+        .forEach(
+            c ->
+                changes.add(
+                    new JsonObject()
+                        .put("sequence", c.sequence())
+                        .put("iri", c.iri())
+                        .put("action", c.action().word())
+                        .put("at", c.at().toString())));
+    return new JsonObject()
+        .put("since", page.since())
+        .put("latest", page.latest())
+        .put("hasMore", page.hasMore())
+        .put("next", "/changes?since=" + page.next() + "&limit=" + limit)
+        .put("changes", changes);
+  }
+
+  private static void replyStored(RoutingContext rc, int status, StoredResource stored) {
+    rc.response().putHeader("ETag", stored.etag());
+    if (status == 201) {
+      rc.response().putHeader("Location", stored.iri());
+    }
+    Json.reply(
+        rc,
+        status,
+        new JsonObject()
+            .put("id", stored.id())
+            .put("iri", stored.iri())
+            .put("version", stored.version())
+            .put("created", stored.created().toString())
+            .put("modified", stored.modified().toString()));
+  }
+
+  private static Future<Lang> inputLang(RoutingContext rc) {
+    String header = rc.request().getHeader("Content-Type");
+    String type =
+        header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    Lang lang =
+        switch (type) {
+          case "application/json" -> Lang.JSONLD;
+          case "" -> null;
+          default -> RDFLanguages.contentTypeToLang(type);
+        };
+    if (lang == null || !ResourceReader.accepts(lang)) {
+      return Future.failedFuture(
+          new Problem(
+              "unsupported-media-type",
+              415,
+              "Unsupported media type",
+              "send text/turtle, application/ld+json or application/n-triples"
+                  + (type.isEmpty() ? " (no Content-Type given)" : ", not " + type)));
+    }
+    return Future.succeededFuture(lang);
+  }
+
+  private static String bodyText(RoutingContext rc) {
+    return rc.body().buffer() == null ? "" : rc.body().buffer().toString(StandardCharsets.UTF_8);
+  }
+
+  static int intParam(RoutingContext rc, String name, int fallback, int min, int max) {
+    long value = longParam(rc, name, fallback);
+    if (value < min || value > max) {
+      throw Problem.badRequest(name + " must be between " + min + " and " + max + ": " + value);
+    }
+    return (int) value;
+  }
+
+  static long longParam(RoutingContext rc, String name, long fallback) {
+    String text = rc.queryParams().get(name);
+    if (text == null || text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(text);
+      if (value < 0) {
+        throw Problem.badRequest(name + " must not be negative: " + text);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw Problem.badRequest(name + " must be a whole number: " + text);
+    }
+  }
+
+  private static String encodeCursor(String id) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decodeCursor(String cursor) {
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw Problem.badRequest("cursor is not one this node handed out: " + cursor);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package network.baton.node.search;
+
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import network.baton.node.http.Problem;
+
+/**
+ * {@code GET /search?q=&skill=&level=&type=&lang=&license=&limit=&cursor=}: one page of
+ * {@link SearchResult} as JSON; bad parameters are a 400 problem listing each one under {@code problems}.
+ */
+public final class SearchRoutes {
+
+  private final SearchService service;
+
+  /** Routes answering from {@code service}. */
+  public SearchRoutes(SearchService service) {
+    this.service = requireNonNull(service, "service");
+  }
+
+  /** Adds the search route to {@code router}. */
+  public void mount(Router router) {
+    router.get("/search").handler(this::search);
+  }
+
+  private void search(RoutingContext rc) {
+    service
+        .parse(params(rc.queryParams()))
+        .compose(service::search)
+        .recover(SearchRoutes::asProblem)
+        .onSuccess(
+            result ->
+                rc.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(result.toJson().encode()))
+        .onFailure(rc::fail);
+  }
+
+  private static Future<SearchResult> asProblem(Throwable failure) {
+    if (failure instanceof InvalidSearchQuery e) {
+      return Future.failedFuture(
+          new Problem(
+              "bad-search",
+              400,
+              "Bad search request",
+              e.getMessage(),
+              new JsonObject().put("problems", new JsonArray(e.problems()))));
+    }
+    return Future.failedFuture(failure);
+  }
+
+  private static Map<String, List<String>> params(MultiMap query) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (String name : query.names()) {
+      params.put(name, query.getAll(name));
+    }
+    return params;
+  }
+}

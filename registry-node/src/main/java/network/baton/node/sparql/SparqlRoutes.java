@@ -1,0 +1,82 @@
+package network.baton.node.sparql;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import network.baton.node.http.Problem;
+
+/** GET|POST /sparql per the SPARQL 1.1 Protocol, query operation only (updates are refused). */
+public final class SparqlRoutes {
+
+  private final SparqlService service;
+  private final Handler<RoutingContext> body;
+
+  /** Routes over service; POST bodies go through the node's one BodyHandler. */
+  public SparqlRoutes(SparqlService service, Handler<RoutingContext> body) {
+    this.service = service;
+    this.body = body;
+  }
+
+  /** Adds /sparql. */
+  public void mount(Router router) {
+    router.get("/sparql").handler(this::get);
+    router.post("/sparql").handler(body).handler(this::post);
+  }
+
+  /** The problem an update request gets. */
+  static Problem readOnly() {
+    return new Problem(
+        "read-only", 403, "Read-only endpoint", "this SPARQL endpoint answers queries only; updates are refused");
+  }
+
+  private void get(RoutingContext rc) {
+    if (rc.queryParams().contains("update")) {
+      rc.fail(readOnly());
+      return;
+    }
+    answer(rc, rc.queryParams().get("query"));
+  }
+
+  private void post(RoutingContext rc) {
+    String header = rc.request().getHeader("Content-Type");
+    String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    switch (type) {
+      case "application/sparql-query" -> answer(rc, text(rc));
+      case "application/x-www-form-urlencoded" -> {
+        if (rc.request().formAttributes().contains("update")) {
+          rc.fail(readOnly());
+          return;
+        }
+        answer(rc, rc.request().getFormAttribute("query"));
+      }
+      case "application/sparql-update" -> rc.fail(readOnly());
+      default ->
+          rc.fail(
+              new Problem(
+                  "unsupported-media-type",
+                  415,
+                  "Unsupported media type",
+                  "POST application/sparql-query or application/x-www-form-urlencoded"
+                      + (type.isEmpty() ? "" : ", not " + type)));
+    }
+  }
+
+  private void answer(RoutingContext rc, String query) {
+    service
+        .query(query, rc.parsedHeaders().accept())
+        .onSuccess(
+            answer ->
+                rc.response()
+                    .putHeader("Content-Type", answer.mediaType() + "; charset=utf-8")
+                    .putHeader("Vary", "Accept")
+                    .end(Buffer.buffer(answer.body())))
+        .onFailure(rc::fail);
+  }
+
+  private static String text(RoutingContext rc) {
+    return rc.body().buffer() == null ? "" : rc.body().buffer().toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,170 @@
+package network.baton.node.sparql;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.MIMEHeader;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import network.baton.node.http.Problem;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Read-only SPARQL over the node's store: the default graph is the union of resource graphs, each
+ * query has a time limit (cancelled past it) and a cap on solutions.
+ */
+public final class SparqlService {
+
+  private static final Logger log = LoggerFactory.getLogger(SparqlService.class);
+
+  private static final List<Format> RESULT_FORMATS =
+      List.of(
+          new Format("application/sparql-results+json", ResultSetLang.RS_JSON, null),
+          new Format("application/sparql-results+xml", ResultSetLang.RS_XML, null),
+          new Format("text/csv", ResultSetLang.RS_CSV, null),
+          new Format("text/tab-separated-values", ResultSetLang.RS_TSV, null),
+          new Format("application/json", ResultSetLang.RS_JSON, null));
+
+  private static final List<Format> GRAPH_FORMATS =
+      List.of(
+          new Format("text/turtle", Lang.TURTLE, RDFFormat.TURTLE_PRETTY),
+          new Format("application/n-triples", Lang.NTRIPLES, RDFFormat.NTRIPLES_UTF8),
+          new Format("application/ld+json", Lang.JSONLD, RDFFormat.JSONLD11_PRETTY),
+          new Format("application/rdf+xml", Lang.RDFXML, RDFFormat.RDFXML_PLAIN));
+
+  private final Dataset dataset;
+  private final WorkerExecutor pool;
+  private final Duration timeout;
+  private final int resultCap;
+
+  /** A service over dataset with a time limit and a solution cap per query. */
+  public SparqlService(Dataset dataset, WorkerExecutor pool, Duration timeout, int resultCap) {
+    this.dataset = dataset;
+    this.pool = pool;
+    this.timeout = timeout;
+    this.resultCap = resultCap;
+  }
+
+  /** Parses, runs and serializes a query in the best accepted format. */
+  public Future<SparqlAnswer> query(String queryText, List<MIMEHeader> accept) {
+    return pool.executeBlocking(() -> run(queryText, accept), false);
+  }
+
+  private SparqlAnswer run(String queryText, List<MIMEHeader> accept) {
+    Query query = parse(queryText);
+    if (!query.hasLimit() || query.getLimit() > resultCap) {
+      query.setLimit(resultCap);
+    }
+    boolean graphResult = query.isConstructType() || query.isDescribeType();
+    Format format = negotiate(graphResult ? GRAPH_FORMATS : RESULT_FORMATS, accept);
+    long started = System.nanoTime();
+    try {
+      byte[] body =
+          Txn.calculateRead(
+              dataset,
+              () -> {
+                try (QueryExecution qe =
+                    QueryExecution.dataset(dataset)
+                        .query(query)
+                        .set(TDB2.symUnionDefaultGraph, true)
+                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .build()) {
+                  ByteArrayOutputStream out = new ByteArrayOutputStream();
+                  if (query.isSelectType()) {
+                    ResultsWriter.create().lang(format.lang()).write(out, qe.execSelect());
+                  } else if (query.isAskType()) {
+                    ResultsWriter.create().lang(format.lang()).write(out, qe.execAsk());
+                  } else if (query.isConstructType()) {
+                    RDFDataMgr.write(out, qe.execConstruct(), format.rdfFormat());
+                  } else {
+                    RDFDataMgr.write(out, qe.execDescribe(), format.rdfFormat());
+                  }
+                  return out.toByteArray();
+                }
+              });
+      log.debug(
+          "query answered [type: {}, ms: {}]",
+          query.queryType(),
+          (System.nanoTime() - started) / 1_000_000);
+      return new SparqlAnswer(format.mediaType(), body);
+    } catch (QueryCancelledException e) {
+      log.info("query cancelled at its time limit [ms: {}]", timeout.toMillis());
+      throw new Problem(
+          "query-timeout",
+          503,
+          "Query timed out",
+          "the query ran past this node's limit of " + timeout.toMillis() + " ms and was cancelled",
+          new JsonObject().put("timeoutMs", timeout.toMillis()));
+    }
+  }
+
+  private static Query parse(String queryText) {
+    if (queryText == null || queryText.isBlank()) {
+      throw Problem.badRequest("no query given (use ?query=... or POST application/sparql-query)");
+    }
+    try {
+      return QueryFactory.create(queryText, Syntax.syntaxSPARQL_11);
+    } catch (QueryParseException e) {
+      String message = e.getMessage();
+      if (looksLikeUpdate(queryText)) {
+        throw SparqlRoutes.readOnly();
+      }
+      JsonObject extra = new JsonObject();
+      if (e.getLine() > 0) {
+        extra.put("line", e.getLine()).put("column", e.getColumn());
+      }
+      throw new Problem("malformed-query", 400, "Malformed query", message, extra);
+    }
+  }
+
+  private static boolean looksLikeUpdate(String text) {
+    String upper = text.toUpperCase(Locale.ROOT);
+    return upper.matches("(?s).*\\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\\b.*")
+        && !upper.matches("(?s).*\\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\\b.*");
+  }
+
+  private static Format negotiate(List<Format> formats, List<MIMEHeader> accept) {
+    if (accept == null || accept.isEmpty()) {
+      return formats.get(0);
+    }
+    for (MIMEHeader header : accept) {
+      if (header.weight() <= 0) {
+        continue;
+      }
+      String type = header.component().toLowerCase(Locale.ROOT);
+      String sub = header.subComponent().toLowerCase(Locale.ROOT);
+      for (Format f : formats) {
+        String[] parts = f.mediaType().split("/");
+        if ((type.equals("*") || type.equals(parts[0])) && (sub.equals("*") || sub.equals(parts[1]))) {
+          return type.equals("*") && sub.equals("*") ? formats.get(0) : f;
+        }
+      }
+    }
+    throw new Problem(
+        "not-acceptable",
+        406,
+        "Not acceptable",
+        "this query's results are available as "
+            + String.join(", ", formats.stream().map(Format::mediaType).toList()));
+  }
+
+  private record Format(String mediaType, Lang lang, RDFFormat rdfFormat) {}
+}

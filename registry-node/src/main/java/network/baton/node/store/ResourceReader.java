@@ -1,0 +1,199 @@
+package network.baton.node.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * Turns a request body (Turtle, N-Triples or JSON-LD) into a {@link ResourceDraft}: parses with
+ * positions in errors, rewrites https://schema.org/ to http://schema.org/, and finds the one
+ * resource the document describes.
+ */
+public final class ResourceReader {
+
+  private static final String SCHEMA_HTTPS = "https://schema.org/";
+  private static final String SCHEMA_HTTP = "http://schema.org/";
+  private static final Node SCHEMA_NAME = NodeFactory.createURI(SCHEMA_HTTP + "name");
+
+  private final ResourceIds ids;
+  private final RdfParsing jsonLd;
+  private final ObjectMapper json =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** A reader for a node's ids, parsing JSON-LD with the given (offline) parser. */
+  public ResourceReader(ResourceIds ids, RdfParsing jsonLd) {
+    this.ids = ids;
+    this.jsonLd = jsonLd;
+  }
+
+  /** Whether the reader accepts this RDF language as input. */
+  public static boolean accepts(Lang lang) {
+    return RDFLanguages.TURTLE.equals(lang)
+        || RDFLanguages.NTRIPLES.equals(lang)
+        || RDFLanguages.JSONLD.equals(lang);
+  }
+
+  /** Parses a body into a draft; fails with RdfSyntaxException or StoreException(INVALID). */
+  public ResourceDraft read(String body, Lang lang) {
+    Graph parsed = normaliseSchemaOrg(parse(body, lang));
+    if (parsed.isEmpty()) {
+      throw new StoreException(StoreException.Kind.INVALID, "the document has no triples");
+    }
+    Node subject = mainSubject(parsed);
+    String requestedId = null;
+    if (subject.isURI()) {
+      String iri = subject.getURI();
+      if (!iri.equals(ids.base()) && !iri.equals(ids.base() + "/")) {
+        requestedId =
+            ids.idOf(iri)
+                .orElseThrow(
+                    () ->
+                        new StoreException(
+                            StoreException.Kind.INVALID,
+                            "the resource's IRI must be under "
+                                + ids.iri("")
+                                + " (or relative, e.g. \"resources/my-course\"): "
+                                + iri));
+      }
+    }
+    return new ResourceDraft(parsed, subject, requestedId, nameOf(parsed, subject));
+  }
+
+  /** Parses without normalising or choosing a subject. */
+  public Graph parse(String body, Lang lang) {
+    String base = ids.base() + "/";
+    if (RDFLanguages.JSONLD.equals(lang)) {
+      checkJson(body);
+      return jsonLd.parseJsonLd(body, base);
+    }
+    Graph graph = GraphFactory.createDefaultGraph();
+    try {
+      RDFParser.create()
+          .source(new StringReader(body))
+          .lang(lang)
+          .base(base)
+          .errorHandler(new Throwing())
+          .parse(graph);
+    } catch (RdfSyntaxException e) {
+      throw e;
+    } catch (RiotException e) {
+      throw new RdfSyntaxException(e.getMessage(), -1, -1);
+    }
+    return graph;
+  }
+
+  private void checkJson(String body) {
+    try {
+      json.readTree(body);
+    } catch (JsonProcessingException e) {
+      var where = e.getLocation();
+      throw new RdfSyntaxException(
+          "malformed JSON: " + e.getOriginalMessage(),
+          where == null ? -1 : where.getLineNr(),
+          where == null ? -1 : where.getColumnNr());
+    }
+  }
+
+  /** A copy with every https://schema.org/ IRI rewritten to http://schema.org/ (MODEL.md). */
+  public static Graph normaliseSchemaOrg(Graph graph) {
+    Graph result = GraphFactory.createDefaultGraph();
+    result.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
+    graph
+        .find()
+        .forEachRemaining(
+            t ->
+                result.add(
+                    Triple.create(
+                        normalise(t.getSubject()),
+                        normalise(t.getPredicate()),
+                        normalise(t.getObject()))));
+    return result;
+  }
+
+  private static Node normalise(Node node) {
+    if (node.isURI() && node.getURI().startsWith(SCHEMA_HTTPS)) {
+      return NodeFactory.createURI(SCHEMA_HTTP + node.getURI().substring(SCHEMA_HTTPS.length()));
+    }
+    return node;
+  }
+
+  /**
+   * The resource the document is about: the typed subject that nothing else in the document points
+   * at; when references go both ways (hasPart/isPartOf), the one typed IRI subject.
+   */
+  private static Node mainSubject(Graph graph) {
+    Set<Node> typed = new HashSet<>();
+    graph.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> typed.add(t.getSubject()));
+    if (typed.isEmpty()) {
+      throw new StoreException(
+          StoreException.Kind.INVALID, "the document has no typed subject (\"type\": \"Course\", ...)");
+    }
+    List<Node> roots = new ArrayList<>();
+    for (Node node : typed) {
+      if (!graph.find(Node.ANY, Node.ANY, node).hasNext()) {
+        roots.add(node);
+      }
+    }
+    if (roots.isEmpty()) {
+      roots = typed.stream().filter(Node::isURI).toList();
+    }
+    if (roots.size() != 1) {
+      List<String> names =
+          roots.stream().map(Node::toString).sorted(Comparator.naturalOrder()).limit(5).toList();
+      throw new StoreException(
+          StoreException.Kind.INVALID,
+          "one resource per request; the document describes "
+              + roots.size()
+              + " top-level subjects"
+              + (names.isEmpty() ? "" : ": " + names));
+    }
+    return roots.get(0);
+  }
+
+  private static String nameOf(Graph graph, Node subject) {
+    String any = "";
+    for (Triple t : graph.find(subject, SCHEMA_NAME, Node.ANY).toList()) {
+      if (t.getObject().isLiteral()) {
+        String lang = t.getObject().getLiteralLanguage();
+        if (lang.toLowerCase(java.util.Locale.ROOT).startsWith("en")) {
+          return t.getObject().getLiteralLexicalForm();
+        }
+        any = t.getObject().getLiteralLexicalForm();
+      }
+    }
+    return any;
+  }
+
+  /** Turns the first parse error into an exception with its position; warnings are ignored. */
+  private static final class Throwing implements ErrorHandler {
+    @Override
+    public void warning(String message, long line, long col) {}
+
+    @Override
+    public void error(String message, long line, long col) {
+      throw new RdfSyntaxException(message, line, col);
+    }
+
+    @Override
+    public void fatal(String message, long line, long col) {
+      throw new RdfSyntaxException(message, line, col);
+    }
+  }
+}

@@ -1,0 +1,373 @@
+package network.baton.node.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.DCTerms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's resources in a transactional dataset (TDB2 by default): one named graph per resource,
+ * provenance inside it, versions, tombstones and the change log in the default graph. Blocking:
+ * call it from a worker thread, never from the event loop. Every write is one write transaction, so
+ * a crash never leaves half a resource visible.
+ */
+public final class ResourceStore implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ResourceStore.class);
+  private static final Node WAS_ATTRIBUTED_TO =
+      NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
+  private static final int MINT_ATTEMPTS = 20;
+  private static final Query SKILLS_BY_RESOURCE =
+      QueryFactory.create(
+          "SELECT DISTINCT ?g ?skill WHERE { GRAPH ?g { ?g <http://schema.org/teaches>"
+              + "|<http://schema.org/assesses> ?skill } }");
+
+  private final Dataset dataset;
+  private final OpenDataset opened;
+  private final AutoCloseable closer;
+  private final ResourceIds ids;
+  private final Node attribution;
+  private final Clock clock;
+
+  /** A store over an open dataset; the store closes it on {@link #close()}. */
+  public ResourceStore(OpenDataset opened, ResourceIds ids, String attribution, Clock clock) {
+    this.opened = opened;
+    this.dataset = opened.dataset();
+    this.closer = opened.closer();
+    this.ids = ids;
+    this.attribution = NodeFactory.createURI(attribution);
+    this.clock = clock;
+  }
+
+  /** Opens (or creates) the TDB2 store in a folder. */
+  public static ResourceStore openTdb2(Path folder, ResourceIds ids, String attribution) {
+    log.info("opening TDB2 store [folder: {}]", folder);
+    Dataset dataset = TDB2Factory.connectDataset(folder.toString());
+    return new ResourceStore(
+        new OpenDataset(dataset, () -> TDBInternal.expel(dataset.asDatasetGraph())),
+        ids,
+        attribution,
+        Clock.systemUTC());
+  }
+
+  /** The underlying dataset (for SPARQL and the text index). */
+  public Dataset dataset() {
+    return dataset;
+  }
+
+  /** The opened dataset, with the text-indexed store behind it when there is one. */
+  public OpenDataset opened() {
+    return opened;
+  }
+
+  /** The node's id scheme. */
+  public ResourceIds ids() {
+    return ids;
+  }
+
+  /** Stores a new resource under the id it asked for (if free) or a freshly minted one. */
+  public StoredResource create(ResourceDraft draft) {
+    return Txn.calculateWrite(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          String id;
+          if (draft.requestedId() != null) {
+            id = draft.requestedId();
+            Optional<Node> state = sys.value(iriNode(id), SystemGraph.STATE);
+            if (state.isPresent()) {
+              throw new StoreException(
+                  StoreException.Kind.CONFLICT,
+                  ids.iri(id)
+                      + (state.get().equals(SystemGraph.LIVE)
+                          ? " already exists; use PUT to change it"
+                          : " was deleted and cannot be reused"));
+            }
+          } else {
+            id = mint(sys, draft.slugHint());
+          }
+          return write(sys, id, draft, null);
+        });
+  }
+
+  /**
+   * Replaces (or creates) the resource with this id; ifMatch, when given, must be its current
+   * ETag or "*".
+   */
+  public StoredResource replace(String id, ResourceDraft draft, String ifMatch) {
+    requireValid(id);
+    if (draft.requestedId() != null && !draft.requestedId().equals(id)) {
+      throw new StoreException(
+          StoreException.Kind.INVALID,
+          "the document describes "
+              + ids.iri(draft.requestedId())
+              + " but was sent to "
+              + ids.iri(id));
+    }
+    return Txn.calculateWrite(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          Node iri = iriNode(id);
+          Optional<Node> state = sys.value(iri, SystemGraph.STATE);
+          if (state.isPresent() && state.get().equals(SystemGraph.DELETED)) {
+            throw new StoreException(StoreException.Kind.GONE, ids.iri(id) + " was deleted");
+          }
+          long version = sys.longValue(iri, SystemGraph.VERSION);
+          checkPrecondition(ifMatch, state.isPresent() ? version : -1, id);
+          return write(sys, id, draft, state.isPresent() ? sys.instant(iri, SystemGraph.CREATED).orElse(null) : null);
+        });
+  }
+
+  /** Deletes the resource, leaving a tombstone; ifMatch as for {@link #replace}. */
+  public Change delete(String id, String ifMatch) {
+    requireValid(id);
+    return Txn.calculateWrite(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          Node iri = iriNode(id);
+          liveState(sys, id);
+          checkPrecondition(ifMatch, sys.longValue(iri, SystemGraph.VERSION), id);
+          Instant now = now();
+          DatasetGraph dsg = dataset.asDatasetGraph();
+          dsg.deleteAny(iri, Node.ANY, Node.ANY, Node.ANY);
+          sys.set(iri, SystemGraph.STATE, SystemGraph.DELETED);
+          sys.set(iri, SystemGraph.MODIFIED, SystemGraph.dateTime(now));
+          sys.set(iri, SystemGraph.VERSION, SystemGraph.number(sys.longValue(iri, SystemGraph.VERSION) + 1));
+          sys.addToLiveCount(-1);
+          log.debug("deleted resource [iri: {}]", iri.getURI());
+          return sys.append(iri.getURI(), ChangeAction.DELETED, now);
+        });
+  }
+
+  /** The resource with this id; fails NOT_FOUND, or GONE after a delete. */
+  public StoredResource get(String id) {
+    requireValid(id);
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          Node iri = iriNode(id);
+          liveState(sys, id);
+          Graph copy = GraphFactory.createDefaultGraph();
+          dataset.asDatasetGraph().getGraph(iri).find().forEachRemaining(copy::add);
+          return new StoredResource(
+              id,
+              iri.getURI(),
+              copy,
+              sys.longValue(iri, SystemGraph.VERSION),
+              sys.instant(iri, SystemGraph.CREATED).orElseThrow(),
+              sys.instant(iri, SystemGraph.MODIFIED).orElseThrow());
+        });
+  }
+
+  /** Live resources ordered by id, up to limit after the cursor (an id, or null for the start). */
+  public ResourcePage list(int limit, String after) {
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          List<String> live = new ArrayList<>();
+          dataset
+              .asDatasetGraph()
+              .getDefaultGraph()
+              .find(Node.ANY, SystemGraph.STATE, SystemGraph.LIVE)
+              .forEachRemaining(t -> ids.idOf(t.getSubject().getURI()).ifPresent(live::add));
+          live.sort(Comparator.naturalOrder());
+          List<ResourceSummary> items = new ArrayList<>();
+          String next = null;
+          for (String id : live) {
+            if (after != null && id.compareTo(after) <= 0) {
+              continue;
+            }
+            if (items.size() == limit) {
+              next = items.get(items.size() - 1).id();
+              break;
+            }
+            Node iri = iriNode(id);
+            items.add(
+                new ResourceSummary(
+                    id,
+                    iri.getURI(),
+                    sys.instant(iri, SystemGraph.MODIFIED).orElseThrow(),
+                    sys.longValue(iri, SystemGraph.VERSION)));
+          }
+          return new ResourcePage(items, next, live.size());
+        });
+  }
+
+  /** Change-log entries after a sequence number, oldest first, at most limit of them. */
+  public ChangePage changes(long since, int limit) {
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          long latest = sys.longValue(SystemGraph.LOG, SystemGraph.LAST_SEQUENCE);
+          List<Change> page = new ArrayList<>();
+          for (long seq = Math.max(0, since) + 1; seq <= latest && page.size() < limit; seq++) {
+            sys.change(seq).ifPresent(page::add);
+          }
+          return new ChangePage(page, Math.max(0, since), latest);
+        });
+  }
+
+  /** For each live resource, the skills it teaches or assesses (its own statements only). */
+  public Map<String, Set<String>> skillsByResource() {
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          Map<String, Set<String>> skills = new TreeMap<>();
+          try (QueryExecution qe = QueryExecution.dataset(dataset).query(SKILLS_BY_RESOURCE).build()) {
+            qe.execSelect()
+                .forEachRemaining(
+                    row -> {
+                      if (row.get("skill").isURIResource()) {
+                        skills
+                            .computeIfAbsent(row.getResource("g").getURI(), k -> new TreeSet<>())
+                            .add(row.getResource("skill").getURI());
+                      }
+                    });
+          }
+          return skills;
+        });
+  }
+
+  /** How many live resources the store holds. */
+  public long count() {
+    return Txn.calculateRead(
+        dataset, () -> system().longValue(SystemGraph.LOG, SystemGraph.LIVE_COUNT));
+  }
+
+  /** Closes the dataset (TDB2 flushes and releases its folder). */
+  @Override
+  public void close() {
+    log.info("closing store");
+    try {
+      closer.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("store did not close cleanly: " + e.getMessage(), e);
+    }
+  }
+
+  private StoredResource write(SystemGraph sys, String id, ResourceDraft draft, Instant created) {
+    Node iri = iriNode(id);
+    Instant now = now();
+    Instant createdAt = created == null ? now : created;
+    Graph graph = withProvenance(draft.graphAbout(iri), iri, createdAt, now);
+    DatasetGraph dsg = dataset.asDatasetGraph();
+    dsg.deleteAny(iri, Node.ANY, Node.ANY, Node.ANY);
+    graph.find().forEachRemaining(t -> dsg.add(iri, t.getSubject(), t.getPredicate(), t.getObject()));
+    boolean existed = sys.value(iri, SystemGraph.STATE).isPresent();
+    long version = sys.longValue(iri, SystemGraph.VERSION) + 1;
+    sys.set(iri, SystemGraph.STATE, SystemGraph.LIVE);
+    sys.set(iri, SystemGraph.VERSION, SystemGraph.number(version));
+    sys.set(iri, SystemGraph.CREATED, SystemGraph.dateTime(createdAt));
+    sys.set(iri, SystemGraph.MODIFIED, SystemGraph.dateTime(now));
+    if (!existed) {
+      sys.addToLiveCount(1);
+    }
+    sys.append(iri.getURI(), existed ? ChangeAction.UPDATED : ChangeAction.CREATED, now);
+    log.debug("stored resource [iri: {}, version: {}, triples: {}]", iri.getURI(), version, graph.size());
+    return new StoredResource(id, iri.getURI(), graph, version, createdAt, now);
+  }
+
+  private String mint(SystemGraph sys, String slugHint) {
+    String slug = ResourceIds.slug(slugHint);
+    String candidate = slug;
+    for (int attempt = 0; attempt < MINT_ATTEMPTS; attempt++) {
+      if (sys.value(iriNode(candidate), SystemGraph.STATE).isEmpty()) {
+        return candidate;
+      }
+      candidate = slug + "-" + ResourceIds.shortUuid().substring(0, 4 + attempt / 5);
+    }
+    throw new IllegalStateException("could not mint a free id for " + slug);
+  }
+
+  private void liveState(SystemGraph sys, String id) {
+    Optional<Node> state = sys.value(iriNode(id), SystemGraph.STATE);
+    if (state.isEmpty()) {
+      throw new StoreException(StoreException.Kind.NOT_FOUND, "no resource " + ids.iri(id));
+    }
+    if (state.get().equals(SystemGraph.DELETED)) {
+      throw new StoreException(StoreException.Kind.GONE, ids.iri(id) + " was deleted");
+    }
+  }
+
+  private void checkPrecondition(String ifMatch, long version, String id) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return;
+    }
+    if (version < 0) {
+      throw new StoreException(
+          StoreException.Kind.PRECONDITION_FAILED, "If-Match given but " + ids.iri(id) + " does not exist");
+    }
+    for (String tag : ifMatch.split(",")) {
+      String t = tag.strip();
+      if (t.startsWith("W/")) {
+        t = t.substring(2);
+      }
+      if (t.equals("*") || t.equals("\"" + version + "\"")) {
+        return;
+      }
+    }
+    throw new StoreException(
+        StoreException.Kind.PRECONDITION_FAILED,
+        ids.iri(id) + " changed since that version; its ETag is now \"" + version + "\"");
+  }
+
+  private void requireValid(String id) {
+    if (!ResourceIds.isValidId(id)) {
+      throw new StoreException(StoreException.Kind.NOT_FOUND, "no resource with id " + id);
+    }
+  }
+
+  private SystemGraph system() {
+    return new SystemGraph(dataset.asDatasetGraph().getDefaultGraph());
+  }
+
+  private Node iriNode(String id) {
+    return NodeFactory.createURI(ids.iri(id));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private Graph withProvenance(Graph graph, Node iri, Instant created, Instant modified) {
+    Graph result = GraphFactory.createDefaultGraph();
+    result.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
+    graph.find().forEachRemaining(result::add);
+    result.remove(iri, WAS_ATTRIBUTED_TO, Node.ANY);
+    result.remove(iri, DCTerms.created.asNode(), Node.ANY);
+    result.remove(iri, DCTerms.modified.asNode(), Node.ANY);
+    result.add(Triple.create(iri, WAS_ATTRIBUTED_TO, attribution));
+    result.add(Triple.create(iri, DCTerms.created.asNode(), SystemGraph.dateTime(created)));
+    result.add(Triple.create(iri, DCTerms.modified.asNode(), SystemGraph.dateTime(modified)));
+    return result;
+  }
+}

@@ -1,0 +1,119 @@
+package network.baton.node.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeConfigReaderTest {
+
+  private static final String HASH = "a".repeat(64);
+
+  @TempDir Path folder;
+  private final NodeConfigReader reader = new NodeConfigReader();
+
+  @Test
+  void yamlConfigFillsInDefaultsAndResolvesDataAgainstTheFile() throws IOException {
+    Path file =
+        write(
+            "node.yaml",
+            "port: 9090\ndataDir: data\nbaseUrl: https://kosen.example.jp/baton/\nname: Kosen node\n"
+                + "adminTokenHashes: [" + HASH + "]\nsparqlTimeout: 2s\n");
+
+    NodeConfig config = reader.read(file);
+
+    assertThat(config.port()).isEqualTo(9090);
+    assertThat(config.dataDir()).isEqualTo(folder.resolve("data"));
+    assertThat(config.baseUrl()).isEqualTo(URI.create("https://kosen.example.jp/baton"));
+    assertThat(config.resourceIri("ec101")).isEqualTo("https://kosen.example.jp/baton/resources/ec101");
+    assertThat(config.name()).isEqualTo("Kosen node");
+    assertThat(config.adminTokenHashes()).containsExactly(HASH);
+    assertThat(config.sparqlTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.bodyLimitBytes()).isEqualTo(10L * 1024 * 1024);
+    assertThat(config.resultCap()).isEqualTo(10_000);
+    assertThat(config.languages()).containsExactly("ja", "en");
+    assertThat(config.attribution()).isEqualTo("https://kosen.example.jp/baton");
+  }
+
+  @Test
+  void jsonConfigIsReadToo() throws IOException {
+    Path file =
+        write(
+            "node.json",
+            "{\"dataDir\": \"/srv/baton\", \"baseUrl\": \"http://localhost:8080\", \"did\": \"did:web:localhost\","
+                + " \"bodyLimitBytes\": 1024, \"sparqlTimeout\": \"PT0.5S\", \"languages\": [\"en\"]}");
+
+    NodeConfig config = reader.read(file);
+
+    assertThat(config.dataDir()).isEqualTo(Path.of("/srv/baton"));
+    assertThat(config.bodyLimitBytes()).isEqualTo(1024);
+    assertThat(config.sparqlTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.attribution()).isEqualTo("did:web:localhost");
+    assertThat(config.port()).isEqualTo(8080);
+  }
+
+  @Test
+  void badBaseUrlIsNamedInOneLine() throws IOException {
+    Path file = write("node.yaml", "dataDir: data\nbaseUrl: ftp://example.org\n");
+
+    assertThatThrownBy(() -> reader.read(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("baseUrl must be an absolute http(s) URL: ftp://example.org");
+  }
+
+  @Test
+  void missingBaseUrlAndDataAreReported() throws IOException {
+    assertThatThrownBy(() -> reader.read(write("a.yaml", "dataDir: data\n")))
+        .hasMessageStartingWith("baseUrl is required");
+    assertThatThrownBy(() -> reader.read(write("b.yaml", "baseUrl: http://x.org\n")))
+        .hasMessageStartingWith("dataDir is required");
+  }
+
+  @Test
+  void typosAndBadValuesAreRefusedWithTheKeyNamed() throws IOException {
+    assertThatThrownBy(() -> reader.read(write("a.yaml", "dataDir: d\nbaseUrl: http://x.org\nprot: 1\n")))
+        .hasMessageStartingWith("unknown config key 'prot'");
+    assertThatThrownBy(() -> reader.read(write("b.yaml", "dataDir: d\nbaseUrl: http://x.org\nport: 70000\n")))
+        .hasMessage("port must be between 0 and 65535: 70000");
+    assertThatThrownBy(
+            () -> reader.read(write("c.yaml", "dataDir: d\nbaseUrl: http://x.org\nadminTokenHashes: [secret]\n")))
+        .hasMessageContaining("64 lower-case hex digits")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(
+            () -> reader.read(write("d.yaml", "dataDir: d\nbaseUrl: http://x.org\nsparqlTimeout: soon\n")))
+        .hasMessageStartingWith("sparqlTimeout must be a duration");
+  }
+
+  @Test
+  void malformedYamlAndMissingFileAreOneLineErrors() throws IOException {
+    Path file = write("node.yaml", "dataDir: data\nbaseUrl: [unclosed\n");
+
+    assertThatThrownBy(() -> reader.read(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("is not valid YAML (line ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThatThrownBy(() -> reader.read(folder.resolve("nope.yaml")))
+        .hasMessageStartingWith("config file not found");
+  }
+
+  @Test
+  void configRecordRefusesBadLimits() {
+    NodeConfig ok = NodeConfig.defaults(folder, URI.create("http://x.org"));
+
+    assertThatThrownBy(() -> ok.withLimits(0, Duration.ofSeconds(1), 1)).hasMessageStartingWith("bodyLimitBytes");
+    assertThatThrownBy(() -> ok.withLimits(1, Duration.ZERO, 1)).hasMessageStartingWith("sparqlTimeout");
+    assertThatThrownBy(() -> ok.withLimits(1, Duration.ofSeconds(1), 0)).hasMessageStartingWith("resultCap");
+    assertThat(ok.withAdminTokenHashes(List.of(HASH)).adminTokenHashes()).containsExactly(HASH);
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(folder.resolve(name), text);
+  }
+}

@@ -1,0 +1,166 @@
+package network.baton.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.text.TextHit;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class NodeDatasetTest {
+
+  private static final Node GRAPH = NodeFactory.createURI("http://node.test/resources/r1");
+  private static final Node NAME = NodeFactory.createURI(TextIndexLayout.SCHEMA + "name");
+
+  @TempDir Path dataDir;
+
+  @Test
+  void committedNameIsFoundThroughTheTextIndex() {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      addName(store.datasetGraph(), "蓄電池の安全管理", "ja");
+
+      assertThat(graphsMatching(store, "name_ja-x-bigram:電池")).containsExactly(GRAPH.getURI());
+    }
+  }
+
+  @Test
+  void abortedWriteLeavesTheIndexUnchanged() {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      DatasetGraph dsg = store.datasetGraph();
+      dsg.begin(org.apache.jena.query.ReadWrite.WRITE);
+      dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang("Electrode coating", "en"));
+      dsg.abort();
+      dsg.end();
+
+      assertThat(store.indexedDocuments()).isZero();
+      assertThat(graphsMatching(store, "name_en:coating")).isEmpty();
+    }
+  }
+
+  @Test
+  void storeReopensWithItsDataAndIndex() {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      addName(store.datasetGraph(), "Electrode coatings", "en");
+    }
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      assertThat(graphsMatching(store, "name_en:coating")).containsExactly(GRAPH.getURI());
+    }
+  }
+
+  @Test
+  void deletedIndexIsRebuiltFromTheStoreOnOpen() throws IOException {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      addName(store.datasetGraph(), "Electrode coatings", "en");
+    }
+    deleteRecursively(dataDir.resolve("text-index"));
+
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      assertThat(store.indexedDocuments()).isEqualTo(1);
+      assertThat(graphsMatching(store, "name_en:coating")).containsExactly(GRAPH.getURI());
+    }
+  }
+
+  @Test
+  void rebuildDropsDocumentsTheStoreNoLongerHas() {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      addName(store.datasetGraph(), "Electrode coatings", "en");
+      // A stale document, as a crash between the store commit and the index commit could leave.
+      store.textIndex().addEntity(staleEntity());
+      store.textIndex().commit();
+      assertThat(store.indexedDocuments()).isEqualTo(2);
+
+      long literals = store.rebuild();
+
+      assertThat(literals).isEqualTo(1);
+      assertThat(store.indexedDocuments()).isEqualTo(1);
+      assertThat(graphsMatching(store, "name_en:recycling")).isEmpty();
+    }
+  }
+
+  @Test
+  void commitListenerHearsTheChangedGraphsOnlyOnceTheWriteCommits() {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      List<java.util.Set<Node>> heard = new java.util.ArrayList<>();
+      List<java.util.Set<Node>> committed = new java.util.ArrayList<>();
+      store.addCommitListener(
+          graphs -> {
+            heard.add(graphs);
+            return () -> committed.add(graphs);
+          });
+      DatasetGraph dsg = store.datasetGraph();
+
+      addName(dsg, "Electrode coatings", "en");
+      dsg.begin(org.apache.jena.query.ReadWrite.WRITE);
+      dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang("Never committed", "en"));
+      dsg.abort();
+      dsg.end();
+      Txn.executeWrite(dsg, () -> dsg.getGraph(GRAPH).clear());
+
+      assertThat(committed).containsExactly(java.util.Set.of(GRAPH), java.util.Set.of(GRAPH));
+      assertThat(heard).hasSize(2);
+    }
+  }
+
+  @Test
+  void sparqlTextQueryInAGraphPatternUsesTheIndex() {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      addName(store.datasetGraph(), "Electrode coatings", "en");
+      String query =
+          "PREFIX text: <http://jena.apache.org/text#> PREFIX schema: <http://schema.org/> "
+              + "SELECT ?s WHERE { GRAPH ?g { ?s text:query (schema:name 'electrode') } }";
+
+      List<String> found =
+          Txn.calculateRead(
+              store.datasetGraph(),
+              () -> {
+                try (var qe =
+                    org.apache.jena.query.QueryExecution.dataset(store.dataset()).query(query).build()) {
+                  List<String> subjects = new java.util.ArrayList<>();
+                  qe.execSelect().forEachRemaining(row -> subjects.add(row.getResource("s").getURI()));
+                  return subjects;
+                }
+              });
+
+      assertThat(found).containsExactly(GRAPH.getURI());
+    }
+  }
+
+  private static org.apache.jena.query.text.Entity staleEntity() {
+    var entity =
+        new org.apache.jena.query.text.Entity(
+            "http://node.test/resources/gone", "http://node.test/resources/gone", "en", null);
+    entity.put(TextIndexLayout.FIELD_NAME, "Recycling");
+    return entity;
+  }
+
+  private static void addName(DatasetGraph dsg, String text, String lang) {
+    Txn.executeWrite(dsg, () -> dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang(text, lang)));
+  }
+
+  private static List<String> graphsMatching(NodeDataset store, String luceneQuery) {
+    return store.textIndex().query((Node) null, luceneQuery, null, null, 100).stream()
+        .map(TextHit::getGraph)
+        .map(Node::getURI)
+        .distinct()
+        .toList();
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
