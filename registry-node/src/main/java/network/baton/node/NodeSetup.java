@@ -39,8 +39,8 @@ public record NodeSetup(
   }
 
   /**
-   * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out,
-   * its skill framework, and the text-indexed store.
+   * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out, its
+   * skill framework, and the text-indexed store.
    */
   public static NodeSetup standard() {
     ContextLoader contexts = ContextLoader.bundled();

@@ -75,7 +75,8 @@ public record NodeConfig(
     languages = List.copyOf(requireNonNull(languages, "languages"));
     for (String language : languages) {
       if (!LANGUAGE_TAG.matcher(language).matches()) {
-        throw new ConfigException("languages entries must be BCP 47 tags such as 'ja': " + language);
+        throw new ConfigException(
+            "languages entries must be BCP 47 tags such as 'ja': " + language);
       }
     }
   }
@@ -110,36 +111,87 @@ public record NodeConfig(
   /** A copy listening on another port. */
   public NodeConfig withPort(int newPort) {
     return new NodeConfig(
-        newPort, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages);
+        newPort,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages);
   }
 
   /** A copy storing in another folder. */
   public NodeConfig withDataDir(Path newDataDir) {
     return new NodeConfig(
-        port, host, newDataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages);
+        port,
+        host,
+        newDataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages);
   }
 
   /** A copy with another base URL. */
   public NodeConfig withBaseUrl(URI newBaseUrl) {
     return new NodeConfig(
-        port, host, dataDir, newBaseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages);
+        port,
+        host,
+        dataDir,
+        newBaseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages);
   }
 
   /** A copy accepting these admin token hashes. */
   public NodeConfig withAdminTokenHashes(List<String> hashes) {
     return new NodeConfig(
-        port, host, dataDir, baseUrl, name, institution, did, hashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages);
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        hashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages);
   }
 
   /** A copy with other request and query limits. */
-  public NodeConfig withLimits(long newBodyLimitBytes, Duration newSparqlTimeout, int newResultCap) {
+  public NodeConfig withLimits(
+      long newBodyLimitBytes, Duration newSparqlTimeout, int newResultCap) {
     return new NodeConfig(
-        port, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, newBodyLimitBytes,
-        newSparqlTimeout, newResultCap, languages);
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        newBodyLimitBytes,
+        newSparqlTimeout,
+        newResultCap,
+        languages);
   }
 
   private static URI checkBaseUrl(URI url) {

@@ -21,11 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports resources straight into a stopped node's store through {@link ResourceStore#create} (the
- * same write as POST /resources: provenance, change log and text index stay consistent), or
- * {@link ResourceStore#replace} (as PUT) when asked to replace. Each
- * resource is validated first; valid ones are written many per transaction, and when a batch fails
- * (an IRI already taken) it is rolled back and written again one resource per transaction, so one
- * bad resource never undoes the rest.
+ * same write as POST /resources: provenance, change log and text index stay consistent), or {@link
+ * ResourceStore#replace} (as PUT) when asked to replace. Each resource is validated first; valid
+ * ones are written many per transaction, and when a batch fails (an IRI already taken) it is rolled
+ * back and written again one resource per transaction, so one bad resource never undoes the rest.
  */
 public final class OfflineImporter {
 
@@ -36,7 +35,9 @@ public final class OfflineImporter {
   private final int batchSize;
   private final boolean replace;
 
-  /** An importer checking with validator (the node's), writing batchSize resources per transaction. */
+  /**
+   * An importer checking with validator (the node's), writing batchSize resources per transaction.
+   */
   public OfflineImporter(ResourceStore store, ResourceValidator validator, int batchSize) {
     this(store, validator, batchSize, false);
   }
@@ -87,12 +88,13 @@ public final class OfflineImporter {
           Rejection.of(
               item.source(),
               item.iri(),
-              "the IRI is not under this node's " + store.ids().iri("") + " (use relative ids such"
+              "the IRI is not under this node's "
+                  + store.ids().iri("")
+                  + " (use relative ids such"
                   + " as \"resources/my-course\", or --base-url)"));
     }
     List<String> reasons =
-        validator.validate(item.graph()).stream().map(OfflineImporter::describe)
-            .toList();
+        validator.validate(item.graph()).stream().map(OfflineImporter::describe).toList();
     return reasons.isEmpty()
         ? Optional.empty()
         : Optional.of(new Rejection(item.source(), item.iri(), reasons));
@@ -129,17 +131,19 @@ public final class OfflineImporter {
     List<StoredResource> written = new ArrayList<>();
     try {
       // ResourceStore's own transactions join this one, so the whole batch commits at once.
-      Txn.executeWrite(
-          store.dataset(), () -> writable.forEach(p -> written.add(write(p.draft()))));
+      Txn.executeWrite(store.dataset(), () -> writable.forEach(p -> written.add(write(p.draft()))));
     } catch (RuntimeException e) {
       log.warn(
-          "batch rolled back, writing one by one [size: {}, reason: {}]", writable.size(), e.toString());
+          "batch rolled back, writing one by one [size: {}, reason: {}]",
+          writable.size(),
+          e.toString());
       written.clear();
       for (Pending pending : writable) {
         try {
           written.add(write(pending.draft()));
         } catch (RuntimeException one) {
-          rejected.add(Rejection.of(pending.item().source(), pending.item().iri(), one.getMessage()));
+          rejected.add(
+              Rejection.of(pending.item().source(), pending.item().iri(), one.getMessage()));
           progress.advance(pending.item().graph().size());
         }
       }
@@ -157,7 +161,10 @@ public final class OfflineImporter {
     return replace ? store.replace(draft.requestedId(), draft, null) : store.create(draft);
   }
 
-  /** Why the id cannot be written, if it is taken (or, with replace, deleted), as the store would say. */
+  /**
+   * Why the id cannot be written, if it is taken (or, with replace, deleted), as the store would
+   * say.
+   */
   private Optional<String> taken(String id) {
     try {
       store.get(id);

@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports resources through a running node's HTTP API: one POST /resources (PUT with replace) per resource (as
- * N-Triples, IRIs already resolved against the node's base URL), at most {@code concurrency} in
- * flight. The node validates and stores each; a 401/403 stops the import.
+ * Imports resources through a running node's HTTP API: one POST /resources (PUT with replace) per
+ * resource (as N-Triples, IRIs already resolved against the node's base URL), at most {@code
+ * concurrency} in flight. The node validates and stores each; a 401/403 stops the import.
  */
 public final class OnlineImporter {
 
@@ -94,7 +94,10 @@ public final class OnlineImporter {
    * NodeRefusedException if the node refuses the token (after the requests in flight finish).
    */
   public ImportSummary run(
-      List<ImportItem> items, List<Rejection> earlier, ImportProgress progress, Consumer<String> onStored) {
+      List<ImportItem> items,
+      List<Rejection> earlier,
+      ImportProgress progress,
+      Consumer<String> onStored) {
     long started = System.nanoTime();
     List<Rejection> rejected = Collections.synchronizedList(new ArrayList<>(earlier));
     AtomicLong stored = new AtomicLong();
@@ -153,7 +156,8 @@ public final class OnlineImporter {
     StringWriter body = new StringWriter();
     RDFDataMgr.write(body, item.graph(), Lang.NTRIPLES);
     var publisher = HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
-    // With replace, PUT to the resource's own path on this node; the node checks the IRI is its own.
+    // With replace, PUT to the resource's own path on this node; the node checks the IRI is its
+    // own.
     String path = item.iri().substring(item.iri().lastIndexOf('/') + 1);
     HttpRequest.Builder builder =
         replace
@@ -193,7 +197,9 @@ public final class OnlineImporter {
     }
     if (reasons.isEmpty()) {
       reasons.add(
-          response.statusCode() + " " + problem.getString("detail", problem.getString("title", "refused")));
+          response.statusCode()
+              + " "
+              + problem.getString("detail", problem.getString("title", "refused")));
     }
     return reasons;
   }

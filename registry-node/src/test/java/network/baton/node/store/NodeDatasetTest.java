@@ -125,9 +125,12 @@ class NodeDatasetTest {
               store.datasetGraph(),
               () -> {
                 try (var qe =
-                    org.apache.jena.query.QueryExecution.dataset(store.dataset()).query(query).build()) {
+                    org.apache.jena.query.QueryExecution.dataset(store.dataset())
+                        .query(query)
+                        .build()) {
                   List<String> subjects = new java.util.ArrayList<>();
-                  qe.execSelect().forEachRemaining(row -> subjects.add(row.getResource("s").getURI()));
+                  qe.execSelect()
+                      .forEachRemaining(row -> subjects.add(row.getResource("s").getURI()));
                   return subjects;
                 }
               });
@@ -145,7 +148,8 @@ class NodeDatasetTest {
   }
 
   private static void addName(DatasetGraph dsg, String text, String lang) {
-    Txn.executeWrite(dsg, () -> dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang(text, lang)));
+    Txn.executeWrite(
+        dsg, () -> dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang(text, lang)));
   }
 
   private static List<String> graphsMatching(NodeDataset store, String luceneQuery) {
