@@ -32,6 +32,12 @@ public final class Baton {
   /** Skill coverage entry to its number of resources ({@code xsd:nonNegativeInteger}). */
   public static final Property resourceCount = property("resourceCount");
 
+  /** A node's search endpoint (GET /search), for federated search. */
+  public static final Property searchEndpoint = property("searchEndpoint");
+
+  /** A node's change feed (GET /changes?since=), for harvesting. */
+  public static final Property changesEndpoint = property("changesEndpoint");
+
   private Baton() {}
 
   private static Resource resource(String localName) {
