@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,6 +17,15 @@ import network.baton.node.NodeVerticle;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.config.NodeConfigReader;
+import network.baton.node.importer.ImportFileReader;
+import network.baton.node.importer.ImportFormat;
+import network.baton.node.importer.ImportProgress;
+import network.baton.node.importer.ImportSummary;
+import network.baton.node.importer.OfflineImporter;
+import network.baton.node.importer.ParsedFile;
+import network.baton.vocab.ContextLoader;
+import network.baton.vocab.SampleContent;
+import network.baton.vocab.SampleContent.Institution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -35,7 +45,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  baton node --config node.yaml",
       "  baton node --port 8080 --data ./data --base-url http://localhost:8080",
-      "  baton node --config node.json --port 9090"
+      "  baton node --config node.json --port 9090",
+      "  baton node --port 8080 --data ./data --base-url http://localhost:8080 --sample kosen"
     })
 final class NodeCommand implements Callable<Integer> {
 
@@ -55,9 +66,17 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--base-url", paramLabel = "URL", description = "public http(s) URL of the node")
   String baseUrl;
 
+  @Option(
+      names = "--sample",
+      paramLabel = "INSTITUTION",
+      description =
+          "publish this sample institution's content when the store is empty: kosen, university, highschool")
+  String sample;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig nodeConfig = resolve();
+    Institution sampleInstitution = sample == null ? null : sampleInstitution();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx =
         Vertx.builder()
@@ -69,16 +88,29 @@ final class NodeCommand implements Callable<Integer> {
                             .setEnabled(true)))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
-    NodeVerticle node = new NodeVerticle(nodeConfig, NodeSetup.standard().withMetrics(registry));
+    NodeSetup setup = NodeSetup.standard().withMetrics(registry);
+    NodeVerticle node = new NodeVerticle(nodeConfig, setup);
     try {
-      vertx.deployVerticle(node).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      vertx
+          .deployVerticle(node)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(60, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       vertx.close();
       throw new IllegalStateException("node did not start: " + BatonCli.oneLine(e.getCause()), e);
     }
+    if (sampleInstitution != null) {
+      publishSample(node, setup, nodeConfig, sampleInstitution);
+    }
     spec.commandLine()
         .getErr()
-        .println("baton: node '" + nodeConfig.name() + "' on port " + node.actualPort() + "; Ctrl-C stops it");
+        .println(
+            "baton: node '"
+                + nodeConfig.name()
+                + "' on port "
+                + node.actualPort()
+                + "; Ctrl-C stops it");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -86,7 +118,11 @@ final class NodeCommand implements Callable<Integer> {
                 () -> {
                   log.info("shutting down");
                   try {
-                    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    vertx
+                        .close()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
                   } catch (Exception e) {
                     log.warn("shutdown was not clean: {}", e.toString());
                   }
@@ -97,6 +133,51 @@ final class NodeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Publishes one institution's sample content when the store is still empty, through the same
+   * validated write path as `baton import`, so a first run has something to read, query and search.
+   */
+  private void publishSample(
+      NodeVerticle node, NodeSetup setup, NodeConfig nodeConfig, Institution institution) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (node.store().count() > 0) {
+      err.println(
+          "baton: the store already holds resources; --sample "
+              + institution.key()
+              + " is skipped");
+      return;
+    }
+    String base = nodeConfig.baseUrl().toString();
+    ImportFileReader reader =
+        new ImportFileReader(ContextLoader.bundled(), base.endsWith("/") ? base : base + "/");
+    String text = SampleContent.create().text(institution);
+    ParsedFile file =
+        reader.split(
+            institution.resource(),
+            reader.parse(text, ImportFormat.of(Path.of(institution.resource()), text)));
+    ImportSummary summary =
+        new OfflineImporter(node.store(), setup.validator(), 200)
+            .run(
+                file.items(),
+                file.rejected(),
+                ImportProgress.on(err, file.items().size()),
+                s -> {});
+    err.println(
+        "baton: published the "
+            + institution.key()
+            + " sample content ("
+            + summary.stored()
+            + " resources)");
+  }
+
+  private Institution sampleInstitution() {
+    return Institution.byKey(sample)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    "--sample must be one of kosen, university, highschool: " + sample));
+  }
+
   /** The config from the file and/or flags. */
   NodeConfig resolve() {
     NodeConfig result;
@@ -104,7 +185,8 @@ final class NodeCommand implements Callable<Integer> {
       result = new NodeConfigReader().read(config);
     } else {
       if (data == null || baseUrl == null) {
-        throw new ConfigException("give --config FILE, or --data DIR and --base-url URL (and --port N)");
+        throw new ConfigException(
+            "give --config FILE, or --data DIR and --base-url URL (and --port N)");
       }
       result = NodeConfig.defaults(data, parseUrl(baseUrl));
     }
