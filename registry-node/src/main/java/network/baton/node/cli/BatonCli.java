@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       IndexCommand.class,
       VocabCommand.class,
+      MembershipCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
       "  baton token new",
       "  baton node --port 8080 --data ./data --base-url http://localhost:8080",
       "  baton node --config node.yaml",
-      "  baton vocab"
+      "  baton vocab",
+      "  baton membership init --key coordinator.pem --network BATON --out list.json"
     })
 public final class BatonCli implements Runnable {
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import network.baton.credential.keys.PublicKeyMaterial;
 
 /** Everything one registry node needs to start: where it listens, stores, and who it is. */
 public record NodeConfig(
@@ -21,7 +22,9 @@ public record NodeConfig(
     long bodyLimitBytes,
     Duration sparqlTimeout,
     int resultCap,
-    List<String> languages) {
+    List<String> languages,
+    List<PublicKeyMaterial> coordinatorKeys,
+    Duration membershipSyncInterval) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -31,6 +34,9 @@ public record NodeConfig(
 
   /** Default cap on SPARQL result rows. */
   public static final int DEFAULT_RESULT_CAP = 10_000;
+
+  /** Default pause between pulls of the membership list from members (zero disables). */
+  public static final Duration DEFAULT_MEMBERSHIP_SYNC_INTERVAL = Duration.ofSeconds(60);
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
@@ -79,6 +85,70 @@ public record NodeConfig(
             "languages entries must be BCP 47 tags such as 'ja': " + language);
       }
     }
+    coordinatorKeys = coordinatorKeys == null ? List.of() : List.copyOf(coordinatorKeys);
+    membershipSyncInterval =
+        membershipSyncInterval == null
+            ? DEFAULT_MEMBERSHIP_SYNC_INTERVAL
+            : membershipSyncInterval;
+    if (membershipSyncInterval.isNegative()) {
+      throw new ConfigException(
+          "membershipSyncInterval must not be negative (0 disables): " + membershipSyncInterval);
+    }
+  }
+
+  /** A config without coordinator keys (no federation) and the default membership sync. */
+  public NodeConfig(
+      int port,
+      String host,
+      Path dataDir,
+      URI baseUrl,
+      String name,
+      String institution,
+      String did,
+      List<String> adminTokenHashes,
+      long bodyLimitBytes,
+      Duration sparqlTimeout,
+      int resultCap,
+      List<String> languages) {
+    this(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        List.of(),
+        DEFAULT_MEMBERSHIP_SYNC_INTERVAL);
+  }
+
+  /** Whether the node takes part in federation (it has the coordinator's key to check lists). */
+  public boolean federated() {
+    return !coordinatorKeys.isEmpty();
+  }
+
+  /** A copy trusting these coordinator keys and pulling the membership list at this interval. */
+  public NodeConfig withMembership(List<PublicKeyMaterial> keys, Duration syncInterval) {
+    return new NodeConfig(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        keys,
+        syncInterval);
   }
 
   /** A config with defaults for everything but the data folder and base URL. */
@@ -122,7 +192,9 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   /** A copy storing in another folder. */
@@ -139,7 +211,9 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   /** A copy with another base URL. */
@@ -156,7 +230,9 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   /** A copy accepting these admin token hashes. */
@@ -173,7 +249,9 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   /** A copy with other request and query limits. */
@@ -191,7 +269,9 @@ public record NodeConfig(
         newBodyLimitBytes,
         newSparqlTimeout,
         newResultCap,
-        languages);
+        languages,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   private static URI checkBaseUrl(URI url) {
