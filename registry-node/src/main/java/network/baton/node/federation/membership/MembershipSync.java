@@ -127,16 +127,18 @@ public final class MembershipSync {
   }
 
   private void read(HttpClientResponse response, Promise<String> answer) {
+    // Set first: resetting the stream below reports through it (a no-op once answered).
+    response.exceptionHandler(answer::tryFail);
     if (response.statusCode() != 200) {
-      response.request().reset();
       answer.tryFail(new IllegalStateException("answered HTTP " + response.statusCode()));
+      response.request().reset();
       return;
     }
     String length = response.getHeader("Content-Length");
     if (length != null && length.chars().allMatch(Character::isDigit)
         && Long.parseLong(length) > maxBytes) {
-      response.request().reset();
       answer.tryFail(new IllegalStateException("answer larger than " + maxBytes + " bytes"));
+      response.request().reset();
       return;
     }
     Buffer body = Buffer.buffer();
@@ -151,7 +153,6 @@ public final class MembershipSync {
             body.appendBuffer(chunk);
           }
         });
-    response.exceptionHandler(answer::tryFail);
     response.endHandler(end -> answer.tryComplete(body.toString(UTF_8)));
   }
 
