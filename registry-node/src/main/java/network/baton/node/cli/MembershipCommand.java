@@ -64,14 +64,14 @@ import picocli.CommandLine.ParentCommand;
       "",
       "Examples:",
       "  export BATON_COORDINATOR_PASSPHRASE=...",
-      "  baton membership init --key coordinator.pem --network BATON --out list.json",
-      "  baton membership add --list list.json --did did:web:kosen.example --url"
-          + " https://kosen.example --name 'Kosen' --role issuer --role publisher",
+      "  baton membership init --key coord.pem --network BATON --out list.json",
+      "  baton membership add --list list.json --did did:web:kosen.example \\",
+      "      --url https://kosen.example --name Kosen --role issuer --role publisher",
       "  baton membership remove --list list.json --did did:web:kosen.example",
-      "  baton membership sign --list list.json --key coordinator.pem --out membership.jwt",
+      "  baton membership sign --list list.json --key coord.pem --out membership.jwt",
       "  baton membership show membership.jwt --coordinator-key z6Mk...",
-      "Then POST membership.jwt to any member: curl --data-binary @membership.jwt"
-          + " https://kosen.example/federation/membership"
+      "Then offer the signed list to any member; it spreads to the others:",
+      "  curl --data-binary @membership.jwt https://kosen.example/federation/membership"
     })
 public final class MembershipCommand implements Runnable {
 
@@ -171,8 +171,9 @@ public final class MembershipCommand implements Runnable {
       name = "init",
       mixinStandardHelpOptions = true,
       description = {
-        "Creates the coordinator's Ed25519 key file (if it does not exist), encrypted with",
-        PASSPHRASE_ENV + ", and an empty list draft; prints the public key for node configs."
+        "Creates the coordinator key (if missing) and an empty list draft.",
+        "The Ed25519 key file is encrypted with " + PASSPHRASE_ENV + ";",
+        "the public key printed goes under coordinatorKeys in every node config."
       },
       footer = {
         "",
@@ -311,8 +312,9 @@ public final class MembershipCommand implements Runnable {
       name = "sign",
       mixinStandardHelpOptions = true,
       description = {
-        "Signs the next edition: version + 1, issued now, expiring after the draft's period",
-        "(or --expires). The draft is updated to the signed edition."
+        "Signs the next edition of the list (version + 1) into a JWS file.",
+        "It is issued now and expires after the draft's period (or --expires);",
+        "the draft is updated to the signed edition."
       },
       footer = {
         "",
@@ -367,6 +369,7 @@ public final class MembershipCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Verifies a signed list against the coordinator key and prints it.",
+        "A list draft (JSON) is printed without a check.",
         "Give the public key (--coordinator-key, multibase or JWK JSON) or the key file (--key)."
       },
       footer = {
