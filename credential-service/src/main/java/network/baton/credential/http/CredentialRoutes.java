@@ -1,0 +1,380 @@
+package network.baton.credential.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import network.baton.credential.issue.UnknownAchievementException;
+import network.baton.credential.issue.UnknownSkillException;
+import network.baton.credential.issue.VcContexts;
+import network.baton.credential.service.CredentialFormat;
+import network.baton.credential.service.CredentialOrder;
+import network.baton.credential.service.CredentialService;
+import network.baton.credential.service.CredentialServiceException;
+import network.baton.credential.service.SecuredCredential;
+import network.baton.credential.service.StatusAction;
+import network.baton.credential.service.StatusChange;
+import network.baton.credential.verify.VerificationReport;
+
+/**
+ * The credential endpoints, with the request and response shapes of the W3C VC API:
+ *
+ * <ul>
+ *   <li>{@code POST /credentials/issue} (admin): {@code {credential: {credentialSubject: {id,
+ *       achievement: {id}}, validFrom?, validUntil?}, options: {format?: "vc+jwt" |
+ *       "eddsa-rdfc-2022"}}} -> 201 {@code {verifiableCredential, credentialId}}; a vc+jwt is
+ *       returned as an EnvelopedVerifiableCredential.
+ *   <li>{@code POST /credentials/verify}: {@code {verifiableCredential, options?}} -> 200 report.
+ *   <li>{@code POST /presentations/verify}: {@code {verifiablePresentation, options: {challenge,
+ *       domain}}} -> 200 report.
+ *   <li>{@code POST /credentials/status} (admin): {@code {credentialId, credentialStatus: [{type?,
+ *       status: "revoked" | "suspended" | "unsuspended"}]}} -> 200 {@code {credentialId, status,
+ *       changed}}.
+ *   <li>{@code GET /status/{list}} -> 200 the signed status list credential: {@code
+ *       application/vc+jwt} by default, JSON-LD with an eddsa-rdfc-2022 proof ({@code
+ *       application/vc}) when the Accept header asks for JSON.
+ * </ul>
+ *
+ * <p>A credential or presentation that fails a check is answered 200 with the report ({@code
+ * verified: false}, each check with its reason): the request itself was fine. Requests that are
+ * wrong fail with an {@link HttpProblem}: 400 malformed JSON or missing/ill-typed members, 404
+ * unknown credential or list, 409 status change on a revoked credential, 413 body over the limit,
+ * 422 unknown course, unknown skill or otherwise unusable request. Parsing, signing and file work
+ * run on the given worker executor, never on the event loop.
+ */
+public final class CredentialRoutes {
+  /** The default largest request body, 1 MiB (a JWS over 1 MiB is refused by the verifier too). */
+  public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+  private static final String JSON = "application/json";
+  private static final Set<String> JSON_LD_TYPES =
+      Set.of(
+          "application/vc", "application/vc+ld+json", "application/ld+json", "application/json");
+
+  private final CredentialService service;
+  private final WorkerExecutor worker;
+  private final Handler<RoutingContext> admin;
+  private final Handler<RoutingContext> body;
+  private final int maxBodyBytes;
+  private final ObjectMapper json =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /**
+   * Routes over the service; {@code admin} guards issue and status (the node's bearer-token
+   * check), {@code body} is the node's size-limited BodyHandler, and bodies over {@code
+   * maxBodyBytes} are refused with 413.
+   */
+  public CredentialRoutes(
+      CredentialService service,
+      WorkerExecutor worker,
+      Handler<RoutingContext> admin,
+      Handler<RoutingContext> body,
+      int maxBodyBytes) {
+    this.service = requireNonNull(service, "service");
+    this.worker = requireNonNull(worker, "worker");
+    this.admin = requireNonNull(admin, "admin");
+    this.body = requireNonNull(body, "body");
+    if (maxBodyBytes < 1) throw new IllegalArgumentException("body limit must be positive");
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Mounts the credential routes with the default body limit. */
+  public static void mount(
+      Router router,
+      CredentialService service,
+      WorkerExecutor worker,
+      Handler<RoutingContext> admin,
+      Handler<RoutingContext> body) {
+    new CredentialRoutes(service, worker, admin, body, DEFAULT_MAX_BODY_BYTES).mount(router);
+  }
+
+  /** Adds the routes to the router. */
+  public void mount(Router router) {
+    guarded(router.post("/credentials/issue")).handler(this::issue);
+    router.post("/credentials/verify").handler(body).handler(this::verify);
+    router.post("/presentations/verify").handler(body).handler(this::verifyPresentation);
+    guarded(router.post("/credentials/status")).handler(this::status);
+    router.get("/status/:list").handler(this::statusList);
+  }
+
+  // A platform handler (the node's token check) must come before the BodyHandler, a plain one
+  // after it (Vert.x enforces the order); either way anonymous requests are refused.
+  private Route guarded(Route route) {
+    return admin instanceof PlatformHandler
+        ? route.handler(admin).handler(body)
+        : route.handler(body).handler(admin);
+  }
+
+  private void issue(RoutingContext rc) {
+    Buffer buffer = rc.body().buffer();
+    blocking(() -> issued(service.issue(order(object(buffer)))))
+        .onSuccess(result -> reply(rc, 201, result))
+        .onFailure(rc::fail);
+  }
+
+  private void verify(RoutingContext rc) {
+    Buffer buffer = rc.body().buffer();
+    blocking(() -> service.verifyCredential(credentialInput(object(buffer))))
+        .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
+        .onFailure(rc::fail);
+  }
+
+  private void verifyPresentation(RoutingContext rc) {
+    Buffer buffer = rc.body().buffer();
+    blocking(() -> presentationReport(object(buffer)))
+        .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
+        .onFailure(rc::fail);
+  }
+
+  private void status(RoutingContext rc) {
+    Buffer buffer = rc.body().buffer();
+    blocking(() -> changeStatus(object(buffer)))
+        .onSuccess(change -> reply(rc, 200, change))
+        .onFailure(rc::fail);
+  }
+
+  // vc+jwt unless the client asks for JSON-LD (application/vc, vc+ld+json, ld+json or json):
+  // then the list with an eddsa-rdfc-2022 proof.
+  private void statusList(RoutingContext rc) {
+    String list = rc.pathParam("list");
+    boolean jsonLd =
+        rc.parsedHeaders().accept().stream()
+            .map(h -> h.value().toLowerCase(Locale.ROOT))
+            .anyMatch(JSON_LD_TYPES::contains);
+    CredentialFormat format = jsonLd ? CredentialFormat.DATA_INTEGRITY : CredentialFormat.JWT;
+    blocking(() -> service.statusList(list, format))
+        .onSuccess(
+            signed ->
+                rc.response()
+                    .putHeader("Content-Type", jsonLd ? "application/vc" : "application/vc+jwt")
+                    .putHeader("Cache-Control", "no-cache")
+                    .putHeader("Vary", "Accept")
+                    .end(signed))
+        .onFailure(rc::fail);
+  }
+
+  private <T> Future<T> blocking(Callable<T> work) {
+    return worker
+        .executeBlocking(work, false)
+        .recover(failure -> Future.failedFuture(problem(failure)));
+  }
+
+  private JsonNode object(Buffer buffer) {
+    if (buffer == null || buffer.length() == 0) throw HttpProblem.badRequest("the request has no body");
+    if (buffer.length() > maxBodyBytes) {
+      throw new HttpProblem(
+          "payload-too-large",
+          413,
+          "Payload too large",
+          "the body has " + buffer.length() + " bytes, more than the limit of " + maxBodyBytes);
+    }
+    JsonNode node;
+    try {
+      node = json.readTree(buffer.getBytes());
+    } catch (JsonProcessingException e) {
+      JsonObject where = new JsonObject();
+      if (e.getLocation() != null) {
+        where.put("line", e.getLocation().getLineNr()).put("column", e.getLocation().getColumnNr());
+      }
+      throw new HttpProblem(
+          "malformed-json", 400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage(), where);
+    } catch (IOException e) {
+      throw HttpProblem.badRequest("the body cannot be read: " + e.getMessage());
+    }
+    if (node == null || !node.isObject()) throw HttpProblem.badRequest("the body must be a JSON object");
+    return node;
+  }
+
+  private static CredentialOrder order(JsonNode request) {
+    JsonNode credential = member(request, "credential", "credential", "an object");
+    if (!credential.isObject()) throw missing("credential", "an object");
+    JsonNode subject = member(credential, "credentialSubject", "credential.credentialSubject", "an object");
+    if (!subject.isObject()) throw missing("credential.credentialSubject", "an object");
+    String holder = text(subject, "id", "credential.credentialSubject.id");
+    JsonNode achievement = member(subject, "achievement", "credential.credentialSubject.achievement", "an object with an id");
+    String course =
+        achievement.isTextual()
+            ? achievement.asText()
+            : text(achievement, "id", "credential.credentialSubject.achievement.id");
+    Instant validFrom = instant(credential, "validFrom");
+    Instant validUntil = instant(credential, "validUntil");
+    JsonNode format = request.path("options").path("format");
+    CredentialFormat chosen;
+    if (format.isMissingNode() || format.isNull()) {
+      chosen = CredentialFormat.JWT;
+    } else {
+      try {
+        chosen = CredentialFormat.parse(format.asText());
+      } catch (IllegalArgumentException e) {
+        throw HttpProblem.badRequest("options.format: " + e.getMessage());
+      }
+    }
+    return new CredentialOrder(holder, course, validFrom, validUntil, chosen);
+  }
+
+  private static JsonObject issued(SecuredCredential credential) {
+    Object verifiable =
+        credential.jwt() != null
+            ? new JsonObject()
+                .put("@context", VcContexts.CREDENTIALS_V2)
+                .put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.jwt())
+                .put("type", "EnvelopedVerifiableCredential")
+            : new JsonObject(credential.document().toString());
+    return new JsonObject()
+        .put("verifiableCredential", verifiable)
+        .put("credentialId", credential.id())
+        .put("format", credential.format().value());
+  }
+
+  private static JsonNode credentialInput(JsonNode request) {
+    JsonNode credential = member(request, "verifiableCredential", "verifiableCredential", "a vc+jwt string or an object");
+    if (!credential.isTextual() && !credential.isObject()) {
+      throw missing("verifiableCredential", "a vc+jwt string or an object");
+    }
+    return credential;
+  }
+
+  private VerificationReport presentationReport(JsonNode request) {
+    JsonNode presentation =
+        member(request, "verifiablePresentation", "verifiablePresentation", "a vp+jwt string or an object");
+    JsonNode options = member(request, "options", "options", "an object with challenge and domain");
+    String challenge = text(options, "challenge", "options.challenge");
+    String domain = text(options, "domain", "options.domain");
+    String jwt;
+    if (presentation.isTextual()) {
+      jwt = presentation.asText();
+    } else if (presentation.isObject()
+        && presentation.path("id").asText("").startsWith("data:application/vp+jwt,")) {
+      jwt = presentation.path("id").asText().substring("data:application/vp+jwt,".length());
+    } else if (presentation.isObject()) {
+      throw HttpProblem.unprocessable(
+          "unsupported-presentation",
+          "only vp+jwt presentations are verified here (a string, or an"
+              + " EnvelopedVerifiablePresentation with a data:application/vp+jwt, id)");
+    } else {
+      throw missing("verifiablePresentation", "a vp+jwt string or an object");
+    }
+    return service.verifyPresentation(jwt, challenge, domain);
+  }
+
+  private JsonObject changeStatus(JsonNode request) throws IOException {
+    String id = text(request, "credentialId", "credentialId");
+    JsonNode items = member(request, "credentialStatus", "credentialStatus", "a list of {type, status}");
+    List<JsonNode> list = new ArrayList<>();
+    if (items.isArray()) items.forEach(list::add);
+    else if (items.isObject()) list.add(items);
+    if (list.isEmpty()) throw missing("credentialStatus", "a non-empty list of {type, status}");
+    List<StatusAction> actions = new ArrayList<>();
+    for (JsonNode item : list) {
+      JsonNode type = item.path("type");
+      if (type.isTextual() && !"BitstringStatusListEntry".equals(type.asText())) {
+        throw HttpProblem.unprocessable(
+            "unsupported-status-type",
+            "credentialStatus type " + type.asText() + " is not supported (BitstringStatusListEntry)");
+      }
+      try {
+        actions.add(StatusAction.parse(text(item, "status", "credentialStatus[].status")));
+      } catch (IllegalArgumentException e) {
+        throw HttpProblem.badRequest(e.getMessage());
+      }
+    }
+    StatusChange change = null;
+    boolean changed = false;
+    for (StatusAction action : actions) {
+      change = service.setStatus(id, action);
+      changed |= change.changed();
+    }
+    return new JsonObject()
+        .put("credentialId", id)
+        .put("status", change.record().state().value())
+        .put("changed", changed);
+  }
+
+  private static JsonNode member(JsonNode node, String name, String path, String what) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) throw missing(path, what);
+    return value;
+  }
+
+  private static String text(JsonNode node, String name, String path) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw missing(path, "a non-empty string");
+    }
+    return value.asText();
+  }
+
+  private static Instant instant(JsonNode credential, String name) {
+    JsonNode value = credential.get(name);
+    if (value == null || value.isNull()) return null;
+    try {
+      return OffsetDateTime.parse(value.asText()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw HttpProblem.badRequest(
+          "credential." + name + " must be an XML Schema dateTime with a time zone, not '"
+              + value.asText() + "'");
+    }
+  }
+
+  private static HttpProblem missing(String path, String what) {
+    return new HttpProblem(
+        "invalid-request",
+        400,
+        "Invalid request",
+        path + " is missing or not " + what,
+        new JsonObject().put("member", path));
+  }
+
+  /** The HTTP problem for a failure of the service or of the request. */
+  static Throwable problem(Throwable failure) {
+    if (failure instanceof HttpProblem) return failure;
+    if (failure instanceof UnknownAchievementException e) {
+      return HttpProblem.unprocessable("unknown-course", e.getMessage());
+    }
+    if (failure instanceof UnknownSkillException e) {
+      return new HttpProblem(
+          "unknown-skill",
+          422,
+          "Unprocessable request",
+          e.getMessage(),
+          new JsonObject().put("unknownSkills", new JsonArray(e.unknown())));
+    }
+    if (failure instanceof CredentialServiceException e) {
+      return switch (e.kind()) {
+        case NOT_FOUND -> HttpProblem.notFound(e.getMessage());
+        case CONFLICT -> new HttpProblem("conflict", 409, "Conflict", e.getMessage());
+        case UNPROCESSABLE -> HttpProblem.unprocessable("unprocessable", e.getMessage());
+      };
+    }
+    if (failure instanceof IllegalArgumentException e) {
+      return HttpProblem.unprocessable("invalid-request", e.getMessage());
+    }
+    return failure;
+  }
+
+  private static void reply(RoutingContext rc, int status, JsonObject body) {
+    rc.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body.encode());
+  }
+}

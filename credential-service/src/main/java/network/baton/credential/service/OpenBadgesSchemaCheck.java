@@ -1,0 +1,53 @@
+package network.baton.credential.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import network.baton.credential.schema.AchievementCredentialSchema;
+import network.baton.credential.verify.Check;
+import network.baton.credential.verify.CredentialCheck;
+
+/**
+ * The Open Badges 3.0 AchievementCredential JSON Schema as a verification check. The schema
+ * predates VC Data Model 2.0 and allows one {@code credentialStatus} object only, while our
+ * credentials carry two entries (revocation and suspension) as VCDM 2.0 allows; so a list of
+ * entries is validated one entry at a time, each entry against the schema's CredentialStatus.
+ */
+public final class OpenBadgesSchemaCheck implements CredentialCheck {
+  /** The check's name in reports. */
+  public static final String NAME = "schema";
+
+  private final AchievementCredentialSchema schema;
+
+  /** A check against this schema. */
+  public OpenBadgesSchemaCheck(AchievementCredentialSchema schema) {
+    this.schema = requireNonNull(schema, "schema");
+  }
+
+  @Override
+  public Check check(JsonNode credential) {
+    if (!credential.isObject()) return Check.fail(NAME, "the credential is not a JSON object");
+    Set<String> problems = new LinkedHashSet<>();
+    JsonNode status = credential.get("credentialStatus");
+    if (status != null && status.isArray() && !status.isEmpty()) {
+      for (JsonNode entry : status) {
+        ObjectNode one = ((ObjectNode) credential).deepCopy();
+        one.set("credentialStatus", entry);
+        problems.addAll(schema.validate(one));
+      }
+    } else {
+      problems.addAll(schema.validate(credential));
+    }
+    if (problems.isEmpty()) {
+      return Check.pass(NAME, "valid Open Badges 3.0 AchievementCredential");
+    }
+    List<String> listed = new ArrayList<>(problems);
+    return Check.fail(
+        NAME, "not a valid Open Badges 3.0 AchievementCredential: " + String.join("; ", listed));
+  }
+}

@@ -1,0 +1,198 @@
+package network.baton.credential.did;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import network.baton.credential.keys.KeyAlgorithm;
+import network.baton.credential.keys.NodeKeys;
+import network.baton.credential.keys.SigningKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class DidWebResolverTest {
+  private HttpServer server;
+  private ExecutorService executor;
+  private String authority;
+  private final AtomicInteger okHits = new AtomicInteger();
+  private final NodeKeys keys =
+      new NodeKeys(List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom())));
+
+  private final DidWebOptions options =
+      DidWebOptions.defaults().withLoopbackHttp(true).withTimeout(Duration.ofMillis(800));
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    executor = Executors.newCachedThreadPool();
+    server.setExecutor(executor);
+    authority = "127.0.0.1%3A" + server.getAddress().getPort();
+    server.createContext("/ok/did.json", ex -> {
+      okHits.incrementAndGet();
+      reply(ex, 200, document(did("ok")));
+    });
+    server.createContext("/.well-known/did.json", ex -> reply(ex, 200, document("did:web:" + authority)));
+    server.createContext("/wrongid/did.json", ex -> reply(ex, 200, document(did("someone-else"))));
+    server.createContext("/huge/did.json", ex -> reply(ex, 200, "{\"id\":\"" + "x".repeat(200_000) + "\"}"));
+    server.createContext("/hugechunked/did.json", ex -> {
+      ex.sendResponseHeaders(200, 0);
+      try (OutputStream out = ex.getResponseBody()) {
+        byte[] block = " ".repeat(8192).getBytes(UTF_8);
+        for (int i = 0; i < 100; i++) out.write(block);
+      } catch (IOException expected) {
+        // the resolver hangs up once it has seen too much
+      }
+    });
+    server.createContext("/slow/did.json", ex -> {
+      ex.sendResponseHeaders(200, 0);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write("{\"id\":".getBytes(UTF_8));
+        out.flush();
+        Thread.sleep(5000);
+      } catch (IOException | InterruptedException expected) {
+        // the resolver gives up first
+      }
+    });
+    server.createContext("/notjson/did.json", ex -> reply(ex, 200, "<html>hello</html>"));
+    server.createContext("/redirect/did.json", ex -> {
+      ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/ok/did.json");
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private String did(String path) {
+    return "did:web:" + authority + ":" + path;
+  }
+
+  private String document(String did) {
+    return NodeDidDocument.build(did, keys, NodeDidDocument.Format.MULTIKEY).toJson().toString();
+  }
+
+  private static void reply(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/did+json");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Test
+  void resolvesADocumentWhoseIdIsTheDid() {
+    DidDocument doc = new DidWebResolver(options).resolve(did("ok"));
+
+    assertThat(doc.id()).isEqualTo(did("ok"));
+    assertThat(doc.method(did("ok") + "#key-1").orElseThrow().key())
+        .isEqualTo(keys.current().publicKey());
+  }
+
+  @Test
+  void resolvesTheWellKnownDocumentForAHostOnlyDid() {
+    DidDocument doc = new DidWebResolver(options).resolve("did:web:" + authority);
+
+    assertThat(doc.canAssert("did:web:" + authority + "#key-1")).isTrue();
+  }
+
+  @Test
+  void cachesAResolvedDocument() {
+    DidWebResolver resolver = new DidWebResolver(options);
+    resolver.resolve(did("ok"));
+    resolver.resolve(did("ok"));
+
+    assertThat(okHits).hasValue(1);
+  }
+
+  @Test
+  void documentNamingAnotherDidIsRefused() {
+    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("wrongid")))
+        .isInstanceOf(DidResolutionException.class)
+        .hasMessageContaining("names another DID");
+  }
+
+  @Test
+  void hugeDocumentIsRefused() {
+    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("huge")))
+        .isInstanceOf(DidResolutionException.class)
+        .hasMessageContaining("larger than 65536 bytes");
+  }
+
+  @Test
+  void hugeDocumentWithoutALengthIsRefusedWhileReading() {
+    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("hugechunked")))
+        .isInstanceOf(DidResolutionException.class)
+        .hasMessageContaining("larger than 65536 bytes");
+  }
+
+  @Test
+  void slowDocumentTimesOut() {
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("slow")))
+        .isInstanceOf(DidResolutionException.class)
+        .hasMessageContaining("not received within 800 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void missingDocumentReportsTheHttpStatus() {
+    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("missing")))
+        .isInstanceOf(DidResolutionException.class)
+        .hasMessageContaining("HTTP 404");
+  }
+
+  @Test
+  void redirectIsNotFollowed() {
+    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("redirect")))
+        .isInstanceOf(DidResolutionException.class)
+        .hasMessageContaining("redirect (302)");
+    assertThat(okHits).hasValue(0);
+  }
+
+  @Test
+  void documentThatIsNotJsonIsRefused() {
+    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("notjson")))
+        .isInstanceOf(DidResolutionException.class)
+        .hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void plainHttpIsNotUsedUnlessAllowed() {
+    DidWebResolver httpsOnly = new DidWebResolver(options.withLoopbackHttp(false));
+
+    assertThat(httpsOnly.documentUrl(did("ok")).getScheme()).isEqualTo("https");
+    assertThatThrownBy(() -> httpsOnly.resolve(did("ok"))).isInstanceOf(DidResolutionException.class);
+    assertThat(okHits).hasValue(0);
+  }
+
+  @Test
+  void plainHttpIsNeverUsedForANonLoopbackHost() {
+    DidWebResolver resolver = new DidWebResolver(options);
+
+    assertThat(resolver.documentUrl("did:web:example.edu"))
+        .isEqualTo(URI.create("https://example.edu/.well-known/did.json"));
+    assertThat(resolver.documentUrl("did:web:localhost.example.com").getScheme()).isEqualTo("https");
+  }
+}

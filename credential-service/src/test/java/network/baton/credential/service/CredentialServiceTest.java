@@ -1,0 +1,166 @@
+package network.baton.credential.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.nimbusds.jose.JWSObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import network.baton.credential.keys.NodeKeys;
+import network.baton.credential.status.StatusListCredential;
+import network.baton.credential.status.StatusList;
+import network.baton.credential.verify.CredentialVerifier;
+import network.baton.credential.verify.VerificationReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialServiceTest {
+  private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+
+  @TempDir Path dir;
+  private final NodeKeys keys = ServiceFixture.keys();
+  private final ObjectMapper json = new ObjectMapper();
+
+  private static CredentialOrder order(CredentialFormat format) {
+    return new CredentialOrder(HOLDER, FixtureCourses.COURSE, null, null, format);
+  }
+
+  private static int index(SecuredCredential credential) {
+    return credential.document().path("credentialStatus").path(0).path("statusListIndex").asInt(-1);
+  }
+
+  @Test
+  void restartedServiceNeverReusesAnIndexAndKeepsStatuses() throws Exception {
+    Set<Integer> indexes = new HashSet<>();
+    String revoked;
+    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+      SecuredCredential first = service.issue(order(CredentialFormat.JWT));
+      SecuredCredential second = service.issue(order(CredentialFormat.DATA_INTEGRITY));
+      indexes.add(index(first));
+      indexes.add(index(second));
+      revoked = first.id();
+      service.setStatus(revoked, StatusAction.REVOKE);
+      service.setStatus(second.id(), StatusAction.SUSPEND);
+    }
+    try (CredentialService restarted = ServiceFixture.open(dir, keys)) {
+      SecuredCredential third = restarted.issue(order(CredentialFormat.JWT));
+      assertThat(indexes).doesNotContain(index(third)).hasSize(2);
+      assertThat(restarted.issued(revoked).orElseThrow().state()).isEqualTo(CredentialState.REVOKED);
+      assertThat(restarted.issued().stream().filter(r -> r.state() == CredentialState.SUSPENDED))
+          .hasSize(1);
+    }
+  }
+
+  @Test
+  void concurrentIssuesGetDistinctIndexesAndAreAllRecorded() throws Exception {
+    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<SecuredCredential>> futures = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+          futures.add(pool.submit(() -> service.issue(order(CredentialFormat.JWT))));
+        }
+        Set<Integer> indexes = new HashSet<>();
+        for (var future : futures) indexes.add(index(future.get()));
+        assertThat(indexes).hasSize(24);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    try (CredentialService restarted = ServiceFixture.open(dir, keys)) {
+      assertThat(restarted.issued()).hasSize(24);
+    }
+  }
+
+  @Test
+  void validityPeriodOfTheOrderIsKept() throws Exception {
+    Instant from = Instant.parse("2026-04-01T00:00:00Z");
+    Instant until = Instant.parse("2031-03-31T00:00:00Z");
+    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+      SecuredCredential credential =
+          service.issue(
+              new CredentialOrder(HOLDER, FixtureCourses.COURSE, from, until, CredentialFormat.JWT));
+      assertThat(credential.document().path("validFrom").asText()).isEqualTo("2026-04-01T00:00:00Z");
+      assertThat(credential.document().path("validUntil").asText()).isEqualTo("2031-03-31T00:00:00Z");
+      assertThat(credential.document().path("issuer").path("id").asText())
+          .isEqualTo("did:web:kosen.example");
+    }
+  }
+
+  @Test
+  void revocationIsFinal() throws Exception {
+    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+      SecuredCredential credential = service.issue(order(CredentialFormat.JWT));
+      assertThat(service.setStatus(credential.id(), StatusAction.REVOKE).changed()).isTrue();
+      assertThat(service.setStatus(credential.id(), StatusAction.REVOKE).changed()).isFalse();
+      assertThatThrownBy(() -> service.setStatus(credential.id(), StatusAction.UNSUSPEND))
+          .isInstanceOf(CredentialServiceException.class)
+          .hasMessageContaining("revocation is final");
+      VerificationReport report = service.verifyCredential(new TextNode(credential.jwt()));
+      assertThat(report.check(CredentialVerifier.STATUS).orElseThrow().passed()).isFalse();
+    }
+  }
+
+  @Test
+  void statusBitsLostInACrashAreRepairedFromTheJournal() throws Exception {
+    SecuredCredential credential;
+    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+      credential = service.issue(order(CredentialFormat.JWT));
+      service.setStatus(credential.id(), StatusAction.REVOKE);
+    }
+    try (Stream<Path> bits = Files.list(dir.resolve("credentials/status"))) {
+      for (Path file : bits.toList()) Files.delete(file);
+    }
+    try (CredentialService restarted = ServiceFixture.open(dir, keys)) {
+      StatusList list = list(restarted.statusList("0-revocation"));
+      assertThat(list.get(index(credential))).isTrue();
+      assertThat(restarted.verifyCredential(new TextNode(credential.jwt())).ok()).isFalse();
+    }
+  }
+
+  @Test
+  void unknownListsAreNotServed() throws Exception {
+    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+      assertThatThrownBy(() -> service.statusList("0-revocation"))
+          .isInstanceOf(CredentialServiceException.class);
+      service.issue(order(CredentialFormat.JWT));
+      assertThat(service.statusList("0-revocation")).isNotBlank();
+      for (String name : new String[] {"1-revocation", "0-other", "../0-revocation", ""}) {
+        assertThatThrownBy(() -> service.statusList(name))
+            .isInstanceOf(CredentialServiceException.class);
+      }
+    }
+  }
+
+  private StatusList list(String jwt) throws Exception {
+    JsonNode payload = json.readTree(JWSObject.parse(jwt).getPayload().toString());
+    return StatusListCredential.fromJson(payload, StatusList.DEFAULT_MAX_SIZE).list();
+  }
+
+  @Test
+  void dataIntegrityNeedsAnEd25519Key() throws IOException {
+    NodeKeys p256 =
+        new NodeKeys(
+            java.util.List.of(
+                network.baton.credential.keys.SigningKey.generate(
+                    network.baton.credential.keys.KeyAlgorithm.P256, "key-1",
+                    new java.security.SecureRandom())));
+    try (CredentialService service = ServiceFixture.open(dir, p256)) {
+      assertThatThrownBy(() -> service.issue(order(CredentialFormat.DATA_INTEGRITY)))
+          .isInstanceOf(CredentialServiceException.class)
+          .hasMessageContaining("Ed25519");
+      assertThat(service.verifyCredential(new TextNode(service.issue(order(CredentialFormat.JWT)).jwt())).ok())
+          .isTrue();
+    }
+  }
+}
