@@ -109,6 +109,12 @@ public final class NodeVerticle extends VerticleBase {
     }
     return pool.executeBlocking(
         () -> {
+          // Extensions that hold resources (credential records, workers) close before the store.
+          for (NodeExtension extension : setup.extensions()) {
+            if (extension instanceof AutoCloseable closeable) {
+              closeable.close();
+            }
+          }
           if (search != null) {
             search.close();
             search = null;

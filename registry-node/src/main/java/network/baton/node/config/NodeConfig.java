@@ -21,7 +21,8 @@ public record NodeConfig(
     long bodyLimitBytes,
     Duration sparqlTimeout,
     int resultCap,
-    List<String> languages) {
+    List<String> languages,
+    CredentialSettings credentials) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -78,6 +79,7 @@ public record NodeConfig(
         throw new ConfigException("languages entries must be BCP 47 tags such as 'ja': " + language);
       }
     }
+    credentials = credentials == null ? CredentialSettings.defaults() : credentials;
   }
 
   /** A config with defaults for everything but the data folder and base URL. */
@@ -94,7 +96,8 @@ public record NodeConfig(
         DEFAULT_BODY_LIMIT,
         DEFAULT_SPARQL_TIMEOUT,
         DEFAULT_RESULT_CAP,
-        List.of("ja", "en"));
+        List.of("ja", "en"),
+        CredentialSettings.defaults());
   }
 
   /** The IRI a resource with this id has on this node. */
@@ -111,35 +114,42 @@ public record NodeConfig(
   public NodeConfig withPort(int newPort) {
     return new NodeConfig(
         newPort, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages);
+        sparqlTimeout, resultCap, languages, credentials);
   }
 
   /** A copy storing in another folder. */
   public NodeConfig withDataDir(Path newDataDir) {
     return new NodeConfig(
         port, host, newDataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages);
+        sparqlTimeout, resultCap, languages, credentials);
   }
 
   /** A copy with another base URL. */
   public NodeConfig withBaseUrl(URI newBaseUrl) {
     return new NodeConfig(
         port, host, dataDir, newBaseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages);
+        sparqlTimeout, resultCap, languages, credentials);
   }
 
   /** A copy accepting these admin token hashes. */
   public NodeConfig withAdminTokenHashes(List<String> hashes) {
     return new NodeConfig(
         port, host, dataDir, baseUrl, name, institution, did, hashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages);
+        sparqlTimeout, resultCap, languages, credentials);
   }
 
   /** A copy with other request and query limits. */
   public NodeConfig withLimits(long newBodyLimitBytes, Duration newSparqlTimeout, int newResultCap) {
     return new NodeConfig(
         port, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, newBodyLimitBytes,
-        newSparqlTimeout, newResultCap, languages);
+        newSparqlTimeout, newResultCap, languages, credentials);
+  }
+
+  /** A copy with other credential settings. */
+  public NodeConfig withCredentials(CredentialSettings newCredentials) {
+    return new NodeConfig(
+        port, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
+        sparqlTimeout, resultCap, languages, newCredentials);
   }
 
   private static URI checkBaseUrl(URI url) {

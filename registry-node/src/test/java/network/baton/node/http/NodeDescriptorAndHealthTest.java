@@ -153,6 +153,7 @@ class NodeDescriptorAndHealthTest {
         defaults.bodyLimitBytes(),
         defaults.sparqlTimeout(),
         defaults.resultCap(),
-        List.of("ja", "en"));
+        List.of("ja", "en"),
+        null);
   }
 }
