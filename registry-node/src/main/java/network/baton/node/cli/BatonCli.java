@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       WalletCommand.class,
       VerifyCommand.class,
+      CredentialCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

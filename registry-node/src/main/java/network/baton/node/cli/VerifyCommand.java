@@ -265,8 +265,11 @@ final class VerifyCommand implements Callable<Integer> {
 
   private static void collectOffline(VerificationReport report, List<String> lines) {
     for (Check check : report.checks()) {
-      if (!check.passed() && check.reason().contains(OFFLINE_MARK)) {
-        lines.add(check.name() + " (" + check.reason() + ")");
+      String reason = check.reason();
+      if (!check.passed() && reason.contains(OFFLINE_MARK)) {
+        // The innermost cause says what was missing: "no saved status list for <url>".
+        String cause = reason.substring(reason.lastIndexOf(": ") + 2).replace(OFFLINE_MARK, "").strip();
+        lines.add(check.name() + " (" + cause + ")");
       }
     }
     report.credentials().forEach(r -> collectOffline(r, lines));
@@ -295,7 +298,8 @@ final class VerifyCommand implements Callable<Integer> {
                 + "  <" + skill.iri() + ">");
       }
     }
-    int n = 1;
+    // Numbered from 0, as the presentation's own checks name them ("credential 0 is about ...").
+    int n = 0;
     for (VerificationReport credential : report.credentials()) {
       print(out, credential, "credential " + n++, indent + "  ");
     }

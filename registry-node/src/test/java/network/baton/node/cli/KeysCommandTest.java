@@ -88,7 +88,7 @@ class KeysCommandTest {
     for (String[] command :
         new String[][] {
           {"keys", "init"}, {"keys", "rotate"}, {"keys", "list"}, {"wallet", "keygen"},
-          {"wallet", "present"}, {"verify"}
+          {"wallet", "present"}, {"verify"}, {"credential", "issue"}, {"credential", "revoke"}
         }) {
       out.getBuffer().setLength(0);
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);

@@ -99,7 +99,7 @@ class CredentialCliTest {
     assertThat(code).as(out + "\n" + err).isZero();
     assertThat(out.toString())
         .startsWith("presentation: VALID")
-        .contains("✓ nonce", "✓ holder binding", "credential 1: VALID", "✓ status", "✓ issuer trusted")
+        .contains("✓ nonce", "✓ holder binding", "credential 0: VALID", "✓ status", "✓ issuer trusted")
         .contains("achievement: Electrochemistry")
         .contains("ECH-THERMO", " / ")
         .doesNotContain("✗");
@@ -166,7 +166,9 @@ class CredentialCliTest {
     assertThat(withLists).as(complete + err).isZero();
     assertThat(complete).startsWith("credential: VALID").contains("✓ signature", "✓ status");
     assertThat(withoutLists).isEqualTo(1);
-    assertThat(out.toString()).contains("✓ signature", "✗ status", "not checked offline: status");
+    assertThat(out.toString())
+        .contains("✓ signature", "✗ status")
+        .contains("not checked offline: status (no saved status list for " + node.url() + "/status/0-revocation)");
   }
 
   @Test
@@ -204,6 +206,54 @@ class CredentialCliTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().strip()).startsWith("baton wallet present: wrong passphrase");
+  }
+
+  @Test
+  void credentialIssuedSuspendedAndRevokedThroughTheCommandLine() throws Exception {
+    Path issued = folder.resolve("cli-issued.json");
+    assertThat(run("credential", "issue", "--node", node.url(), "--token", RunningNode.TOKEN,
+            "--holder", holderDid, "--achievement", node.url() + "/resources/kosen-mc5-safety",
+            "--format", "di", "--out", issued.toString()))
+        .as(err.toString())
+        .isZero();
+    String id = new JsonObject(Files.readString(issued)).getString("credentialId");
+    assertThat(new JsonObject(Files.readString(issued)).getJsonObject("verifiableCredential").getJsonObject("proof"))
+        .isNotNull();
+    String[] verify = {"verify", issued.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http"};
+    assertThat(run(verify)).as(out.toString()).isZero();
+
+    assertThat(run("credential", "suspend", "--node", node.url(), "--token", RunningNode.TOKEN, id)).isZero();
+    assertThat(out.toString()).contains(id + ": suspended");
+    clearOutput();
+    assertThat(run(verify)).isEqualTo(1);
+    assertThat(out.toString()).contains("✗ status: the credential is suspended");
+
+    assertThat(run("credential", "unsuspend", "--node", node.url(), "--token", RunningNode.TOKEN, id)).isZero();
+    assertThat(run(verify)).isZero();
+    assertThat(run("credential", "revoke", "--node", node.url(), "--token", RunningNode.TOKEN, id)).isZero();
+    clearOutput();
+    assertThat(run("credential", "suspend", "--node", node.url(), "--token", RunningNode.TOKEN, id))
+        .as("revocation is final")
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("HTTP 409", "revocation is final");
+  }
+
+  @Test
+  void nodeRefusalsAreExitCode1AndAnUnreachableNodeExitCode2() {
+    assertThat(run("credential", "issue", "--node", node.url(), "--token", RunningNode.TOKEN,
+            "--holder", holderDid, "--achievement", "https://elsewhere.example/resources/x"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("HTTP 422");
+    clearOutput();
+    assertThat(run("credential", "revoke", "--node", node.url(), "--token", "wrong-token", "urn:uuid:x"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("HTTP 403");
+    clearOutput();
+    int closedPort = CredentialNode.freePort();
+    assertThat(run("credential", "revoke", "--node", "http://localhost:" + closedPort,
+            "--token", RunningNode.TOKEN, "urn:uuid:x"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("cannot reach");
   }
 
   private int run(String... args) {
