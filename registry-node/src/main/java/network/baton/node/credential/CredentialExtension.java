@@ -120,6 +120,13 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
     int bodyLimit = (int) Math.min(config.bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
     new CredentialRoutes(service, worker, context.adminHandler(), context.bodyHandler(), bodyLimit)
         .mount(router);
+    if (config.did() != null && !config.did().equals(service.issuerDid())) {
+      log.warn(
+          "config did differs from the did:web of the base URL; credentials are issued as the latter"
+              + " [did: {}, issuer: {}]",
+          config.did(),
+          service.issuerDid());
+    }
     String document = service.didDocument().toJson().toPrettyString();
     router.get(DID_DOCUMENT_PATH).handler(rc -> didDocument(rc, document));
     log.info(
