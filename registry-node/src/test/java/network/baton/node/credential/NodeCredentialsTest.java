@@ -16,6 +16,7 @@ import java.util.List;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.issue.VcContexts;
 import network.baton.node.RunningNode;
+import network.baton.node.config.CredentialSettings;
 import network.baton.node.config.NodeConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,7 +272,70 @@ class NodeCredentialsTest {
     }
   }
 
-  private static JsonObject postTo(RunningNode target, JsonObject envelope) {
+  @Test
+  void withoutAPassphraseTheNodeRunsWithoutCredentials(@TempDir Path other) {
+    NodeConfig config =
+        CredentialNode.config(other.resolve("data"), CredentialNode.freePort())
+            .withCredentials(CredentialSettings.defaults());
+
+    try (RunningNode plain = RunningNode.start(vertx, config, CredentialNode.setup())) {
+      assertThat(plain.get("/.well-known/did.json", null).statusCode()).isEqualTo(404);
+      assertThat(plain.get("/health", null).statusCode()).isEqualTo(200);
+    }
+    assertThat(other.resolve("data/keys")).doesNotExist();
+  }
+
+  @Test
+  void afterKeyRotationOldCredentialsStillVerifyAndNewOnesAreSignedWithTheNewKey(@TempDir Path other)
+      throws Exception {
+    int port = CredentialNode.freePort();
+    Path data = other.resolve("data");
+    NodeConfig config = CredentialNode.config(data, port);
+    CredentialNode.importKosen(other, data, config.baseUrl().toString());
+    String oldCredential;
+    try (RunningNode first = RunningNode.start(vertx, config, CredentialNode.setup())) {
+      oldCredential = issueOn(first, "resources/kosen-mc4-ec");
+    }
+    Path passphrase = java.nio.file.Files.writeString(other.resolve("pass"), CredentialNode.PASSPHRASE);
+    java.io.StringWriter out = new java.io.StringWriter();
+    assertThat(
+            network.baton.node.cli.BatonCli.execute(
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(out, true),
+                "keys", "rotate", "--data", data.toString(), "--passphrase-file", passphrase.toString()))
+        .as(out.toString())
+        .isZero();
+
+    try (RunningNode second = RunningNode.start(vertx, config, CredentialNode.setup())) {
+      JsonObject document = new JsonObject(second.get("/.well-known/did.json", null).body());
+      String newCredential = issueOn(second, "resources/kosen-mc5-bms");
+      JsonObject oldReport = postTo(second, oldCredential);
+      JsonObject newReport = postTo(second, newCredential);
+
+      assertThat(document.getJsonArray("assertionMethod")).hasSize(2);
+      assertThat(oldReport.getBoolean("verified")).as(oldReport.encodePrettily()).isTrue();
+      assertThat(check(oldReport, "key").getString("reason")).contains("#key-1");
+      assertThat(newReport.getBoolean("verified")).as(newReport.encodePrettily()).isTrue();
+      assertThat(check(newReport, "key").getString("reason")).contains("#key-2");
+    }
+  }
+
+  private String issueOn(RunningNode target, String path) {
+    JsonObject body =
+        new JsonObject()
+            .put(
+                "credential",
+                new JsonObject()
+                    .put(
+                        "credentialSubject",
+                        new JsonObject()
+                            .put("id", holder.did())
+                            .put("achievement", target.url() + "/" + path)));
+    HttpResponse<String> response = target.post("/credentials/issue", "application/json", body.encode());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return jwtOf(new JsonObject(response.body()));
+  }
+
+  private static JsonObject postTo(RunningNode target, Object envelope) {
     HttpResponse<String> response =
         target.send(
             target
