@@ -112,7 +112,11 @@ public final class NodeVerticle extends VerticleBase {
           // Extensions that hold resources (credential records, workers) close before the store.
           for (NodeExtension extension : setup.extensions()) {
             if (extension instanceof AutoCloseable closeable) {
-              closeable.close();
+              try {
+                closeable.close();
+              } catch (Exception e) {
+                log.warn("extension did not close cleanly [extension: {}]", extension, e);
+              }
             }
           }
           if (search != null) {

@@ -180,6 +180,22 @@ class CredentialCliTest {
   }
 
   @Test
+  void trustFileListsTheIssuersAccepted() throws Exception {
+    Path trusting = Files.writeString(folder.resolve("trusted.json"), "[\"" + nodeDid + "\"]");
+    Path other = Files.writeString(folder.resolve("others.txt"), "# members\ndid:web:university.example\n");
+    Path broken = Files.writeString(folder.resolve("bad-trust.txt"), "https://not-a-did.example\n");
+
+    assertThat(run("verify", credential.toString(), "--trust", trusting.toString(), "--allow-loopback-http"))
+        .as(out.toString())
+        .isZero();
+    assertThat(run("verify", credential.toString(), "--trust", other.toString(), "--allow-loopback-http"))
+        .isEqualTo(1);
+    assertThat(out.toString()).contains("✗ issuer trusted: issuer " + nodeDid + " is not in the trust list");
+    assertThat(run("verify", credential.toString(), "--trust", broken.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("not a DID in the trust list");
+  }
+
+  @Test
   void usageErrorsAreExitCode2() throws Exception {
     Path presentation = folder.resolve("vp-usage.jwt");
     run("wallet", "present", "--wallet", wallet.toString(), "--credential", credential.toString(),
