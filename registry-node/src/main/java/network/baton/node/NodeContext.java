@@ -10,8 +10,8 @@ import network.baton.node.config.NodeConfig;
 import network.baton.node.store.ResourceStore;
 
 /**
- * What a running node shares with its extensions: config, the store, the Jena worker pool, the
- * one size-limited body handler, and the admin-token check for writes.
+ * What a running node shares with its extensions: config, the store, the Jena worker pool, the one
+ * size-limited body handler, and the admin-token check for writes.
  */
 public record NodeContext(
     Vertx vertx,

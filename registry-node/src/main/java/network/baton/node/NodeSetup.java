@@ -40,8 +40,8 @@ public record NodeSetup(
   }
 
   /**
-   * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out,
-   * its skill framework, the text-indexed store, and credentials.
+   * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out, its
+   * skill framework, the text-indexed store, and credentials.
    */
   public static NodeSetup standard() {
     ContextLoader contexts = ContextLoader.bundled();

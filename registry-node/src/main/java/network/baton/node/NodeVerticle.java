@@ -59,7 +59,10 @@ public final class NodeVerticle extends VerticleBase {
   public Future<?> start() {
     pool =
         vertx.createSharedWorkerExecutor(
-            "baton-jena", JENA_THREADS, config.sparqlTimeout().toMillis() * 3 + 60_000, TimeUnit.MILLISECONDS);
+            "baton-jena",
+            JENA_THREADS,
+            config.sparqlTimeout().toMillis() * 3 + 60_000,
+            TimeUnit.MILLISECONDS);
     ResourceIds ids = new ResourceIds(config.baseUrl().toString());
     return pool.executeBlocking(
             () -> {
@@ -68,7 +71,10 @@ public final class NodeVerticle extends VerticleBase {
               JenaSystem.init();
               store =
                   new ResourceStore(
-                      setup.datasetOpener().open(config), ids, config.attribution(), Clock.systemUTC());
+                      setup.datasetOpener().open(config),
+                      ids,
+                      config.attribution(),
+                      Clock.systemUTC());
               // Search needs the text index; it loads its catalog before the node takes writes.
               search =
                   store
@@ -86,7 +92,8 @@ public final class NodeVerticle extends VerticleBase {
                       new HttpServerOptions().setPort(config.port()).setHost(config.host()));
               return server.requestHandler(router).listen();
             })
-        .recover(failure -> closeStore().transform(closed -> Future.<HttpServer>failedFuture(failure)))
+        .recover(
+            failure -> closeStore().transform(closed -> Future.<HttpServer>failedFuture(failure)))
         .onSuccess(
             s ->
                 log.info(
@@ -151,11 +158,15 @@ public final class NodeVerticle extends VerticleBase {
     BodyHandler body =
         BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()).setHandleFileUploads(false);
     ResourceService resources =
-        new ResourceService(store, new ResourceReader(ids, setup.jsonLd()), setup.validator(), pool);
+        new ResourceService(
+            store, new ResourceReader(ids, setup.jsonLd()), setup.validator(), pool);
     PrometheusMeterRegistry metrics =
-        setup.metrics() != null ? setup.metrics() : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        setup.metrics() != null
+            ? setup.metrics()
+            : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     GraphRenderer renderer =
-        new GraphRenderer(setup.compactor(), new HtmlView(setup::skillLabel), NodePrefixes.standard());
+        new GraphRenderer(
+            setup.compactor(), new HtmlView(setup::skillLabel), NodePrefixes.standard());
 
     Router router = Router.router(vertx);
     router.route().handler(AccessLog.create());
@@ -163,7 +174,8 @@ public final class NodeVerticle extends VerticleBase {
     new NodeDescriptorRoutes(config, resources, setup::broaderSkills).mount(router);
     new HealthRoutes(resources, metrics).mount(router);
     new SparqlRoutes(
-            new SparqlService(store.dataset(), pool, config.sparqlTimeout(), config.resultCap()), body)
+            new SparqlService(store.dataset(), pool, config.sparqlTimeout(), config.resultCap()),
+            body)
         .mount(router);
     if (search != null) {
       new SearchRoutes(new SearchService(search, pool)).mount(router);

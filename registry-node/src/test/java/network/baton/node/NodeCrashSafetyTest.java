@@ -154,7 +154,8 @@ class NodeCrashSafetyTest {
   }
 
   private HttpResponse<String> get(String url, String accept) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
     if (accept != null) {
       request.header("Accept", accept);
     }

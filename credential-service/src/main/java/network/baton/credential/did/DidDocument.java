@@ -101,7 +101,9 @@ public record DidDocument(
       methods.add(parseMethod(id, m));
     }
     return new DidDocument(
-        id, methods, references(id, json.get("assertionMethod"), methods),
+        id,
+        methods,
+        references(id, json.get("assertionMethod"), methods),
         references(id, json.get("authentication"), methods));
   }
 
@@ -116,9 +118,12 @@ public record DidDocument(
         key = Multikey.decode(m.get("publicKeyMultibase").asText());
       } else if (m.has("publicKeyJwk") && m.get("publicKeyJwk").isObject()) {
         Map<String, Object> jwk = new LinkedHashMap<>();
-        m.get("publicKeyJwk").fields().forEachRemaining(e -> jwk.put(e.getKey(), e.getValue().asText()));
+        m.get("publicKeyJwk")
+            .fields()
+            .forEachRemaining(e -> jwk.put(e.getKey(), e.getValue().asText()));
         if (jwk.containsKey("d")) {
-          throw new DidResolutionException("verification method " + methodId + " publishes a private key");
+          throw new DidResolutionException(
+              "verification method " + methodId + " publishes a private key");
         }
         key = PublicKeyMaterial.fromJwk(jwk);
       } else {
@@ -131,7 +136,8 @@ public record DidDocument(
     }
   }
 
-  private static List<String> references(String did, JsonNode node, List<VerificationMethod> methods) {
+  private static List<String> references(
+      String did, JsonNode node, List<VerificationMethod> methods) {
     List<String> refs = new ArrayList<>();
     for (JsonNode ref : array(node)) {
       if (ref.isTextual()) {

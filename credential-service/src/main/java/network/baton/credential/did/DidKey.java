@@ -37,7 +37,8 @@ public final class DidKey {
   public static DidDocument document(String did) {
     PublicKeyMaterial key = publicKey(did);
     String methodId = did + "#" + did.substring(PREFIX.length());
-    VerificationMethod method = new VerificationMethod(methodId, VerificationMethod.MULTIKEY, did, key);
+    VerificationMethod method =
+        new VerificationMethod(methodId, VerificationMethod.MULTIKEY, did, key);
     return new DidDocument(did, List.of(method), List.of(methodId), List.of(methodId));
   }
 }

@@ -16,7 +16,10 @@ public final class DidWeb {
 
   private DidWeb() {}
 
-  /** The did:web for a node's base URL, e.g. {@code https://host:8443/a} -> {@code did:web:host%3A8443:a}. */
+  /**
+   * The did:web for a node's base URL, e.g. {@code https://host:8443/a} -> {@code
+   * did:web:host%3A8443:a}.
+   */
   public static String fromBaseUrl(URI baseUrl) {
     if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) {
       throw new IllegalArgumentException("base URL must be absolute with a host: " + baseUrl);
@@ -48,7 +51,8 @@ public final class DidWeb {
     String path =
         parts.length == 1
             ? "/.well-known/did.json"
-            : Arrays.stream(parts, 1, parts.length).collect(Collectors.joining("/", "/", "/did.json"));
+            : Arrays.stream(parts, 1, parts.length)
+                .collect(Collectors.joining("/", "/", "/did.json"));
     try {
       URI uri = URI.create((plainHttp ? "http://" : "https://") + authority + path);
       if (uri.getHost() == null) throw new IllegalArgumentException("no host");

@@ -10,7 +10,11 @@ import java.time.Duration;
  * cached.
  */
 public record DidWebOptions(
-    Duration timeout, int maxBodyBytes, boolean allowLoopbackHttp, Duration cacheTtl, int cacheSize) {
+    Duration timeout,
+    int maxBodyBytes,
+    boolean allowLoopbackHttp,
+    Duration cacheTtl,
+    int cacheSize) {
   public DidWebOptions {
     requireNonNull(timeout, "timeout");
     requireNonNull(cacheTtl, "cacheTtl");

@@ -86,7 +86,11 @@ public final class DidWebResolver implements DidResolver {
     } catch (TimeoutException e) {
       future.cancel(true);
       throw new DidResolutionException(
-          "DID document for " + did + " not received within " + options.timeout().toMillis() + " ms");
+          "DID document for "
+              + did
+              + " not received within "
+              + options.timeout().toMillis()
+              + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
@@ -102,11 +106,18 @@ public final class DidWebResolver implements DidResolver {
           "cannot fetch the DID document for " + did + " from " + url + ": " + cause, cause);
     }
     int status = response.statusCode();
-    log.debug("fetched DID document [did: {}, status: {}, ms: {}]", did, status,
+    log.debug(
+        "fetched DID document [did: {}, status: {}, ms: {}]",
+        did,
+        status,
         (System.nanoTime() - start) / 1_000_000);
     if (status / 100 == 3) {
       throw new DidResolutionException(
-          "DID document for " + did + " answered a redirect (" + status + "), which is not followed");
+          "DID document for "
+              + did
+              + " answered a redirect ("
+              + status
+              + "), which is not followed");
     }
     if (status != 200) {
       throw new DidResolutionException("DID document for " + did + " answered HTTP " + status);

@@ -35,7 +35,8 @@ public final class Multikey {
     if (all.length < 2) throw new IllegalArgumentException("publicKeyMultibase is too short");
     byte[] prefix = Arrays.copyOfRange(all, 0, 2);
     byte[] raw = Arrays.copyOfRange(all, 2, all.length);
-    if (Arrays.equals(prefix, ED25519_PREFIX)) return new PublicKeyMaterial(KeyAlgorithm.ED25519, raw);
+    if (Arrays.equals(prefix, ED25519_PREFIX))
+      return new PublicKeyMaterial(KeyAlgorithm.ED25519, raw);
     if (Arrays.equals(prefix, P256_PREFIX)) return new PublicKeyMaterial(KeyAlgorithm.P256, raw);
     throw new IllegalArgumentException("unsupported multicodec key type in publicKeyMultibase");
   }

@@ -7,9 +7,8 @@ import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.keys.SigningKey;
 
 /**
- * Builds a node's DID document from all its keys (old ones too, so older credentials still
- * verify): each key one verification method {@code did#key-N}, listed for assertion and
- * authentication.
+ * Builds a node's DID document from all its keys (old ones too, so older credentials still verify):
+ * each key one verification method {@code did#key-N}, listed for assertion and authentication.
  */
 public final class NodeDidDocument {
   /** How verification methods are written. */
@@ -34,9 +33,10 @@ public final class NodeDidDocument {
           switch (format) {
             case MULTIKEY -> VerificationMethod.MULTIKEY;
             case JSON_WEB_KEY -> VerificationMethod.JSON_WEB_KEY;
-            case MIXED -> key.algorithm() == KeyAlgorithm.ED25519
-                ? VerificationMethod.MULTIKEY
-                : VerificationMethod.JSON_WEB_KEY;
+            case MIXED ->
+                key.algorithm() == KeyAlgorithm.ED25519
+                    ? VerificationMethod.MULTIKEY
+                    : VerificationMethod.JSON_WEB_KEY;
           };
       methods.add(new VerificationMethod(id, type, did, key.publicKey()));
       ids.add(id);

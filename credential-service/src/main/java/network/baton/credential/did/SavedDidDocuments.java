@@ -11,11 +11,12 @@ import java.util.Map;
 public record SavedDidDocuments(Map<String, DidDocument> documents) implements DidResolver {
   public SavedDidDocuments {
     documents = Map.copyOf(documents);
-    documents.forEach((did, doc) -> {
-      if (!did.equals(doc.id())) {
-        throw new IllegalArgumentException("saved document for " + did + " names " + doc.id());
-      }
-    });
+    documents.forEach(
+        (did, doc) -> {
+          if (!did.equals(doc.id())) {
+            throw new IllegalArgumentException("saved document for " + did + " names " + doc.id());
+          }
+        });
   }
 
   /** The set read from DID document JSON objects. */

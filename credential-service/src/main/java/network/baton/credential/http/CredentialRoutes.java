@@ -70,8 +70,7 @@ public final class CredentialRoutes {
 
   private static final String JSON = "application/json";
   private static final Set<String> JSON_LD_TYPES =
-      Set.of(
-          "application/vc", "application/vc+ld+json", "application/ld+json", "application/json");
+      Set.of("application/vc", "application/vc+ld+json", "application/ld+json", "application/json");
 
   private final CredentialService service;
   private final WorkerExecutor worker;
@@ -82,9 +81,9 @@ public final class CredentialRoutes {
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   /**
-   * Routes over the service; {@code admin} guards issue and status (the node's bearer-token
-   * check), {@code body} is the node's size-limited BodyHandler, and bodies over {@code
-   * maxBodyBytes} are refused with 413.
+   * Routes over the service; {@code admin} guards issue and status (the node's bearer-token check),
+   * {@code body} is the node's size-limited BodyHandler, and bodies over {@code maxBodyBytes} are
+   * refused with 413.
    */
   public CredentialRoutes(
       CredentialService service,
@@ -182,7 +181,8 @@ public final class CredentialRoutes {
   }
 
   private JsonNode object(Buffer buffer) {
-    if (buffer == null || buffer.length() == 0) throw HttpProblem.badRequest("the request has no body");
+    if (buffer == null || buffer.length() == 0)
+      throw HttpProblem.badRequest("the request has no body");
     if (buffer.length() > maxBodyBytes) {
       throw new HttpProblem(
           "payload-too-large",
@@ -199,21 +199,32 @@ public final class CredentialRoutes {
         where.put("line", e.getLocation().getLineNr()).put("column", e.getLocation().getColumnNr());
       }
       throw new HttpProblem(
-          "malformed-json", 400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage(), where);
+          "malformed-json",
+          400,
+          "Malformed JSON",
+          "the body is not valid JSON: " + e.getOriginalMessage(),
+          where);
     } catch (IOException e) {
       throw HttpProblem.badRequest("the body cannot be read: " + e.getMessage());
     }
-    if (node == null || !node.isObject()) throw HttpProblem.badRequest("the body must be a JSON object");
+    if (node == null || !node.isObject())
+      throw HttpProblem.badRequest("the body must be a JSON object");
     return node;
   }
 
   private static CredentialOrder order(JsonNode request) {
     JsonNode credential = member(request, "credential", "credential", "an object");
     if (!credential.isObject()) throw missing("credential", "an object");
-    JsonNode subject = member(credential, "credentialSubject", "credential.credentialSubject", "an object");
+    JsonNode subject =
+        member(credential, "credentialSubject", "credential.credentialSubject", "an object");
     if (!subject.isObject()) throw missing("credential.credentialSubject", "an object");
     String holder = text(subject, "id", "credential.credentialSubject.id");
-    JsonNode achievement = member(subject, "achievement", "credential.credentialSubject.achievement", "an object with an id");
+    JsonNode achievement =
+        member(
+            subject,
+            "achievement",
+            "credential.credentialSubject.achievement",
+            "an object with an id");
     String course =
         achievement.isTextual()
             ? achievement.asText()
@@ -249,7 +260,12 @@ public final class CredentialRoutes {
   }
 
   private static JsonNode credentialInput(JsonNode request) {
-    JsonNode credential = member(request, "verifiableCredential", "verifiableCredential", "a vc+jwt string or an object");
+    JsonNode credential =
+        member(
+            request,
+            "verifiableCredential",
+            "verifiableCredential",
+            "a vc+jwt string or an object");
     if (!credential.isTextual() && !credential.isObject()) {
       throw missing("verifiableCredential", "a vc+jwt string or an object");
     }
@@ -258,7 +274,11 @@ public final class CredentialRoutes {
 
   private VerificationReport presentationReport(JsonNode request) {
     JsonNode presentation =
-        member(request, "verifiablePresentation", "verifiablePresentation", "a vp+jwt string or an object");
+        member(
+            request,
+            "verifiablePresentation",
+            "verifiablePresentation",
+            "a vp+jwt string or an object");
     JsonNode options = member(request, "options", "options", "an object with challenge and domain");
     String challenge = text(options, "challenge", "options.challenge");
     String domain = text(options, "domain", "options.domain");
@@ -281,7 +301,8 @@ public final class CredentialRoutes {
 
   private JsonObject changeStatus(JsonNode request) throws IOException {
     String id = text(request, "credentialId", "credentialId");
-    JsonNode items = member(request, "credentialStatus", "credentialStatus", "a list of {type, status}");
+    JsonNode items =
+        member(request, "credentialStatus", "credentialStatus", "a list of {type, status}");
     List<JsonNode> list = new ArrayList<>();
     if (items.isArray()) items.forEach(list::add);
     else if (items.isObject()) list.add(items);
@@ -292,7 +313,9 @@ public final class CredentialRoutes {
       if (type.isTextual() && !"BitstringStatusListEntry".equals(type.asText())) {
         throw HttpProblem.unprocessable(
             "unsupported-status-type",
-            "credentialStatus type " + type.asText() + " is not supported (BitstringStatusListEntry)");
+            "credentialStatus type "
+                + type.asText()
+                + " is not supported (BitstringStatusListEntry)");
       }
       try {
         actions.add(StatusAction.parse(text(item, "status", "credentialStatus[].status")));
@@ -333,8 +356,11 @@ public final class CredentialRoutes {
       return OffsetDateTime.parse(value.asText()).toInstant();
     } catch (DateTimeParseException e) {
       throw HttpProblem.badRequest(
-          "credential." + name + " must be an XML Schema dateTime with a time zone, not '"
-              + value.asText() + "'");
+          "credential."
+              + name
+              + " must be an XML Schema dateTime with a time zone, not '"
+              + value.asText()
+              + "'");
     }
   }
 

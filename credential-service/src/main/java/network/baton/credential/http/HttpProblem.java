@@ -3,9 +3,9 @@ package network.baton.credential.http;
 import io.vertx.core.json.JsonObject;
 
 /**
- * An RFC 9457 problem the credential routes fail a request with: a type slug, status, title,
- * detail and extra members. The node's failure handler renders it (its own Problem has the same
- * members: {@code new Problem(p.typeSlug(), p.status(), p.title(), p.getMessage(), p.extra())}).
+ * An RFC 9457 problem the credential routes fail a request with: a type slug, status, title, detail
+ * and extra members. The node's failure handler renders it (its own Problem has the same members:
+ * {@code new Problem(p.typeSlug(), p.status(), p.title(), p.getMessage(), p.extra())}).
  */
 public class HttpProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,7 +15,9 @@ public class HttpProblem extends RuntimeException {
   private final String title;
   private final transient JsonObject extra;
 
-  /** A problem with a type slug (e.g. "unknown-course"), status, title, detail and extra members. */
+  /**
+   * A problem with a type slug (e.g. "unknown-course"), status, title, detail and extra members.
+   */
   public HttpProblem(String typeSlug, int status, String title, String detail, JsonObject extra) {
     super(detail);
     if (status < 400 || status > 599) {

@@ -9,9 +9,9 @@ import network.baton.credential.verify.VerificationReport;
 
 /**
  * A verification report in the VC API's response shape: {@code verified}, {@code checks}, {@code
- * warnings} and {@code errors} (one problem-details object per failed check), plus BATON's
- * {@code issuer}, {@code subject}, {@code achievement} with its skills and labels, and for a
- * presentation the reports of its {@code credentials}.
+ * warnings} and {@code errors} (one problem-details object per failed check), plus BATON's {@code
+ * issuer}, {@code subject}, {@code achievement} with its skills and labels, and for a presentation
+ * the reports of its {@code credentials}.
  */
 final class ReportJson {
   private ReportJson() {}

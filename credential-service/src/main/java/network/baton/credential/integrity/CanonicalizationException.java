@@ -1,6 +1,9 @@
 package network.baton.credential.integrity;
 
-/** A JSON-LD document could not be turned into canonical N-Quads; the message says why in plain words. */
+/**
+ * A JSON-LD document could not be turned into canonical N-Quads; the message says why in plain
+ * words.
+ */
 public final class CanonicalizationException extends Exception {
 
   /** Creates the exception with a plain-words reason. */

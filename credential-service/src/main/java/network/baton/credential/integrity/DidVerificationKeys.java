@@ -10,9 +10,9 @@ import network.baton.credential.keys.KeyAlgorithm;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 /**
- * Finds Data Integrity keys through DID documents: the verification method must be listed by its DID for
- * the proof's purpose, be an Ed25519 key, and, when an issuer is required, belong to that issuer's DID.
- * Failures are thrown with plain-words reasons, which the proof check reports.
+ * Finds Data Integrity keys through DID documents: the verification method must be listed by its
+ * DID for the proof's purpose, be an Ed25519 key, and, when an issuer is required, belong to that
+ * issuer's DID. Failures are thrown with plain-words reasons, which the proof check reports.
  */
 public final class DidVerificationKeys implements VerificationKeyResolver {
 
@@ -36,7 +36,9 @@ public final class DidVerificationKeys implements VerificationKeyResolver {
     return new DidVerificationKeys(resolver, null, true);
   }
 
-  /** The same, accepting only verification methods of {@code did} (e.g. the credential's issuer). */
+  /**
+   * The same, accepting only verification methods of {@code did} (e.g. the credential's issuer).
+   */
   public DidVerificationKeys controlledBy(String did) {
     return new DidVerificationKeys(resolver, requireNonNull(did, "did"), authentication);
   }
@@ -49,19 +51,28 @@ public final class DidVerificationKeys implements VerificationKeyResolver {
       throw new IllegalArgumentException(
           "verification method " + verificationMethod + " does not belong to " + requiredDid);
     }
-    String methodId = hash < 0 && did.startsWith("did:key:") ? did + "#" + did.substring("did:key:".length()) : verificationMethod;
+    String methodId =
+        hash < 0 && did.startsWith("did:key:")
+            ? did + "#" + did.substring("did:key:".length())
+            : verificationMethod;
     DidDocument document = resolver.resolve(did);
-    boolean listed = authentication ? document.canAuthenticate(methodId) : document.canAssert(methodId);
+    boolean listed =
+        authentication ? document.canAuthenticate(methodId) : document.canAssert(methodId);
     if (!listed) {
       throw new IllegalArgumentException(
-          methodId + " is not listed under " + (authentication ? "authentication" : "assertionMethod") + " of " + did);
+          methodId
+              + " is not listed under "
+              + (authentication ? "authentication" : "assertionMethod")
+              + " of "
+              + did);
     }
     Optional<VerificationMethod> method = document.method(methodId);
     if (method.isEmpty()) {
       return Optional.empty();
     }
     if (method.get().key().algorithm() != KeyAlgorithm.ED25519) {
-      throw new IllegalArgumentException(methodId + " is not an Ed25519 key (eddsa-rdfc-2022 needs one)");
+      throw new IllegalArgumentException(
+          methodId + " is not an Ed25519 key (eddsa-rdfc-2022 needs one)");
     }
     return Optional.of(new Ed25519PublicKeyParameters(method.get().key().encoded(), 0));
   }

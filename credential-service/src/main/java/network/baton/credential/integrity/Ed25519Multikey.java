@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 /**
- * Ed25519 public keys as Multikey ({@code z6Mk...}: base58btc of the multicodec prefix 0xed01 and the 32 key
- * bytes) and as {@code did:key}. A small local codec so Data Integrity does not wait for the full did:key
- * codec in {@code network.baton.credential.did}; the two should be unified.
+ * Ed25519 public keys as Multikey ({@code z6Mk...}: base58btc of the multicodec prefix 0xed01 and
+ * the 32 key bytes) and as {@code did:key}. A small local codec so Data Integrity does not wait for
+ * the full did:key codec in {@code network.baton.credential.did}; the two should be unified.
  */
 public final class Ed25519Multikey {
 
@@ -25,7 +25,9 @@ public final class Ed25519Multikey {
     return Multibase.BASE_58_BTC.encode(bytes);
   }
 
-  /** Decodes {@code z6Mk...}; fails with a plain-words reason when it is not an Ed25519 Multikey. */
+  /**
+   * Decodes {@code z6Mk...}; fails with a plain-words reason when it is not an Ed25519 Multikey.
+   */
   public static Ed25519PublicKeyParameters decode(String multikey) {
     if (multikey == null || !Multibase.BASE_58_BTC.isEncoded(multikey)) {
       throw new IllegalArgumentException("not a base58btc multibase value (must start with 'z')");
@@ -38,7 +40,8 @@ public final class Ed25519Multikey {
     }
     if (bytes.length != ED25519_PUB_PREFIX.length + KEY_LENGTH
         || !Arrays.equals(Arrays.copyOf(bytes, 2), ED25519_PUB_PREFIX)) {
-      throw new IllegalArgumentException("multikey is not an Ed25519 public key (prefix 0xed01, 32 bytes)");
+      throw new IllegalArgumentException(
+          "multikey is not an Ed25519 public key (prefix 0xed01, 32 bytes)");
     }
     return new Ed25519PublicKeyParameters(bytes, ED25519_PUB_PREFIX.length);
   }
@@ -49,8 +52,8 @@ public final class Ed25519Multikey {
   }
 
   /**
-   * The key inside a {@code did:key} DID or DID URL ({@code did:key:z6Mk...} or
-   * {@code did:key:z6Mk...#z6Mk...}); empty for any other DID method. The fragment, when present, must
+   * The key inside a {@code did:key} DID or DID URL ({@code did:key:z6Mk...} or {@code
+   * did:key:z6Mk...#z6Mk...}); empty for any other DID method. The fragment, when present, must
    * name the same key.
    */
   public static Optional<Ed25519PublicKeyParameters> fromDidKey(String didUrl) {

@@ -24,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The W3C Data Integrity cryptosuite {@code eddsa-rdfc-2022}: adds and verifies {@code DataIntegrityProof}s
- * on JSON-LD credentials (RDFC-1.0 canonical N-Quads, SHA-256, Ed25519, base58btc proofValue). Immutable
- * and thread-safe; contexts are loaded only through the given offline document loader.
+ * The W3C Data Integrity cryptosuite {@code eddsa-rdfc-2022}: adds and verifies {@code
+ * DataIntegrityProof}s on JSON-LD credentials (RDFC-1.0 canonical N-Quads, SHA-256, Ed25519,
+ * base58btc proofValue). Immutable and thread-safe; contexts are loaded only through the given
+ * offline document loader.
  */
 public final class EddsaRdfc2022 {
 
@@ -55,8 +56,9 @@ public final class EddsaRdfc2022 {
   }
 
   /**
-   * Signs an unsecured credential (JSON text) and returns it with a {@code proof}. Refuses documents that
-   * already carry a proof, are not JSON objects, or use terms no bundled context defines.
+   * Signs an unsecured credential (JSON text) and returns it with a {@code proof}. Refuses
+   * documents that already carry a proof, are not JSON objects, or use terms no bundled context
+   * defines.
    */
   public String sign(String unsecuredJson, ProofOptions options, Ed25519PrivateKeyParameters key)
       throws CanonicalizationException {
@@ -64,13 +66,15 @@ public final class EddsaRdfc2022 {
   }
 
   /** Signs an unsecured credential and returns it with a {@code proof}. */
-  public JsonObject sign(JsonObject unsecured, ProofOptions options, Ed25519PrivateKeyParameters key)
+  public JsonObject sign(
+      JsonObject unsecured, ProofOptions options, Ed25519PrivateKeyParameters key)
       throws CanonicalizationException {
     requireNonNull(unsecured, "unsecured");
     requireNonNull(options, "options");
     requireNonNull(key, "key");
     if (unsecured.containsKey("proof")) {
-      throw new IllegalArgumentException("document already has a proof; sign the unsecured document");
+      throw new IllegalArgumentException(
+          "document already has a proof; sign the unsecured document");
     }
     JsonObject proofConfig = proofConfig(options);
     SigningInput input = signingInput(unsecured, proofConfig, true);
@@ -83,8 +87,8 @@ public final class EddsaRdfc2022 {
   }
 
   /**
-   * The canonical forms eddsa-rdfc-2022 hashes for {@code unsecured} and a proof configuration (the proof
-   * without {@code proofValue}); the configuration gets the document's {@code @context}.
+   * The canonical forms eddsa-rdfc-2022 hashes for {@code unsecured} and a proof configuration (the
+   * proof without {@code proofValue}); the configuration gets the document's {@code @context}.
    */
   public SigningInput signingInput(JsonObject unsecured, JsonObject proofConfig)
       throws CanonicalizationException {
@@ -97,10 +101,11 @@ public final class EddsaRdfc2022 {
   }
 
   /**
-   * Verifies every proof of a secured document (JSON text) with the expected proof purpose. All proofs of a
-   * proof set must verify; any other cryptosuite is reported as unsupported.
+   * Verifies every proof of a secured document (JSON text) with the expected proof purpose. All
+   * proofs of a proof set must verify; any other cryptosuite is reported as unsupported.
    */
-  public ProofVerification verify(String securedJson, VerificationKeyResolver keys, String expectedPurpose) {
+  public ProofVerification verify(
+      String securedJson, VerificationKeyResolver keys, String expectedPurpose) {
     requireNonNull(keys, "keys");
     requireNonNull(expectedPurpose, "expectedPurpose");
     JsonObject secured;
@@ -138,25 +143,39 @@ public final class EddsaRdfc2022 {
   }
 
   private ProofVerification verifyOne(
-      JsonObject unsecured, JsonObject proof, VerificationKeyResolver keys, String expectedPurpose) {
+      JsonObject unsecured,
+      JsonObject proof,
+      VerificationKeyResolver keys,
+      String expectedPurpose) {
     String method = string(proof, "verificationMethod");
     if (!PROOF_TYPE.equals(string(proof, "type"))) {
       return ProofVerification.invalid(method, "proof type is not " + PROOF_TYPE);
     }
     if (!CRYPTOSUITE.equals(string(proof, "cryptosuite"))) {
       return ProofVerification.invalid(
-          method, "unsupported cryptosuite '" + string(proof, "cryptosuite") + "' (only " + CRYPTOSUITE + ")");
+          method,
+          "unsupported cryptosuite '"
+              + string(proof, "cryptosuite")
+              + "' (only "
+              + CRYPTOSUITE
+              + ")");
     }
     if (method == null) {
       return ProofVerification.invalid(null, "proof has no verificationMethod");
     }
     if (!expectedPurpose.equals(string(proof, "proofPurpose"))) {
       return ProofVerification.invalid(
-          method, "proof purpose is '" + string(proof, "proofPurpose") + "', expected '" + expectedPurpose + "'");
+          method,
+          "proof purpose is '"
+              + string(proof, "proofPurpose")
+              + "', expected '"
+              + expectedPurpose
+              + "'");
     }
     String encoded = string(proof, "proofValue");
     if (encoded == null || !Multibase.BASE_58_BTC.isEncoded(encoded)) {
-      return ProofVerification.invalid(method, "proofValue is missing or not base58btc multibase ('z...')");
+      return ProofVerification.invalid(
+          method, "proofValue is missing or not base58btc multibase ('z...')");
     }
     byte[] signature;
     try {
@@ -170,24 +189,28 @@ public final class EddsaRdfc2022 {
     }
     JsonValue proofContext = proof.get("@context");
     if (proofContext != null && !contextIsPrefix(proofContext, unsecured.get("@context"))) {
-      return ProofVerification.invalid(method, "proof @context does not match the document's @context");
+      return ProofVerification.invalid(
+          method, "proof @context does not match the document's @context");
     }
     Optional<Ed25519PublicKeyParameters> key;
     try {
       key = keys.resolve(method);
     } catch (RuntimeException e) {
       log.debug("verification method could not be resolved [method: {}]", method, e);
-      return ProofVerification.invalid(method, "verification method could not be resolved: " + e.getMessage());
+      return ProofVerification.invalid(
+          method, "verification method could not be resolved: " + e.getMessage());
     }
     if (key.isEmpty()) {
-      return ProofVerification.invalid(method, "verification method " + method + " is not a known Ed25519 key");
+      return ProofVerification.invalid(
+          method, "verification method " + method + " is not a known Ed25519 key");
     }
     JsonObject proofConfig = Json.createObjectBuilder(proof).remove("proofValue").build();
     SigningInput input;
     try {
       input = signingInput(unsecured, proofConfig, false);
     } catch (CanonicalizationException e) {
-      return ProofVerification.invalid(method, "document cannot be canonicalized: " + e.getMessage());
+      return ProofVerification.invalid(
+          method, "document cannot be canonicalized: " + e.getMessage());
     }
     Ed25519Signer verifier = new Ed25519Signer();
     verifier.init(false, key.get());
@@ -195,12 +218,14 @@ public final class EddsaRdfc2022 {
     verifier.update(data, 0, data.length);
     if (!verifier.verifySignature(signature)) {
       return ProofVerification.invalid(
-          method, "signature does not match: the document or its proof was changed, or another key signed it");
+          method,
+          "signature does not match: the document or its proof was changed, or another key signed it");
     }
     return ProofVerification.valid(method);
   }
 
-  private SigningInput signingInput(JsonObject unsecured, JsonObject proofConfig, boolean strictTerms)
+  private SigningInput signingInput(
+      JsonObject unsecured, JsonObject proofConfig, boolean strictTerms)
       throws CanonicalizationException {
     JsonValue context = unsecured.get("@context");
     if (context == null) {
@@ -251,7 +276,8 @@ public final class EddsaRdfc2022 {
   private static JsonObject parseObject(String json) {
     requireNonNull(json, "json");
     if (json.length() > MAX_DOCUMENT_CHARS) {
-      throw new IllegalArgumentException("document is larger than " + MAX_DOCUMENT_CHARS + " characters");
+      throw new IllegalArgumentException(
+          "document is larger than " + MAX_DOCUMENT_CHARS + " characters");
     }
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
       JsonValue value = reader.readValue();

@@ -19,7 +19,8 @@ public record ProofOptions(String verificationMethod, Instant created, String pr
     requireNonNull(created, "created");
     requireNonNull(proofPurpose, "proofPurpose");
     if (!verificationMethod.contains(":")) {
-      throw new IllegalArgumentException("verification method must be an absolute IRI: " + verificationMethod);
+      throw new IllegalArgumentException(
+          "verification method must be an absolute IRI: " + verificationMethod);
     }
     if (proofPurpose.isBlank()) {
       throw new IllegalArgumentException("proof purpose must not be blank");

@@ -3,8 +3,8 @@ package network.baton.credential.integrity;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The outcome of checking a Data Integrity proof: valid or not, with the verification method it named (so
- * the caller can check the key belongs to the issuer) and a reason in plain words.
+ * The outcome of checking a Data Integrity proof: valid or not, with the verification method it
+ * named (so the caller can check the key belongs to the issuer) and a reason in plain words.
  */
 public record ProofVerification(boolean valid, String verificationMethod, String reason) {
 

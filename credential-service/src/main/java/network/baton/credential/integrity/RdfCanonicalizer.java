@@ -17,28 +17,34 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * JSON-LD to canonical N-Quads (RDFC-1.0 with SHA-256) with titanium-json-ld and {@link Rdfc10}, offline
- * through the given document loader, and strict about terms: unlike plain JSON-LD it refuses a document
- * whose expansion would silently drop data, so nothing unsigned can ride along a signed credential.
+ * JSON-LD to canonical N-Quads (RDFC-1.0 with SHA-256) with titanium-json-ld and {@link Rdfc10},
+ * offline through the given document loader, and strict about terms: unlike plain JSON-LD it
+ * refuses a document whose expansion would silently drop data, so nothing unsigned can ride along a
+ * signed credential.
  *
- * <p>How the strict ("safe mode") check works: expansion runs with titanium's undefined-terms policy set to
- * {@code Fail} (a property with no mapping fails instead of being dropped), then the expanded form is walked
- * and every {@code @id}, {@code @type} and datatype must be an absolute IRI or a blank node (a relative
- * IRI would be dropped by toRdf). With {@code rejectIssuerDependentTerms} it also refuses terms that only
- * the VC 2.0 context's catch-all {@code @vocab} (issuer-dependent#) maps, which is what "no undefined
- * terms" means for what this service signs.
+ * <p>How the strict ("safe mode") check works: expansion runs with titanium's undefined-terms
+ * policy set to {@code Fail} (a property with no mapping fails instead of being dropped), then the
+ * expanded form is walked and every {@code @id}, {@code @type} and datatype must be an absolute IRI
+ * or a blank node (a relative IRI would be dropped by toRdf). With {@code
+ * rejectIssuerDependentTerms} it also refuses terms that only the VC 2.0 context's catch-all
+ * {@code @vocab} (issuer-dependent#) maps, which is what "no undefined terms" means for what this
+ * service signs.
  */
 public final class RdfCanonicalizer {
 
   /** The namespace the VC 2.0 context's {@code @vocab} gives to terms no context defines. */
-  public static final String ISSUER_DEPENDENT_NS = "https://www.w3.org/ns/credentials/issuer-dependent#";
+  public static final String ISSUER_DEPENDENT_NS =
+      "https://www.w3.org/ns/credentials/issuer-dependent#";
 
   private static final Pattern ABSOLUTE_IRI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:\\S*$");
 
   private final DocumentLoader loader;
   private final Duration timeLimit;
 
-  /** A canonicalizer that loads contexts only through {@code loader} and gives up after {@code timeLimit}. */
+  /**
+   * A canonicalizer that loads contexts only through {@code loader} and gives up after {@code
+   * timeLimit}.
+   */
   public RdfCanonicalizer(DocumentLoader loader, Duration timeLimit) {
     this.loader = requireNonNull(loader, "loader");
     this.timeLimit = requireNonNull(timeLimit, "timeLimit");
@@ -53,8 +59,8 @@ public final class RdfCanonicalizer {
   }
 
   /**
-   * Canonical N-Quads of {@code document}; with {@code rejectIssuerDependentTerms} also refuses terms only
-   * the VC 2.0 catch-all vocabulary maps (use when signing).
+   * Canonical N-Quads of {@code document}; with {@code rejectIssuerDependentTerms} also refuses
+   * terms only the VC 2.0 catch-all vocabulary maps (use when signing).
    */
   public String canonicalize(JsonObject document, boolean rejectIssuerDependentTerms)
       throws CanonicalizationException {
@@ -134,7 +140,11 @@ public final class RdfCanonicalizer {
   }
 
   private static void checkIri(
-      JsonValue value, boolean rejectIssuerDependent, String path, String what, boolean blankAllowed)
+      JsonValue value,
+      boolean rejectIssuerDependent,
+      String path,
+      String what,
+      boolean blankAllowed)
       throws CanonicalizationException {
     String iri = stringOf(value);
     if (iri == null) {
@@ -146,7 +156,8 @@ public final class RdfCanonicalizer {
     requireAbsolute(iri, rejectIssuerDependent, path, what);
   }
 
-  private static void requireAbsolute(String iri, boolean rejectIssuerDependent, String path, String what)
+  private static void requireAbsolute(
+      String iri, boolean rejectIssuerDependent, String path, String what)
       throws CanonicalizationException {
     if (!ABSOLUTE_IRI.matcher(iri).matches()) {
       throw new CanonicalizationException(

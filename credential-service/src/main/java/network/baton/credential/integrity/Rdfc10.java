@@ -21,19 +21,20 @@ import java.util.function.UnaryOperator;
 /**
  * RDF Dataset Canonicalization RDFC-1.0 (SHA-256), fed quads by titanium-json-ld's toRdf.
  *
- * <p>Written by hand because titanium-rdfc 2.0.0 (the maintained Java library) keeps the related blank
- * nodes of Hash N-Degree Quads (RDFC-1.0 4.8.3 step 3.1.2) in a set, while the specification and the
- * reference implementation (rdf-canonize, used by jsonld.js and by Open Badges issuers) keep a list with a
- * node once per quad that relates it. The two give different labels when such nodes tie, e.g. several
- * identical embedded proofs, and the 1EdTech fixture complete.json then fails to verify with titanium-rdfc.
- * Switch back when titanium-rdfc fixes it; the tests compare both on the conformance fixtures.
+ * <p>Written by hand because titanium-rdfc 2.0.0 (the maintained Java library) keeps the related
+ * blank nodes of Hash N-Degree Quads (RDFC-1.0 4.8.3 step 3.1.2) in a set, while the specification
+ * and the reference implementation (rdf-canonize, used by jsonld.js and by Open Badges issuers)
+ * keep a list with a node once per quad that relates it. The two give different labels when such
+ * nodes tie, e.g. several identical embedded proofs, and the 1EdTech fixture complete.json then
+ * fails to verify with titanium-rdfc. Switch back when titanium-rdfc fixes it; the tests compare
+ * both on the conformance fixtures.
  *
- * <p>Sorting follows the specification's Unicode code point order; rdf-canonize sorts UTF-16 code units,
- * which differs only when strings that differ first at a character above U+FFFF against one in
- * U+E000..U+FFFF (checked against rdf-canonize on generated datasets, see the tests).
+ * <p>Sorting follows the specification's Unicode code point order; rdf-canonize sorts UTF-16 code
+ * units, which differs only when strings that differ first at a character above U+FFFF against one
+ * in U+E000..U+FFFF (checked against rdf-canonize on generated datasets, see the tests).
  *
- * <p>Not thread-safe: one instance per canonicalization. Gives up with {@link IllegalStateException} after
- * the deadline, so a crafted "poison" graph cannot pin a core.
+ * <p>Not thread-safe: one instance per canonicalization. Gives up with {@link
+ * IllegalStateException} after the deadline, so a crafted "poison" graph cannot pin a core.
  */
 final class Rdfc10 implements RdfQuadConsumer {
 
@@ -119,7 +120,15 @@ final class Rdfc10 implements RdfQuadConsumer {
       String graph) {
     boolean literal = RdfQuadConsumer.isLiteral(datatype, language, direction);
     Quad quad =
-        new Quad(subject, predicate, object, datatype, language, direction, graph, !literal && isBlank(object));
+        new Quad(
+            subject,
+            predicate,
+            object,
+            datatype,
+            language,
+            direction,
+            graph,
+            !literal && isBlank(object));
     if (quads.add(quad)) {
       Set<String> blanks = new LinkedHashSet<>();
       if (isBlank(subject)) {
@@ -280,8 +289,14 @@ final class Rdfc10 implements RdfQuadConsumer {
   }
 
   private void addRelated(
-      TreeMap<String, List<String>> hashToRelated, String related, Quad quad, Issuer issuer, char position) {
-    hashToRelated.computeIfAbsent(hashRelated(related, quad, issuer, position), k -> new ArrayList<>()).add(related);
+      TreeMap<String, List<String>> hashToRelated,
+      String related,
+      Quad quad,
+      Issuer issuer,
+      char position) {
+    hashToRelated
+        .computeIfAbsent(hashRelated(related, quad, issuer, position), k -> new ArrayList<>())
+        .add(related);
   }
 
   private static boolean worse(CharSequence path, String chosenPath) {

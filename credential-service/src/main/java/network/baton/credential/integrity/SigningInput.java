@@ -7,8 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * What eddsa-rdfc-2022 signs: the canonical N-Quads of the proof configuration and of the document; the
- * signature covers SHA-256(proof configuration) followed by SHA-256(document).
+ * What eddsa-rdfc-2022 signs: the canonical N-Quads of the proof configuration and of the document;
+ * the signature covers SHA-256(proof configuration) followed by SHA-256(document).
  */
 public record SigningInput(String canonicalDocument, String canonicalProofConfig) {
 

@@ -106,8 +106,11 @@ public final class CredentialIssuer {
   public IssuedCredential issue(IssueRequest request, JsonNode credentialStatus) {
     ObjectNode vc = credential(request, credentialStatus);
     String jwt = sign(vc);
-    log.info("issued credential [id: {}, achievement: {}, kid: {}]",
-        vc.get("id").asText(), request.achievementIri(), keyId());
+    log.info(
+        "issued credential [id: {}, achievement: {}, kid: {}]",
+        vc.get("id").asText(),
+        request.achievementIri(),
+        keyId());
     return new IssuedCredential(vc.get("id").asText(), vc, jwt);
   }
 
@@ -118,7 +121,8 @@ public final class CredentialIssuer {
             .map(i -> i.isObject() ? i.path("id").asText() : i.asText())
             .orElse("");
     if (!issuer.did().equals(issuerId)) {
-      throw new IllegalArgumentException("credential issuer " + issuerId + " is not " + issuer.did());
+      throw new IllegalArgumentException(
+          "credential issuer " + issuerId + " is not " + issuer.did());
     }
     JWSHeader header =
         new JWSHeader.Builder(key.algorithm().jwsAlgorithm())

@@ -62,7 +62,10 @@ public final class HolderWallet {
     return key;
   }
 
-  /** A {@code vp+jwt} enveloping these {@code vc+jwt} credentials for one verifier's nonce and audience. */
+  /**
+   * A {@code vp+jwt} enveloping these {@code vc+jwt} credentials for one verifier's nonce and
+   * audience.
+   */
   public String present(List<String> credentialJwts, String nonce, String audience) {
     requireNonNull(nonce, "nonce");
     requireNonNull(audience, "audience");

@@ -34,7 +34,8 @@ public record IssueRequest(
     try {
       iri = URI.create(achievementIri);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("achievement IRI is not a valid IRI: " + achievementIri, e);
+      throw new IllegalArgumentException(
+          "achievement IRI is not a valid IRI: " + achievementIri, e);
     }
     if (!iri.isAbsolute()) {
       throw new IllegalArgumentException("achievement IRI must be absolute: " + achievementIri);

@@ -16,9 +16,9 @@ import org.bouncycastle.util.Arrays;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * A Nimbus {@link JWSSigner} for {@code ES256} backed by Bouncy Castle's ECDSA with deterministic
- * k (RFC 6979). Bouncy Castle returns (r, s) as integers, so the JOSE form (R || S, 32 bytes each)
- * is written directly, with no DER step in between.
+ * A Nimbus {@link JWSSigner} for {@code ES256} backed by Bouncy Castle's ECDSA with deterministic k
+ * (RFC 6979). Bouncy Castle returns (r, s) as integers, so the JOSE form (R || S, 32 bytes each) is
+ * written directly, with no DER step in between.
  */
 public final class BcEcdsaSigner implements JWSSigner {
   private final ECPrivateKeyParameters privateKey;
@@ -39,7 +39,8 @@ public final class BcEcdsaSigner implements JWSSigner {
     BigInteger[] rs = signer.generateSignature(sha256(signingInput));
     return Base64URL.encode(
         Arrays.concatenate(
-            BigIntegers.asUnsignedByteArray(32, rs[0]), BigIntegers.asUnsignedByteArray(32, rs[1])));
+            BigIntegers.asUnsignedByteArray(32, rs[0]),
+            BigIntegers.asUnsignedByteArray(32, rs[1])));
   }
 
   static byte[] sha256(byte[] input) {

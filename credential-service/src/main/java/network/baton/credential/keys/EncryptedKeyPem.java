@@ -24,7 +24,10 @@ import org.bouncycastle.util.io.pem.PemWriter;
  * AES-256-CBC, written and read with Bouncy Castle's bcpkix.
  */
 public final class EncryptedKeyPem {
-  /** PBKDF2 iterations for new files (OWASP 2021 figure for PBKDF2-HMAC-SHA256; loading stays under a second per key). */
+  /**
+   * PBKDF2 iterations for new files (OWASP 2021 figure for PBKDF2-HMAC-SHA256; loading stays under
+   * a second per key).
+   */
   public static final int DEFAULT_ITERATIONS = 310_000;
 
   private final Provider provider;

@@ -29,7 +29,8 @@ public final class KeyFile {
     try {
       if (!Files.isDirectory(dir)) {
         Files.createDirectories(
-            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       }
       if (Files.exists(target)) throw new FileAlreadyExistsException(target.toString());
       // The temporary file is created with owner-only permissions from the start, then moved in

@@ -83,7 +83,10 @@ public final class KeyStoreDir {
     }
   }
 
-  /** All keys decrypted with the passphrase; a wrong one fails with a {@link WrongPassphraseException}. */
+  /**
+   * All keys decrypted with the passphrase; a wrong one fails with a {@link
+   * WrongPassphraseException}.
+   */
   public NodeKeys load(char[] passphrase) {
     List<String> ids = list();
     if (ids.isEmpty()) throw new KeyFileException("no keys in " + dir + "; run init first");

@@ -88,11 +88,13 @@ public record PublicKeyMaterial(KeyAlgorithm algorithm, byte[] encoded) {
         jwk.put("crv", "P-256");
         jwk.put(
             "x",
-            Base64URL.encode(BigIntegers.asUnsignedByteArray(32, point.getAffineXCoord().toBigInteger()))
+            Base64URL.encode(
+                    BigIntegers.asUnsignedByteArray(32, point.getAffineXCoord().toBigInteger()))
                 .toString());
         jwk.put(
             "y",
-            Base64URL.encode(BigIntegers.asUnsignedByteArray(32, point.getAffineYCoord().toBigInteger()))
+            Base64URL.encode(
+                    BigIntegers.asUnsignedByteArray(32, point.getAffineYCoord().toBigInteger()))
                 .toString());
       }
     }

@@ -21,7 +21,10 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  * for holder keys) and its public half.
  */
 public record SigningKey(
-    String id, KeyAlgorithm algorithm, AsymmetricKeyParameter privateKey, PublicKeyMaterial publicKey) {
+    String id,
+    KeyAlgorithm algorithm,
+    AsymmetricKeyParameter privateKey,
+    PublicKeyMaterial publicKey) {
   public SigningKey {
     requireNonNull(id, "id");
     requireNonNull(algorithm, "algorithm");

@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The 1EdTech Open Badges 3.0 AchievementCredential JSON Schema (the JSON-LD adaptation, draft 2019-09),
- * bundled and resolved offline: its {@code $id} maps to the copy on the classpath and any other remote
- * reference is refused instead of fetched. Immutable and thread-safe; build one and share it.
+ * The 1EdTech Open Badges 3.0 AchievementCredential JSON Schema (the JSON-LD adaptation, draft
+ * 2019-09), bundled and resolved offline: its {@code $id} maps to the copy on the classpath and any
+ * other remote reference is refused instead of fetched. Immutable and thread-safe; build one and
+ * share it.
  */
 public final class AchievementCredentialSchema {
 
@@ -53,14 +54,21 @@ public final class AchievementCredentialSchema {
                     .schemaMappers(mappers -> mappers.mappings(Map.of(SCHEMA_ID, BUNDLED)))
                     // Loaders run after mapping: anything still remote is refused, never fetched.
                     .schemaLoaders(
-                        loaders -> loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))));
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+                        loaders ->
+                            loaders.add(
+                                new AllowSchemaLoader(
+                                    iri -> iri.toString().startsWith("classpath:")))));
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
     JsonSchema schema = factory.getSchema(SchemaLocation.of(SCHEMA_ID), config);
     schema.initializeValidators();
     return new AchievementCredentialSchema(schema);
   }
 
-  /** Problems found in a credential (JSON text), each in plain words with its JSON pointer; empty if valid. */
+  /**
+   * Problems found in a credential (JSON text), each in plain words with its JSON pointer; empty if
+   * valid.
+   */
   public List<String> validate(String json) {
     requireNonNull(json, "json");
     if (json.length() > MAX_JSON_CHARS) {

@@ -3,8 +3,8 @@ package network.baton.credential.service;
 import java.util.Optional;
 
 /**
- * The courses and curricula the issuing node publishes; the node implements it over its store, so
- * a credential can only name an achievement that exists there.
+ * The courses and curricula the issuing node publishes; the node implements it over its store, so a
+ * credential can only name an achievement that exists there.
  */
 @FunctionalInterface
 public interface CourseCatalog {

@@ -57,7 +57,8 @@ public record CredentialConfig(
     }
     for (JsonNode did : issuers) {
       if (!did.isTextual() || !did.asText().startsWith("did:")) {
-        throw new IllegalArgumentException("trustedIssuers holds a value that is not a DID: " + did);
+        throw new IllegalArgumentException(
+            "trustedIssuers holds a value that is not a DID: " + did);
       }
       trusted.add(did.asText());
     }

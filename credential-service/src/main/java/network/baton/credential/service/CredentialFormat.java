@@ -20,14 +20,17 @@ public enum CredentialFormat {
     return value;
   }
 
-  /** The format a request names ({@code vc+jwt}, {@code jwt}, {@code eddsa-rdfc-2022}, {@code di}). */
+  /**
+   * The format a request names ({@code vc+jwt}, {@code jwt}, {@code eddsa-rdfc-2022}, {@code di}).
+   */
   public static CredentialFormat parse(String value) {
     String name = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
     return switch (name) {
       case "vc+jwt", "jwt", "vc-jwt" -> JWT;
       case "eddsa-rdfc-2022", "di", "data-integrity", "dataintegrityproof" -> DATA_INTEGRITY;
-      default -> throw new IllegalArgumentException(
-          "format must be 'vc+jwt' or 'eddsa-rdfc-2022', not '" + value + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "format must be 'vc+jwt' or 'eddsa-rdfc-2022', not '" + value + "'");
     };
   }
 }

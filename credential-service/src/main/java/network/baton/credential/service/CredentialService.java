@@ -45,9 +45,9 @@ import network.baton.credential.status.StatusList;
 import network.baton.credential.status.StatusListCredential;
 import network.baton.credential.status.StatusListException;
 import network.baton.credential.status.StatusListFetcher;
-import network.baton.credential.status.StatusListVerifier;
 import network.baton.credential.status.StatusListIndex;
 import network.baton.credential.status.StatusListStore;
+import network.baton.credential.status.StatusListVerifier;
 import network.baton.credential.status.StatusPurpose;
 import network.baton.credential.verify.Check;
 import network.baton.credential.verify.CredentialVerifier;
@@ -68,9 +68,9 @@ import org.slf4j.LoggerFactory;
  * eddsa-rdfc-2022} proof, each with two BitstringStatusListEntries (revocation and suspension, the
  * same list number and index) pointing at {@code {baseUrl}/status/{n}-{purpose}}; records them in
  * {@link IssuedCredentials}; publishes its status lists as signed {@code vc+jwt} credentials,
- * cached until a list changes; verifies credentials and presentations into reports. The node's
- * own DID document and status lists are read locally, others through the given resolver and
- * fetcher. Methods block (signing, canonicalization, file writes): call them off the event loop.
+ * cached until a list changes; verifies credentials and presentations into reports. The node's own
+ * DID document and status lists are read locally, others through the given resolver and fetcher.
+ * Methods block (signing, canonicalization, file writes): call them off the event loop.
  * Thread-safe.
  */
 public final class CredentialService implements Closeable {
@@ -200,13 +200,24 @@ public final class CredentialService implements Closeable {
     IssuedCredentials issued = IssuedCredentials.open(config.credentialsDir());
     try {
       IndexAllocator allocator =
-          IndexAllocator.open(config.credentialsDir().resolve("index"), config.statusListSize(), 64);
+          IndexAllocator.open(
+              config.credentialsDir().resolve("index"), config.statusListSize(), 64);
       StatusListStore lists =
           StatusListStore.open(config.credentialsDir().resolve("status"), config.statusListSize());
       reconcile(issued, lists);
       return new CredentialService(
-          config, keys, courses, framework, loader, remoteDids, remoteLists, trust, clock, issued,
-          allocator, lists);
+          config,
+          keys,
+          courses,
+          framework,
+          loader,
+          remoteDids,
+          remoteLists,
+          trust,
+          clock,
+          issued,
+          allocator,
+          lists);
     } catch (IOException | RuntimeException e) {
       issued.close();
       throw e;
@@ -215,15 +226,22 @@ public final class CredentialService implements Closeable {
 
   // The journal is written before the bits, so after a crash the journal is right: set the bits
   // from it.
-  private static void reconcile(IssuedCredentials issued, StatusListStore lists) throws IOException {
+  private static void reconcile(IssuedCredentials issued, StatusListStore lists)
+      throws IOException {
     int fixed = 0;
     for (IssuedRecord record : issued.all()) {
       StatusListIndex at = record.position();
-      if (lists.update(at.list(), StatusPurpose.REVOCATION, at.index(),
+      if (lists.update(
+          at.list(),
+          StatusPurpose.REVOCATION,
+          at.index(),
           record.state() == CredentialState.REVOKED)) {
         fixed++;
       }
-      if (lists.update(at.list(), StatusPurpose.SUSPENSION, at.index(),
+      if (lists.update(
+          at.list(),
+          StatusPurpose.SUSPENSION,
+          at.index(),
           record.state() == CredentialState.SUSPENDED)) {
         fixed++;
       }
@@ -242,11 +260,11 @@ public final class CredentialService implements Closeable {
   }
 
   /**
-   * Issues a credential for a course of the catalog. Fails with {@link
-   * UnknownAchievementException} for a course the node does not publish, {@link
-   * UnknownSkillException} if the course names skills outside the framework, {@link
-   * IllegalArgumentException} for an unusable request, and {@link CredentialServiceException}
-   * (unprocessable) for Data Integrity with a key that is not Ed25519.
+   * Issues a credential for a course of the catalog. Fails with {@link UnknownAchievementException}
+   * for a course the node does not publish, {@link UnknownSkillException} if the course names
+   * skills outside the framework, {@link IllegalArgumentException} for an unusable request, and
+   * {@link CredentialServiceException} (unprocessable) for Data Integrity with a key that is not
+   * Ed25519.
    */
   public SecuredCredential issue(CredentialOrder order) throws IOException {
     requireNonNull(order, "order");
@@ -285,8 +303,9 @@ public final class CredentialService implements Closeable {
             String jwt = issuer.sign(vc);
             yield new SecuredCredential(id, CredentialFormat.JWT, jwt, vc);
           }
-          case DATA_INTEGRITY -> new SecuredCredential(
-              id, CredentialFormat.DATA_INTEGRITY, null, signDataIntegrity(vc, key, now));
+          case DATA_INTEGRITY ->
+              new SecuredCredential(
+                  id, CredentialFormat.DATA_INTEGRITY, null, signDataIntegrity(vc, key, now));
         };
     issued.add(
         new IssuedRecord(
@@ -355,7 +374,9 @@ public final class CredentialService implements Closeable {
       return failedFormat("the credential cannot be serialised: " + e.getOriginalMessage());
     }
     return verifier.verifyEmbedded(
-        input, "JSON-LD credential with an embedded proof", issuerDid -> proofChecks(text, issuerDid));
+        input,
+        "JSON-LD credential with an embedded proof",
+        issuerDid -> proofChecks(text, issuerDid));
   }
 
   private List<Check> proofChecks(String credential, String issuerDid) {
@@ -399,9 +420,10 @@ public final class CredentialService implements Closeable {
         issued
             .find(credentialId)
             .orElseThrow(
-                () -> new CredentialServiceException(
-                    CredentialServiceException.Kind.NOT_FOUND,
-                    "this node issued no credential " + credentialId));
+                () ->
+                    new CredentialServiceException(
+                        CredentialServiceException.Kind.NOT_FOUND,
+                        "this node issued no credential " + credentialId));
     CredentialState target =
         switch (action) {
           case REVOKE -> CredentialState.REVOKED;
@@ -416,8 +438,10 @@ public final class CredentialService implements Closeable {
     }
     IssuedRecord changed = issued.setState(credentialId, target);
     StatusListIndex at = record.position();
-    lists.update(at.list(), StatusPurpose.REVOCATION, at.index(), target == CredentialState.REVOKED);
-    lists.update(at.list(), StatusPurpose.SUSPENSION, at.index(), target == CredentialState.SUSPENDED);
+    lists.update(
+        at.list(), StatusPurpose.REVOCATION, at.index(), target == CredentialState.REVOKED);
+    lists.update(
+        at.list(), StatusPurpose.SUSPENSION, at.index(), target == CredentialState.SUSPENDED);
     for (StatusPurpose purpose : StatusPurpose.values()) {
       for (CredentialFormat format : CredentialFormat.values()) {
         signedLists.remove(new SignedListKey(new StatusListId(at.list(), purpose), format));
@@ -455,8 +479,9 @@ public final class CredentialService implements Closeable {
         StatusListId.parse(listName)
             .filter(this::inUse)
             .orElseThrow(
-                () -> new CredentialServiceException(
-                    CredentialServiceException.Kind.NOT_FOUND, "no status list " + listName));
+                () ->
+                    new CredentialServiceException(
+                        CredentialServiceException.Kind.NOT_FOUND, "no status list " + listName));
     try {
       return signedLists.computeIfAbsent(new SignedListKey(id, format), this::signList);
     } catch (UncheckedIOException e) {

@@ -96,15 +96,16 @@ public final class IssuedCredentials implements Closeable {
   private void apply(JsonNode event) {
     String id = event.path("id").asText(null);
     switch (event.path("event").asText("")) {
-      case "issued" -> records.put(
-          id,
-          new IssuedRecord(
+      case "issued" ->
+          records.put(
               id,
-              new StatusListIndex(event.path("list").asLong(-1), event.path("index").asInt(-1)),
-              event.path("holder").asText(null),
-              event.path("achievement").asText(null),
-              Instant.parse(event.path("issuedAt").asText()),
-              CredentialState.ACTIVE));
+              new IssuedRecord(
+                  id,
+                  new StatusListIndex(event.path("list").asLong(-1), event.path("index").asInt(-1)),
+                  event.path("holder").asText(null),
+                  event.path("achievement").asText(null),
+                  Instant.parse(event.path("issuedAt").asText()),
+                  CredentialState.ACTIVE));
       case "state" -> {
         IssuedRecord record = records.get(id);
         if (record == null) throw new IllegalStateException("state change for unknown " + id);
@@ -118,7 +119,8 @@ public final class IssuedCredentials implements Closeable {
   public synchronized void add(IssuedRecord record) throws IOException {
     requireNonNull(record, "record");
     if (records.containsKey(record.credentialId())) {
-      throw new IllegalArgumentException("credential " + record.credentialId() + " already recorded");
+      throw new IllegalArgumentException(
+          "credential " + record.credentialId() + " already recorded");
     }
     ObjectNode event = json.createObjectNode();
     event.put("event", "issued");

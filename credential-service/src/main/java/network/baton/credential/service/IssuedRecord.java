@@ -6,9 +6,9 @@ import java.time.Instant;
 import network.baton.credential.status.StatusListIndex;
 
 /**
- * What the node keeps about a credential it issued, and nothing more personal: its id, its
- * position in the status lists (the same list number and index for revocation and suspension),
- * the holder's DID, the achievement IRI, when it was issued, and its current state.
+ * What the node keeps about a credential it issued, and nothing more personal: its id, its position
+ * in the status lists (the same list number and index for revocation and suspension), the holder's
+ * DID, the achievement IRI, when it was issued, and its current state.
  */
 public record IssuedRecord(
     String credentialId,

@@ -21,8 +21,9 @@ public enum StatusAction {
       case "revoked", "revoke" -> REVOKE;
       case "suspended", "suspend" -> SUSPEND;
       case "active", "unsuspended", "unsuspend" -> UNSUSPEND;
-      default -> throw new IllegalArgumentException(
-          "status must be 'revoked', 'suspended' or 'unsuspended', not '" + value + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "status must be 'revoked', 'suspended' or 'unsuspended', not '" + value + "'");
     };
   }
 }

@@ -29,7 +29,8 @@ import network.baton.credential.status.StatusListVerifier;
  * eddsa-rdfc-2022} proof by the issuer, and returns the verified credential JSON.
  */
 public final class StatusListCredentialVerifier implements StatusListVerifier {
-  private static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.EdDSA, JWSAlgorithm.ES256);
+  private static final List<JWSAlgorithm> ALGORITHMS =
+      List.of(JWSAlgorithm.EdDSA, JWSAlgorithm.ES256);
 
   private final DidResolver resolver;
   private final EddsaRdfc2022 dataIntegrity;
@@ -53,7 +54,8 @@ public final class StatusListCredentialVerifier implements StatusListVerifier {
     try {
       jws = JWSObject.parse(body);
     } catch (ParseException e) {
-      throw new StatusListException("the list is neither JSON nor a compact JWS: " + e.getMessage());
+      throw new StatusListException(
+          "the list is neither JSON nor a compact JWS: " + e.getMessage());
     }
     if (!new JOSEObjectType(VcContexts.VC_JWT).equals(jws.getHeader().getType())) {
       throw new StatusListException("the list JWS is not typ vc+jwt");
@@ -67,7 +69,8 @@ public final class StatusListCredentialVerifier implements StatusListVerifier {
     String issuer = issuer(vc);
     String kid = jws.getHeader().getKeyID();
     if (kid == null || !kid.startsWith(issuer + "#")) {
-      throw new StatusListException("the list's kid " + kid + " is not a key of its issuer " + issuer);
+      throw new StatusListException(
+          "the list's kid " + kid + " is not a key of its issuer " + issuer);
     }
     VerificationMethod method;
     try {
@@ -100,14 +103,16 @@ public final class StatusListCredentialVerifier implements StatusListVerifier {
     String issuer = issuer(vc);
     ProofVerification proof =
         dataIntegrity.verify(body, DidVerificationKeys.assertion(resolver).controlledBy(issuer));
-    if (!proof.valid()) throw new StatusListException("the list's proof is not valid: " + proof.reason());
+    if (!proof.valid())
+      throw new StatusListException("the list's proof is not valid: " + proof.reason());
     return vc;
   }
 
   private JsonNode parse(String text) throws StatusListException {
     try {
       JsonNode node = json.readTree(text);
-      if (node == null || !node.isObject()) throw new StatusListException("the list is not a JSON object");
+      if (node == null || !node.isObject())
+        throw new StatusListException("the list is not a JSON object");
       return node;
     } catch (JsonProcessingException e) {
       throw new StatusListException("the list is not valid JSON: " + e.getOriginalMessage(), e);

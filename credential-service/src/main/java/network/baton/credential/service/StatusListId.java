@@ -24,7 +24,8 @@ public record StatusListId(long number, StatusPurpose purpose) {
     if (name == null) return Optional.empty();
     Matcher m = NAME.matcher(name);
     if (!m.matches()) return Optional.empty();
-    return Optional.of(new StatusListId(Long.parseLong(m.group(1)), StatusPurpose.parse(m.group(2))));
+    return Optional.of(
+        new StatusListId(Long.parseLong(m.group(1)), StatusPurpose.parse(m.group(2))));
   }
 
   /** The path segment, e.g. {@code 3-revocation}. */

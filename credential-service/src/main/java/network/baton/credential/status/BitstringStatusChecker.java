@@ -19,13 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The verifier's side of Bitstring Status List: fetches the list credential named by a credential's
- * {@code credentialStatus}, has its proof verified, caches it for a time-to-live, and reads the bit.
- * A list that cannot be fetched is reported as {@link Outcome#LIST_UNAVAILABLE} and fails unless the
- * checker is configured fail-open. Thread-safe.
+ * {@code credentialStatus}, has its proof verified, caches it for a time-to-live, and reads the
+ * bit. A list that cannot be fetched is reported as {@link Outcome#LIST_UNAVAILABLE} and fails
+ * unless the checker is configured fail-open. Thread-safe.
  */
 public final class BitstringStatusChecker implements StatusChecker {
 
-  /** Tuning: cache time-to-live, fail-closed (default) or fail-open, and the largest list accepted. */
+  /**
+   * Tuning: cache time-to-live, fail-closed (default) or fail-open, and the largest list accepted.
+   */
   public record Options(Duration ttl, boolean failClosed, int maxListSize) {
     public Options {
       requireNonNull(ttl, "ttl");
@@ -42,7 +44,9 @@ public final class BitstringStatusChecker implements StatusChecker {
       return new Options(Duration.ofMinutes(5), true, StatusList.DEFAULT_MAX_SIZE);
     }
 
-    /** The same options, fail-open: an unreachable list lets the credential pass (still reported). */
+    /**
+     * The same options, fail-open: an unreachable list lets the credential pass (still reported).
+     */
     public Options failOpen() {
       return new Options(ttl, false, maxListSize);
     }
@@ -67,23 +71,29 @@ public final class BitstringStatusChecker implements StatusChecker {
     this.options = requireNonNull(options, "options");
   }
 
-  /** The verifier's view: passed or not, with the reason (see {@link #inspect(JsonNode, String)}). */
+  /**
+   * The verifier's view: passed or not, with the reason (see {@link #inspect(JsonNode, String)}).
+   */
   @Override
   public StatusResult check(JsonNode credentialStatus) {
     return check(credentialStatus, null);
   }
 
-  /** The verifier's view, insisting that each list comes from {@code issuerDid} when it is given. */
+  /**
+   * The verifier's view, insisting that each list comes from {@code issuerDid} when it is given.
+   */
   @Override
   public StatusResult check(JsonNode credentialStatus, String issuerDid) {
     StatusCheck result = inspect(credentialStatus, issuerDid);
-    return result.passed() ? StatusResult.valid(result.reason()) : StatusResult.invalid(result.reason());
+    return result.passed()
+        ? StatusResult.valid(result.reason())
+        : StatusResult.invalid(result.reason());
   }
 
   /**
    * Inspects a {@code credentialStatus} value (one entry or an array; every entry must pass); when
-   * {@code expectedIssuer} is given, each status list credential must come from that issuer (someone
-   * else's list must not decide about this credential).
+   * {@code expectedIssuer} is given, each status list credential must come from that issuer
+   * (someone else's list must not decide about this credential).
    */
   public StatusCheck inspect(JsonNode credentialStatus, String expectedIssuer) {
     if (credentialStatus == null || credentialStatus.isNull() || credentialStatus.isMissingNode()) {
@@ -110,7 +120,8 @@ public final class BitstringStatusChecker implements StatusChecker {
       if (!one.passed()) {
         return one;
       }
-      // A list accepted only because the checker is fail-open is worth reporting over a plain "active".
+      // A list accepted only because the checker is fail-open is worth reporting over a plain
+      // "active".
       if (result == null || one.outcome() == Outcome.LIST_UNAVAILABLE) {
         result = one;
       }
@@ -145,40 +156,59 @@ public final class BitstringStatusChecker implements StatusChecker {
       try {
         list = StatusListCredential.fromJson(verifier.verify(body), options.maxListSize());
       } catch (StatusListException e) {
-        return StatusCheck.of(Outcome.LIST_INVALID, "status list " + url + " is not valid: " + e.getMessage());
+        return StatusCheck.of(
+            Outcome.LIST_INVALID, "status list " + url + " is not valid: " + e.getMessage());
       }
       cache.put(url, new Cached(list, now));
     }
     return read(entry, list, expectedIssuer, now);
   }
 
-  private static StatusCheck read(StatusEntry entry, StatusListCredential list, String expectedIssuer, Instant now) {
+  private static StatusCheck read(
+      StatusEntry entry, StatusListCredential list, String expectedIssuer, Instant now) {
     URI url = entry.statusListCredential();
     if (list.validUntil() != null && now.isAfter(list.validUntil())) {
-      return StatusCheck.of(Outcome.LIST_INVALID, "status list " + url + " expired at " + list.validUntil());
+      return StatusCheck.of(
+          Outcome.LIST_INVALID, "status list " + url + " expired at " + list.validUntil());
     }
     if (list.validFrom() != null && now.isBefore(list.validFrom())) {
-      return StatusCheck.of(Outcome.LIST_INVALID, "status list " + url + " is not valid before " + list.validFrom());
+      return StatusCheck.of(
+          Outcome.LIST_INVALID, "status list " + url + " is not valid before " + list.validFrom());
     }
     if (expectedIssuer != null && !expectedIssuer.equals(list.issuer())) {
       return StatusCheck.of(
-          Outcome.LIST_INVALID, "status list " + url + " is issued by " + list.issuer() + ", not by " + expectedIssuer);
+          Outcome.LIST_INVALID,
+          "status list " + url + " is issued by " + list.issuer() + ", not by " + expectedIssuer);
     }
     if (list.purpose() != entry.purpose()) {
       return StatusCheck.of(
           Outcome.LIST_INVALID,
-          "status list " + url + " is for " + list.purpose().value() + ", the entry says " + entry.purpose().value());
+          "status list "
+              + url
+              + " is for "
+              + list.purpose().value()
+              + ", the entry says "
+              + entry.purpose().value());
     }
     if (entry.index() >= list.list().size()) {
       return StatusCheck.of(
           Outcome.ENTRY_INVALID,
-          "statusListIndex " + entry.index() + " is outside the list of " + list.list().size() + " entries");
+          "statusListIndex "
+              + entry.index()
+              + " is outside the list of "
+              + list.list().size()
+              + " entries");
     }
     if (!list.list().get(entry.index())) {
-      return StatusCheck.of(Outcome.ACTIVE, "not " + (entry.purpose() == StatusPurpose.REVOCATION ? "revoked" : "suspended"));
+      return StatusCheck.of(
+          Outcome.ACTIVE,
+          "not " + (entry.purpose() == StatusPurpose.REVOCATION ? "revoked" : "suspended"));
     }
     return entry.purpose() == StatusPurpose.REVOCATION
-        ? StatusCheck.of(Outcome.REVOKED, "the credential is revoked (" + url + " index " + entry.index() + ")")
-        : StatusCheck.of(Outcome.SUSPENDED, "the credential is suspended (" + url + " index " + entry.index() + ")");
+        ? StatusCheck.of(
+            Outcome.REVOKED, "the credential is revoked (" + url + " index " + entry.index() + ")")
+        : StatusCheck.of(
+            Outcome.SUSPENDED,
+            "the credential is suspended (" + url + " index " + entry.index() + ")");
   }
 }

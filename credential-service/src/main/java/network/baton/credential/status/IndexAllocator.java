@@ -14,13 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out status list positions that are never handed out again, also across restarts and crashes.
+ * Hands out status list positions that are never handed out again, also across restarts and
+ * crashes.
  *
- * <p>Positions are reserved on disk in blocks before any of them is handed out: the file holds the first
- * position not yet reserved, written to a temporary file, forced to disk and atomically moved over the old
- * one (then the folder is forced). After a restart allocation continues after the last reserved block, so a
- * crash between allocating and using a position wastes at most one block and never repeats a position. One
- * process per folder. Thread-safe.
+ * <p>Positions are reserved on disk in blocks before any of them is handed out: the file holds the
+ * first position not yet reserved, written to a temporary file, forced to disk and atomically moved
+ * over the old one (then the folder is forced). After a restart allocation continues after the last
+ * reserved block, so a crash between allocating and using a position wastes at most one block and
+ * never repeats a position. One process per folder. Thread-safe.
  */
 public final class IndexAllocator {
 
@@ -46,8 +47,8 @@ public final class IndexAllocator {
   }
 
   /**
-   * Opens (or starts) the allocator in {@code folder}, for lists of {@code listSize} entries, reserving
-   * {@code blockSize} positions per disk write.
+   * Opens (or starts) the allocator in {@code folder}, for lists of {@code listSize} entries,
+   * reserving {@code blockSize} positions per disk write.
    */
   public static IndexAllocator open(Path folder, int listSize, int blockSize) throws IOException {
     requireNonNull(folder, "folder");
@@ -68,7 +69,8 @@ public final class IndexAllocator {
         reserved = Long.parseLong(text);
       } catch (NumberFormatException e) {
         // Never guess: starting again from 0 would hand out used positions.
-        throw new IOException("status index state " + folder.resolve(STATE_FILE) + " is corrupt: '" + text + "'");
+        throw new IOException(
+            "status index state " + folder.resolve(STATE_FILE) + " is corrupt: '" + text + "'");
       }
       if (reserved < 0) {
         throw new IOException("status index state " + folder.resolve(STATE_FILE) + " is negative");
@@ -91,7 +93,9 @@ public final class IndexAllocator {
     return new StatusListIndex(position / listSize, (int) (position % listSize));
   }
 
-  /** The number of positions handed out or reserved so far (the next allocation is at or after it). */
+  /**
+   * The number of positions handed out or reserved so far (the next allocation is at or after it).
+   */
   public synchronized long reservedUpTo() {
     return reserved;
   }
@@ -99,7 +103,8 @@ public final class IndexAllocator {
   private void persist(long value) throws IOException {
     Path temp = Files.createTempFile(folder, STATE_FILE, ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         channel.write(java.nio.ByteBuffer.wrap((value + "\n").getBytes(StandardCharsets.US_ASCII)));
         channel.force(true);
       }
@@ -111,7 +116,8 @@ public final class IndexAllocator {
   }
 
   private void forceFolder() {
-    // Makes the rename durable on Linux; other systems may refuse to open a folder, which is harmless.
+    // Makes the rename durable on Linux; other systems may refuse to open a folder, which is
+    // harmless.
     try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
       dir.force(true);
     } catch (IOException e) {

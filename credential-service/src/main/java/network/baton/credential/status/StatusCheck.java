@@ -15,9 +15,13 @@ public record StatusCheck(Outcome outcome, boolean passed, String reason) {
     SUSPENDED,
     /** The credential has no credentialStatus. */
     NO_STATUS,
-    /** The status list could not be fetched; passes only when the checker is configured fail-open. */
+    /**
+     * The status list could not be fetched; passes only when the checker is configured fail-open.
+     */
     LIST_UNAVAILABLE,
-    /** The status list was fetched but is not valid (proof, type, dates, encoding, issuer, purpose). */
+    /**
+     * The status list was fetched but is not valid (proof, type, dates, encoding, issuer, purpose).
+     */
     LIST_INVALID,
     /** The credentialStatus entry itself is malformed, unsupported or points outside the list. */
     ENTRY_INVALID
@@ -29,6 +33,7 @@ public record StatusCheck(Outcome outcome, boolean passed, String reason) {
   }
 
   static StatusCheck of(Outcome outcome, String reason) {
-    return new StatusCheck(outcome, outcome == Outcome.ACTIVE || outcome == Outcome.NO_STATUS, reason);
+    return new StatusCheck(
+        outcome, outcome == Outcome.ACTIVE || outcome == Outcome.NO_STATUS, reason);
   }
 }

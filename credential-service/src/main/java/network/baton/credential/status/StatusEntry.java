@@ -9,8 +9,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * A credential's {@code credentialStatus} entry of type {@code BitstringStatusListEntry}: which list, which
- * index, for which purpose.
+ * A credential's {@code credentialStatus} entry of type {@code BitstringStatusListEntry}: which
+ * list, which index, for which purpose.
  */
 public record StatusEntry(URI id, StatusPurpose purpose, int index, URI statusListCredential) {
 
@@ -24,16 +24,21 @@ public record StatusEntry(URI id, StatusPurpose purpose, int index, URI statusLi
       throw new IllegalArgumentException("statusListIndex must not be negative: " + index);
     }
     if (!statusListCredential.isAbsolute()) {
-      throw new IllegalArgumentException("statusListCredential must be an absolute URL: " + statusListCredential);
+      throw new IllegalArgumentException(
+          "statusListCredential must be an absolute URL: " + statusListCredential);
     }
   }
 
   /** The entry for {@code index} of a list, with the id {@code <list URL>#<index>}. */
   public static StatusEntry of(URI statusListCredential, StatusPurpose purpose, int index) {
-    return new StatusEntry(URI.create(statusListCredential + "#" + index), purpose, index, statusListCredential);
+    return new StatusEntry(
+        URI.create(statusListCredential + "#" + index), purpose, index, statusListCredential);
   }
 
-  /** The JSON written into a credential ({@code statusListIndex} as a string, as the specification says). */
+  /**
+   * The JSON written into a credential ({@code statusListIndex} as a string, as the specification
+   * says).
+   */
   public ObjectNode toJson() {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     if (id != null) {
@@ -47,8 +52,8 @@ public record StatusEntry(URI id, StatusPurpose purpose, int index, URI statusLi
   }
 
   /**
-   * Reads an entry; {@code statusListIndex} may be a string of digits or a number (older issuers write a
-   * number). Fails with a plain-words reason.
+   * Reads an entry; {@code statusListIndex} may be a string of digits or a number (older issuers
+   * write a number). Fails with a plain-words reason.
    */
   public static StatusEntry fromJson(JsonNode node) throws StatusListException {
     if (node == null || !node.isObject()) {
@@ -56,7 +61,11 @@ public record StatusEntry(URI id, StatusPurpose purpose, int index, URI statusLi
     }
     if (!TYPE.equals(node.path("type").asText(null))) {
       throw new StatusListException(
-          "credentialStatus type '" + node.path("type").asText("") + "' is not supported (only " + TYPE + ")");
+          "credentialStatus type '"
+              + node.path("type").asText("")
+              + "' is not supported (only "
+              + TYPE
+              + ")");
     }
     StatusPurpose purpose;
     try {
@@ -72,10 +81,13 @@ public record StatusEntry(URI id, StatusPurpose purpose, int index, URI statusLi
         throw new StatusListException("statusListIndex is too large: " + value);
       }
       index = (int) value;
-    } else if (indexNode.isIntegralNumber() && indexNode.canConvertToInt() && indexNode.asInt() >= 0) {
+    } else if (indexNode.isIntegralNumber()
+        && indexNode.canConvertToInt()
+        && indexNode.asInt() >= 0) {
       index = indexNode.asInt();
     } else {
-      throw new StatusListException("statusListIndex must be a non-negative integer, not '" + indexNode + "'");
+      throw new StatusListException(
+          "statusListIndex must be a non-negative integer, not '" + indexNode + "'");
     }
     URI list = uri(node.path("statusListCredential").asText(null), "statusListCredential");
     if (!list.isAbsolute()) {

@@ -10,9 +10,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A W3C Bitstring Status List with one bit per credential (statusSize 1): index 0 is the left-most bit of
- * the first byte. Encoded as GZIP then multibase base64url without padding ({@code u...}). Not
- * thread-safe: guard a list that several threads change.
+ * A W3C Bitstring Status List with one bit per credential (statusSize 1): index 0 is the left-most
+ * bit of the first byte. Encoded as GZIP then multibase base64url without padding ({@code u...}).
+ * Not thread-safe: guard a list that several threads change.
  */
 public final class StatusList {
 
@@ -31,7 +31,8 @@ public final class StatusList {
   /** An all-clear list of {@code size} entries (at least {@link #MIN_SIZE}, a multiple of 8). */
   public static StatusList create(int size) {
     if (size < MIN_SIZE) {
-      throw new IllegalArgumentException("a status list needs at least " + MIN_SIZE + " entries, not " + size);
+      throw new IllegalArgumentException(
+          "a status list needs at least " + MIN_SIZE + " entries, not " + size);
     }
     if (size % 8 != 0) {
       throw new IllegalArgumentException("status list size must be a multiple of 8: " + size);
@@ -67,7 +68,10 @@ public final class StatusList {
     return bits.length * 8;
   }
 
-  /** Whether the entry at {@code index} is set (revoked or suspended, depending on the list's purpose). */
+  /**
+   * Whether the entry at {@code index} is set (revoked or suspended, depending on the list's
+   * purpose).
+   */
   public boolean get(int index) {
     checkIndex(index);
     return (bits[index >>> 3] & mask(index)) != 0;
@@ -102,9 +106,9 @@ public final class StatusList {
   }
 
   /**
-   * Decodes an {@code encodedList}, refusing anything that is not multibase base64url GZIP, that inflates
-   * beyond {@code maxSize} entries (zip bombs are cut off while inflating), or that is shorter than
-   * {@link #MIN_SIZE}.
+   * Decodes an {@code encodedList}, refusing anything that is not multibase base64url GZIP, that
+   * inflates beyond {@code maxSize} entries (zip bombs are cut off while inflating), or that is
+   * shorter than {@link #MIN_SIZE}.
    */
   public static StatusList decode(String encodedList, int maxSize) throws StatusListException {
     if (encodedList == null || encodedList.isEmpty()) {
@@ -115,7 +119,11 @@ public final class StatusList {
     long maxEncodedChars = (long) maxBytes * 4 / 3 + maxBytes / 50 + 1024;
     if (encodedList.length() > maxEncodedChars) {
       throw new StatusListException(
-          "encodedList is " + encodedList.length() + " characters, more than a list of " + maxSize + " entries needs");
+          "encodedList is "
+              + encodedList.length()
+              + " characters, more than a list of "
+              + maxSize
+              + " entries needs");
     }
     if (encodedList.charAt(0) != 'u') {
       throw new StatusListException("encodedList must be multibase base64url (start with 'u')");
@@ -134,7 +142,8 @@ public final class StatusList {
     return new StatusList(bits);
   }
 
-  private static byte[] inflate(byte[] compressed, int maxBytes, int maxSize) throws StatusListException {
+  private static byte[] inflate(byte[] compressed, int maxBytes, int maxSize)
+      throws StatusListException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, MIN_SIZE / 8));
     byte[] buffer = new byte[8192];
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
@@ -143,7 +152,8 @@ public final class StatusList {
       while ((n = in.read(buffer)) > 0) {
         total += n;
         if (total > maxBytes) {
-          throw new StatusListException("status list inflates to more than " + maxSize + " entries; refused");
+          throw new StatusListException(
+              "status list inflates to more than " + maxSize + " entries; refused");
         }
         out.write(buffer, 0, n);
       }
@@ -155,7 +165,8 @@ public final class StatusList {
 
   private void checkIndex(int index) {
     if (index < 0 || index >= size()) {
-      throw new IndexOutOfBoundsException("status index " + index + " is outside the list of " + size() + " entries");
+      throw new IndexOutOfBoundsException(
+          "status index " + index + " is outside the list of " + size() + " entries");
     }
   }
 

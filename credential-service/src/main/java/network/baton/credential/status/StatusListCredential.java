@@ -17,7 +17,12 @@ import java.util.Optional;
  * {@link #toJson()} encodes the list as it is at that moment.
  */
 public record StatusListCredential(
-    URI id, String issuer, StatusPurpose purpose, StatusList list, Instant validFrom, Instant validUntil) {
+    URI id,
+    String issuer,
+    StatusPurpose purpose,
+    StatusList list,
+    Instant validFrom,
+    Instant validUntil) {
 
   /** The VC Data Model 2.0 context, which defines every Bitstring Status List term. */
   public static final String VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
@@ -34,7 +39,8 @@ public record StatusListCredential(
     requireNonNull(purpose, "purpose");
     requireNonNull(list, "list");
     if (!id.isAbsolute()) {
-      throw new IllegalArgumentException("status list credential id must be an absolute URL: " + id);
+      throw new IllegalArgumentException(
+          "status list credential id must be an absolute URL: " + id);
     }
     if (validUntil != null && validFrom != null && validUntil.isBefore(validFrom)) {
       throw new IllegalArgumentException("validUntil is before validFrom");
@@ -82,7 +88,8 @@ public record StatusListCredential(
       throw new StatusListException("credentialSubject is not of type " + SUBJECT_TYPE);
     }
     if (subject.has("statusSize") && subject.path("statusSize").asInt(-1) != 1) {
-      throw new StatusListException("statusSize " + subject.get("statusSize") + " is not supported (only 1)");
+      throw new StatusListException(
+          "statusSize " + subject.get("statusSize") + " is not supported (only 1)");
     }
     StatusPurpose purpose;
     try {
@@ -91,7 +98,10 @@ public record StatusListCredential(
       throw new StatusListException(e.getMessage(), e);
     }
     StatusList list = StatusList.decode(subject.path("encodedList").asText(null), maxSize);
-    String issuer = vc.path("issuer").isObject() ? vc.path("issuer").path("id").asText("") : vc.path("issuer").asText("");
+    String issuer =
+        vc.path("issuer").isObject()
+            ? vc.path("issuer").path("id").asText("")
+            : vc.path("issuer").asText("");
     URI id;
     try {
       id = URI.create(vc.path("id").asText(""));
@@ -102,7 +112,12 @@ public record StatusListCredential(
       throw new StatusListException("status list credential needs an absolute id and an issuer");
     }
     return new StatusListCredential(
-        id, issuer, purpose, list, instant(vc, "validFrom").orElse(null), instant(vc, "validUntil").orElse(null));
+        id,
+        issuer,
+        purpose,
+        list,
+        instant(vc, "validFrom").orElse(null),
+        instant(vc, "validUntil").orElse(null));
   }
 
   private static Optional<Instant> instant(JsonNode vc, String name) throws StatusListException {

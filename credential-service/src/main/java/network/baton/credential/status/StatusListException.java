@@ -1,6 +1,9 @@
 package network.baton.credential.status;
 
-/** A status list (its encodedList or its credential) cannot be used; the message says why in plain words. */
+/**
+ * A status list (its encodedList or its credential) cannot be used; the message says why in plain
+ * words.
+ */
 public final class StatusListException extends Exception {
 
   /** Creates the exception with a plain-words reason. */

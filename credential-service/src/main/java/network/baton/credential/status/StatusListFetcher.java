@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Fetches a status list credential by its URL (over HTTP with time and size limits, or from a local file
- * when offline). Any exception means "could not be fetched".
+ * Fetches a status list credential by its URL (over HTTP with time and size limits, or from a local
+ * file when offline). Any exception means "could not be fetched".
  */
 @FunctionalInterface
 public interface StatusListFetcher {

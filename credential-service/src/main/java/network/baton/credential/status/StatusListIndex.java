@@ -5,7 +5,8 @@ public record StatusListIndex(long list, int index) {
 
   public StatusListIndex {
     if (list < 0 || index < 0) {
-      throw new IllegalArgumentException("list number and index must not be negative: " + list + "/" + index);
+      throw new IllegalArgumentException(
+          "list number and index must not be negative: " + list + "/" + index);
     }
   }
 }

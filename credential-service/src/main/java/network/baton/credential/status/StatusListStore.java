@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The issuer's status lists on disk, one file of raw bits per list number and purpose, each change written
- * to a temporary file, forced and atomically moved into place, so a list survives restarts and a crash
- * leaves either the old or the new list. One process per folder. Thread-safe.
+ * The issuer's status lists on disk, one file of raw bits per list number and purpose, each change
+ * written to a temporary file, forced and atomically moved into place, so a list survives restarts
+ * and a crash leaves either the old or the new list. One process per folder. Thread-safe.
  */
 public final class StatusListStore {
 
@@ -64,7 +64,12 @@ public final class StatusListStore {
     }
     write(file(key), changed.toBytes());
     loaded.put(key, changed);
-    log.info("status changed [list: {}, purpose: {}, index: {}, set: {}]", list, purpose.value(), index, value);
+    log.info(
+        "status changed [list: {}, purpose: {}, index: {}, set: {}]",
+        list,
+        purpose.value(),
+        index,
+        value);
     return true;
   }
 
@@ -81,7 +86,13 @@ public final class StatusListStore {
     try {
       byte[] raw = Files.readAllBytes(file(key));
       if (raw.length * 8 != listSize) {
-        throw new IOException("status list file " + file(key) + " has " + raw.length * 8 + " entries, expected " + listSize);
+        throw new IOException(
+            "status list file "
+                + file(key)
+                + " has "
+                + raw.length * 8
+                + " entries, expected "
+                + listSize);
       }
       return StatusList.fromBytes(raw);
     } catch (NoSuchFileException e) {
@@ -99,7 +110,8 @@ public final class StatusListStore {
   private void write(Path target, byte[] raw) throws IOException {
     Path temp = Files.createTempFile(folder, target.getFileName().toString(), ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(raw);
         while (buffer.hasRemaining()) {
           channel.write(buffer);

@@ -3,8 +3,9 @@ package network.baton.credential.status;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Verifies a fetched status list credential's own proof or JWS (delegated to the credential verifier) and
- * returns the verified credential JSON: the document for Data Integrity, the payload for vc+jwt.
+ * Verifies a fetched status list credential's own proof or JWS (delegated to the credential
+ * verifier) and returns the verified credential JSON: the document for Data Integrity, the payload
+ * for vc+jwt.
  */
 @FunctionalInterface
 public interface StatusListVerifier {

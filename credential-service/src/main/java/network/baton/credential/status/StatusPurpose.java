@@ -18,7 +18,10 @@ public enum StatusPurpose {
     return value;
   }
 
-  /** The purpose named by a {@code statusPurpose} value; fails with a plain message on anything else. */
+  /**
+   * The purpose named by a {@code statusPurpose} value; fails with a plain message on anything
+   * else.
+   */
   public static StatusPurpose parse(String value) {
     if (value != null) {
       for (StatusPurpose purpose : values()) {
@@ -27,6 +30,7 @@ public enum StatusPurpose {
         }
       }
     }
-    throw new IllegalArgumentException("statusPurpose must be 'revocation' or 'suspension', not '" + value + "'");
+    throw new IllegalArgumentException(
+        "statusPurpose must be 'revocation' or 'suspension', not '" + value + "'");
   }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * knows the skill, else the credential's own {@code targetName} under {@code "und"}), and whether
  * the framework knows it.
  */
-public record AttestedSkill(String iri, String code, Map<String, String> labels, boolean inFramework) {
+public record AttestedSkill(
+    String iri, String code, Map<String, String> labels, boolean inFramework) {
   public AttestedSkill {
     requireNonNull(iri, "iri");
     labels = Map.copyOf(labels);

@@ -45,7 +45,8 @@ record CompactJws(String text, JsonNode header, JsonNode payload) {
       }
       decoded[i] = Base64.getUrlDecoder().decode(parts[i]);
     }
-    return new CompactJws(jws, json(mapper, decoded[0], "header"), json(mapper, decoded[1], "payload"));
+    return new CompactJws(
+        jws, json(mapper, decoded[0], "header"), json(mapper, decoded[1], "payload"));
   }
 
   private static JsonNode json(ObjectMapper mapper, byte[] bytes, String what) {

@@ -32,6 +32,7 @@ import network.baton.credential.jose.BcJose;
 public final class CredentialVerifier {
   /** Check names, in the order they run. */
   public static final String FORMAT = "format";
+
   public static final String HEADER = "header";
   public static final String CREDENTIAL = "credential";
   public static final String KEY = "key";
@@ -56,7 +57,11 @@ public final class CredentialVerifier {
 
   /** A verifier with the default clock skew and no extra checks. */
   public CredentialVerifier(
-      DidResolver resolver, TrustList trust, StatusChecker status, SkillLookup skills, Clock clock) {
+      DidResolver resolver,
+      TrustList trust,
+      StatusChecker status,
+      SkillLookup skills,
+      Clock clock) {
     this(resolver, trust, status, skills, clock, DEFAULT_SKEW, List.of());
   }
 
@@ -82,11 +87,12 @@ public final class CredentialVerifier {
   public CredentialVerifier withCheck(CredentialCheck check) {
     List<CredentialCheck> more = new ArrayList<>(extraChecks);
     more.add(check);
-    return new CredentialVerifier(
-        keys.resolver(), trust, status, skills, clock, skew, more);
+    return new CredentialVerifier(keys.resolver(), trust, status, skills, clock, skew, more);
   }
 
-  /** Verifies a compact {@code vc+jwt}; never throws for bad input, the report says what is wrong. */
+  /**
+   * Verifies a compact {@code vc+jwt}; never throws for bad input, the report says what is wrong.
+   */
   public VerificationReport verify(String jwt) {
     List<Check> checks = new ArrayList<>();
     CompactJws jws;
@@ -118,7 +124,8 @@ public final class CredentialVerifier {
     String kid = object.getHeader().getKeyID();
     VerificationMethod method;
     try {
-      method = keys.find(kid, issuer, KeyBinding.Purpose.ASSERTION, object.getHeader().getAlgorithm());
+      method =
+          keys.find(kid, issuer, KeyBinding.Purpose.ASSERTION, object.getHeader().getAlgorithm());
       checks.add(Check.pass(KEY, "key " + method.id() + " is an assertion method of the issuer"));
     } catch (KeyBinding.KeyException e) {
       checks.add(Check.fail(KEY, e.getMessage()));
@@ -175,8 +182,11 @@ public final class CredentialVerifier {
     try {
       return object.verify(BcJose.verifier(method.key()))
           ? Check.pass(SIGNATURE, "signature verified with " + method.id())
-          : Check.fail(SIGNATURE, "signature does not match key " + method.id()
-              + " (the content or signature was changed, or another key signed it)");
+          : Check.fail(
+              SIGNATURE,
+              "signature does not match key "
+                  + method.id()
+                  + " (the content or signature was changed, or another key signed it)");
     } catch (JOSEException | IllegalStateException e) {
       return Check.fail(SIGNATURE, "signature cannot be checked: " + e.getMessage());
     }
@@ -188,14 +198,17 @@ public final class CredentialVerifier {
           "payload carries a 'vc' claim (VC-JWT 1.1); expected the credential itself (VC-JOSE-COSE)");
     }
     JsonNode context = vc.get("@context");
-    if (context == null || !context.isArray() || !VcContexts.CREDENTIALS_V2.equals(context.path(0).asText())) {
+    if (context == null
+        || !context.isArray()
+        || !VcContexts.CREDENTIALS_V2.equals(context.path(0).asText())) {
       return Optional.of("@context must be an array starting with " + VcContexts.CREDENTIALS_V2);
     }
     if (!contains(vc.get("type"), "VerifiableCredential")) {
       return Optional.of("type does not include VerifiableCredential");
     }
     if (issuerId(vc) == null) return Optional.of("issuer has no DID");
-    if (!vc.path("credentialSubject").isObject()) return Optional.of("credentialSubject is missing");
+    if (!vc.path("credentialSubject").isObject())
+      return Optional.of("credentialSubject is missing");
     return Optional.empty();
   }
 
@@ -225,9 +238,11 @@ public final class CredentialVerifier {
       if (until != null && now.minus(skew).isAfter(until)) {
         return Check.fail(DATES, "expired on " + until + ", now is " + now);
       }
-      return Check.pass(DATES, "valid from " + from + (until == null ? ", no end" : " until " + until));
+      return Check.pass(
+          DATES, "valid from " + from + (until == null ? ", no end" : " until " + until));
     } catch (DateTimeParseException e) {
-      return Check.fail(DATES, "a validity date is not an XML Schema dateTime: " + e.getParsedString());
+      return Check.fail(
+          DATES, "a validity date is not an XML Schema dateTime: " + e.getParsedString());
     }
   }
 
@@ -263,11 +278,12 @@ public final class CredentialVerifier {
           skill
               .map(s -> new AttestedSkill(s.iri(), s.notation(), s.labels(), true))
               .orElseGet(
-                  () -> new AttestedSkill(
-                      url,
-                      alignment.path("targetCode").asText(null),
-                      Map.of("und", alignment.path("targetName").asText("")),
-                      false)));
+                  () ->
+                      new AttestedSkill(
+                          url,
+                          alignment.path("targetCode").asText(null),
+                          Map.of("und", alignment.path("targetName").asText("")),
+                          false)));
     }
     return new AttestedAchievement(
         achievement.path("id").asText(null), achievement.path("name").asText(null), attested);
@@ -279,7 +295,10 @@ public final class CredentialVerifier {
       return Check.fail(SKILLS, "the achievement aligns to no skill");
     }
     List<String> unknown =
-        achievement.skills().stream().filter(s -> !s.inFramework()).map(AttestedSkill::iri).toList();
+        achievement.skills().stream()
+            .filter(s -> !s.inFramework())
+            .map(AttestedSkill::iri)
+            .toList();
     if (!unknown.isEmpty()) {
       return Check.fail(SKILLS, "not skills of the framework: " + String.join(", ", unknown));
     }

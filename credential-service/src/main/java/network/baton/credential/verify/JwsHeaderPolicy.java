@@ -38,7 +38,9 @@ final class JwsHeaderPolicy {
     }
     if (name.toUpperCase().startsWith("HS")) {
       throw new HeaderException(
-          "alg '" + name + "' (a shared-secret MAC, not a signature) is refused; accepted: "
+          "alg '"
+              + name
+              + "' (a shared-secret MAC, not a signature) is refused; accepted: "
               + String.join(", ", ALLOWED_ALGS));
     }
     if (!ALLOWED_ALGS.contains(name)) {

@@ -7,9 +7,9 @@ import network.baton.credential.did.DidResolver;
 import network.baton.credential.did.VerificationMethod;
 
 /**
- * Finds the key a JWS names in its {@code kid}: it must be a DID URL of the expected DID (the issuer,
- * or the holder for presentations), listed in that DID's document for the right purpose, and of the
- * algorithm the header claims.
+ * Finds the key a JWS names in its {@code kid}: it must be a DID URL of the expected DID (the
+ * issuer, or the holder for presentations), listed in that DID's document for the right purpose,
+ * and of the algorithm the header claims.
  */
 final class KeyBinding {
   /** What the key is used for, which decides the DID document list it must appear in. */
@@ -55,8 +55,9 @@ final class KeyBinding {
         document
             .method(absolute)
             .orElseThrow(
-                () -> new KeyException(
-                    "the DID document of " + expectedDid + " has no key " + absolute));
+                () ->
+                    new KeyException(
+                        "the DID document of " + expectedDid + " has no key " + absolute));
     boolean listed =
         purpose == Purpose.ASSERTION
             ? document.canAssert(absolute)
@@ -67,7 +68,12 @@ final class KeyBinding {
     }
     if (!method.key().algorithm().jwsAlgorithm().equals(alg)) {
       throw new KeyException(
-          "key " + absolute + " is a " + method.key().algorithm() + " key, but the header says " + alg);
+          "key "
+              + absolute
+              + " is a "
+              + method.key().algorithm()
+              + " key, but the header says "
+              + alg);
     }
     return method;
   }

@@ -12,15 +12,16 @@ import network.baton.credential.did.VerificationMethod;
 import network.baton.credential.issue.VcContexts;
 
 /**
- * Verifies a {@code vp+jwt} presentation: format, header, presentation shape, the holder's key
- * (kid a DID URL of {@code holder}, listed under authentication), signature, nonce (equal to the one
- * the caller handed out, and not seen before), audience, then each enveloped credential with the
- * {@link CredentialVerifier} and holder binding (its {@code credentialSubject.id} is the holder).
+ * Verifies a {@code vp+jwt} presentation: format, header, presentation shape, the holder's key (kid
+ * a DID URL of {@code holder}, listed under authentication), signature, nonce (equal to the one the
+ * caller handed out, and not seen before), audience, then each enveloped credential with the {@link
+ * CredentialVerifier} and holder binding (its {@code credentialSubject.id} is the holder).
  * Thread-safe.
  */
 public final class PresentationVerifier {
   /** Check names specific to presentations. */
   public static final String PRESENTATION = "presentation";
+
   public static final String NONCE = "nonce";
   public static final String AUDIENCE = "audience";
   public static final String CREDENTIALS = "credentials";
@@ -51,7 +52,9 @@ public final class PresentationVerifier {
     CompactJws jws;
     try {
       jws = CompactJws.parse(jwt, json);
-      checks.add(Check.pass(CredentialVerifier.FORMAT, "compact JWS, " + jws.text().length() + " characters"));
+      checks.add(
+          Check.pass(
+              CredentialVerifier.FORMAT, "compact JWS, " + jws.text().length() + " characters"));
     } catch (CompactJws.FormatException e) {
       checks.add(Check.fail(CredentialVerifier.FORMAT, e.getMessage()));
       return VerificationReport.of(checks, null, null, null, List.of());
@@ -59,7 +62,9 @@ public final class PresentationVerifier {
     JWSObject object;
     try {
       object = headerPolicy.check(jws);
-      checks.add(Check.pass(CredentialVerifier.HEADER, "typ vp+jwt, alg " + object.getHeader().getAlgorithm()));
+      checks.add(
+          Check.pass(
+              CredentialVerifier.HEADER, "typ vp+jwt, alg " + object.getHeader().getAlgorithm()));
     } catch (JwsHeaderPolicy.HeaderException e) {
       checks.add(Check.fail(CredentialVerifier.HEADER, e.getMessage()));
       return VerificationReport.of(checks, null, null, null, List.of());
@@ -69,7 +74,8 @@ public final class PresentationVerifier {
     JsonNode envelopes = vp.get("verifiableCredential");
     if (!CredentialVerifier.contains(vp.get("type"), "VerifiablePresentation")
         || !VcContexts.CREDENTIALS_V2.equals(vp.path("@context").path(0).asText())) {
-      checks.add(Check.fail(PRESENTATION, "payload is not a VC Data Model 2.0 VerifiablePresentation"));
+      checks.add(
+          Check.fail(PRESENTATION, "payload is not a VC Data Model 2.0 VerifiablePresentation"));
       return VerificationReport.of(checks, null, holder, null, List.of());
     }
     if (holder == null || !holder.startsWith("did:")) {
@@ -80,14 +86,21 @@ public final class PresentationVerifier {
       checks.add(Check.fail(PRESENTATION, "presentation holds no credential"));
       return VerificationReport.of(checks, null, holder, null, List.of());
     }
-    checks.add(Check.pass(PRESENTATION, "presentation by " + holder + " with " + envelopes.size() + " credential(s)"));
+    checks.add(
+        Check.pass(
+            PRESENTATION,
+            "presentation by " + holder + " with " + envelopes.size() + " credential(s)"));
 
     VerificationMethod method;
     try {
       method =
-          keys.find(object.getHeader().getKeyID(), holder, KeyBinding.Purpose.AUTHENTICATION,
+          keys.find(
+              object.getHeader().getKeyID(),
+              holder,
+              KeyBinding.Purpose.AUTHENTICATION,
               object.getHeader().getAlgorithm());
-      checks.add(Check.pass(CredentialVerifier.KEY, "key " + method.id() + " authenticates the holder"));
+      checks.add(
+          Check.pass(CredentialVerifier.KEY, "key " + method.id() + " authenticates the holder"));
     } catch (KeyBinding.KeyException e) {
       checks.add(Check.fail(CredentialVerifier.KEY, e.getMessage()));
       return VerificationReport.of(checks, null, holder, null, List.of());
@@ -106,17 +119,28 @@ public final class PresentationVerifier {
       String id = envelope.path("id").asText("");
       if (!CredentialVerifier.contains(envelope.get("type"), "EnvelopedVerifiableCredential")
           || !id.startsWith(VcContexts.ENVELOPED_VC_PREFIX)) {
-        checks.add(Check.fail(CREDENTIALS, label + " is not an EnvelopedVerifiableCredential with a "
-            + VcContexts.ENVELOPED_VC_PREFIX + " id"));
+        checks.add(
+            Check.fail(
+                CREDENTIALS,
+                label
+                    + " is not an EnvelopedVerifiableCredential with a "
+                    + VcContexts.ENVELOPED_VC_PREFIX
+                    + " id"));
         continue;
       }
-      VerificationReport report = credentials.verify(id.substring(VcContexts.ENVELOPED_VC_PREFIX.length()));
+      VerificationReport report =
+          credentials.verify(id.substring(VcContexts.ENVELOPED_VC_PREFIX.length()));
       reports.add(report);
       checks.add(
           holder.equals(report.subject())
               ? Check.pass(HOLDER_BINDING, label + " is about the holder " + holder)
-              : Check.fail(HOLDER_BINDING, label + " is about " + report.subject()
-                  + ", not the presenting holder " + holder));
+              : Check.fail(
+                  HOLDER_BINDING,
+                  label
+                      + " is about "
+                      + report.subject()
+                      + ", not the presenting holder "
+                      + holder));
     }
     return VerificationReport.of(checks, null, holder, null, reports);
   }

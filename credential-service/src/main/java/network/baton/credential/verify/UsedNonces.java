@@ -5,9 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 
 /**
- * Nonces already accepted in a presentation, remembered for a while so the same presentation
- * cannot be replayed within that time (the caller also checks that the nonce is the one it just
- * handed out). Held in memory: one verifier process.
+ * Nonces already accepted in a presentation, remembered for a while so the same presentation cannot
+ * be replayed within that time (the caller also checks that the nonce is the one it just handed
+ * out). Held in memory: one verifier process.
  */
 public final class UsedNonces {
   private final Cache<String, Boolean> used;

@@ -60,18 +60,32 @@ public record VerificationReport(
     if (subject != null) out.append(", subject ").append(subject);
     out.append('\n');
     for (Check check : checks) {
-      out.append(indent).append(check.passed() ? "  [pass] " : "  [FAIL] ")
-          .append(check.name()).append(": ").append(check.reason()).append('\n');
+      out.append(indent)
+          .append(check.passed() ? "  [pass] " : "  [FAIL] ")
+          .append(check.name())
+          .append(": ")
+          .append(check.reason())
+          .append('\n');
     }
     if (achievement != null) {
-      out.append(indent).append("  achievement: ").append(achievement.name())
-          .append(" <").append(achievement.iri()).append(">\n");
+      out.append(indent)
+          .append("  achievement: ")
+          .append(achievement.name())
+          .append(" <")
+          .append(achievement.iri())
+          .append(">\n");
       for (AttestedSkill skill : achievement.skills()) {
-        out.append(indent).append("    skill ").append(skill.code() == null ? "" : skill.code())
-            .append(' ').append(skill.labels().getOrDefault("ja", ""))
-            .append(" / ").append(skill.labels().getOrDefault("en", skill.labels().getOrDefault("und", "")))
+        out.append(indent)
+            .append("    skill ")
+            .append(skill.code() == null ? "" : skill.code())
+            .append(' ')
+            .append(skill.labels().getOrDefault("ja", ""))
+            .append(" / ")
+            .append(skill.labels().getOrDefault("en", skill.labels().getOrDefault("und", "")))
             .append(skill.inFramework() ? "" : " (not in the framework)")
-            .append(" <").append(skill.iri()).append(">\n");
+            .append(" <")
+            .append(skill.iri())
+            .append(">\n");
       }
     }
     for (VerificationReport credential : credentials) credential.appendText(out, indent + "    ");

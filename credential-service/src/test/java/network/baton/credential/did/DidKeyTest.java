@@ -14,10 +14,12 @@ import network.baton.credential.keys.SigningKey;
 import org.junit.jupiter.api.Test;
 
 class DidKeyTest {
-  private static final String VECTOR_DID = "did:key:z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
+  private static final String VECTOR_DID =
+      "did:key:z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
 
   private JsonNode keyPair() throws Exception {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/did/ob3-test-vector-key.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/fixtures/did/ob3-test-vector-key.json")) {
       return new ObjectMapper().readTree(in).get("keyPair");
     }
   }
@@ -43,7 +45,8 @@ class DidKeyTest {
   @Test
   void seedOfTheTestVectorDerivesTheSamePublicKey() throws Exception {
     byte[] seed =
-        HexFormat.of().parseHex(keyPair().get("privateKeyHex_seedThenPublic").asText().substring(0, 64));
+        HexFormat.of()
+            .parseHex(keyPair().get("privateKeyHex_seedThenPublic").asText().substring(0, 64));
 
     SigningKey key = SigningKey.ed25519("k", seed);
 

@@ -43,38 +43,50 @@ class DidWebResolverTest {
     executor = Executors.newCachedThreadPool();
     server.setExecutor(executor);
     authority = "127.0.0.1%3A" + server.getAddress().getPort();
-    server.createContext("/ok/did.json", ex -> {
-      okHits.incrementAndGet();
-      reply(ex, 200, document(did("ok")));
-    });
-    server.createContext("/.well-known/did.json", ex -> reply(ex, 200, document("did:web:" + authority)));
+    server.createContext(
+        "/ok/did.json",
+        ex -> {
+          okHits.incrementAndGet();
+          reply(ex, 200, document(did("ok")));
+        });
+    server.createContext(
+        "/.well-known/did.json", ex -> reply(ex, 200, document("did:web:" + authority)));
     server.createContext("/wrongid/did.json", ex -> reply(ex, 200, document(did("someone-else"))));
-    server.createContext("/huge/did.json", ex -> reply(ex, 200, "{\"id\":\"" + "x".repeat(200_000) + "\"}"));
-    server.createContext("/hugechunked/did.json", ex -> {
-      ex.sendResponseHeaders(200, 0);
-      try (OutputStream out = ex.getResponseBody()) {
-        byte[] block = " ".repeat(8192).getBytes(UTF_8);
-        for (int i = 0; i < 100; i++) out.write(block);
-      } catch (IOException expected) {
-        // the resolver hangs up once it has seen too much
-      }
-    });
-    server.createContext("/slow/did.json", ex -> {
-      ex.sendResponseHeaders(200, 0);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write("{\"id\":".getBytes(UTF_8));
-        out.flush();
-        Thread.sleep(5000);
-      } catch (IOException | InterruptedException expected) {
-        // the resolver gives up first
-      }
-    });
+    server.createContext(
+        "/huge/did.json", ex -> reply(ex, 200, "{\"id\":\"" + "x".repeat(200_000) + "\"}"));
+    server.createContext(
+        "/hugechunked/did.json",
+        ex -> {
+          ex.sendResponseHeaders(200, 0);
+          try (OutputStream out = ex.getResponseBody()) {
+            byte[] block = " ".repeat(8192).getBytes(UTF_8);
+            for (int i = 0; i < 100; i++) out.write(block);
+          } catch (IOException expected) {
+            // the resolver hangs up once it has seen too much
+          }
+        });
+    server.createContext(
+        "/slow/did.json",
+        ex -> {
+          ex.sendResponseHeaders(200, 0);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write("{\"id\":".getBytes(UTF_8));
+            out.flush();
+            Thread.sleep(5000);
+          } catch (IOException | InterruptedException expected) {
+            // the resolver gives up first
+          }
+        });
     server.createContext("/notjson/did.json", ex -> reply(ex, 200, "<html>hello</html>"));
-    server.createContext("/redirect/did.json", ex -> {
-      ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/ok/did.json");
-      ex.sendResponseHeaders(302, -1);
-      ex.close();
-    });
+    server.createContext(
+        "/redirect/did.json",
+        ex -> {
+          ex.getResponseHeaders()
+              .add(
+                  "Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/ok/did.json");
+          ex.sendResponseHeaders(302, -1);
+          ex.close();
+        });
     server.start();
   }
 
@@ -183,7 +195,8 @@ class DidWebResolverTest {
     DidWebResolver httpsOnly = new DidWebResolver(options.withLoopbackHttp(false));
 
     assertThat(httpsOnly.documentUrl(did("ok")).getScheme()).isEqualTo("https");
-    assertThatThrownBy(() -> httpsOnly.resolve(did("ok"))).isInstanceOf(DidResolutionException.class);
+    assertThatThrownBy(() -> httpsOnly.resolve(did("ok")))
+        .isInstanceOf(DidResolutionException.class);
     assertThat(okHits).hasValue(0);
   }
 
@@ -193,6 +206,7 @@ class DidWebResolverTest {
 
     assertThat(resolver.documentUrl("did:web:example.edu"))
         .isEqualTo(URI.create("https://example.edu/.well-known/did.json"));
-    assertThat(resolver.documentUrl("did:web:localhost.example.com").getScheme()).isEqualTo("https");
+    assertThat(resolver.documentUrl("did:web:localhost.example.com").getScheme())
+        .isEqualTo("https");
   }
 }

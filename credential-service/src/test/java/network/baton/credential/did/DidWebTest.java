@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class DidWebTest {
   @Test
   void hostOnlyBaseUrlBecomesTheHost() {
-    assertThat(DidWeb.fromBaseUrl(URI.create("https://example.edu/"))).isEqualTo("did:web:example.edu");
+    assertThat(DidWeb.fromBaseUrl(URI.create("https://example.edu/")))
+        .isEqualTo("did:web:example.edu");
   }
 
   @Test

@@ -64,7 +64,8 @@ class NodeDidDocumentTest {
 
   @Test
   void aDocumentPublishingAPrivateKeyIsRefused() {
-    ObjectNode json = NodeDidDocument.build(DID, keys, NodeDidDocument.Format.JSON_WEB_KEY).toJson();
+    ObjectNode json =
+        NodeDidDocument.build(DID, keys, NodeDidDocument.Format.JSON_WEB_KEY).toJson();
     ((ObjectNode) json.at("/verificationMethod/0/publicKeyJwk")).put("d", "secret");
 
     assertThatThrownBy(() -> DidDocument.parse(json))

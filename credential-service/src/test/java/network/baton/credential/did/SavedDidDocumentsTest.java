@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class SavedDidDocumentsTest {
   private final SecureRandom random = new SecureRandom();
-  private final NodeKeys keys = new NodeKeys(List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", random)));
+  private final NodeKeys keys =
+      new NodeKeys(List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", random)));
   private final JsonNode saved =
       NodeDidDocument.build("did:web:a.example", keys, NodeDidDocument.Format.MULTIKEY).toJson();
 

@@ -24,13 +24,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.service.CredentialService;
 import network.baton.credential.service.FixtureCourses;
 import network.baton.credential.service.ServiceFixture;
 import network.baton.credential.service.StatusListCredentialVerifier;
-import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.status.StatusList;
 import network.baton.credential.status.StatusListCredential;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +77,8 @@ class CredentialRoutesTest {
     JsonObject body;
     if (failure instanceof HttpProblem p) {
       status = p.status();
-      body = p.extra().put("type", p.typeSlug()).put("title", p.title()).put("detail", p.getMessage());
+      body =
+          p.extra().put("type", p.typeSlug()).put("title", p.title()).put("detail", p.getMessage());
     } else if (failure instanceof HttpException e) {
       status = e.getStatusCode();
       body = new JsonObject().put("title", "HTTP " + status);
@@ -179,7 +180,8 @@ class CredentialRoutesTest {
   }
 
   private JsonObject setStatus(String credentialId, String status) throws Exception {
-    HttpResponse<Buffer> response = post("/credentials/status", statusBody(credentialId, status), TOKEN);
+    HttpResponse<Buffer> response =
+        post("/credentials/status", statusBody(credentialId, status), TOKEN);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     return response.bodyAsJsonObject();
   }
@@ -189,7 +191,9 @@ class CredentialRoutesTest {
         .put("credentialId", credentialId)
         .put(
             "credentialStatus",
-            new JsonArray().add(new JsonObject().put("type", "BitstringStatusListEntry").put("status", status)))
+            new JsonArray()
+                .add(
+                    new JsonObject().put("type", "BitstringStatusListEntry").put("status", status)))
         .encode();
   }
 
@@ -221,14 +225,18 @@ class CredentialRoutesTest {
   void dataIntegrityCredentialIsIssuedAndVerifies() throws Exception {
     JsonObject issued = issue("eddsa-rdfc-2022");
     JsonObject credential = issued.getJsonObject("verifiableCredential");
-    assertThat(credential.getJsonObject("proof").getString("cryptosuite")).isEqualTo("eddsa-rdfc-2022");
+    assertThat(credential.getJsonObject("proof").getString("cryptosuite"))
+        .isEqualTo("eddsa-rdfc-2022");
     assertThat(credential.getString("id")).isEqualTo(issued.getString("credentialId"));
 
     JsonObject report = verify(credential);
     assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
     assertThat(report.getJsonObject("achievement").getJsonArray("skills")).hasSize(2);
 
-    credential.getJsonObject("credentialSubject").getJsonObject("achievement").put("name", "Forged");
+    credential
+        .getJsonObject("credentialSubject")
+        .getJsonObject("achievement")
+        .put("name", "Forged");
     JsonObject tampered = verify(credential);
     assertThat(tampered.getBoolean("verified")).isFalse();
     assertThat(check(tampered, "signature").getBoolean("passed")).isFalse();
@@ -264,7 +272,8 @@ class CredentialRoutesTest {
     assertThat(verify(jwtOf(issued)).getBoolean("verified")).isTrue();
 
     setStatus(id, "revoked");
-    HttpResponse<Buffer> refused = post("/credentials/status", statusBody(id, "unsuspended"), TOKEN);
+    HttpResponse<Buffer> refused =
+        post("/credentials/status", statusBody(id, "unsuspended"), TOKEN);
     assertThat(refused.statusCode()).isEqualTo(409);
   }
 
@@ -287,21 +296,27 @@ class CredentialRoutesTest {
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/vc+jwt");
     StatusListCredentialVerifier verifier =
         new StatusListCredentialVerifier(
-            did -> service.didDocument(), new EddsaRdfc2022(ServiceFixture.CONTEXTS.documentLoader()));
+            did -> service.didDocument(),
+            new EddsaRdfc2022(ServiceFixture.CONTEXTS.documentLoader()));
     JsonNode list = verifier.verify(response.bodyAsString());
-    StatusListCredential credential = StatusListCredential.fromJson(list, StatusList.DEFAULT_MAX_SIZE);
+    StatusListCredential credential =
+        StatusListCredential.fromJson(list, StatusList.DEFAULT_MAX_SIZE);
     assertThat(credential.issuer()).isEqualTo(service.issuerDid());
     assertThat(credential.list().get(index)).isTrue();
     assertThat(credential.list().get(index + 1)).isFalse();
 
     HttpResponse<Buffer> jsonLd =
-        await(client.get(server.actualPort(), "127.0.0.1", "/status/0-revocation")
-            .putHeader("Accept", "application/vc").send());
+        await(
+            client
+                .get(server.actualPort(), "127.0.0.1", "/status/0-revocation")
+                .putHeader("Accept", "application/vc")
+                .send());
     assertThat(jsonLd.statusCode()).as(jsonLd.bodyAsString()).isEqualTo(200);
     assertThat(jsonLd.bodyAsJsonObject().getJsonObject("proof").getString("cryptosuite"))
         .isEqualTo("eddsa-rdfc-2022");
     StatusListCredential proven =
-        StatusListCredential.fromJson(verifier.verify(jsonLd.bodyAsString()), StatusList.DEFAULT_MAX_SIZE);
+        StatusListCredential.fromJson(
+            verifier.verify(jsonLd.bodyAsString()), StatusList.DEFAULT_MAX_SIZE);
     assertThat(proven.list().get(index)).isTrue();
 
     assertThat(get("/status/7-revocation").statusCode()).isEqualTo(404);
@@ -317,10 +332,13 @@ class CredentialRoutesTest {
             .put("verifiablePresentation", vp)
             .put(
                 "options",
-                new JsonObject().put("challenge", "nonce-123").put("domain", "https://employer.example"));
+                new JsonObject()
+                    .put("challenge", "nonce-123")
+                    .put("domain", "https://employer.example"));
 
     JsonObject enveloped =
-        request.copy()
+        request
+            .copy()
             .put(
                 "verifiablePresentation",
                 new JsonObject()
@@ -331,21 +349,34 @@ class CredentialRoutesTest {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject report = response.bodyAsJsonObject();
     assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
-    assertThat(report.getJsonArray("credentials").getJsonObject(0).getJsonObject("achievement")
-        .getString("id")).isEqualTo(FixtureCourses.COURSE);
+    assertThat(
+            report
+                .getJsonArray("credentials")
+                .getJsonObject(0)
+                .getJsonObject("achievement")
+                .getString("id"))
+        .isEqualTo(FixtureCourses.COURSE);
 
     JsonObject replay = post("/presentations/verify", request.encode(), null).bodyAsJsonObject();
     assertThat(replay.getBoolean("verified")).isFalse();
     assertThat(check(replay, "nonce").getString("reason")).contains("already used");
 
     String other = holder.present(List.of(jwt), "nonce-456", "https://employer.example");
-    request.put("verifiablePresentation", other).getJsonObject("options").put("challenge", "nonce-789");
-    JsonObject wrongNonce = post("/presentations/verify", request.encode(), null).bodyAsJsonObject();
+    request
+        .put("verifiablePresentation", other)
+        .getJsonObject("options")
+        .put("challenge", "nonce-789");
+    JsonObject wrongNonce =
+        post("/presentations/verify", request.encode(), null).bodyAsJsonObject();
     assertThat(wrongNonce.getBoolean("verified")).isFalse();
     assertThat(check(wrongNonce, "nonce").getBoolean("passed")).isFalse();
 
-    request.getJsonObject("options").put("challenge", "nonce-456").put("domain", "https://other.example");
-    JsonObject wrongDomain = post("/presentations/verify", request.encode(), null).bodyAsJsonObject();
+    request
+        .getJsonObject("options")
+        .put("challenge", "nonce-456")
+        .put("domain", "https://other.example");
+    JsonObject wrongDomain =
+        post("/presentations/verify", request.encode(), null).bodyAsJsonObject();
     assertThat(check(wrongDomain, "audience").getBoolean("passed")).isFalse();
   }
 
@@ -370,14 +401,19 @@ class CredentialRoutesTest {
     noSubject.getJsonObject("credential").remove("credentialSubject");
     HttpResponse<Buffer> missing = post("/credentials/issue", noSubject.encode(), TOKEN);
     assertThat(missing.statusCode()).isEqualTo(400);
-    assertThat(missing.bodyAsJsonObject().getString("member")).isEqualTo("credential.credentialSubject");
+    assertThat(missing.bodyAsJsonObject().getString("member"))
+        .isEqualTo("credential.credentialSubject");
 
-    assertThat(post("/credentials/issue", issueRequest(FixtureCourses.COURSE, "ldp").encode(), TOKEN)
-        .statusCode()).isEqualTo(400);
+    assertThat(
+            post("/credentials/issue", issueRequest(FixtureCourses.COURSE, "ldp").encode(), TOKEN)
+                .statusCode())
+        .isEqualTo(400);
     assertThat(post("/credentials/verify", "[]", null).statusCode()).isEqualTo(400);
     assertThat(post("/credentials/verify", "{}", null).statusCode()).isEqualTo(400);
-    assertThat(post("/presentations/verify", "{\"verifiablePresentation\": \"a.b.c\"}", null)
-        .statusCode()).isEqualTo(400);
+    assertThat(
+            post("/presentations/verify", "{\"verifiablePresentation\": \"a.b.c\"}", null)
+                .statusCode())
+        .isEqualTo(400);
     assertThat(post("/credentials/status", statusBody("urn:uuid:x", "deleted"), TOKEN).statusCode())
         .isEqualTo(400);
     JsonObject dataIntegrityPresentation =
@@ -391,19 +427,27 @@ class CredentialRoutesTest {
   @Test
   void unknownCourseAndUnknownSkillAreUnprocessable() throws Exception {
     HttpResponse<Buffer> course =
-        post("/credentials/issue", issueRequest("https://kosen.example/resources/none", "vc+jwt").encode(), TOKEN);
+        post(
+            "/credentials/issue",
+            issueRequest("https://kosen.example/resources/none", "vc+jwt").encode(),
+            TOKEN);
     assertThat(course.statusCode()).isEqualTo(422);
     assertThat(course.bodyAsJsonObject().getString("type")).isEqualTo("unknown-course");
 
     HttpResponse<Buffer> skill =
-        post("/credentials/issue",
-            issueRequest(FixtureCourses.COURSE_WITH_UNKNOWN_SKILL, "vc+jwt").encode(), TOKEN);
+        post(
+            "/credentials/issue",
+            issueRequest(FixtureCourses.COURSE_WITH_UNKNOWN_SKILL, "vc+jwt").encode(),
+            TOKEN);
     assertThat(skill.statusCode()).isEqualTo(422);
     assertThat(skill.bodyAsJsonObject().getJsonArray("unknownSkills"))
         .containsExactly("https://w3id.org/baton/skill/NOT-A-SKILL");
 
     JsonObject notDid = issueRequest(FixtureCourses.COURSE, "vc+jwt");
-    notDid.getJsonObject("credential").getJsonObject("credentialSubject").put("id", "alice@example.org");
+    notDid
+        .getJsonObject("credential")
+        .getJsonObject("credentialSubject")
+        .put("id", "alice@example.org");
     assertThat(post("/credentials/issue", notDid.encode(), TOKEN).statusCode()).isEqualTo(422);
     assertThat(service.issued()).isEmpty();
   }
@@ -417,8 +461,7 @@ class CredentialRoutesTest {
 
   @Test
   void oversizedBodyIsRefused() throws Exception {
-    String big =
-        new JsonObject().put("verifiableCredential", "x".repeat(ROUTE_LIMIT + 1)).encode();
+    String big = new JsonObject().put("verifiableCredential", "x".repeat(ROUTE_LIMIT + 1)).encode();
     HttpResponse<Buffer> response = post("/credentials/verify", big, null);
     assertThat(response.statusCode()).isEqualTo(413);
   }

@@ -27,9 +27,9 @@ class EddsaRdfc2022Test {
   private final EddsaRdfc2022 suite = new EddsaRdfc2022(TestContexts.loader());
 
   /**
-   * Test-only resolver for the 1EdTech fixtures: they name keys as {@code https://...#z6Mk...}, trusting
-   * the fragment. Never do this in production (anyone can write a key into a fragment); did:key is the
-   * only self-certifying form.
+   * Test-only resolver for the 1EdTech fixtures: they name keys as {@code https://...#z6Mk...},
+   * trusting the fragment. Never do this in production (anyone can write a key into a fragment);
+   * did:key is the only self-certifying form.
    */
   private static final VerificationKeyResolver FRAGMENT_KEYS =
       method -> {
@@ -61,7 +61,8 @@ class EddsaRdfc2022Test {
                 proofConfig.getString("verificationMethod"),
                 Instant.parse(proofConfig.getString("created"))),
             vectorKey());
-    assertThat(signed.getJsonObject("proof").getString("proofValue")).isEqualTo(VECTOR.getString("proofValue"));
+    assertThat(signed.getJsonObject("proof").getString("proofValue"))
+        .isEqualTo(VECTOR.getString("proofValue"));
     assertThat(signed).isEqualTo(json(fixture("integrity/credential-signed.json")));
   }
 
@@ -78,10 +79,12 @@ class EddsaRdfc2022Test {
 
   @Test
   void signedTestVectorVerifies() {
-    ProofVerification result = suite.verify(fixture("integrity/credential-signed.json"), FRAGMENT_KEYS);
+    ProofVerification result =
+        suite.verify(fixture("integrity/credential-signed.json"), FRAGMENT_KEYS);
 
     assertThat(result.valid()).as(result.reason()).isTrue();
-    assertThat(result.verificationMethod()).isEqualTo(VECTOR.getJsonObject("keyPair").getString("verificationMethod"));
+    assertThat(result.verificationMethod())
+        .isEqualTo(VECTOR.getJsonObject("keyPair").getString("verificationMethod"));
   }
 
   @ParameterizedTest
@@ -103,7 +106,8 @@ class EddsaRdfc2022Test {
 
   @Test
   void fixtureWithWrongProofValueFails() {
-    ProofVerification result = suite.verify(fixture("integrity/simple-err-proof-value.json"), FRAGMENT_KEYS);
+    ProofVerification result =
+        suite.verify(fixture("integrity/simple-err-proof-value.json"), FRAGMENT_KEYS);
 
     assertThat(result.valid()).isFalse();
     assertThat(result.reason()).contains("signature does not match");
@@ -122,7 +126,8 @@ class EddsaRdfc2022Test {
 
   @Test
   void credentialSignedWithFreshKeyVerifiesAsDidKey() throws Exception {
-    Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+    Ed25519PrivateKeyParameters key =
+        new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
     String did = Ed25519Multikey.didKey(key.generatePublicKey());
     String vm = did + "#" + did.substring("did:key:".length());
 
@@ -132,34 +137,45 @@ class EddsaRdfc2022Test {
             ProofOptions.assertion(vm, Instant.parse("2026-01-02T03:04:05.678Z")),
             key);
 
-    assertThat(json(signed).getJsonObject("proof").getString("created")).isEqualTo("2026-01-02T03:04:05Z");
+    assertThat(json(signed).getJsonObject("proof").getString("created"))
+        .isEqualTo("2026-01-02T03:04:05Z");
     assertThat(suite.verify(signed, Ed25519Multikey::fromDidKey).valid()).isTrue();
-    assertThat(suite.verify(signed, Ed25519Multikey::fromDidKey, ProofOptions.AUTHENTICATION).reason())
+    assertThat(
+            suite.verify(signed, Ed25519Multikey::fromDidKey, ProofOptions.AUTHENTICATION).reason())
         .contains("expected 'authentication'");
   }
 
   @Test
   void didKeyHolderProofVerifiesThroughTheDidResolverOnlyForItsOwnDid() throws Exception {
-    Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+    Ed25519PrivateKeyParameters key =
+        new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
     String did = Ed25519Multikey.didKey(key.generatePublicKey());
     String vm = did + "#" + did.substring("did:key:".length());
     String signed =
         suite.sign(
-            fixture("integrity/credential-unsigned.json"), ProofOptions.assertion(vm, Instant.now()), key);
-    var dids = new network.baton.credential.did.DidMethodResolver(d -> {
-      throw new network.baton.credential.did.DidResolutionException("no did:web in this test");
-    });
+            fixture("integrity/credential-unsigned.json"),
+            ProofOptions.assertion(vm, Instant.now()),
+            key);
+    var dids =
+        new network.baton.credential.did.DidMethodResolver(
+            d -> {
+              throw new network.baton.credential.did.DidResolutionException(
+                  "no did:web in this test");
+            });
 
-    assertThat(suite.verify(signed, DidVerificationKeys.assertion(dids).controlledBy(did)).valid()).isTrue();
+    assertThat(suite.verify(signed, DidVerificationKeys.assertion(dids).controlledBy(did)).valid())
+        .isTrue();
     ProofVerification wrongIssuer =
-        suite.verify(signed, DidVerificationKeys.assertion(dids).controlledBy("did:web:issuer.example"));
+        suite.verify(
+            signed, DidVerificationKeys.assertion(dids).controlledBy("did:web:issuer.example"));
     assertThat(wrongIssuer.valid()).isFalse();
     assertThat(wrongIssuer.reason()).contains("does not belong to did:web:issuer.example");
   }
 
   @Test
   void proofByAnotherKeyThanTheNamedOneFails() throws Exception {
-    Ed25519PrivateKeyParameters other = new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+    Ed25519PrivateKeyParameters other =
+        new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
     String vm = VECTOR.getJsonObject("keyPair").getString("verificationMethod");
     String signed =
         suite.sign(
@@ -173,10 +189,15 @@ class EddsaRdfc2022Test {
   @Test
   void undefinedTermIsRefusedBeforeSigning() {
     JsonObject unsigned = json(fixture("integrity/credential-unsigned.json"));
-    JsonObject withUndefined = Json.createObjectBuilder(unsigned).add("favouriteColour", "blue").build();
+    JsonObject withUndefined =
+        Json.createObjectBuilder(unsigned).add("favouriteColour", "blue").build();
 
     assertThatThrownBy(
-            () -> suite.sign(withUndefined, ProofOptions.assertion("did:key:z6Mk#x", Instant.EPOCH), vectorKey()))
+            () ->
+                suite.sign(
+                    withUndefined,
+                    ProofOptions.assertion("did:key:z6Mk#x", Instant.EPOCH),
+                    vectorKey()))
         .isInstanceOf(CanonicalizationException.class)
         .hasMessageContaining("favouriteColour")
         .hasMessageContaining("not defined by any @context");
@@ -188,7 +209,9 @@ class EddsaRdfc2022Test {
         "{\"@context\":{\"name\":\"http://schema.org/name\"},\"@id\":\"urn:x:1\",\"name\":\"n\",\"colour\":\"blue\"}";
 
     assertThatThrownBy(
-            () -> suite.sign(doc, ProofOptions.assertion("did:key:z6Mk#x", Instant.EPOCH), vectorKey()))
+            () ->
+                suite.sign(
+                    doc, ProofOptions.assertion("did:key:z6Mk#x", Instant.EPOCH), vectorKey()))
         .isInstanceOf(CanonicalizationException.class)
         .hasMessageContaining("not defined by any @context")
         .hasMessageContaining("colour");
@@ -200,7 +223,9 @@ class EddsaRdfc2022Test {
     JsonObject relative = Json.createObjectBuilder(unsigned).add("id", "credentials/3527").build();
 
     assertThatThrownBy(
-            () -> suite.sign(relative, ProofOptions.assertion("did:key:z6Mk#x", Instant.EPOCH), vectorKey()))
+            () ->
+                suite.sign(
+                    relative, ProofOptions.assertion("did:key:z6Mk#x", Instant.EPOCH), vectorKey()))
         .isInstanceOf(CanonicalizationException.class)
         .hasMessageContaining("not an absolute IRI");
   }
@@ -212,7 +237,9 @@ class EddsaRdfc2022Test {
             + "\"type\":\"VerifiableCredential\"}";
 
     assertThatThrownBy(
-            () -> suite.sign(doc, ProofOptions.assertion("did:key:z6Mk#x", Instant.EPOCH), vectorKey()))
+            () ->
+                suite.sign(
+                    doc, ProofOptions.assertion("did:key:z6Mk#x", Instant.EPOCH), vectorKey()))
         .isInstanceOf(CanonicalizationException.class)
         .hasMessageContaining("not one of the bundled contexts");
   }
@@ -226,19 +253,28 @@ class EddsaRdfc2022Test {
     JsonObject signed = json(fixture("integrity/credential-signed.json"));
     JsonObject badValue =
         Json.createObjectBuilder(signed)
-            .add("proof", Json.createObjectBuilder(signed.getJsonObject("proof")).add("proofValue", "zzzz0OIl"))
+            .add(
+                "proof",
+                Json.createObjectBuilder(signed.getJsonObject("proof"))
+                    .add("proofValue", "zzzz0OIl"))
             .build();
     assertThat(suite.verify(badValue.toString(), FRAGMENT_KEYS).valid()).isFalse();
     JsonObject otherSuite =
         Json.createObjectBuilder(signed)
-            .add("proof", Json.createObjectBuilder(signed.getJsonObject("proof")).add("cryptosuite", "ecdsa-rdfc-2019"))
+            .add(
+                "proof",
+                Json.createObjectBuilder(signed.getJsonObject("proof"))
+                    .add("cryptosuite", "ecdsa-rdfc-2019"))
             .build();
-    assertThat(suite.verify(otherSuite.toString(), FRAGMENT_KEYS).reason()).contains("unsupported cryptosuite");
-    assertThat(suite.verify(signed.toString(), method -> Optional.empty()).reason()).contains("not a known Ed25519 key");
+    assertThat(suite.verify(otherSuite.toString(), FRAGMENT_KEYS).reason())
+        .contains("unsupported cryptosuite");
+    assertThat(suite.verify(signed.toString(), method -> Optional.empty()).reason())
+        .contains("not a known Ed25519 key");
   }
 
   private static Ed25519PrivateKeyParameters vectorKey() {
-    String seedThenPublic = VECTOR.getJsonObject("keyPair").getString("privateKeyHex_seedThenPublic");
+    String seedThenPublic =
+        VECTOR.getJsonObject("keyPair").getString("privateKeyHex_seedThenPublic");
     return new Ed25519PrivateKeyParameters(HEX.parseHex(seedThenPublic.substring(0, 64)), 0);
   }
 

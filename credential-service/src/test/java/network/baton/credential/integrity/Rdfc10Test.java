@@ -27,19 +27,23 @@ class Rdfc10Test {
 
   private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
 
-  private final RdfCanonicalizer canonicalizer = new RdfCanonicalizer(TestContexts.loader(), Duration.ofSeconds(10));
+  private final RdfCanonicalizer canonicalizer =
+      new RdfCanonicalizer(TestContexts.loader(), Duration.ofSeconds(10));
 
   @Test
   void agreesWithTitaniumRdfcOnTheTestVector() throws Exception {
     JsonObject doc = unsecured("integrity/credential-unsigned.json");
 
-    assertThat(canonicalizer.canonicalize(doc)).isEqualTo(titaniumRdfc(doc)).isEqualTo(fixture("integrity/document-canon.nq"));
+    assertThat(canonicalizer.canonicalize(doc))
+        .isEqualTo(titaniumRdfc(doc))
+        .isEqualTo(fixture("integrity/document-canon.nq"));
   }
 
   /**
    * Documents why Rdfc10 exists: titanium-rdfc 2.0.0 labels the four identical embedded proofs of
-   * complete.json differently from the reference implementation (the issuer's signature only verifies with
-   * the reference labelling). When this starts failing, titanium-rdfc was fixed: switch back to it.
+   * complete.json differently from the reference implementation (the issuer's signature only
+   * verifies with the reference labelling). When this starts failing, titanium-rdfc was fixed:
+   * switch back to it.
    */
   @Test
   void titaniumRdfcStillDisagreesOnTiedRelatedBlankNodes() throws Exception {
@@ -55,9 +59,12 @@ class Rdfc10Test {
   void canonicalFormDoesNotDependOnInputOrder() throws Exception {
     JsonObject doc = unsecured("integrity/complete.json");
     var builder = Json.createObjectBuilder();
-    doc.keySet().stream().sorted(java.util.Comparator.reverseOrder()).forEach(k -> builder.add(k, doc.get(k)));
+    doc.keySet().stream()
+        .sorted(java.util.Comparator.reverseOrder())
+        .forEach(k -> builder.add(k, doc.get(k)));
 
-    assertThat(canonicalizer.canonicalize(builder.build())).isEqualTo(canonicalizer.canonicalize(doc));
+    assertThat(canonicalizer.canonicalize(builder.build()))
+        .isEqualTo(canonicalizer.canonicalize(doc));
   }
 
   @ParameterizedTest
@@ -74,8 +81,8 @@ class Rdfc10Test {
   }
 
   /**
-   * RDFC-1.0 sorts in Unicode code point order: U+FFFD comes before U+1F600. (rdf-canonize sorts UTF-16
-   * code units and puts the emoji first; this implementation follows the specification.)
+   * RDFC-1.0 sorts in Unicode code point order: U+FFFD comes before U+1F600. (rdf-canonize sorts
+   * UTF-16 code units and puts the emoji first; this implementation follows the specification.)
    */
   @Test
   void sortsByCodePointNotByUtf16CodeUnit() throws Exception {
@@ -84,7 +91,9 @@ class Rdfc10Test {
     canon.quad("http://ex/s", "http://ex/p", "\uFFFD", XSD_STRING, null, null, null);
 
     assertThat(canon.canonicalNQuads().lines().toList())
-        .containsExactly("<http://ex/s> <http://ex/p> \"\uFFFD\" .", "<http://ex/s> <http://ex/p> \"\uD83D\uDE00\" .");
+        .containsExactly(
+            "<http://ex/s> <http://ex/p> \"\uFFFD\" .",
+            "<http://ex/s> <http://ex/p> \"\uD83D\uDE00\" .");
   }
 
   @Test
@@ -103,7 +112,9 @@ class Rdfc10Test {
 
   private static String titaniumRdfc(JsonObject doc) throws Exception {
     RdfCanon canon = RdfCanon.create("SHA-256");
-    JsonLd.toRdf(JsonDocument.of(doc)).options(new JsonLdOptions(TestContexts.loader())).provide(canon);
+    JsonLd.toRdf(JsonDocument.of(doc))
+        .options(new JsonLdOptions(TestContexts.loader()))
+        .provide(canon);
     StringWriter out = new StringWriter();
     canon.provide(new NQuadsWriter(out));
     return out.toString();

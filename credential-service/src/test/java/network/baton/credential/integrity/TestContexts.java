@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import network.baton.vocab.ContextLoader;
 
-/** Test helpers: the project's offline context loader and fixture files from src/test/resources/fixtures/. */
+/**
+ * Test helpers: the project's offline context loader and fixture files from
+ * src/test/resources/fixtures/.
+ */
 public final class TestContexts {
 
   private static final ContextLoader CONTEXTS = ContextLoader.bundled();

@@ -24,9 +24,14 @@ class CredentialIssuerTest {
   private static final Set<String> COURSES = Set.of("https://kosen.example/resources/kosen-ec101");
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom());
+  private final SigningKey key =
+      SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom());
   private final CredentialIssuer issuer =
-      new CredentialIssuer(new IssuerProfile(DID, "Kosen Battery College"), key, new FrameworkSkills(), COURSES::contains);
+      new CredentialIssuer(
+          new IssuerProfile(DID, "Kosen Battery College"),
+          key,
+          new FrameworkSkills(),
+          COURSES::contains);
   private final String holder = HolderWallet.generate(new SecureRandom()).did();
 
   private IssueRequest request(List<String> skills) {
@@ -56,10 +61,12 @@ class CredentialIssuerTest {
     JsonNode vc = issuer.credential(request(List.of(FrameworkSkills.ECH)), status());
 
     assertThat(vc.get("@context").toString())
-        .isEqualTo("[\"https://www.w3.org/ns/credentials/v2\","
-            + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"]");
+        .isEqualTo(
+            "[\"https://www.w3.org/ns/credentials/v2\","
+                + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"]");
     assertThat(vc.get("id").asText()).startsWith("urn:uuid:");
-    assertThat(vc.get("type").toString()).isEqualTo("[\"VerifiableCredential\",\"OpenBadgeCredential\"]");
+    assertThat(vc.get("type").toString())
+        .isEqualTo("[\"VerifiableCredential\",\"OpenBadgeCredential\"]");
     assertThat(vc.at("/issuer/id").asText()).isEqualTo(DID);
     assertThat(vc.at("/issuer/type/0").asText()).isEqualTo("Profile");
     assertThat(vc.get("validFrom").asText()).isEqualTo("2026-04-01T00:00:00Z");
@@ -67,15 +74,18 @@ class CredentialIssuerTest {
     assertThat(vc.at("/credentialSubject/id").asText()).isEqualTo(holder);
     assertThat(vc.at("/credentialSubject/type/0").asText()).isEqualTo("AchievementSubject");
     JsonNode achievement = vc.at("/credentialSubject/achievement");
-    assertThat(achievement.get("id").asText()).isEqualTo("https://kosen.example/resources/kosen-ec101");
+    assertThat(achievement.get("id").asText())
+        .isEqualTo("https://kosen.example/resources/kosen-ec101");
     assertThat(achievement.at("/type/0").asText()).isEqualTo("Achievement");
-    assertThat(achievement.at("/criteria/narrative").asText()).isEqualTo("Passed the final examination.");
+    assertThat(achievement.at("/criteria/narrative").asText())
+        .isEqualTo("Passed the final examination.");
     JsonNode alignment = achievement.at("/alignment/0");
     assertThat(alignment.at("/type/0").asText()).isEqualTo("Alignment");
     assertThat(alignment.get("targetUrl").asText()).isEqualTo(FrameworkSkills.ECH);
     assertThat(alignment.get("targetName").asText()).isEqualTo("Electrochemistry");
     assertThat(alignment.get("targetCode").asText()).isEqualTo("ECH");
-    assertThat(alignment.get("targetFramework").asText()).isEqualTo("BATON battery skills framework");
+    assertThat(alignment.get("targetFramework").asText())
+        .isEqualTo("BATON battery skills framework");
     assertThat(vc.get("credentialStatus")).isEqualTo(status());
   }
 
@@ -96,7 +106,9 @@ class CredentialIssuerTest {
   @Test
   void p256IssuerSignsWithEs256() throws Exception {
     SigningKey p256 = SigningKey.generate(KeyAlgorithm.P256, "key-2", new SecureRandom());
-    CredentialIssuer es = new CredentialIssuer(new IssuerProfile(DID, "Kosen"), p256, new FrameworkSkills(), COURSES::contains);
+    CredentialIssuer es =
+        new CredentialIssuer(
+            new IssuerProfile(DID, "Kosen"), p256, new FrameworkSkills(), COURSES::contains);
 
     JWSObject jws = JWSObject.parse(es.issue(request(List.of(FrameworkSkills.ECH)), null).jwt());
 
@@ -122,8 +134,16 @@ class CredentialIssuerTest {
 
   @Test
   void achievementThatTheNodeDoesNotPublishIsRefused() {
-    IssueRequest request = new IssueRequest(holder, "https://kosen.example/resources/unknown",
-        "n", "d", "c", List.of(FrameworkSkills.ECH), FROM, null);
+    IssueRequest request =
+        new IssueRequest(
+            holder,
+            "https://kosen.example/resources/unknown",
+            "n",
+            "d",
+            "c",
+            List.of(FrameworkSkills.ECH),
+            FROM,
+            null);
 
     assertThatThrownBy(() -> issuer.issue(request, null))
         .isInstanceOf(UnknownAchievementException.class)
@@ -132,16 +152,35 @@ class CredentialIssuerTest {
 
   @Test
   void requestsThatCannotMakeASensibleCredentialAreRefused() {
-    assertThatThrownBy(() -> request(List.of()))
-        .hasMessageContaining("at least one skill");
-    assertThatThrownBy(() -> new IssueRequest(holder, "resources/x", "n", "d", "c",
-            List.of(FrameworkSkills.ECH), FROM, null))
+    assertThatThrownBy(() -> request(List.of())).hasMessageContaining("at least one skill");
+    assertThatThrownBy(
+            () ->
+                new IssueRequest(
+                    holder, "resources/x", "n", "d", "c", List.of(FrameworkSkills.ECH), FROM, null))
         .hasMessageContaining("absolute");
-    assertThatThrownBy(() -> new IssueRequest("alice", "https://x.example/c", "n", "d", "c",
-            List.of(FrameworkSkills.ECH), FROM, null))
+    assertThatThrownBy(
+            () ->
+                new IssueRequest(
+                    "alice",
+                    "https://x.example/c",
+                    "n",
+                    "d",
+                    "c",
+                    List.of(FrameworkSkills.ECH),
+                    FROM,
+                    null))
         .hasMessageContaining("holder must be a DID");
-    assertThatThrownBy(() -> new IssueRequest(holder, "https://x.example/c", "n", "d", "c",
-            List.of(FrameworkSkills.ECH), FROM, FROM.minusSeconds(1)))
+    assertThatThrownBy(
+            () ->
+                new IssueRequest(
+                    holder,
+                    "https://x.example/c",
+                    "n",
+                    "d",
+                    "c",
+                    List.of(FrameworkSkills.ECH),
+                    FROM,
+                    FROM.minusSeconds(1)))
         .hasMessageContaining("validUntil must be after validFrom");
   }
 

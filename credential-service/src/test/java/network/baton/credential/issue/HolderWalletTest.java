@@ -39,8 +39,10 @@ class HolderWalletTest {
     assertThat(jws.getHeader().getKeyID()).isEqualTo(DidKey.keyId(wallet.key().publicKey()));
     assertThat(payload.at("/type/0").asText()).isEqualTo("VerifiablePresentation");
     assertThat(payload.get("holder").asText()).isEqualTo(wallet.did());
-    assertThat(payload.at("/verifiableCredential/0/type").asText()).isEqualTo("EnvelopedVerifiableCredential");
-    assertThat(payload.at("/verifiableCredential/1/id").asText()).isEqualTo("data:application/vc+jwt,d.e.f");
+    assertThat(payload.at("/verifiableCredential/0/type").asText())
+        .isEqualTo("EnvelopedVerifiableCredential");
+    assertThat(payload.at("/verifiableCredential/1/id").asText())
+        .isEqualTo("data:application/vc+jwt,d.e.f");
     assertThat(payload.get("nonce").asText()).isEqualTo("n-123");
     assertThat(payload.get("aud").asText()).isEqualTo("https://employer.example");
     assertThat(jws.verify(BcJose.verifier(wallet.key().publicKey()))).isTrue();
@@ -55,7 +57,8 @@ class HolderWalletTest {
     HolderWallet loaded = HolderWallet.load(file, "pw".toCharArray(), keyFile);
 
     assertThat(loaded.did()).isEqualTo(wallet.did());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThatThrownBy(() -> HolderWallet.load(file, "wrong".toCharArray(), keyFile))
         .isInstanceOf(WrongPassphraseException.class);
     assertThatThrownBy(() -> wallet.save(file, "pw".toCharArray(), keyFile))
@@ -65,6 +68,7 @@ class HolderWalletTest {
   @Test
   void presentingNothingOrWithoutNonceIsRefused() {
     assertThatThrownBy(() -> wallet.present(List.of(), "n", "a")).hasMessageContaining("nothing");
-    assertThatThrownBy(() -> wallet.present(List.of("a.b.c"), " ", "a")).hasMessageContaining("blank");
+    assertThatThrownBy(() -> wallet.present(List.of("a.b.c"), " ", "a"))
+        .hasMessageContaining("blank");
   }
 }

@@ -32,28 +32,32 @@ class IssuedCredentialSchemaTest {
 
   @BeforeAll
   static void loadSchema() throws Exception {
-    try (InputStream in = IssuedCredentialSchemaTest.class.getResourceAsStream(
-        "/fixtures/schemas/ob_v3p0_achievementcredential_schema.jsonld-adaptation.json")) {
+    try (InputStream in =
+        IssuedCredentialSchemaTest.class.getResourceAsStream(
+            "/fixtures/schemas/ob_v3p0_achievementcredential_schema.jsonld-adaptation.json")) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(in);
     }
   }
 
   private ObjectNode issued() throws Exception {
-    ObjectNode status = mapper.createObjectNode()
-        .put("id", "https://kosen.example/status/1#42")
-        .put("type", "BitstringStatusListEntry")
-        .put("statusPurpose", "revocation")
-        .put("statusListIndex", "42")
-        .put("statusListCredential", "https://kosen.example/status/1");
-    IssueRequest request = new IssueRequest(
-        HolderWallet.generate(new SecureRandom()).did(),
-        "https://kosen.example/resources/kosen-ec101",
-        "Fundamentals of Electrochemistry",
-        "Cell potential and kinetics.",
-        "Passed the final examination.",
-        List.of(FrameworkSkills.ECH, FrameworkSkills.SAF),
-        Instant.parse("2026-04-01T00:00:00Z"),
-        Instant.parse("2031-04-01T00:00:00Z"));
+    ObjectNode status =
+        mapper
+            .createObjectNode()
+            .put("id", "https://kosen.example/status/1#42")
+            .put("type", "BitstringStatusListEntry")
+            .put("statusPurpose", "revocation")
+            .put("statusListIndex", "42")
+            .put("statusListCredential", "https://kosen.example/status/1");
+    IssueRequest request =
+        new IssueRequest(
+            HolderWallet.generate(new SecureRandom()).did(),
+            "https://kosen.example/resources/kosen-ec101",
+            "Fundamentals of Electrochemistry",
+            "Cell potential and kinetics.",
+            "Passed the final examination.",
+            List.of(FrameworkSkills.ECH, FrameworkSkills.SAF),
+            Instant.parse("2026-04-01T00:00:00Z"),
+            Instant.parse("2031-04-01T00:00:00Z"));
     return issuer.issue(request, status).credential();
   }
 
@@ -69,7 +73,8 @@ class IssuedCredentialSchemaTest {
     ObjectNode vc = issued();
     ((ObjectNode) vc.at("/credentialSubject/achievement")).remove("criteria");
 
-    assertThat(schema.validate(vc)).extracting(ValidationMessage::getMessage)
+    assertThat(schema.validate(vc))
+        .extracting(ValidationMessage::getMessage)
         .anySatisfy(m -> assertThat(m).contains("criteria"));
   }
 }

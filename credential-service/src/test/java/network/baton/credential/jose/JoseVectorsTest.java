@@ -63,7 +63,8 @@ class JoseVectorsTest {
     jws.sign(BcJose.signer(key));
 
     assertThat(jws.serialize()).isEqualTo(vector.get("jwsCompact").asText());
-    assertThat(key.publicKey().toJwk().get("x")).isEqualTo(vector.get("publicJwk").get("x").asText());
+    assertThat(key.publicKey().toJwk().get("x"))
+        .isEqualTo(vector.get("publicJwk").get("x").asText());
   }
 
   @Test
@@ -105,7 +106,8 @@ class JoseVectorsTest {
 
     assertThat(first.getSignature()).isEqualTo(second.getSignature());
     assertThat(first.getSignature().decode()).hasSize(64);
-    assertThat(JWSObject.parse(first.serialize()).verify(BcJose.verifier(key.publicKey()))).isTrue();
+    assertThat(JWSObject.parse(first.serialize()).verify(BcJose.verifier(key.publicKey())))
+        .isTrue();
   }
 
   @Test
@@ -131,8 +133,7 @@ class JoseVectorsTest {
     JWSObject jws = new JWSObject(header, new Payload("hello"));
     jws.sign(BcJose.signer(key));
 
-    assertThat(JWSObject.parse(jws.serialize()).verify(BcJose.verifier(key.publicKey())))
-        .isFalse();
+    assertThat(JWSObject.parse(jws.serialize()).verify(BcJose.verifier(key.publicKey()))).isFalse();
   }
 
   @Test
@@ -141,8 +142,7 @@ class JoseVectorsTest {
     JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.EdDSA), new Payload("hello"));
     jws.sign(BcJose.signer(key));
     String[] parts = jws.serialize().split("\\.");
-    String relabelled =
-        Base64URL.encode("{\"alg\":\"ES256\"}") + "." + parts[1] + "." + parts[2];
+    String relabelled = Base64URL.encode("{\"alg\":\"ES256\"}") + "." + parts[1] + "." + parts[2];
 
     assertThat(JWSObject.parse(relabelled).verify(BcJose.verifier(key.publicKey()))).isFalse();
   }

@@ -58,7 +58,10 @@ class AchievementCredentialSchemaTest {
 
   @Test
   void malformedJsonIsReportedNotThrown() {
-    assertThat(SCHEMA.validate("{\"type\": ")).singleElement().asString().contains("not valid JSON");
+    assertThat(SCHEMA.validate("{\"type\": "))
+        .singleElement()
+        .asString()
+        .contains("not valid JSON");
   }
 
   private static ObjectNode testVector() throws Exception {

@@ -16,7 +16,8 @@ class CredentialConfigTest {
   private final ObjectMapper json = new ObjectMapper();
 
   private JsonNode fixture() throws Exception {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/service/credential-config.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/fixtures/service/credential-config.json")) {
       return json.readTree(in);
     }
   }
@@ -43,15 +44,18 @@ class CredentialConfigTest {
 
   @Test
   void badSettingsAreRefusedWithTheSettingNamed() throws Exception {
-    JsonNode noBase = ((com.fasterxml.jackson.databind.node.ObjectNode) fixture()).without("baseUrl");
+    JsonNode noBase =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) fixture()).without("baseUrl");
     assertThatThrownBy(() -> CredentialConfig.fromJson(noBase)).hasMessageContaining("baseUrl");
-    JsonNode smallList = ((com.fasterxml.jackson.databind.node.ObjectNode) fixture()).put("statusListSize", 1000);
+    JsonNode smallList =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) fixture()).put("statusListSize", 1000);
     assertThatThrownBy(() -> CredentialConfig.fromJson(smallList)).hasMessageContaining("at least");
     JsonNode notDid =
         ((com.fasterxml.jackson.databind.node.ObjectNode) fixture())
             .set("trustedIssuers", json.createArrayNode().add("https://univ.example"));
     assertThatThrownBy(() -> CredentialConfig.fromJson(notDid)).hasMessageContaining("not a DID");
-    JsonNode relative = ((com.fasterxml.jackson.databind.node.ObjectNode) fixture()).put("baseUrl", "/node");
+    JsonNode relative =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) fixture()).put("baseUrl", "/node");
     assertThatThrownBy(() -> CredentialConfig.fromJson(relative)).hasMessageContaining("absolute");
   }
 }

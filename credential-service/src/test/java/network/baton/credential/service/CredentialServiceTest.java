@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import network.baton.credential.keys.NodeKeys;
-import network.baton.credential.status.StatusListCredential;
 import network.baton.credential.status.StatusList;
+import network.baton.credential.status.StatusListCredential;
 import network.baton.credential.verify.CredentialVerifier;
 import network.baton.credential.verify.VerificationReport;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,8 @@ class CredentialServiceTest {
     try (CredentialService restarted = ServiceFixture.open(dir, keys)) {
       SecuredCredential third = restarted.issue(order(CredentialFormat.JWT));
       assertThat(indexes).doesNotContain(index(third)).hasSize(2);
-      assertThat(restarted.issued(revoked).orElseThrow().state()).isEqualTo(CredentialState.REVOKED);
+      assertThat(restarted.issued(revoked).orElseThrow().state())
+          .isEqualTo(CredentialState.REVOKED);
       assertThat(restarted.issued().stream().filter(r -> r.state() == CredentialState.SUSPENDED))
           .hasSize(1);
     }
@@ -64,7 +65,8 @@ class CredentialServiceTest {
   @Test
   void concurrentIssuesGetDistinctIndexesAndAreAllRecorded() throws Exception {
     try (CredentialService service = ServiceFixture.open(dir, keys)) {
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
       try {
         List<java.util.concurrent.Future<SecuredCredential>> futures = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
@@ -89,9 +91,12 @@ class CredentialServiceTest {
     try (CredentialService service = ServiceFixture.open(dir, keys)) {
       SecuredCredential credential =
           service.issue(
-              new CredentialOrder(HOLDER, FixtureCourses.COURSE, from, until, CredentialFormat.JWT));
-      assertThat(credential.document().path("validFrom").asText()).isEqualTo("2026-04-01T00:00:00Z");
-      assertThat(credential.document().path("validUntil").asText()).isEqualTo("2031-03-31T00:00:00Z");
+              new CredentialOrder(
+                  HOLDER, FixtureCourses.COURSE, from, until, CredentialFormat.JWT));
+      assertThat(credential.document().path("validFrom").asText())
+          .isEqualTo("2026-04-01T00:00:00Z");
+      assertThat(credential.document().path("validUntil").asText())
+          .isEqualTo("2031-03-31T00:00:00Z");
       assertThat(credential.document().path("issuer").path("id").asText())
           .isEqualTo("did:web:kosen.example");
     }
@@ -153,13 +158,17 @@ class CredentialServiceTest {
         new NodeKeys(
             java.util.List.of(
                 network.baton.credential.keys.SigningKey.generate(
-                    network.baton.credential.keys.KeyAlgorithm.P256, "key-1",
+                    network.baton.credential.keys.KeyAlgorithm.P256,
+                    "key-1",
                     new java.security.SecureRandom())));
     try (CredentialService service = ServiceFixture.open(dir, p256)) {
       assertThatThrownBy(() -> service.issue(order(CredentialFormat.DATA_INTEGRITY)))
           .isInstanceOf(CredentialServiceException.class)
           .hasMessageContaining("Ed25519");
-      assertThat(service.verifyCredential(new TextNode(service.issue(order(CredentialFormat.JWT)).jwt())).ok())
+      assertThat(
+              service
+                  .verifyCredential(new TextNode(service.issue(order(CredentialFormat.JWT)).jwt()))
+                  .ok())
           .isTrue();
     }
   }

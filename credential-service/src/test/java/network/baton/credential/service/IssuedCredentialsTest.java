@@ -35,11 +35,12 @@ class IssuedCredentialsTest {
       store.setState("urn:uuid:1", CredentialState.REVOKED);
     }
     try (IssuedCredentials reopened = IssuedCredentials.open(dir)) {
-      assertThat(reopened.all()).extracting(IssuedRecord::credentialId)
+      assertThat(reopened.all())
+          .extracting(IssuedRecord::credentialId)
           .containsExactly("urn:uuid:1", "urn:uuid:2");
-      assertThat(reopened.find("urn:uuid:1").orElseThrow().state()).isEqualTo(CredentialState.REVOKED);
-      assertThat(reopened.find("urn:uuid:2").orElseThrow())
-          .isEqualTo(record("urn:uuid:2", 1));
+      assertThat(reopened.find("urn:uuid:1").orElseThrow().state())
+          .isEqualTo(CredentialState.REVOKED);
+      assertThat(reopened.find("urn:uuid:2").orElseThrow()).isEqualTo(record("urn:uuid:2", 1));
     }
   }
 
@@ -60,14 +61,17 @@ class IssuedCredentialsTest {
       store.add(record("urn:uuid:1", 0));
     }
     Files.writeString(
-        dir.resolve(IssuedCredentials.JOURNAL), "{\"event\":\"issued\",\"id\":\"urn:uu", UTF_8,
+        dir.resolve(IssuedCredentials.JOURNAL),
+        "{\"event\":\"issued\",\"id\":\"urn:uu",
+        UTF_8,
         StandardOpenOption.APPEND);
     try (IssuedCredentials store = IssuedCredentials.open(dir)) {
       assertThat(store.all()).hasSize(1);
       store.add(record("urn:uuid:2", 1));
     }
     try (IssuedCredentials store = IssuedCredentials.open(dir)) {
-      assertThat(store.all()).extracting(IssuedRecord::credentialId)
+      assertThat(store.all())
+          .extracting(IssuedRecord::credentialId)
           .containsExactly("urn:uuid:1", "urn:uuid:2");
     }
   }

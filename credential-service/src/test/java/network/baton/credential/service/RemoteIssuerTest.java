@@ -21,14 +21,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A second node verifying the first node's credentials through its DID document and status lists. */
+/**
+ * A second node verifying the first node's credentials through its DID document and status lists.
+ */
 class RemoteIssuerTest {
   private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
   private static final URI VERIFIER_URL = URI.create("https://univ.example");
 
   /** A clock the test moves by hand. */
   private static final class TestClock extends Clock {
-      // Behind the issuer's clock (within the tolerated skew), as another node's may be.
+    // Behind the issuer's clock (within the tolerated skew), as another node's may be.
     private volatile Instant now = Instant.now().minusSeconds(30);
 
     void advance(Duration by) {
@@ -92,10 +94,12 @@ class RemoteIssuerTest {
   }
 
   @Test
-  void trustedRemoteCredentialVerifiesAndRevocationShowsAfterTheListCacheExpires() throws Exception {
+  void trustedRemoteCredentialVerifiesAndRevocationShowsAfterTheListCacheExpires()
+      throws Exception {
     try (CredentialService verifier = verifier(Set.of(issuer.issuerDid()))) {
       SecuredCredential credential =
-          issuer.issue(new CredentialOrder(HOLDER, FixtureCourses.COURSE, null, null, CredentialFormat.JWT));
+          issuer.issue(
+              new CredentialOrder(HOLDER, FixtureCourses.COURSE, null, null, CredentialFormat.JWT));
       assertThat(verifier.verifyCredential(new TextNode(credential.jwt())).ok()).isTrue();
 
       issuer.setStatus(credential.id(), StatusAction.REVOKE);
@@ -105,7 +109,8 @@ class RemoteIssuerTest {
       clock.advance(Duration.ofMinutes(6));
       VerificationReport report = verifier.verifyCredential(new TextNode(credential.jwt()));
       assertThat(report.ok()).isFalse();
-      assertThat(report.check(CredentialVerifier.STATUS).orElseThrow().reason()).contains("revoked");
+      assertThat(report.check(CredentialVerifier.STATUS).orElseThrow().reason())
+          .contains("revoked");
       // revocation and suspension lists once, then the revocation list again after the TTL
       assertThat(listFetches.get()).isEqualTo(3);
     }
@@ -125,7 +130,8 @@ class RemoteIssuerTest {
   @Test
   void untrustedIssuerFailsTheTrustCheckOnly() throws Exception {
     try (CredentialService verifier = verifier(Set.of())) {
-      VerificationReport report = verifier.verifyCredential(new TextNode(issue(CredentialFormat.JWT)));
+      VerificationReport report =
+          verifier.verifyCredential(new TextNode(issue(CredentialFormat.JWT)));
       assertThat(report.ok()).isFalse();
       assertThat(report.firstFailure().orElseThrow().name()).isEqualTo(CredentialVerifier.TRUST);
       assertThat(report.check(CredentialVerifier.SIGNATURE).orElseThrow().passed()).isTrue();

@@ -7,14 +7,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import network.baton.credential.did.DidResolver;
-import network.baton.credential.status.StatusList;
-import network.baton.credential.status.StatusListFetcher;
 import network.baton.credential.did.DidMethodResolver;
 import network.baton.credential.did.DidResolutionException;
+import network.baton.credential.did.DidResolver;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.keys.SigningKey;
+import network.baton.credential.status.StatusList;
+import network.baton.credential.status.StatusListFetcher;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SkillFramework;
 
@@ -31,7 +31,8 @@ public final class ServiceFixture {
 
   /** Fresh Ed25519 node keys. */
   public static NodeKeys keys() {
-    return new NodeKeys(List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom())));
+    return new NodeKeys(
+        List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom())));
   }
 
   /** A service over this data folder and keys. */

@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.integrity.Ed25519Multikey;
+import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.integrity.ProofVerification;
 import network.baton.credential.integrity.TestContexts;
 import network.baton.credential.integrity.VerificationKeyResolver;
@@ -71,14 +71,19 @@ class BitstringStatusCheckerTest {
 
   private BitstringStatusChecker checker(BitstringStatusChecker.Options options) {
     return new BitstringStatusChecker(
-        localFile("status/status-list-credential-index23-revoked.json"), dataIntegrity, clock, options);
+        localFile("status/status-list-credential-index23-revoked.json"),
+        dataIntegrity,
+        clock,
+        options);
   }
 
   @Test
   void revokedOpenBadgeReadsAsRevoked() throws Exception {
     JsonNode credential = JSON.readTree(fixture("status/ob30-credential-status-revoked.json"));
 
-    StatusCheck result = checker(BitstringStatusChecker.Options.defaults()).inspect(credential.get("credentialStatus"), null);
+    StatusCheck result =
+        checker(BitstringStatusChecker.Options.defaults())
+            .inspect(credential.get("credentialStatus"), null);
 
     assertThat(result.outcome()).isEqualTo(Outcome.REVOKED);
     assertThat(result.passed()).isFalse();
@@ -124,7 +129,9 @@ class BitstringStatusCheckerTest {
   @Test
   void listIsCachedForItsTimeToLiveThenFetchedAgain() {
     BitstringStatusChecker checker =
-        checker(new BitstringStatusChecker.Options(Duration.ofMinutes(5), true, StatusList.DEFAULT_MAX_SIZE));
+        checker(
+            new BitstringStatusChecker.Options(
+                Duration.ofMinutes(5), true, StatusList.DEFAULT_MAX_SIZE));
     JsonNode entry = StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 23).toJson();
 
     checker.inspect(entry, null);
@@ -140,13 +147,19 @@ class BitstringStatusCheckerTest {
 
   @Test
   void listWhoseProofFailsIsInvalid() throws Exception {
-    ObjectNode tampered = (ObjectNode) JSON.readTree(fixture("status/status-list-credential-index23-revoked.json"));
-    ((ObjectNode) tampered.get("credentialSubject")).put("encodedList", StatusList.create().encode());
+    ObjectNode tampered =
+        (ObjectNode) JSON.readTree(fixture("status/status-list-credential-index23-revoked.json"));
+    ((ObjectNode) tampered.get("credentialSubject"))
+        .put("encodedList", StatusList.create().encode());
     BitstringStatusChecker checker =
         new BitstringStatusChecker(
-            url -> tampered.toString(), dataIntegrity, clock, BitstringStatusChecker.Options.defaults());
+            url -> tampered.toString(),
+            dataIntegrity,
+            clock,
+            BitstringStatusChecker.Options.defaults());
 
-    StatusCheck result = checker.inspect(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 23).toJson(), null);
+    StatusCheck result =
+        checker.inspect(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 23).toJson(), null);
 
     assertThat(result.outcome()).isEqualTo(Outcome.LIST_INVALID);
     assertThat(result.passed()).isFalse();
@@ -167,7 +180,9 @@ class BitstringStatusCheckerTest {
   void listFromAnotherIssuerIsRefused() {
     StatusCheck result =
         checker(BitstringStatusChecker.Options.defaults())
-            .inspect(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 22).toJson(), "did:web:other.example");
+            .inspect(
+                StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 22).toJson(),
+                "did:web:other.example");
 
     assertThat(result.outcome()).isEqualTo(Outcome.LIST_INVALID);
     assertThat(result.reason()).contains("not by did:web:other.example");
@@ -178,11 +193,17 @@ class BitstringStatusCheckerTest {
     BitstringStatusChecker checker = checker(BitstringStatusChecker.Options.defaults());
     JsonNode complete = JSON.readTree(fixture("integrity/complete.json"));
 
-    assertThat(checker.inspect(complete.get("credentialStatus"), null).outcome()).isEqualTo(Outcome.ENTRY_INVALID);
-    assertThat(checker.inspect(complete.get("credentialStatus"), null).reason()).contains("1EdTechRevocationList");
-    assertThat(checker.inspect(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 131_072).toJson(), null).outcome())
+    assertThat(checker.inspect(complete.get("credentialStatus"), null).outcome())
         .isEqualTo(Outcome.ENTRY_INVALID);
-    ObjectNode negative = StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 1).toJson().put("statusListIndex", "-1");
+    assertThat(checker.inspect(complete.get("credentialStatus"), null).reason())
+        .contains("1EdTechRevocationList");
+    assertThat(
+            checker
+                .inspect(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 131_072).toJson(), null)
+                .outcome())
+        .isEqualTo(Outcome.ENTRY_INVALID);
+    ObjectNode negative =
+        StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 1).toJson().put("statusListIndex", "-1");
     assertThat(checker.inspect(negative, null).reason()).contains("non-negative integer");
     assertThat(checker.inspect((JsonNode) null, null).outcome()).isEqualTo(Outcome.NO_STATUS);
   }
@@ -191,14 +212,21 @@ class BitstringStatusCheckerTest {
   void asTheVerifiersStatusCheckerItPassesActiveAndFailsRevoked() throws Exception {
     BitstringStatusChecker checker = checker(BitstringStatusChecker.Options.defaults());
     StatusChecker asVerifierSees = checker;
-    JsonNode revoked = JSON.readTree(fixture("status/ob30-credential-status-revoked.json")).get("credentialStatus");
+    JsonNode revoked =
+        JSON.readTree(fixture("status/ob30-credential-status-revoked.json"))
+            .get("credentialStatus");
 
     StatusResult result = asVerifierSees.check(revoked);
 
     assertThat(result.passed()).isFalse();
-    assertThat(checker.check(revoked, "did:web:other.example").reason()).contains("not by did:web:other.example");
+    assertThat(checker.check(revoked, "did:web:other.example").reason())
+        .contains("not by did:web:other.example");
     assertThat(result.reason()).contains("revoked");
-    assertThat(asVerifierSees.check(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 24).toJson()).passed()).isTrue();
+    assertThat(
+            asVerifierSees
+                .check(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 24).toJson())
+                .passed())
+        .isTrue();
   }
 
   @Test
@@ -207,6 +235,7 @@ class BitstringStatusCheckerTest {
     entries.add(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 22).toJson());
     entries.add(StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 23).toJson());
 
-    assertThat(checker(BitstringStatusChecker.Options.defaults()).inspect(entries, null).outcome()).isEqualTo(Outcome.REVOKED);
+    assertThat(checker(BitstringStatusChecker.Options.defaults()).inspect(entries, null).outcome())
+        .isEqualTo(Outcome.REVOKED);
   }
 }

@@ -50,7 +50,8 @@ class IndexAllocatorTest {
     assertThat(next).isNotEqualTo(handedOut);
     assertThat(next.index()).isEqualTo(100);
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(IndexAllocator.STATE_FILE);
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactly(IndexAllocator.STATE_FILE);
     }
   }
 
@@ -63,7 +64,8 @@ class IndexAllocatorTest {
 
     assertThat(next.index()).isEqualTo(10);
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(IndexAllocator.STATE_FILE);
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactly(IndexAllocator.STATE_FILE);
     }
   }
 

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
-import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.integrity.Ed25519Multikey;
+import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.integrity.ProofOptions;
 import network.baton.credential.integrity.TestContexts;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -30,14 +30,22 @@ class StatusListCredentialTest {
     list.set(42);
     StatusListCredential credential =
         new StatusListCredential(
-            LIST, "did:web:node.example", StatusPurpose.SUSPENSION, list, Instant.parse("2026-11-28T10:00:00.5Z"), null);
+            LIST,
+            "did:web:node.example",
+            StatusPurpose.SUSPENSION,
+            list,
+            Instant.parse("2026-11-28T10:00:00.5Z"),
+            null);
 
     ObjectNode json = credential.toJson();
 
-    assertThat(json.path("type").toString()).isEqualTo("[\"VerifiableCredential\",\"BitstringStatusListCredential\"]");
+    assertThat(json.path("type").toString())
+        .isEqualTo("[\"VerifiableCredential\",\"BitstringStatusListCredential\"]");
     assertThat(json.path("validFrom").asText()).isEqualTo("2026-11-28T10:00:00Z");
-    assertThat(json.path("credentialSubject").path("type").asText()).isEqualTo("BitstringStatusList");
-    assertThat(json.path("credentialSubject").path("statusPurpose").asText()).isEqualTo("suspension");
+    assertThat(json.path("credentialSubject").path("type").asText())
+        .isEqualTo("BitstringStatusList");
+    assertThat(json.path("credentialSubject").path("statusPurpose").asText())
+        .isEqualTo("suspension");
     StatusListCredential back = StatusListCredential.fromJson(json, StatusList.DEFAULT_MAX_SIZE);
     assertThat(back.purpose()).isEqualTo(StatusPurpose.SUSPENSION);
     assertThat(back.issuer()).isEqualTo("did:web:node.example");
@@ -51,10 +59,12 @@ class StatusListCredentialTest {
     String did = Ed25519Multikey.didKey(key.generatePublicKey());
     String vm = did + "#" + did.substring("did:key:".length());
     StatusListCredential credential =
-        new StatusListCredential(LIST, did, StatusPurpose.REVOCATION, StatusList.create(), Instant.now(), null);
+        new StatusListCredential(
+            LIST, did, StatusPurpose.REVOCATION, StatusList.create(), Instant.now(), null);
     EddsaRdfc2022 suite = new EddsaRdfc2022(TestContexts.loader());
 
-    String signed = suite.sign(credential.toJson().toString(), ProofOptions.assertion(vm, Instant.now()), key);
+    String signed =
+        suite.sign(credential.toJson().toString(), ProofOptions.assertion(vm, Instant.now()), key);
 
     assertThat(suite.verify(signed, Ed25519Multikey::fromDidKey).valid()).isTrue();
   }
@@ -71,7 +81,8 @@ class StatusListCredentialTest {
 
   @Test
   void wrongShapesAreRefusedWithAReason() throws Exception {
-    ObjectNode good = (ObjectNode) JSON.readTree(fixture("status/status-list-credential-index23-revoked.json"));
+    ObjectNode good =
+        (ObjectNode) JSON.readTree(fixture("status/status-list-credential-index23-revoked.json"));
 
     ObjectNode wrongType = good.deepCopy().put("type", "VerifiableCredential");
     assertThatThrownBy(() -> StatusListCredential.fromJson(wrongType, StatusList.DEFAULT_MAX_SIZE))
@@ -79,7 +90,8 @@ class StatusListCredentialTest {
 
     ObjectNode wrongPurpose = good.deepCopy();
     ((ObjectNode) wrongPurpose.get("credentialSubject")).put("statusPurpose", "message");
-    assertThatThrownBy(() -> StatusListCredential.fromJson(wrongPurpose, StatusList.DEFAULT_MAX_SIZE))
+    assertThatThrownBy(
+            () -> StatusListCredential.fromJson(wrongPurpose, StatusList.DEFAULT_MAX_SIZE))
         .hasMessageContaining("statusPurpose");
 
     ObjectNode wideStatus = good.deepCopy();
@@ -94,6 +106,7 @@ class StatusListCredentialTest {
 
     assertThat(json.get("statusListIndex").isTextual()).isTrue();
     assertThat(json.get("id").asText()).isEqualTo(LIST + "#23");
-    assertThat(StatusEntry.fromJson(json)).isEqualTo(StatusEntry.of(LIST, StatusPurpose.REVOCATION, 23));
+    assertThat(StatusEntry.fromJson(json))
+        .isEqualTo(StatusEntry.of(LIST, StatusPurpose.REVOCATION, 23));
   }
 }

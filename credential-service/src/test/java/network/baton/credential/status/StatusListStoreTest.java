@@ -38,7 +38,11 @@ class StatusListStoreTest {
 
     assertThat(store.update(0, StatusPurpose.SUSPENSION, 7, true)).isFalse();
     assertThat(store.update(0, StatusPurpose.SUSPENSION, 7, false)).isTrue();
-    assertThat(StatusListStore.open(dir, StatusList.MIN_SIZE).snapshot(0, StatusPurpose.SUSPENSION).get(7)).isFalse();
+    assertThat(
+            StatusListStore.open(dir, StatusList.MIN_SIZE)
+                .snapshot(0, StatusPurpose.SUSPENSION)
+                .get(7))
+        .isFalse();
   }
 
   @Test
@@ -53,7 +57,10 @@ class StatusListStoreTest {
   void fileOfTheWrongSizeIsRefused() throws IOException {
     Files.write(dir.resolve("list-0-revocation.bits"), new byte[100]);
 
-    assertThatThrownBy(() -> StatusListStore.open(dir, StatusList.MIN_SIZE).snapshot(0, StatusPurpose.REVOCATION))
+    assertThatThrownBy(
+            () ->
+                StatusListStore.open(dir, StatusList.MIN_SIZE)
+                    .snapshot(0, StatusPurpose.REVOCATION))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("expected 131072");
   }

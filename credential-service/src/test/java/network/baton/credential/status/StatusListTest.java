@@ -61,10 +61,12 @@ class StatusListTest {
     ours.set(23);
 
     JsonNode vc = JSON.readTree(fixture("status/status-list-credential-index23-revoked.json"));
-    StatusList theirs = StatusList.decode(vc.path("credentialSubject").path("encodedList").asText());
+    StatusList theirs =
+        StatusList.decode(vc.path("credentialSubject").path("encodedList").asText());
 
     assertThat(StatusList.decode(ours.encode()).get(23)).isEqualTo(theirs.get(23));
-    assertThat(inflatedBytes(ours.encode())).isEqualTo(inflatedBytes(vc.path("credentialSubject").path("encodedList").asText()));
+    assertThat(inflatedBytes(ours.encode()))
+        .isEqualTo(inflatedBytes(vc.path("credentialSubject").path("encodedList").asText()));
   }
 
   @Test
@@ -77,7 +79,8 @@ class StatusListTest {
 
   @Test
   void zipBombIsCutOffWhileInflating() {
-    // 4 MiB of zeros compress to about 4 KiB: small on the wire, four times the 1 MiB limit inflated.
+    // 4 MiB of zeros compress to about 4 KiB: small on the wire, four times the 1 MiB limit
+    // inflated.
     String bomb = encode(gzip(new byte[4 * 1024 * 1024]));
 
     assertThatThrownBy(() -> StatusList.decode(bomb))

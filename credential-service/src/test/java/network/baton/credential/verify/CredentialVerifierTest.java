@@ -87,7 +87,10 @@ class CredentialVerifierTest {
 
   private static String failureOf(VerificationReport report, String check) {
     assertThat(report.ok()).isFalse();
-    Check c = report.check(check).orElseThrow(() -> new AssertionError("no check " + check + ": " + report));
+    Check c =
+        report
+            .check(check)
+            .orElseThrow(() -> new AssertionError("no check " + check + ": " + report));
     assertThat(c.passed()).as(c.reason()).isFalse();
     return c.reason();
   }
@@ -98,9 +101,18 @@ class CredentialVerifierTest {
 
     assertThat(report.firstFailure()).isEmpty();
     assertThat(report.ok()).isTrue();
-    assertThat(report.checks()).extracting(Check::name)
-        .containsExactly("format", "header", "credential", "key", "signature", "dates", "status",
-            "issuer trusted", "skills");
+    assertThat(report.checks())
+        .extracting(Check::name)
+        .containsExactly(
+            "format",
+            "header",
+            "credential",
+            "key",
+            "signature",
+            "dates",
+            "status",
+            "issuer trusted",
+            "skills");
     assertThat(report.issuer()).isEqualTo(node.did);
     assertThat(report.subject()).isEqualTo(holder);
     assertThat(report.achievement().iri()).isEqualTo("https://kosen.example/resources/kosen-ec101");
@@ -116,9 +128,13 @@ class CredentialVerifierTest {
   void es256CredentialVerifies() throws Exception {
     try (IssuerNode p256 = new IssuerNode(KeyAlgorithm.P256)) {
       String jwt = p256.issuer().issue(IssuerNode.request(holder, FROM, UNTIL), null).jwt();
-      CredentialVerifier verifier = new CredentialVerifier(IssuerNode.resolver(),
-          new ConfiguredTrustList(Set.of(p256.did)), e -> StatusResult.valid("ok"),
-          new FrameworkSkills(), Clock.fixed(NOW, ZoneOffset.UTC));
+      CredentialVerifier verifier =
+          new CredentialVerifier(
+              IssuerNode.resolver(),
+              new ConfiguredTrustList(Set.of(p256.did)),
+              e -> StatusResult.valid("ok"),
+              new FrameworkSkills(),
+              Clock.fixed(NOW, ZoneOffset.UTC));
 
       assertThat(verifier.verify(jwt).ok()).isTrue();
     }
@@ -138,8 +154,11 @@ class CredentialVerifierTest {
   @Test
   void algNoneIsRefused() throws Exception {
     String payload = payloadOf(issue().jwt());
-    String unsecured = Base64URL.encode(header("none", node.did + "#key-1")) + "."
-        + Base64URL.encode(payload) + ".";
+    String unsecured =
+        Base64URL.encode(header("none", node.did + "#key-1"))
+            + "."
+            + Base64URL.encode(payload)
+            + ".";
 
     assertThat(failureOf(verifier().verify(unsecured), "header")).contains("'none'");
   }
@@ -148,14 +167,18 @@ class CredentialVerifierTest {
   void hs256SignedWithTheIssuerPublicKeyAsSecretIsRefused() throws Exception {
     String payload = payloadOf(issue().jwt());
     byte[] publicKeyAsSecret = node.currentKey().publicKey().encoded();
-    JWSObject forged = new JWSObject(
-        new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(node.did + "#key-1")
-            .type(new com.nimbusds.jose.JOSEObjectType("vc+jwt")).build(),
-        new Payload(payload));
+    JWSObject forged =
+        new JWSObject(
+            new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .keyID(node.did + "#key-1")
+                .type(new com.nimbusds.jose.JOSEObjectType("vc+jwt"))
+                .build(),
+            new Payload(payload));
     forged.sign(new MACSigner(publicKeyAsSecret));
 
     assertThat(failureOf(verifier().verify(forged.serialize()), "header"))
-        .contains("'HS256'").contains("shared-secret");
+        .contains("'HS256'")
+        .contains("shared-secret");
   }
 
   @Test
@@ -171,21 +194,26 @@ class CredentialVerifierTest {
 
   @Test
   void unknownKidOfTheIssuerIsRefused() throws Exception {
-    String forged = signRaw(header("EdDSA", node.did + "#key-9"), payloadOf(issue().jwt()),
-        SigningKey.generate(KeyAlgorithm.ED25519, "key-9", random));
+    String forged =
+        signRaw(
+            header("EdDSA", node.did + "#key-9"),
+            payloadOf(issue().jwt()),
+            SigningKey.generate(KeyAlgorithm.ED25519, "key-9", random));
 
-    assertThat(failureOf(verifier().verify(forged), "key")).contains("has no key " + node.did + "#key-9");
+    assertThat(failureOf(verifier().verify(forged), "key"))
+        .contains("has no key " + node.did + "#key-9");
   }
 
   @Test
   void keyNotListedForAssertionIsRefused() throws Exception {
     String jwt = issue().jwt();
     DidDocument real = IssuerNode.resolver().resolve(node.did);
-    DidDocument authOnly = new DidDocument(real.id(), real.verificationMethods(), List.of(),
-        real.authentication());
+    DidDocument authOnly =
+        new DidDocument(real.id(), real.verificationMethods(), List.of(), real.authentication());
     node.serveDocument(authOnly.toJson().toString());
 
-    assertThat(failureOf(verifier().verify(jwt), "key")).contains("not listed under assertionMethod");
+    assertThat(failureOf(verifier().verify(jwt), "key"))
+        .contains("not listed under assertionMethod");
   }
 
   @Test
@@ -202,7 +230,8 @@ class CredentialVerifierTest {
     String[] parts = issue().jwt().split("\\.");
     ObjectNode vc = (ObjectNode) mapper.readTree(Base64URL.from(parts[1]).decodeToString());
     vc.put("validUntil", "2099-01-01T00:00:00Z");
-    String tampered = parts[0] + "." + Base64URL.encode(mapper.writeValueAsBytes(vc)) + "." + parts[2];
+    String tampered =
+        parts[0] + "." + Base64URL.encode(mapper.writeValueAsBytes(vc)) + "." + parts[2];
 
     assertThat(failureOf(verifier().verify(tampered), "signature")).contains("does not match");
   }
@@ -211,7 +240,10 @@ class CredentialVerifierTest {
   void tamperedSignatureFailsTheSignatureCheck() {
     String jwt = issue().jwt();
     char last = jwt.charAt(jwt.length() - 10);
-    String tampered = jwt.substring(0, jwt.length() - 10) + (last == 'A' ? 'B' : 'A') + jwt.substring(jwt.length() - 9);
+    String tampered =
+        jwt.substring(0, jwt.length() - 10)
+            + (last == 'A' ? 'B' : 'A')
+            + jwt.substring(jwt.length() - 9);
 
     assertThat(failureOf(verifier().verify(tampered), "signature")).contains("does not match");
   }
@@ -226,16 +258,21 @@ class CredentialVerifierTest {
 
   @Test
   void unknownCriticalHeaderIsRefused() throws Exception {
-    String header = "{\"alg\":\"EdDSA\",\"typ\":\"vc+jwt\",\"kid\":\"" + node.did
-        + "#key-1\",\"crit\":[\"exp-policy\"],\"exp-policy\":1}";
+    String header =
+        "{\"alg\":\"EdDSA\",\"typ\":\"vc+jwt\",\"kid\":\""
+            + node.did
+            + "#key-1\",\"crit\":[\"exp-policy\"],\"exp-policy\":1}";
     String jwt = signRaw(header, payloadOf(issue().jwt()), node.currentKey());
 
-    assertThat(failureOf(verifier().verify(jwt), "header")).contains("[\"exp-policy\"]").contains("not understood");
+    assertThat(failureOf(verifier().verify(jwt), "header"))
+        .contains("[\"exp-policy\"]")
+        .contains("not understood");
   }
 
   @Test
   void unencodedPayloadOptionIsRefused() throws Exception {
-    String header = "{\"alg\":\"EdDSA\",\"typ\":\"vc+jwt\",\"kid\":\"" + node.did + "#key-1\",\"b64\":false}";
+    String header =
+        "{\"alg\":\"EdDSA\",\"typ\":\"vc+jwt\",\"kid\":\"" + node.did + "#key-1\",\"b64\":false}";
     String jwt = signRaw(header, payloadOf(issue().jwt()), node.currentKey());
 
     assertThat(failureOf(verifier().verify(jwt), "header")).contains("b64");
@@ -251,8 +288,9 @@ class CredentialVerifierTest {
 
   @Test
   void expiredCredentialFailsTheDatesCheck() {
-    VerificationReport report = verifier(UNTIL.plus(Duration.ofDays(1)), e -> StatusResult.valid("ok"))
-        .verify(issue().jwt());
+    VerificationReport report =
+        verifier(UNTIL.plus(Duration.ofDays(1)), e -> StatusResult.valid("ok"))
+            .verify(issue().jwt());
 
     assertThat(failureOf(report, "dates")).contains("expired on 2027-04-01T00:00:00Z");
     assertThat(report.check("signature").orElseThrow().passed()).isTrue();
@@ -260,49 +298,58 @@ class CredentialVerifierTest {
 
   @Test
   void notYetValidCredentialFailsTheDatesCheck() {
-    VerificationReport report = verifier(FROM.minus(Duration.ofDays(1)), e -> StatusResult.valid("ok"))
-        .verify(issue().jwt());
+    VerificationReport report =
+        verifier(FROM.minus(Duration.ofDays(1)), e -> StatusResult.valid("ok"))
+            .verify(issue().jwt());
 
     assertThat(failureOf(report, "dates")).contains("not valid yet");
   }
 
   @Test
   void smallClockSkewIsTolerated() {
-    VerificationReport report = verifier(FROM.minusSeconds(30), e -> StatusResult.valid("ok"))
-        .verify(issue().jwt());
+    VerificationReport report =
+        verifier(FROM.minusSeconds(30), e -> StatusResult.valid("ok")).verify(issue().jwt());
 
     assertThat(report.check("dates").orElseThrow().passed()).isTrue();
   }
 
   @Test
   void revokedCredentialFailsTheStatusCheckWithTheCheckersReason() {
-    ObjectNode entry = mapper.createObjectNode().put("type", "BitstringStatusListEntry")
-        .put("statusPurpose", "revocation").put("statusListIndex", "7")
-        .put("statusListCredential", "https://kosen.example/status/1");
+    ObjectNode entry =
+        mapper
+            .createObjectNode()
+            .put("type", "BitstringStatusListEntry")
+            .put("statusPurpose", "revocation")
+            .put("statusListIndex", "7")
+            .put("statusListCredential", "https://kosen.example/status/1");
     String jwt = node.issuer().issue(IssuerNode.request(holder, FROM, UNTIL), entry).jwt();
     Set<String> revoked = Set.of("7");
-    StatusChecker checker = status -> revoked.contains(status.path("statusListIndex").asText())
-        ? StatusResult.invalid("revoked (index 7 is set)")
-        : StatusResult.valid("not revoked");
+    StatusChecker checker =
+        status ->
+            revoked.contains(status.path("statusListIndex").asText())
+                ? StatusResult.invalid("revoked (index 7 is set)")
+                : StatusResult.valid("not revoked");
 
-    assertThat(failureOf(verifier(NOW, checker).verify(jwt), "status")).isEqualTo("revoked (index 7 is set)");
+    assertThat(failureOf(verifier(NOW, checker).verify(jwt), "status"))
+        .isEqualTo("revoked (index 7 is set)");
   }
 
   @Test
   void statusCheckerIsToldTheIssuer() {
     ObjectNode entry = mapper.createObjectNode().put("type", "BitstringStatusListEntry");
     String jwt = node.issuer().issue(IssuerNode.request(holder, FROM, UNTIL), entry).jwt();
-    StatusChecker sameIssuerOnly = new StatusChecker() {
-      @Override
-      public StatusResult check(JsonNode status) {
-        return StatusResult.invalid("issuer unknown");
-      }
+    StatusChecker sameIssuerOnly =
+        new StatusChecker() {
+          @Override
+          public StatusResult check(JsonNode status) {
+            return StatusResult.invalid("issuer unknown");
+          }
 
-      @Override
-      public StatusResult check(JsonNode status, String issuerDid) {
-        return StatusResult.valid("list issued by " + issuerDid);
-      }
-    };
+          @Override
+          public StatusResult check(JsonNode status, String issuerDid) {
+            return StatusResult.valid("list issued by " + issuerDid);
+          }
+        };
 
     assertThat(verifier(NOW, sameIssuerOnly).verify(jwt).check("status").orElseThrow().reason())
         .isEqualTo("list issued by " + node.did);
@@ -312,27 +359,35 @@ class CredentialVerifierTest {
   void statusThatCannotBeCheckedFails() {
     ObjectNode entry = mapper.createObjectNode().put("type", "BitstringStatusListEntry");
     String jwt = node.issuer().issue(IssuerNode.request(holder, FROM, UNTIL), entry).jwt();
-    StatusChecker unreachable = status -> {
-      throw new IllegalStateException("status list https://kosen.example/status/1 timed out");
-    };
+    StatusChecker unreachable =
+        status -> {
+          throw new IllegalStateException("status list https://kosen.example/status/1 timed out");
+        };
 
     assertThat(failureOf(verifier(NOW, unreachable).verify(jwt), "status"))
-        .contains("could not be checked").contains("timed out");
+        .contains("could not be checked")
+        .contains("timed out");
   }
 
   @Test
   void issuerOutsideTheTrustListFailsTheTrustCheck() {
-    CredentialVerifier untrusting = new CredentialVerifier(IssuerNode.resolver(),
-        new ConfiguredTrustList(Set.of("did:web:someone.else")), e -> StatusResult.valid("ok"),
-        new FrameworkSkills(), Clock.fixed(NOW, ZoneOffset.UTC));
+    CredentialVerifier untrusting =
+        new CredentialVerifier(
+            IssuerNode.resolver(),
+            new ConfiguredTrustList(Set.of("did:web:someone.else")),
+            e -> StatusResult.valid("ok"),
+            new FrameworkSkills(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
-    assertThat(failureOf(untrusting.verify(issue().jwt()), "issuer trusted")).contains("not in the trust list");
+    assertThat(failureOf(untrusting.verify(issue().jwt()), "issuer trusted"))
+        .contains("not in the trust list");
   }
 
   @Test
   void credentialAligningToASkillOutsideTheFrameworkFailsTheSkillsCheck() throws Exception {
     ObjectNode vc = node.issuer().credential(IssuerNode.request(holder, FROM, UNTIL), null);
-    ((ObjectNode) vc.at("/credentialSubject/achievement/alignment/0")).put("targetUrl", "https://evil.example/skill");
+    ((ObjectNode) vc.at("/credentialSubject/achievement/alignment/0"))
+        .put("targetUrl", "https://evil.example/skill");
     String jwt = node.issuer().sign(vc);
 
     assertThat(failureOf(verifier().verify(jwt), "skills")).contains("https://evil.example/skill");
@@ -347,13 +402,17 @@ class CredentialVerifierTest {
 
   @Test
   void malformedBase64IsRefused() {
-    assertThat(failureOf(verifier().verify("eyJ!!!.e30.AAAA"), "format")).contains("header is not valid base64url");
+    assertThat(failureOf(verifier().verify("eyJ!!!.e30.AAAA"), "format"))
+        .contains("header is not valid base64url");
   }
 
   @Test
   void malformedJsonIsRefused() {
-    String jwt = Base64URL.encode(header("EdDSA", node.did + "#key-1")) + "."
-        + Base64URL.encode("{\"issuer\": ") + ".AAAA";
+    String jwt =
+        Base64URL.encode(header("EdDSA", node.did + "#key-1"))
+            + "."
+            + Base64URL.encode("{\"issuer\": ")
+            + ".AAAA";
 
     assertThat(failureOf(verifier().verify(jwt), "format")).contains("payload is not valid JSON");
   }
@@ -368,7 +427,8 @@ class CredentialVerifierTest {
 
   @Test
   void notACompactJwsIsRefused() {
-    assertThat(failureOf(verifier().verify("just some text"), "format")).contains("expected 3 parts");
+    assertThat(failureOf(verifier().verify("just some text"), "format"))
+        .contains("expected 3 parts");
     assertThat(failureOf(verifier().verify(""), "format")).contains("no JWS");
   }
 
@@ -391,10 +451,12 @@ class CredentialVerifierTest {
   @Test
   void issuerDidDocumentNamingAnotherHostIsRefused() {
     String jwt = issue().jwt();
-    JsonNode doc = IssuerNode.resolver().resolve(node.did).toJson().put("id", "did:web:evil.example");
+    JsonNode doc =
+        IssuerNode.resolver().resolve(node.did).toJson().put("id", "did:web:evil.example");
     node.serveDocument(doc.toString());
 
-    assertThat(failureOf(verifier().verify(jwt), "key")).contains("names another DID: did:web:evil.example");
+    assertThat(failureOf(verifier().verify(jwt), "key"))
+        .contains("names another DID: did:web:evil.example");
   }
 
   @Test
@@ -407,9 +469,8 @@ class CredentialVerifierTest {
 
   @Test
   void extraChecksRunOnAuthenticCredentials() {
-    VerificationReport report = verifier()
-        .withCheck(vc -> Check.fail("schema", "missing name"))
-        .verify(issue().jwt());
+    VerificationReport report =
+        verifier().withCheck(vc -> Check.fail("schema", "missing name")).verify(issue().jwt());
 
     assertThat(failureOf(report, "schema")).isEqualTo("missing name");
   }

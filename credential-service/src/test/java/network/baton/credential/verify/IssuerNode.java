@@ -44,14 +44,16 @@ public final class IssuerNode implements AutoCloseable {
     server.setExecutor(executor);
     did = "did:web:127.0.0.1%3A" + server.getAddress().getPort();
     keys.add(SigningKey.generate(algorithm, "key-1", random));
-    server.createContext("/.well-known/did.json", ex -> {
-      String body = documentOverride != null ? documentOverride : document();
-      byte[] bytes = body.getBytes(UTF_8);
-      ex.sendResponseHeaders(200, bytes.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    });
+    server.createContext(
+        "/.well-known/did.json",
+        ex -> {
+          String body = documentOverride != null ? documentOverride : document();
+          byte[] bytes = body.getBytes(UTF_8);
+          ex.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
     server.start();
   }
 
@@ -76,7 +78,10 @@ public final class IssuerNode implements AutoCloseable {
   }
 
   public CredentialIssuer issuer() {
-    return new CredentialIssuer(new IssuerProfile(did, "Kosen Battery College"), currentKey(), new FrameworkSkills(),
+    return new CredentialIssuer(
+        new IssuerProfile(did, "Kosen Battery College"),
+        currentKey(),
+        new FrameworkSkills(),
         COURSE::equals);
   }
 

@@ -42,11 +42,16 @@ class PresentationVerifierTest {
   @BeforeEach
   void start() throws Exception {
     node = new IssuerNode(KeyAlgorithm.ED25519);
-    CredentialVerifier credentials = new CredentialVerifier(IssuerNode.resolver(),
-        new ConfiguredTrustList(Set.of(node.did)), e -> StatusResult.valid("not revoked"),
-        new FrameworkSkills(), Clock.fixed(NOW, ZoneOffset.UTC));
-    verifier = new PresentationVerifier(credentials, IssuerNode.resolver(),
-        new UsedNonces(Duration.ofMinutes(10), 10_000));
+    CredentialVerifier credentials =
+        new CredentialVerifier(
+            IssuerNode.resolver(),
+            new ConfiguredTrustList(Set.of(node.did)),
+            e -> StatusResult.valid("not revoked"),
+            new FrameworkSkills(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    verifier =
+        new PresentationVerifier(
+            credentials, IssuerNode.resolver(), new UsedNonces(Duration.ofMinutes(10), 10_000));
   }
 
   @AfterEach
@@ -60,8 +65,11 @@ class PresentationVerifierTest {
 
   private static String failureOf(VerificationReport report, String check) {
     assertThat(report.ok()).isFalse();
-    Check c = report.checks().stream().filter(x -> x.name().equals(check) && !x.passed()).findFirst()
-        .orElseThrow(() -> new AssertionError("no failed check " + check + ": " + report));
+    Check c =
+        report.checks().stream()
+            .filter(x -> x.name().equals(check) && !x.passed())
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no failed check " + check + ": " + report));
     return c.reason();
   }
 
@@ -74,11 +82,13 @@ class PresentationVerifierTest {
     assertThat(report.firstFailure()).isEmpty();
     assertThat(report.ok()).isTrue();
     assertThat(report.subject()).isEqualTo(alice.did());
-    assertThat(report.checks()).extracting(Check::name).contains("key", "signature", "nonce",
-        "audience", "holder binding");
+    assertThat(report.checks())
+        .extracting(Check::name)
+        .contains("key", "signature", "nonce", "audience", "holder binding");
     assertThat(report.credentials()).hasSize(1);
     assertThat(report.credentials().get(0).achievement().skills())
-        .extracting(s -> s.labels().get("ja")).containsExactly("電気化学", "電極塗工");
+        .extracting(s -> s.labels().get("ja"))
+        .containsExactly("電気化学", "電極塗工");
   }
 
   @Test
@@ -90,7 +100,8 @@ class PresentationVerifierTest {
     assertThat(text).startsWith("NOT VALID");
     assertThat(text).contains("[FAIL] audience: made for");
     assertThat(text).contains("[pass] holder binding");
-    assertThat(text).contains("skill ECH 電気化学 / Electrochemistry <https://w3id.org/baton/skill/ECH>");
+    assertThat(text)
+        .contains("skill ECH 電気化学 / Electrochemistry <https://w3id.org/baton/skill/ECH>");
     assertThat(text).contains("    VALID - issuer " + node.did);
   }
 
@@ -101,7 +112,8 @@ class PresentationVerifierTest {
     VerificationReport report = verifier.verify(vp, "n-1", EMPLOYER);
 
     assertThat(failureOf(report, "holder binding"))
-        .contains("is about " + alice.did()).contains("not the presenting holder " + bob.did());
+        .contains("is about " + alice.did())
+        .contains("not the presenting holder " + bob.did());
     assertThat(report.credentials().get(0).ok()).isTrue();
   }
 
@@ -137,8 +149,11 @@ class PresentationVerifierTest {
     ObjectNode header = (ObjectNode) mapper.readTree(Base64URL.from(parts[0]).decodeToString());
     header.put("kid", DidKey.keyId(mallory.publicKey()));
     String input = Base64URL.encode(mapper.writeValueAsBytes(header)) + "." + parts[1];
-    String forged = input + "." + BcJose.signer(mallory)
-        .sign(new JWSHeader(mallory.algorithm().jwsAlgorithm()), input.getBytes(UTF_8));
+    String forged =
+        input
+            + "."
+            + BcJose.signer(mallory)
+                .sign(new JWSHeader(mallory.algorithm().jwsAlgorithm()), input.getBytes(UTF_8));
 
     assertThat(failureOf(verifier.verify(forged, "n-1", EMPLOYER), "key"))
         .contains("not of " + alice.did());
@@ -150,9 +165,11 @@ class PresentationVerifierTest {
     String[] parts = vp.split("\\.");
     ObjectNode payload = (ObjectNode) mapper.readTree(Base64URL.from(parts[1]).decodeToString());
     payload.put("aud", EMPLOYER);
-    String tampered = parts[0] + "." + Base64URL.encode(mapper.writeValueAsBytes(payload)) + "." + parts[2];
+    String tampered =
+        parts[0] + "." + Base64URL.encode(mapper.writeValueAsBytes(payload)) + "." + parts[2];
 
-    assertThat(failureOf(verifier.verify(tampered, "n-1", EMPLOYER), "signature")).contains("does not match");
+    assertThat(failureOf(verifier.verify(tampered, "n-1", EMPLOYER), "signature"))
+        .contains("does not match");
   }
 
   @Test
@@ -160,7 +177,8 @@ class PresentationVerifierTest {
     String[] vc = credentialFor(alice).split("\\.");
     ObjectNode payload = (ObjectNode) mapper.readTree(Base64URL.from(vc[1]).decodeToString());
     payload.put("validUntil", "2099-01-01T00:00:00Z");
-    String tamperedVc = vc[0] + "." + Base64URL.encode(mapper.writeValueAsBytes(payload)) + "." + vc[2];
+    String tamperedVc =
+        vc[0] + "." + Base64URL.encode(mapper.writeValueAsBytes(payload)) + "." + vc[2];
     String vp = alice.present(List.of(tamperedVc), "n-1", EMPLOYER);
 
     VerificationReport report = verifier.verify(vp, "n-1", EMPLOYER);
@@ -179,7 +197,8 @@ class PresentationVerifierTest {
   void presentationOverOneMebibyteIsRefused() {
     String huge = "a".repeat(CompactJws.MAX_CHARS + 1) + ".b.c";
 
-    assertThat(failureOf(verifier.verify(huge, "n-1", EMPLOYER), "format")).contains("more than the limit");
+    assertThat(failureOf(verifier.verify(huge, "n-1", EMPLOYER), "format"))
+        .contains("more than the limit");
   }
 
   @Test

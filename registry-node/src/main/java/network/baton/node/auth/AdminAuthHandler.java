@@ -5,9 +5,9 @@ import io.vertx.ext.web.handler.PlatformHandler;
 import network.baton.node.http.Problem;
 
 /**
- * Lets a write through only with {@code Authorization: Bearer <admin token>}: 401 without, 403 wrong.
- * Marked as a platform handler so Vert.x lets it run before the BodyHandler: an anonymous client is
- * refused before the node buffers its body.
+ * Lets a write through only with {@code Authorization: Bearer <admin token>}: 401 without, 403
+ * wrong. Marked as a platform handler so Vert.x lets it run before the BodyHandler: an anonymous
+ * client is refused before the node buffers its body.
  */
 public final class AdminAuthHandler implements PlatformHandler {
 
@@ -40,12 +40,17 @@ public final class AdminAuthHandler implements PlatformHandler {
         || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       rc.fail(
           new Problem(
-              "unauthorized", 401, "Unauthorized", "the Authorization header must be: Bearer <token>"));
+              "unauthorized",
+              401,
+              "Unauthorized",
+              "the Authorization header must be: Bearer <token>"));
       return;
     }
     String token = header.substring(BEARER.length()).strip();
     if (!tokens.accepts(token)) {
-      rc.fail(new Problem("forbidden", 403, "Forbidden", "the admin token is not accepted by this node"));
+      rc.fail(
+          new Problem(
+              "forbidden", 403, "Forbidden", "the admin token is not accepted by this node"));
       return;
     }
     rc.next();

@@ -39,7 +39,8 @@ public final class BatonCli implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    System.exit(
+        execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
   /** Runs the command line with these streams and returns the exit code (for tests). */
@@ -65,7 +66,8 @@ public final class BatonCli implements Runnable {
     while (cause.getMessage() == null && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return message.replaceAll("\\s*\\R\\s*", " ");
   }
 }

@@ -53,10 +53,18 @@ final class CredentialCommand implements Runnable {
 
   /** The node and its admin token. */
   static class NodeOptions {
-    @Option(names = "--node", paramLabel = "URL", required = true, description = "URL of the issuing node")
+    @Option(
+        names = "--node",
+        paramLabel = "URL",
+        required = true,
+        description = "URL of the issuing node")
     URI node;
 
-    @Option(names = "--token", paramLabel = "T", required = true, description = "admin token of that node")
+    @Option(
+        names = "--token",
+        paramLabel = "T",
+        required = true,
+        description = "admin token of that node")
     String token;
   }
 
@@ -99,7 +107,9 @@ final class CredentialCommand implements Runnable {
     }
     if (response.statusCode() >= 400) {
       throw new Refused(
-          "the node refused (HTTP " + response.statusCode() + "): "
+          "the node refused (HTTP "
+              + response.statusCode()
+              + "): "
               + answer.getString("detail", answer.getString("title", "")));
     }
     return answer;
@@ -123,7 +133,8 @@ final class CredentialCommand implements Runnable {
   @Command(
       name = "issue",
       mixinStandardHelpOptions = true,
-      description = "Issues a credential for one of the node's courses or curricula to a holder DID.",
+      description =
+          "Issues a credential for one of the node's courses or curricula to a holder DID.",
       footer = {
         "",
         "Example:",
@@ -134,49 +145,70 @@ final class CredentialCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin NodeOptions node;
 
-    @Option(names = "--holder", paramLabel = "DID", required = true, description = "the graduate's DID")
+    @Option(
+        names = "--holder",
+        paramLabel = "DID",
+        required = true,
+        description = "the graduate's DID")
     String holder;
 
-    @Option(names = "--achievement", paramLabel = "IRI", required = true, description = "course or curriculum IRI")
+    @Option(
+        names = "--achievement",
+        paramLabel = "IRI",
+        required = true,
+        description = "course or curriculum IRI")
     String achievement;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "jwt", description = "jwt (vc+jwt, default) or di (eddsa-rdfc-2022)")
+    @Option(
+        names = "--format",
+        paramLabel = "F",
+        defaultValue = "jwt",
+        description = "jwt (vc+jwt, default) or di (eddsa-rdfc-2022)")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write the credential here (else print it)")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "write the credential here (else print it)")
     Path out;
 
     @Override
     public Integer call() {
-      return run(spec, "issue", () -> {
-        String wire =
-            switch (format.toLowerCase(Locale.ROOT)) {
-              case "jwt", "vc+jwt" -> "vc+jwt";
-              case "di", "eddsa-rdfc-2022" -> "eddsa-rdfc-2022";
-              default -> throw new ConfigException("--format must be jwt or di, not " + format);
-            };
-        if (out != null && Files.exists(out)) throw new ConfigException(out + " exists; not overwriting it");
-        JsonObject body =
-            new JsonObject()
-                .put(
-                    "credential",
-                    new JsonObject()
-                        .put(
-                            "credentialSubject",
-                            new JsonObject()
-                                .put("id", holder)
-                                .put("achievement", new JsonObject().put("id", achievement))))
-                .put("options", new JsonObject().put("format", wire));
-        JsonObject answer = post(node, "/credentials/issue", body);
-        String text = answer.encodePrettily();
-        if (out == null) {
-          spec.commandLine().getOut().println(text);
-        } else {
-          Files.writeString(out, text + "\n", StandardCharsets.UTF_8);
-        }
-        spec.commandLine().getErr().println("baton credential issue: issued " + answer.getString("credentialId"));
-        return null;
-      });
+      return run(
+          spec,
+          "issue",
+          () -> {
+            String wire =
+                switch (format.toLowerCase(Locale.ROOT)) {
+                  case "jwt", "vc+jwt" -> "vc+jwt";
+                  case "di", "eddsa-rdfc-2022" -> "eddsa-rdfc-2022";
+                  default -> throw new ConfigException("--format must be jwt or di, not " + format);
+                };
+            if (out != null && Files.exists(out))
+              throw new ConfigException(out + " exists; not overwriting it");
+            JsonObject body =
+                new JsonObject()
+                    .put(
+                        "credential",
+                        new JsonObject()
+                            .put(
+                                "credentialSubject",
+                                new JsonObject()
+                                    .put("id", holder)
+                                    .put("achievement", new JsonObject().put("id", achievement))))
+                    .put("options", new JsonObject().put("format", wire));
+            JsonObject answer = post(node, "/credentials/issue", body);
+            String text = answer.encodePrettily();
+            if (out == null) {
+              spec.commandLine().getOut().println(text);
+            } else {
+              Files.writeString(out, text + "\n", StandardCharsets.UTF_8);
+            }
+            spec.commandLine()
+                .getErr()
+                .println("baton credential issue: issued " + answer.getString("credentialId"));
+            return null;
+          });
     }
   }
 
@@ -194,18 +226,26 @@ final class CredentialCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return run(spec, name(), () -> {
-        JsonObject body =
-            new JsonObject()
-                .put("credentialId", id)
-                .put("credentialStatus", new JsonArray().add(new JsonObject().put("status", status())));
-        JsonObject answer = post(node, "/credentials/status", body);
-        spec.commandLine()
-            .getOut()
-            .println(id + ": " + answer.getString("status")
-                + (answer.getBoolean("changed", false) ? "" : " (unchanged)"));
-        return null;
-      });
+      return run(
+          spec,
+          name(),
+          () -> {
+            JsonObject body =
+                new JsonObject()
+                    .put("credentialId", id)
+                    .put(
+                        "credentialStatus",
+                        new JsonArray().add(new JsonObject().put("status", status())));
+            JsonObject answer = post(node, "/credentials/status", body);
+            spec.commandLine()
+                .getOut()
+                .println(
+                    id
+                        + ": "
+                        + answer.getString("status")
+                        + (answer.getBoolean("changed", false) ? "" : " (unchanged)"));
+            return null;
+          });
     }
   }
 
@@ -214,7 +254,11 @@ final class CredentialCommand implements Runnable {
       name = "revoke",
       mixinStandardHelpOptions = true,
       description = "Revokes a credential the node issued; revocation is final.",
-      footer = {"", "Example:", "  baton credential revoke --node http://localhost:8080 --token $TOKEN urn:uuid:..."})
+      footer = {
+        "",
+        "Example:",
+        "  baton credential revoke --node http://localhost:8080 --token $TOKEN urn:uuid:..."
+      })
   static final class Revoke extends StatusChange {
     @Override
     String status() {
@@ -232,7 +276,11 @@ final class CredentialCommand implements Runnable {
       name = "suspend",
       mixinStandardHelpOptions = true,
       description = "Suspends a credential the node issued, until unsuspended.",
-      footer = {"", "Example:", "  baton credential suspend --node http://localhost:8080 --token $TOKEN urn:uuid:..."})
+      footer = {
+        "",
+        "Example:",
+        "  baton credential suspend --node http://localhost:8080 --token $TOKEN urn:uuid:..."
+      })
   static final class Suspend extends StatusChange {
     @Override
     String status() {
@@ -250,7 +298,11 @@ final class CredentialCommand implements Runnable {
       name = "unsuspend",
       mixinStandardHelpOptions = true,
       description = "Lifts the suspension of a credential the node issued.",
-      footer = {"", "Example:", "  baton credential unsuspend --node http://localhost:8080 --token $TOKEN urn:uuid:..."})
+      footer = {
+        "",
+        "Example:",
+        "  baton credential unsuspend --node http://localhost:8080 --token $TOKEN urn:uuid:..."
+      })
   static final class Unsuspend extends StatusChange {
     @Override
     String status() {

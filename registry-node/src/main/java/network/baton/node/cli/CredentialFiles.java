@@ -50,8 +50,13 @@ final class CredentialFiles {
       return node;
     } catch (JsonProcessingException e) {
       throw new ConfigException(
-          file + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+          file
+              + " is not valid JSON (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + "): "
+              + e.getOriginalMessage());
     }
   }
 

@@ -72,7 +72,10 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--token", paramLabel = "T", description = "admin token (with --node)")
   String token;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "node config (with --data): base URL, DID")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "node config (with --data): base URL, DID")
   Path config;
 
   @Option(names = "--base-url", paramLabel = "URL", description = "node base URL (with --data)")
@@ -125,7 +128,8 @@ final class ImportCommand implements Callable<Integer> {
       throw new ConfigException("--token is for --node; an offline import needs no token");
     }
     if (target.node != null && (config != null || baseUrl != null)) {
-      throw new ConfigException("--config and --base-url are for --data; with --node the node names its base URL");
+      throw new ConfigException(
+          "--config and --base-url are for --data; with --node the node names its base URL");
     }
     for (Path file : files) {
       if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -140,7 +144,11 @@ final class ImportCommand implements Callable<Integer> {
     DataDirGuard.requireNotInUse(data);
     List<ImportItem> items = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
-    read(new ImportFileReader(ContextLoader.bundled(), node.baseUrl().toString()), items, rejected, err);
+    read(
+        new ImportFileReader(ContextLoader.bundled(), node.baseUrl().toString()),
+        items,
+        rejected,
+        err);
     VocabShapeValidator validator = VocabShapeValidator.create();
     try (ResourceStore store =
         new ResourceStore(
@@ -163,7 +171,8 @@ final class ImportCommand implements Callable<Integer> {
     return importer.run(items, rejected, ImportProgress.on(err, items.size()), iri -> {});
   }
 
-  private void read(ImportFileReader reader, List<ImportItem> items, List<Rejection> rejected, PrintWriter err) {
+  private void read(
+      ImportFileReader reader, List<ImportItem> items, List<Rejection> rejected, PrintWriter err) {
     for (Path file : files) {
       ParsedFile parsed = reader.read(file);
       items.addAll(parsed.items());
@@ -187,7 +196,8 @@ final class ImportCommand implements Callable<Integer> {
     } else if (baseUrl != null) {
       node = NodeConfig.defaults(target.data, baseUrl);
     } else {
-      throw new ConfigException("--data needs --base-url URL or --config FILE (relative IRIs resolve against it)");
+      throw new ConfigException(
+          "--data needs --base-url URL or --config FILE (relative IRIs resolve against it)");
     }
     return baseUrl == null ? node : node.withBaseUrl(baseUrl);
   }

@@ -41,7 +41,11 @@ final class IndexCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "data folder of a stopped node")
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        required = true,
+        description = "data folder of a stopped node")
     Path data;
 
     @Override
@@ -83,7 +87,8 @@ final class IndexCommand implements Runnable {
             literals, store.indexedDocuments(), (System.nanoTime() - started) / 1e9);
         return 0;
       } catch (RuntimeException e) {
-        err.println("baton index: cannot rebuild the index in " + folder + ": " + BatonCli.oneLine(e));
+        err.println(
+            "baton index: cannot rebuild the index in " + folder + ": " + BatonCli.oneLine(e));
         return 2;
       } finally {
         ticker.shutdownNow();

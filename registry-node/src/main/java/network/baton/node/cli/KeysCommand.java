@@ -44,7 +44,11 @@ final class KeysCommand implements Runnable {
 
   /** Options every keys subcommand shares. */
   static class KeyOptions {
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "the node's data folder")
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        required = true,
+        description = "the node's data folder")
     Path data;
 
     @Option(
@@ -105,12 +109,15 @@ final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return run(spec, "init", () -> {
-        KeyAlgorithm algorithm = options.algorithm();
-        KeyStoreDir keys = new KeyStoreDir(options.data, new SecureRandom());
-        SigningKey key = keys.init(algorithm, passphrase(options, true));
-        return "created " + describe(key) + " in " + keys.directory();
-      });
+      return run(
+          spec,
+          "init",
+          () -> {
+            KeyAlgorithm algorithm = options.algorithm();
+            KeyStoreDir keys = new KeyStoreDir(options.data, new SecureRandom());
+            SigningKey key = keys.init(algorithm, passphrase(options, true));
+            return "created " + describe(key) + " in " + keys.directory();
+          });
     }
   }
 
@@ -129,13 +136,18 @@ final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return run(spec, "rotate", () -> {
-        KeyAlgorithm algorithm = options.algorithm();
-        KeyStoreDir keys = new KeyStoreDir(options.data, new SecureRandom());
-        SigningKey key = keys.rotate(algorithm, passphrase(options, false));
-        return "created " + describe(key) + "; it signs once the node restarts; kept "
-            + String.join(", ", keys.list().subList(0, keys.list().size() - 1));
-      });
+      return run(
+          spec,
+          "rotate",
+          () -> {
+            KeyAlgorithm algorithm = options.algorithm();
+            KeyStoreDir keys = new KeyStoreDir(options.data, new SecureRandom());
+            SigningKey key = keys.rotate(algorithm, passphrase(options, false));
+            return "created "
+                + describe(key)
+                + "; it signs once the node restarts; kept "
+                + String.join(", ", keys.list().subList(0, keys.list().size() - 1));
+          });
     }
   }
 
@@ -154,21 +166,25 @@ final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return run(spec, "list", () -> {
-        KeyStoreDir keys = new KeyStoreDir(options.data, new SecureRandom());
-        List<String> ids = keys.list();
-        if (ids.isEmpty()) throw new ConfigException("no keys in " + keys.directory() + "; run baton keys init");
-        String passphrase = System.getenv(CredentialExtension.PASSPHRASE_ENV);
-        StringBuilder text = new StringBuilder();
-        if (options.passphraseFile != null || (passphrase != null && !passphrase.isEmpty())) {
-          for (SigningKey key : keys.load(passphrase(options, false)).keys()) {
-            text.append(describe(key)).append('\n');
-          }
-        } else {
-          ids.forEach(id -> text.append(id).append('\n'));
-        }
-        return text.append("signing: ").append(ids.get(ids.size() - 1)).toString();
-      });
+      return run(
+          spec,
+          "list",
+          () -> {
+            KeyStoreDir keys = new KeyStoreDir(options.data, new SecureRandom());
+            List<String> ids = keys.list();
+            if (ids.isEmpty())
+              throw new ConfigException("no keys in " + keys.directory() + "; run baton keys init");
+            String passphrase = System.getenv(CredentialExtension.PASSPHRASE_ENV);
+            StringBuilder text = new StringBuilder();
+            if (options.passphraseFile != null || (passphrase != null && !passphrase.isEmpty())) {
+              for (SigningKey key : keys.load(passphrase(options, false)).keys()) {
+                text.append(describe(key)).append('\n');
+              }
+            } else {
+              ids.forEach(id -> text.append(id).append('\n'));
+            }
+            return text.append("signing: ").append(ids.get(ids.size() - 1)).toString();
+          });
     }
   }
 }

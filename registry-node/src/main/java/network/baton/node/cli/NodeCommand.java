@@ -73,14 +73,23 @@ final class NodeCommand implements Callable<Integer> {
             .build();
     NodeVerticle node = new NodeVerticle(nodeConfig, NodeSetup.standard().withMetrics(registry));
     try {
-      vertx.deployVerticle(node).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      vertx
+          .deployVerticle(node)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(60, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       vertx.close();
       throw new IllegalStateException("node did not start: " + BatonCli.oneLine(e.getCause()), e);
     }
     spec.commandLine()
         .getErr()
-        .println("baton: node '" + nodeConfig.name() + "' on port " + node.actualPort() + "; Ctrl-C stops it");
+        .println(
+            "baton: node '"
+                + nodeConfig.name()
+                + "' on port "
+                + node.actualPort()
+                + "; Ctrl-C stops it");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -88,7 +97,11 @@ final class NodeCommand implements Callable<Integer> {
                 () -> {
                   log.info("shutting down");
                   try {
-                    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    vertx
+                        .close()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
                   } catch (Exception e) {
                     log.warn("shutdown was not clean: {}", e.toString());
                   }
@@ -106,7 +119,8 @@ final class NodeCommand implements Callable<Integer> {
       result = new NodeConfigReader().read(config);
     } else {
       if (data == null || baseUrl == null) {
-        throw new ConfigException("give --config FILE, or --data DIR and --base-url URL (and --port N)");
+        throw new ConfigException(
+            "give --config FILE, or --data DIR and --base-url URL (and --port N)");
       }
       result = NodeConfig.defaults(data, parseUrl(baseUrl));
     }

@@ -34,7 +34,8 @@ final class PassphraseSource {
   char[] read(Path file, String prompt, boolean confirm) {
     if (file != null) {
       try {
-        String first = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        String first =
+            Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
         if (first.isEmpty()) throw new ConfigException("passphrase file " + file + " is empty");
         return first.toCharArray();
       } catch (IOException e) {
@@ -45,7 +46,9 @@ final class PassphraseSource {
     if (fromEnv != null && !fromEnv.isEmpty()) return fromEnv.toCharArray();
     if (console == null) {
       throw new ConfigException(
-          "no passphrase: set " + variable + " or give --passphrase-file FILE (no console to ask on)");
+          "no passphrase: set "
+              + variable
+              + " or give --passphrase-file FILE (no console to ask on)");
     }
     char[] first = console.readPassword("%s: ", prompt);
     if (first == null || first.length == 0) throw new ConfigException("no passphrase given");

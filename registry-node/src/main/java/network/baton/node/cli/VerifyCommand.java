@@ -80,31 +80,51 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "credential or presentation file")
   Path file;
 
-  @Option(names = "--nonce", paramLabel = "N", description = "the nonce you gave the holder (presentations)")
+  @Option(
+      names = "--nonce",
+      paramLabel = "N",
+      description = "the nonce you gave the holder (presentations)")
   String nonce;
 
-  @Option(names = "--aud", paramLabel = "A", description = "your DID or URL as audience (presentations)")
+  @Option(
+      names = "--aud",
+      paramLabel = "A",
+      description = "your DID or URL as audience (presentations)")
   String audience;
 
   @Option(
       names = "--trust",
       paramLabel = "FILE",
-      description = "issuer DIDs you accept: a JSON list, {\"trustedIssuers\": [...]}, or one per line")
+      description =
+          "issuer DIDs you accept: a JSON list, {\"trustedIssuers\": [...]}, or one per line")
   Path trustFile;
 
-  @Option(names = "--trust-issuer", paramLabel = "DID", description = "an issuer DID you accept; repeatable")
+  @Option(
+      names = "--trust-issuer",
+      paramLabel = "DID",
+      description = "an issuer DID you accept; repeatable")
   List<String> trustIssuers = new ArrayList<>();
 
-  @Option(names = "--offline", description = "no network: saved DID documents and status lists only")
+  @Option(
+      names = "--offline",
+      description = "no network: saved DID documents and status lists only")
   boolean offline;
 
-  @Option(names = "--did-docs", paramLabel = "DIR", description = "saved DID documents (*.json), for --offline")
+  @Option(
+      names = "--did-docs",
+      paramLabel = "DIR",
+      description = "saved DID documents (*.json), for --offline")
   Path didDocs;
 
-  @Option(names = "--status-lists", paramLabel = "DIR", description = "saved status list credentials")
+  @Option(
+      names = "--status-lists",
+      paramLabel = "DIR",
+      description = "saved status list credentials")
   Path statusLists;
 
-  @Option(names = "--allow-loopback-http", description = "plain http for localhost issuers (local demo, tests)")
+  @Option(
+      names = "--allow-loopback-http",
+      description = "plain http for localhost issuers (local demo, tests)")
   boolean allowLoopbackHttp;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -129,7 +149,8 @@ final class VerifyCommand implements Callable<Integer> {
         collectOffline(report, notDone);
         notDone.forEach(line -> out.println("not checked offline: " + line));
         if (trusted.isEmpty() && failed(report, CredentialVerifier.TRUST)) {
-          out.println("hint: give --trust FILE or --trust-issuer DID to say whose credentials you accept");
+          out.println(
+              "hint: give --trust FILE or --trust-issuer DID to say whose credentials you accept");
         }
         return report.ok() ? 0 : 1;
       } finally {
@@ -142,17 +163,22 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private void checkUsage(JsonNode content, String presentation) {
-    if (presentation == null && content.isObject() && CredentialFiles.isOtherPresentation(content)) {
+    if (presentation == null
+        && content.isObject()
+        && CredentialFiles.isOtherPresentation(content)) {
       throw new ConfigException("only vp+jwt presentations can be verified (this one is JSON-LD)");
     }
     if (presentation != null && (nonce == null || audience == null)) {
-      throw new ConfigException("a presentation needs --nonce N and --aud A (what you asked the holder for)");
+      throw new ConfigException(
+          "a presentation needs --nonce N and --aud A (what you asked the holder for)");
     }
     if (presentation == null && (nonce != null || audience != null)) {
-      throw new ConfigException("--nonce and --aud are for presentations; " + file + " is a credential");
+      throw new ConfigException(
+          "--nonce and --aud are for presentations; " + file + " is a credential");
     }
     if (offline && didDocs == null) {
-      throw new ConfigException("--offline needs --did-docs DIR (saved DID documents of the issuers)");
+      throw new ConfigException(
+          "--offline needs --did-docs DIR (saved DID documents of the issuers)");
     }
     if (!offline && didDocs != null) {
       throw new ConfigException("--did-docs is for --offline");
@@ -172,7 +198,10 @@ final class VerifyCommand implements Callable<Integer> {
         if (!list.isArray()) throw new ConfigException(trustFile + " has no list of issuer DIDs");
         list.forEach(did -> dids.add(did.asText("")));
       } else {
-        text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(dids::add);
+        text.lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .forEach(dids::add);
       }
     }
     for (String did : dids) {
@@ -194,18 +223,22 @@ final class VerifyCommand implements Callable<Integer> {
                         .withLoopbackHttp(allowLoopbackHttp)));
     Map<URI, String> saved = statusLists == null ? Map.of() : savedStatusLists();
     StatusListFetcher online =
-        new HttpStatusListFetcher(REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, allowLoopbackHttp);
+        new HttpStatusListFetcher(
+            REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, allowLoopbackHttp);
     StatusListFetcher lists =
         url -> {
           String list = saved.get(url);
           if (list != null) return list;
-          if (offline) throw new IOException("no saved status list for " + url + " " + OFFLINE_MARK);
+          if (offline)
+            throw new IOException("no saved status list for " + url + " " + OFFLINE_MARK);
           return online.fetch(url);
         };
     // The service wants node keys; a verifier signs nothing, so a throw-away key will do.
     NodeKeys keys =
-        new NodeKeys(List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom())));
-    // Trust exactly the given issuers: with none given, nobody (the throw-away DID is not an issuer).
+        new NodeKeys(
+            List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom())));
+    // Trust exactly the given issuers: with none given, nobody (the throw-away DID is not an
+    // issuer).
     return CredentialService.open(
         config,
         keys,
@@ -227,7 +260,8 @@ final class VerifyCommand implements Callable<Integer> {
     try {
       return SavedDidDocuments.of(documents);
     } catch (RuntimeException e) {
-      throw new ConfigException("a saved DID document in " + didDocs + " is not usable: " + e.getMessage());
+      throw new ConfigException(
+          "a saved DID document in " + didDocs + " is not usable: " + e.getMessage());
     }
   }
 
@@ -268,7 +302,8 @@ final class VerifyCommand implements Callable<Integer> {
       String reason = check.reason();
       if (!check.passed() && reason.contains(OFFLINE_MARK)) {
         // The innermost cause says what was missing: "no saved status list for <url>".
-        String cause = reason.substring(reason.lastIndexOf(": ") + 2).replace(OFFLINE_MARK, "").strip();
+        String cause =
+            reason.substring(reason.lastIndexOf(": ") + 2).replace(OFFLINE_MARK, "").strip();
         lines.add(check.name() + " (" + cause + ")");
       }
     }
@@ -280,10 +315,15 @@ final class VerifyCommand implements Callable<Integer> {
     out.println(indent + what + ": " + (report.ok() ? "VALID" : "NOT VALID"));
     if (report.issuer() != null) out.println(indent + "  issuer:  " + report.issuer());
     if (report.subject() != null) {
-      out.println(indent + "  " + (what.equals("presentation") ? "holder:  " : "subject: ") + report.subject());
+      out.println(
+          indent
+              + "  "
+              + (what.equals("presentation") ? "holder:  " : "subject: ")
+              + report.subject());
     }
     for (Check check : report.checks()) {
-      out.println(indent + "  " + (check.passed() ? "✓ " : "✗ ") + check.name() + ": " + check.reason());
+      out.println(
+          indent + "  " + (check.passed() ? "✓ " : "✗ ") + check.name() + ": " + check.reason());
     }
     AttestedAchievement achievement = report.achievement();
     if (achievement != null) {
@@ -292,10 +332,14 @@ final class VerifyCommand implements Callable<Integer> {
         String en = skill.labels().getOrDefault("en", skill.labels().getOrDefault("und", ""));
         String ja = skill.labels().getOrDefault("ja", "");
         out.println(
-            indent + "    " + (skill.code() == null ? "" : skill.code() + "  ")
+            indent
+                + "    "
+                + (skill.code() == null ? "" : skill.code() + "  ")
                 + (ja.isEmpty() ? en : ja + " / " + en)
                 + (skill.inFramework() ? "" : " (not in the BATON framework)")
-                + "  <" + skill.iri() + ">");
+                + "  <"
+                + skill.iri()
+                + ">");
       }
     }
     // Numbered from 0, as the presentation's own checks name them ("credential 0 is about ...").

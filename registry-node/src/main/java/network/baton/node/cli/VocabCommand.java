@@ -8,7 +8,10 @@ import network.baton.vocab.VocabularyReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** `baton vocab`: a summary of the skill framework, levels and sample content, and whether it conforms. */
+/**
+ * `baton vocab`: a summary of the skill framework, levels and sample content, and whether it
+ * conforms.
+ */
 @Command(
     name = "vocab",
     mixinStandardHelpOptions = true,

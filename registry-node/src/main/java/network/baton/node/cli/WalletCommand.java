@@ -61,10 +61,17 @@ final class WalletCommand implements Runnable {
   static final class Keygen implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "key file to create")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        required = true,
+        description = "key file to create")
     Path out;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "passphrase in its first line")
+    @Option(
+        names = "--passphrase-file",
+        paramLabel = "FILE",
+        description = "passphrase in its first line")
     Path passphraseFile;
 
     @Override
@@ -98,26 +105,42 @@ final class WalletCommand implements Runnable {
   static final class Present implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--wallet", paramLabel = "FILE", required = true, description = "holder key file")
+    @Option(
+        names = "--wallet",
+        paramLabel = "FILE",
+        required = true,
+        description = "holder key file")
     Path wallet;
 
     @Option(
         names = "--credential",
         paramLabel = "FILE",
         required = true,
-        description = "credential file (vc+jwt, an enveloped credential or a node's issue answer); repeatable")
+        description =
+            "credential file (vc+jwt, an enveloped credential or a node's issue answer); repeatable")
     List<Path> credentials;
 
-    @Option(names = "--nonce", paramLabel = "N", required = true, description = "the verifier's nonce")
+    @Option(
+        names = "--nonce",
+        paramLabel = "N",
+        required = true,
+        description = "the verifier's nonce")
     String nonce;
 
-    @Option(names = "--aud", paramLabel = "A", required = true, description = "the verifier (DID or URL)")
+    @Option(
+        names = "--aud",
+        paramLabel = "A",
+        required = true,
+        description = "the verifier (DID or URL)")
     String audience;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the presentation here")
     Path out;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "passphrase in its first line")
+    @Option(
+        names = "--passphrase-file",
+        paramLabel = "FILE",
+        description = "passphrase in its first line")
     Path passphraseFile;
 
     @Override

@@ -76,7 +76,8 @@ public record NodeConfig(
     languages = List.copyOf(requireNonNull(languages, "languages"));
     for (String language : languages) {
       if (!LANGUAGE_TAG.matcher(language).matches()) {
-        throw new ConfigException("languages entries must be BCP 47 tags such as 'ja': " + language);
+        throw new ConfigException(
+            "languages entries must be BCP 47 tags such as 'ja': " + language);
       }
     }
     credentials = credentials == null ? CredentialSettings.defaults() : credentials;
@@ -113,43 +114,110 @@ public record NodeConfig(
   /** A copy listening on another port. */
   public NodeConfig withPort(int newPort) {
     return new NodeConfig(
-        newPort, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages, credentials);
+        newPort,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials);
   }
 
   /** A copy storing in another folder. */
   public NodeConfig withDataDir(Path newDataDir) {
     return new NodeConfig(
-        port, host, newDataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages, credentials);
+        port,
+        host,
+        newDataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials);
   }
 
   /** A copy with another base URL. */
   public NodeConfig withBaseUrl(URI newBaseUrl) {
     return new NodeConfig(
-        port, host, dataDir, newBaseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages, credentials);
+        port,
+        host,
+        dataDir,
+        newBaseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials);
   }
 
   /** A copy accepting these admin token hashes. */
   public NodeConfig withAdminTokenHashes(List<String> hashes) {
     return new NodeConfig(
-        port, host, dataDir, baseUrl, name, institution, did, hashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages, credentials);
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        hashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials);
   }
 
   /** A copy with other request and query limits. */
-  public NodeConfig withLimits(long newBodyLimitBytes, Duration newSparqlTimeout, int newResultCap) {
+  public NodeConfig withLimits(
+      long newBodyLimitBytes, Duration newSparqlTimeout, int newResultCap) {
     return new NodeConfig(
-        port, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, newBodyLimitBytes,
-        newSparqlTimeout, newResultCap, languages, credentials);
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        newBodyLimitBytes,
+        newSparqlTimeout,
+        newResultCap,
+        languages,
+        credentials);
   }
 
   /** A copy with other credential settings. */
   public NodeConfig withCredentials(CredentialSettings newCredentials) {
     return new NodeConfig(
-        port, host, dataDir, baseUrl, name, institution, did, adminTokenHashes, bodyLimitBytes,
-        sparqlTimeout, resultCap, languages, newCredentials);
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        newCredentials);
   }
 
   private static URI checkBaseUrl(URI url) {

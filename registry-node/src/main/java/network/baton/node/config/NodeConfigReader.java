@@ -62,7 +62,9 @@ public final class NodeConfigReader {
               + file
               + " is not valid "
               + (mapper == yaml ? "YAML" : "JSON")
-              + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+              + (where == null
+                  ? ""
+                  : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
               + ": "
               + e.getOriginalMessage().lines().findFirst().orElse("").strip());
     } catch (IOException e) {
@@ -75,7 +77,8 @@ public final class NodeConfigReader {
   /** Builds a config from a parsed JSON/YAML tree; relative data folders resolve against folder. */
   public NodeConfig fromTree(JsonNode tree, Path folder) {
     if (tree == null || !tree.isObject()) {
-      throw new ConfigException("config must be an object with keys such as port, dataDir, baseUrl");
+      throw new ConfigException(
+          "config must be an object with keys such as port, dataDir, baseUrl");
     }
     ObjectNode object = (ObjectNode) tree;
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {

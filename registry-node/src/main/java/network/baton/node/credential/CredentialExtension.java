@@ -60,7 +60,10 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
 
-  /** Credentials with this skill framework and these bundled contexts, passphrase from the environment. */
+  /**
+   * Credentials with this skill framework and these bundled contexts, passphrase from the
+   * environment.
+   */
   public CredentialExtension(SkillFramework framework, ContextLoader contexts) {
     this(framework, contexts, System::getenv);
   }
@@ -112,12 +115,17 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
               Clock.systemUTC());
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot open the credential records in " + credentialConfig.credentialsDir() + ": " + e.getMessage(), e);
+          "cannot open the credential records in "
+              + credentialConfig.credentialsDir()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     opened.add(service);
     WorkerExecutor worker = context.vertx().createSharedWorkerExecutor("baton-credentials", 4);
     opened.add(worker::close);
-    int bodyLimit = (int) Math.min(config.bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
+    int bodyLimit =
+        (int) Math.min(config.bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
     new CredentialRoutes(service, worker, context.adminHandler(), context.bodyHandler(), bodyLimit)
         .mount(router);
     if (config.did() != null && !config.did().equals(service.issuerDid())) {

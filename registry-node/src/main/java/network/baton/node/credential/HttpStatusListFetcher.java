@@ -70,7 +70,8 @@ public final class HttpStatusListFetcher implements StatusListFetcher {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof java.io.UncheckedIOException u) throw u.getCause();
-      throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+      throw new IOException(
+          cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
     }
   }
 
@@ -89,13 +90,15 @@ public final class HttpStatusListFetcher implements StatusListFetcher {
   }
 
   private void checkScheme(URI url) throws IOException {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String scheme =
+        url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (scheme.equals("https")) return;
     if (scheme.equals("http") && allowLoopbackHttp && isLoopback(url.getHost())) return;
     throw new IOException(
         "status lists are fetched over https only"
             + (scheme.equals("http") ? " (plain http only for loopback hosts when allowed)" : "")
-            + ": " + url);
+            + ": "
+            + url);
   }
 
   private static boolean isLoopback(String host) {

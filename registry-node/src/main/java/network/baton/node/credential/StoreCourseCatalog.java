@@ -18,9 +18,9 @@ import org.apache.jena.vocabulary.RDF;
 
 /**
  * The courses and curricula of this node's store, as the credential service needs them: a live
- * {@code schema:Course} or {@code schema:EducationalOccupationalProgram} under this node's base URL,
- * with its name (English, else Japanese), description and {@code schema:teaches} skills. Blocking
- * (one read transaction): the credential routes call it on their worker.
+ * {@code schema:Course} or {@code schema:EducationalOccupationalProgram} under this node's base
+ * URL, with its name (English, else Japanese), description and {@code schema:teaches} skills.
+ * Blocking (one read transaction): the credential routes call it on their worker.
  */
 public final class StoreCourseCatalog implements CourseCatalog {
   private static final Node COURSE = Schema.Course.asNode();
@@ -54,9 +54,10 @@ public final class StoreCourseCatalog implements CourseCatalog {
     List<String> skills = new ArrayList<>();
     graph
         .find(subject, Schema.teaches.asNode(), Node.ANY)
-        .forEachRemaining(t -> {
-          if (t.getObject().isURI()) skills.add(t.getObject().getURI());
-        });
+        .forEachRemaining(
+            t -> {
+              if (t.getObject().isURI()) skills.add(t.getObject().getURI());
+            });
     skills.sort(null);
     return Optional.of(
         new CatalogCourse(

@@ -25,7 +25,8 @@ public final class GraphRenderer {
   public String render(Graph graph, String iri, ResourceFormat format) {
     return switch (format) {
       case HTML -> html.render(graph, iri);
-      case JSONLD -> jsonLd != null ? jsonLd.compact(graph) : write(graph, RDFFormat.JSONLD11_PRETTY);
+      case JSONLD ->
+          jsonLd != null ? jsonLd.compact(graph) : write(graph, RDFFormat.JSONLD11_PRETTY);
       case TURTLE -> write(graph, RDFFormat.TURTLE_PRETTY);
       case NTRIPLES -> write(graph, RDFFormat.NTRIPLES_UTF8);
       case RDFXML -> write(graph, RDFFormat.RDFXML_PLAIN);

@@ -36,6 +36,8 @@ public final class HealthRoutes {
                 Json.reply(
                     rc,
                     503,
-                    new JsonObject().put("status", "DOWN").put("detail", "the store does not answer")));
+                    new JsonObject()
+                        .put("status", "DOWN")
+                        .put("detail", "the store does not answer")));
   }
 }

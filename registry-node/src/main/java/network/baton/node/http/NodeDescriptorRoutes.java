@@ -50,7 +50,9 @@ public final class NodeDescriptorRoutes {
         .onFailure(rc::fail);
   }
 
-  /** Resources per skill, narrower skills counted towards their broader ones (each resource once). */
+  /**
+   * Resources per skill, narrower skills counted towards their broader ones (each resource once).
+   */
   Map<String, Long> coverage(Map<String, Set<String>> skillsByResource) {
     Map<String, Long> counts = new TreeMap<>();
     for (Set<String> skills : skillsByResource.values()) {
@@ -84,7 +86,8 @@ public final class NodeDescriptorRoutes {
             .put("resources", new JsonObject().put("@id", "dcat:endpointURL").put("@type", "@id"))
             .put("sparql", new JsonObject().put("@id", "void:sparqlEndpoint").put("@type", "@id"))
             .put("search", new JsonObject().put("@id", "baton:searchEndpoint").put("@type", "@id"))
-            .put("changes", new JsonObject().put("@id", "baton:changesEndpoint").put("@type", "@id"))
+            .put(
+                "changes", new JsonObject().put("@id", "baton:changesEndpoint").put("@type", "@id"))
             .put("resourceCount", "void:entities")
             .put("skills", "baton:skillCoverage")
             .put("SkillCoverage", "baton:SkillCoverage")

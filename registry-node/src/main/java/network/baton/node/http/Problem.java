@@ -3,9 +3,9 @@ package network.baton.node.http;
 import io.vertx.core.json.JsonObject;
 
 /**
- * An RFC 9457 problem to answer with: status, a short title, a detail for the client, and any
- * extra members (e.g. "violations"). Thrown or passed to {@code rc.fail} and rendered by
- * {@link ProblemHandler}.
+ * An RFC 9457 problem to answer with: status, a short title, a detail for the client, and any extra
+ * members (e.g. "violations"). Thrown or passed to {@code rc.fail} and rendered by {@link
+ * ProblemHandler}.
  */
 public class Problem extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,7 +1,7 @@
 package network.baton.node.http;
 
-import io.vertx.core.Handler;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The router's one failure handler: every failure becomes RFC 9457 application/problem+json.
- * 5xx details are hidden from the client and logged with their stack; 4xx are logged without.
+ * The router's one failure handler: every failure becomes RFC 9457 application/problem+json. 5xx
+ * details are hidden from the client and logged with their stack; 4xx are logged without.
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
 
@@ -112,7 +112,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         case CONFLICT -> new Problem("conflict", 409, "Conflict", e.getMessage());
         case PRECONDITION_FAILED ->
             new Problem("precondition-failed", 412, "Precondition failed", e.getMessage());
-        case INVALID -> new Problem("bad-resource", 400, "Not a publishable resource", e.getMessage());
+        case INVALID ->
+            new Problem("bad-resource", 400, "Not a publishable resource", e.getMessage());
       };
     }
     if (failure instanceof HttpException e) {

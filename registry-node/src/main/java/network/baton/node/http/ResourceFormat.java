@@ -50,8 +50,8 @@ public enum ResourceFormat {
   }
 
   /**
-   * The best format for parsed Accept headers (already ordered by preference); JSON-LD when there is
-   * no Accept header, empty when nothing offered is acceptable.
+   * The best format for parsed Accept headers (already ordered by preference); JSON-LD when there
+   * is no Accept header, empty when nothing offered is acceptable.
    */
   public static Optional<ResourceFormat> negotiate(List<MIMEHeader> accept) {
     if (accept == null || accept.isEmpty()) {

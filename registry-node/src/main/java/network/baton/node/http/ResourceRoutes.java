@@ -60,7 +60,8 @@ public final class ResourceRoutes {
   private void replace(RoutingContext rc) {
     String id = rc.pathParam("id");
     inputLang(rc)
-        .compose(lang -> service.replace(id, bodyText(rc), lang, rc.request().getHeader("If-Match")))
+        .compose(
+            lang -> service.replace(id, bodyText(rc), lang, rc.request().getHeader("If-Match")))
         .onSuccess(stored -> replyStored(rc, stored.version() == 1 ? 201 : 200, stored))
         .onFailure(rc::fail);
   }
@@ -78,7 +79,10 @@ public final class ResourceRoutes {
     if (asked != null) {
       format =
           ResourceFormat.ofShortName(asked)
-              .orElseThrow(() -> Problem.badRequest("unknown format '" + asked + "'; use jsonld, ttl, nt, rdf or html"));
+              .orElseThrow(
+                  () ->
+                      Problem.badRequest(
+                          "unknown format '" + asked + "'; use jsonld, ttl, nt, rdf or html"));
     } else {
       format =
           ResourceFormat.negotiate(rc.parsedHeaders().accept())
@@ -186,8 +190,7 @@ public final class ResourceRoutes {
 
   private static Future<Lang> inputLang(RoutingContext rc) {
     String header = rc.request().getHeader("Content-Type");
-    String type =
-        header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     Lang lang =
         switch (type) {
           case "application/json" -> Lang.JSONLD;
@@ -235,7 +238,9 @@ public final class ResourceRoutes {
   }
 
   private static String encodeCursor(String id) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(id.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String decodeCursor(String cursor) {

@@ -41,9 +41,15 @@ public final class DataDirGuard {
         probe.ensureValid();
       } catch (LockObtainFailedException e) {
         throw new DataDirInUseException(
-            "the store in " + dataDir + " is open in a running node (" + e.getMessage() + "); " + HINT);
+            "the store in "
+                + dataDir
+                + " is open in a running node ("
+                + e.getMessage()
+                + "); "
+                + HINT);
       } catch (IOException e) {
-        throw new DataDirInUseException("cannot check the text index in " + dataDir + ": " + e.getMessage());
+        throw new DataDirInUseException(
+            "cannot check the text index in " + dataDir + ": " + e.getMessage());
       }
     }
     holderPid(lockFile)
@@ -53,7 +59,12 @@ public final class DataDirGuard {
         .ifPresent(
             holder -> {
               throw new DataDirInUseException(
-                  "the store in " + dataDir + " is locked by process " + holder.pid() + " (a running node?); " + HINT);
+                  "the store in "
+                      + dataDir
+                      + " is locked by process "
+                      + holder.pid()
+                      + " (a running node?); "
+                      + HINT);
             });
   }
 

@@ -31,8 +31,8 @@ import org.apache.jena.vocabulary.RDF;
 /**
  * Reads an import file (Turtle, N-Triples or JSON-LD with the bundled contexts), resolving relative
  * IRIs against the node's base URL, and cuts it into one {@link ImportItem} per resource: each
- * subject typed with a BATON class ({@link SampleContent#resourcesByKind}) with the triples about it
- * and the blank nodes reachable from it.
+ * subject typed with a BATON class ({@link SampleContent#resourcesByKind}) with the triples about
+ * it and the blank nodes reachable from it.
  */
 public final class ImportFileReader {
 
@@ -54,7 +54,9 @@ public final class ImportFileReader {
     this.base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
   }
 
-  /** Reads and splits one file; parse errors become a rejection of the file with line and column. */
+  /**
+   * Reads and splits one file; parse errors become a rejection of the file with line and column.
+   */
   public ParsedFile read(Path file) {
     String source = file.toString();
     String text;
@@ -79,20 +81,28 @@ public final class ImportFileReader {
         return contexts.parseJsonLd(text, base);
       } catch (JsonLdInputException e) {
         // The vocabulary's message repeats the position that describe() puts first.
-        String message = e.getMessage().replaceFirst("^malformed JSON at line -?\\d+, column -?\\d+: ", "malformed JSON: ");
+        String message =
+            e.getMessage()
+                .replaceFirst(
+                    "^malformed JSON at line -?\\d+, column -?\\d+: ", "malformed JSON: ");
         throw new RdfSyntaxException(message, e.line(), e.column());
       }
     }
     Graph graph = GraphFactory.createDefaultGraph();
     try {
-      RDFParser.fromString(text, format.lang()).base(base).errorHandler(new Throwing()).parse(graph);
+      RDFParser.fromString(text, format.lang())
+          .base(base)
+          .errorHandler(new Throwing())
+          .parse(graph);
     } catch (RiotException e) {
       throw new RdfSyntaxException(e.getMessage(), -1, -1);
     }
     return SchemaNormalizer.normalize(graph);
   }
 
-  /** Cuts a graph into resources; typed blank-node resources are rejected (a resource needs an IRI). */
+  /**
+   * Cuts a graph into resources; typed blank-node resources are rejected (a resource needs an IRI).
+   */
   public ParsedFile split(String source, Graph graph) {
     List<ImportItem> items = new ArrayList<>();
     Set<Triple> covered = new HashSet<>();

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.jena.riot.Lang;
 
-/** The RDF syntaxes an import file may be in, told by file extension or, failing that, by content. */
+/**
+ * The RDF syntaxes an import file may be in, told by file extension or, failing that, by content.
+ */
 public enum ImportFormat {
   TURTLE(Lang.TURTLE),
   NTRIPLES(Lang.NTRIPLES),
@@ -21,7 +23,10 @@ public enum ImportFormat {
     return lang;
   }
 
-  /** The format of a file: .ttl, .nt, .jsonld/.json by name, else JSON-LD if it starts like JSON, else Turtle. */
+  /**
+   * The format of a file: .ttl, .nt, .jsonld/.json by name, else JSON-LD if it starts like JSON,
+   * else Turtle.
+   */
   public static ImportFormat of(Path file, String text) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".ttl")) {

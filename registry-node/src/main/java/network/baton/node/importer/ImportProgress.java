@@ -57,7 +57,7 @@ public final class ImportProgress {
     draw(nanoClock.getAsLong(), true);
   }
 
-  /** The current line, e.g. "[#####...] 120/400 resources  35.2/s  1200 triples/s  ETA 8s". */
+  /** The current line, e.g. "[#####...] 120/400 resources 35.2/s 1200 triples/s ETA 8s". */
   public synchronized String line() {
     return render(nanoClock.getAsLong());
   }

@@ -34,7 +34,9 @@ public final class OfflineImporter {
   private final ResourceValidator validator;
   private final int batchSize;
 
-  /** An importer checking with validator (the node's), writing batchSize resources per transaction. */
+  /**
+   * An importer checking with validator (the node's), writing batchSize resources per transaction.
+   */
   public OfflineImporter(ResourceStore store, ResourceValidator validator, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
@@ -78,12 +80,13 @@ public final class OfflineImporter {
           Rejection.of(
               item.source(),
               item.iri(),
-              "the IRI is not under this node's " + store.ids().iri("") + " (use relative ids such"
+              "the IRI is not under this node's "
+                  + store.ids().iri("")
+                  + " (use relative ids such"
                   + " as \"resources/my-course\", or --base-url)"));
     }
     List<String> reasons =
-        validator.validate(item.graph()).stream().map(OfflineImporter::describe)
-            .toList();
+        validator.validate(item.graph()).stream().map(OfflineImporter::describe).toList();
     return reasons.isEmpty()
         ? Optional.empty()
         : Optional.of(new Rejection(item.source(), item.iri(), reasons));
@@ -124,13 +127,16 @@ public final class OfflineImporter {
           store.dataset(), () -> writable.forEach(p -> written.add(store.create(p.draft()))));
     } catch (RuntimeException e) {
       log.warn(
-          "batch rolled back, writing one by one [size: {}, reason: {}]", writable.size(), e.toString());
+          "batch rolled back, writing one by one [size: {}, reason: {}]",
+          writable.size(),
+          e.toString());
       written.clear();
       for (Pending pending : writable) {
         try {
           written.add(store.create(pending.draft()));
         } catch (RuntimeException one) {
-          rejected.add(Rejection.of(pending.item().source(), pending.item().iri(), one.getMessage()));
+          rejected.add(
+              Rejection.of(pending.item().source(), pending.item().iri(), one.getMessage()));
           progress.advance(pending.item().graph().size());
         }
       }

@@ -86,7 +86,10 @@ public final class OnlineImporter {
    * NodeRefusedException if the node refuses the token (after the requests in flight finish).
    */
   public ImportSummary run(
-      List<ImportItem> items, List<Rejection> earlier, ImportProgress progress, Consumer<String> onStored) {
+      List<ImportItem> items,
+      List<Rejection> earlier,
+      ImportProgress progress,
+      Consumer<String> onStored) {
     long started = System.nanoTime();
     List<Rejection> rejected = Collections.synchronizedList(new ArrayList<>(earlier));
     AtomicLong stored = new AtomicLong();
@@ -178,7 +181,9 @@ public final class OnlineImporter {
     }
     if (reasons.isEmpty()) {
       reasons.add(
-          response.statusCode() + " " + problem.getString("detail", problem.getString("title", "refused")));
+          response.statusCode()
+              + " "
+              + problem.getString("detail", problem.getString("title", "refused")));
     }
     return reasons;
   }

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 
-/** An import file read and cut into resources; rejections for what could not be read or has no IRI. */
-public record ParsedFile(String source, List<ImportItem> items, List<Rejection> rejected, long otherTriples) {
+/**
+ * An import file read and cut into resources; rejections for what could not be read or has no IRI.
+ */
+public record ParsedFile(
+    String source, List<ImportItem> items, List<Rejection> rejected, long otherTriples) {
   public ParsedFile {
     requireNonNull(source, "source");
     items = List.copyOf(items);

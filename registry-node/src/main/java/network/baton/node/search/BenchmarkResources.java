@@ -20,10 +20,11 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 
 /**
- * Any number of resources made from the sample content, for benchmarks (50,000 for local search): copy
- * {@code i} takes sample resource {@code i mod k} with a new IRI, a numbered name, and the keywords of
- * another sample resource added, so that text, skills, levels and licences keep the sample's mix while no
- * two copies are identical. Deterministic: the same count gives the same resources.
+ * Any number of resources made from the sample content, for benchmarks (50,000 for local search):
+ * copy {@code i} takes sample resource {@code i mod k} with a new IRI, a numbered name, and the
+ * keywords of another sample resource added, so that text, skills, levels and licences keep the
+ * sample's mix while no two copies are identical. Deterministic: the same count gives the same
+ * resources.
  */
 public final class BenchmarkResources {
 
@@ -37,7 +38,8 @@ public final class BenchmarkResources {
     }
   }
 
-  private record Template(String localName, Node subject, List<Triple> triples, List<Node> keywords) {}
+  private record Template(
+      String localName, Node subject, List<Triple> triples, List<Node> keywords) {}
 
   private final String baseUrl;
   private final List<Template> templates;
@@ -57,7 +59,10 @@ public final class BenchmarkResources {
         Node subject = NodeFactory.createURI(iri);
         List<Triple> triples = describe(graph, subject);
         List<Node> keywords =
-            triples.stream().filter(t -> t.getPredicate().equals(KEYWORDS)).map(Triple::getObject).toList();
+            triples.stream()
+                .filter(t -> t.getPredicate().equals(KEYWORDS))
+                .map(Triple::getObject)
+                .toList();
         String localName = institution.key() + "-" + iri.substring(iri.lastIndexOf('/') + 1);
         templates.add(new Template(localName, subject, triples, keywords));
       }
@@ -82,13 +87,16 @@ public final class BenchmarkResources {
   public Generated resource(int i) {
     Template template = templates.get(i % templates.size());
     Template donor = templates.get((i * 7 + 3) % templates.size());
-    Node subject = NodeFactory.createURI(baseUrl + "resources/gen-" + i + "-" + template.localName());
+    Node subject =
+        NodeFactory.createURI(baseUrl + "resources/gen-" + i + "-" + template.localName());
     Graph graph = GraphFactory.createDefaultGraph();
     for (Triple t : template.triples()) {
       Node s = t.getSubject().equals(template.subject()) ? subject : t.getSubject();
       Node o = t.getObject();
       if (s == subject && t.getPredicate().equals(SearchTerms.NAME) && o.isLiteral()) {
-        o = NodeFactory.createLiteralLang(o.getLiteralLexicalForm() + " " + i, o.getLiteralLanguage());
+        o =
+            NodeFactory.createLiteralLang(
+                o.getLiteralLexicalForm() + " " + i, o.getLiteralLanguage());
       }
       graph.add(Triple.create(s, t.getPredicate(), o));
     }

@@ -2,7 +2,10 @@ package network.baton.node.search;
 
 import java.util.List;
 
-/** A search request with bad parameters; each problem is a message a client can act on (answered 400). */
+/**
+ * A search request with bad parameters; each problem is a message a client can act on (answered
+ * 400).
+ */
 public class InvalidSearchQuery extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Search over the resources of one node (blocking: call it on a worker thread). Free text is ranked by the
- * text index; filters, facets and hit details come from an in-memory catalog kept current with the store
- * (see {@link ResourceCatalog}); results are sorted by score (or by name
- * without text) and then IRI, and paged with a cursor.
+ * Search over the resources of one node (blocking: call it on a worker thread). Free text is ranked
+ * by the text index; filters, facets and hit details come from an in-memory catalog kept current
+ * with the store (see {@link ResourceCatalog}); results are sorted by score (or by name without
+ * text) and then IRI, and paged with a cursor.
  */
 public final class LocalSearch implements AutoCloseable {
 
@@ -28,8 +28,9 @@ public final class LocalSearch implements AutoCloseable {
   private final ResourceCatalog catalog;
 
   /**
-   * Search over {@code store}, expanding skill filters and facets with {@code skills}. Open it before the
-   * node takes writes: it loads its catalog of resources now and follows commits from then on.
+   * Search over {@code store}, expanding skill filters and facets with {@code skills}. Open it
+   * before the node takes writes: it loads its catalog of resources now and follows commits from
+   * then on.
    */
   public LocalSearch(NodeDataset store, SkillHierarchy skills) {
     this.skills = skills;
@@ -49,7 +50,9 @@ public final class LocalSearch implements AutoCloseable {
     Set<String> wantedSkills = expandSkills(query.skills());
     Comparator<Match> order =
         query.hasText()
-            ? Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.facts().iri())
+            ? Comparator.comparingDouble(Match::score)
+                .reversed()
+                .thenComparing(m -> m.facts().iri())
             : Comparator.comparing(Match::sortKey).thenComparing(m -> m.facts().iri());
     Page page = new Page(query.limit(), order, position(query));
     Predicate<ResourceFacts> filter = filter(query, wantedSkills);
@@ -138,17 +141,22 @@ public final class LocalSearch implements AutoCloseable {
     }
     boolean byScore = cursor.order() == SearchCursor.Order.SCORE;
     if (byScore != query.hasText()) {
-      throw new InvalidSearchQuery("cursor belongs to a different query: repeat the same q and filters");
+      throw new InvalidSearchQuery(
+          "cursor belongs to a different query: repeat the same q and filters");
     }
     ResourceFacts last =
-        new ResourceFacts(cursor.iri(), Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of());
+        new ResourceFacts(
+            cursor.iri(), Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of());
     return new Match(
-        new ResourceCatalog.Entry(last, new String[0][], 0), byScore ? cursor.score() : 0.0, cursor.key());
+        new ResourceCatalog.Entry(last, new String[0][], 0),
+        byScore ? cursor.score() : 0.0,
+        cursor.key());
   }
 
   /**
-   * Takes every match once: counts it and its facets, and keeps the best {@code limit} after the cursor in
-   * a bounded heap, so a page costs one pass over the matches rather than a sort of all of them.
+   * Takes every match once: counts it and its facets, and keeps the best {@code limit} after the
+   * cursor in a bounded heap, so a page costs one pass over the matches rather than a sort of all
+   * of them.
    */
   private static final class Page {
     private final int limit;

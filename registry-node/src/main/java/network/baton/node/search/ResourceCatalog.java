@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The facts search filters, counts and shows, for every resource of the node, held in memory so that a
- * search touches neither TDB2 nor stored fields per hit. Loaded from the store once, then kept current by
- * listening to commits: the changed graphs are read inside each write transaction and applied once it has
- * committed, in commit order.
+ * The facts search filters, counts and shows, for every resource of the node, held in memory so
+ * that a search touches neither TDB2 nor stored fields per hit. Loaded from the store once, then
+ * kept current by listening to commits: the changed graphs are read inside each write transaction
+ * and applied once it has committed, in commit order.
  */
 final class ResourceCatalog implements CommitListener, AutoCloseable {
 
@@ -39,8 +39,8 @@ final class ResourceCatalog implements CommitListener, AutoCloseable {
           SearchTerms.IN_LANGUAGE);
 
   /**
-   * A resource's facts with its facet values worked out once (skill areas, levels, type names, languages,
-   * licences, in {@link Facet} order); null facts mark a deleted resource.
+   * A resource's facts with its facet values worked out once (skill areas, levels, type names,
+   * languages, licences, in {@link Facet} order); null facts mark a deleted resource.
    */
   record Entry(ResourceFacts facts, String[][] facetValues, long sequence) {}
 
@@ -66,7 +66,8 @@ final class ResourceCatalog implements CommitListener, AutoCloseable {
   /** Loads the catalog of {@code store} and starts following its commits. */
   static ResourceCatalog open(NodeDataset store, SkillHierarchy skills) {
     ResourceCatalog catalog = new ResourceCatalog(store, skills);
-    // Listen first: a commit during the load then lands after it (newer sequence) instead of being lost.
+    // Listen first: a commit during the load then lands after it (newer sequence) instead of being
+    // lost.
     store.addCommitListener(catalog);
     catalog.load();
     return catalog;
@@ -78,7 +79,9 @@ final class ResourceCatalog implements CommitListener, AutoCloseable {
     return entry == null || entry.facts() == null ? null : entry;
   }
 
-  /** Applies {@code action} to every resource (deleted ones left out), without copying the catalog. */
+  /**
+   * Applies {@code action} to every resource (deleted ones left out), without copying the catalog.
+   */
   void forEach(Consumer<Entry> action) {
     for (Entry entry : entries.values()) {
       if (entry.facts() != null) {
@@ -138,7 +141,9 @@ final class ResourceCatalog implements CommitListener, AutoCloseable {
           }
         });
     log.info(
-        "search catalog loaded [resources: {}, ms: {}]", size(), (System.nanoTime() - started) / 1_000_000);
+        "search catalog loaded [resources: {}, ms: {}]",
+        size(),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   private void apply(String iri, ResourceFacts facts, long seq) {

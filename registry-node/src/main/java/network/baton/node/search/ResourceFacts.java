@@ -49,8 +49,8 @@ record ResourceFacts(
   }
 
   /**
-   * Reads the resource stored as graph {@code iri} (call inside a transaction); null when the graph does not
-   * hold a resource of a type search knows.
+   * Reads the resource stored as graph {@code iri} (call inside a transaction); null when the graph
+   * does not hold a resource of a type search knows.
    */
   static ResourceFacts read(DatasetGraph dsg, String iri) {
     Node g = NodeFactory.createURI(iri);
@@ -110,7 +110,9 @@ record ResourceFacts(
     }
   }
 
-  /** The short name of the type shown in a hit (the most specific of the kinds a node publishes). */
+  /**
+   * The short name of the type shown in a hit (the most specific of the kinds a node publishes).
+   */
   String primaryType() {
     for (String preferred : TYPE_PREFERENCE) {
       if (types.contains(SearchTerms.SCHEMA + preferred)) {
@@ -120,7 +122,10 @@ record ResourceFacts(
     return SearchTerms.shortType(types.iterator().next());
   }
 
-  /** The name to list this resource by: in the first wanted language it has, else English, Japanese, any. */
+  /**
+   * The name to list this resource by: in the first wanted language it has, else English, Japanese,
+   * any.
+   */
   String sortName(List<String> wantedLanguages) {
     for (String lang : wantedLanguages) {
       if (names.containsKey(lang)) {
@@ -136,7 +141,10 @@ record ResourceFacts(
     return names.isEmpty() ? iri : new TreeMap<>(names).firstEntry().getValue();
   }
 
-  /** One text per language; of several, the smallest, so the choice does not depend on storage order. */
+  /**
+   * One text per language; of several, the smallest, so the choice does not depend on storage
+   * order.
+   */
   private static void putText(Map<String, String> texts, Node o) {
     if (!o.isLiteral()) {
       return;

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Where a page of results ended: the sort key and IRI of its last hit, and a fingerprint of the query it
- * belongs to. Sent to clients as an opaque base64url string; the next page starts strictly after this
- * position in the order (score desc or name asc, then IRI asc), so pages neither repeat nor skip a hit.
+ * Where a page of results ended: the sort key and IRI of its last hit, and a fingerprint of the
+ * query it belongs to. Sent to clients as an opaque base64url string; the next page starts strictly
+ * after this position in the order (score desc or name asc, then IRI asc), so pages neither repeat
+ * nor skip a hit.
  */
 public record SearchCursor(Order order, String key, String iri, String fingerprint) {
 
@@ -71,7 +72,10 @@ public record SearchCursor(Order order, String key, String iri, String fingerpri
           json.getString("k"),
           json.getString("i"),
           json.getString("f"));
-    } catch (IllegalArgumentException | NullPointerException | DecodeException | ClassCastException e) {
+    } catch (IllegalArgumentException
+        | NullPointerException
+        | DecodeException
+        | ClassCastException e) {
       throw new InvalidSearchQuery("cursor is malformed: use the nextCursor of a previous page");
     }
   }

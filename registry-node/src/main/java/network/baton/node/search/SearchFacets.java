@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts of matching resources (all pages, not only the one returned) per value of each facet. A resource
- * counts once per distinct value it has: a course teaching two skills of one area counts once for that area.
+ * Counts of matching resources (all pages, not only the one returned) per value of each facet. A
+ * resource counts once per distinct value it has: a course teaching two skills of one area counts
+ * once for that area.
  *
- * <p>JSON: {@code {"skillArea": {iri: n}, "level": {iri: n}, "type": {name: n}, "language": {tag: n},
- * "license": {iri: n}}}; keys sorted.
+ * <p>JSON: {@code {"skillArea": {iri: n}, "level": {iri: n}, "type": {name: n}, "language": {tag:
+ * n}, "license": {iri: n}}}; keys sorted.
  */
 public record SearchFacets(
     Map<String, Long> skillArea,

@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * One resource in a search result.
  *
- * <p>JSON: {@code {"iri", "type", "name": {"ja", "en"}, "description": {"ja", "en"}, "skills": [iri],
- * "level", "license", "languages": [tag], "score", "member"}}; {@code description} holds snippets (at most
- * {@value #SNIPPET_LENGTH} characters per language), {@code level}, {@code license} and {@code member} are
- * left out when unknown, {@code score} is 0 when no text was searched. {@code member} names the node that
- * answered (set by federated search, absent on a local search).
+ * <p>JSON: {@code {"iri", "type", "name": {"ja", "en"}, "description": {"ja", "en"}, "skills":
+ * [iri], "level", "license", "languages": [tag], "score", "member"}}; {@code description} holds
+ * snippets (at most {@value #SNIPPET_LENGTH} characters per language), {@code level}, {@code
+ * license} and {@code member} are left out when unknown, {@code score} is 0 when no text was
+ * searched. {@code member} names the node that answered (set by federated search, absent on a local
+ * search).
  */
 public record SearchHit(
     String iri,
@@ -45,7 +46,8 @@ public record SearchHit(
 
   /** The same hit attributed to a member node. */
   public SearchHit withMember(String memberId) {
-    return new SearchHit(iri, type, name, description, skills, level, license, languages, score, memberId);
+    return new SearchHit(
+        iri, type, name, description, skills, level, license, languages, score, memberId);
   }
 
   /** A description cut to snippet length on a character boundary, with an ellipsis when cut. */

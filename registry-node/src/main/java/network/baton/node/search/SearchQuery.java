@@ -14,9 +14,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * One search request: free text {@code q} and filters. Several values of one filter are alternatives (OR),
- * different filters all apply (AND). Parsed from the query parameters {@code q, skill, level, type, lang,
- * license, limit, cursor}.
+ * One search request: free text {@code q} and filters. Several values of one filter are
+ * alternatives (OR), different filters all apply (AND). Parsed from the query parameters {@code q,
+ * skill, level, type, lang, license, limit, cursor}.
  *
  * @param q free text, blank to list by name
  * @param skills skill concept IRIs; a resource teaching one of them or a narrower skill matches
@@ -56,14 +56,19 @@ public record SearchQuery(
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidSearchQuery("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
     }
-    if (cursor != null && !cursor.fingerprint().equals(fingerprint(q, skills, levels, types, languages, licenses))) {
-      throw new InvalidSearchQuery("cursor belongs to a different query: repeat the same q and filters");
+    if (cursor != null
+        && !cursor
+            .fingerprint()
+            .equals(fingerprint(q, skills, levels, types, languages, licenses))) {
+      throw new InvalidSearchQuery(
+          "cursor belongs to a different query: repeat the same q and filters");
     }
   }
 
   /** A text query with no filters, first page, default size. */
   public static SearchQuery text(String q) {
-    return new SearchQuery(q, List.of(), List.of(), List.of(), List.of(), List.of(), DEFAULT_LIMIT, null);
+    return new SearchQuery(
+        q, List.of(), List.of(), List.of(), List.of(), List.of(), DEFAULT_LIMIT, null);
   }
 
   /** Parses query parameters (name to values); every problem found is reported at once. */
@@ -84,7 +89,10 @@ public record SearchQuery(
       String type = SearchTerms.expandType(v);
       if (type == null) {
         problems.add(
-            "type '" + v + "' is not a resource type: use one of " + new TreeSet<>(SearchTerms.TYPES.keySet()));
+            "type '"
+                + v
+                + "' is not a resource type: use one of "
+                + new TreeSet<>(SearchTerms.TYPES.keySet()));
       } else {
         types.add(type);
       }
@@ -115,7 +123,12 @@ public record SearchQuery(
           problems.add("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
       } catch (NumberFormatException e) {
-        problems.add("limit must be a whole number between 1 and " + MAX_LIMIT + ", was '" + limitText + "'");
+        problems.add(
+            "limit must be a whole number between 1 and "
+                + MAX_LIMIT
+                + ", was '"
+                + limitText
+                + "'");
       }
     }
     SearchCursor cursor = null;
@@ -169,20 +182,28 @@ public record SearchQuery(
     return !q.isEmpty();
   }
 
-  /** Identifies the q and filters (not the page): a cursor is only valid for the query it came from. */
+  /**
+   * Identifies the q and filters (not the page): a cursor is only valid for the query it came from.
+   */
   public String fingerprint() {
     return fingerprint(q, skills, levels, types, languages, licenses);
   }
 
-  private static String fingerprint(String q, List<String> skills, List<String> levels, List<String> types,
-      List<String> languages, List<String> licenses) {
+  private static String fingerprint(
+      String q,
+      List<String> skills,
+      List<String> levels,
+      List<String> types,
+      List<String> languages,
+      List<String> licenses) {
     StringBuilder text = new StringBuilder(q);
     for (List<String> values : List.of(skills, levels, types, languages, licenses)) {
       text.append('\u0000').append(String.join("\u0001", new TreeSet<>(values)));
     }
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from the JDK", e);
@@ -195,7 +216,8 @@ public record SearchQuery(
     }
   }
 
-  private static String single(Map<String, List<String>> params, String name, List<String> problems) {
+  private static String single(
+      Map<String, List<String>> params, String name, List<String> problems) {
     List<String> values = params.getOrDefault(name, List.of());
     if (values.size() > 1) {
       problems.add(name + " may be given only once");
@@ -203,7 +225,8 @@ public record SearchQuery(
     return values.isEmpty() ? null : values.get(0);
   }
 
-  private static List<String> values(Map<String, List<String>> params, String name, List<String> problems) {
+  private static List<String> values(
+      Map<String, List<String>> params, String name, List<String> problems) {
     List<String> values = new ArrayList<>();
     for (String value : params.getOrDefault(name, List.of())) {
       for (String part : value.split(",")) {

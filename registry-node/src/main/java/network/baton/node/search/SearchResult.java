@@ -7,13 +7,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * One page of search results: the hits in rank order, how many resources match in all, facet counts over
- * all of them, and the cursor for the next page (null on the last page).
+ * One page of search results: the hits in rank order, how many resources match in all, facet counts
+ * over all of them, and the cursor for the next page (null on the last page).
  *
  * <p>JSON (the shape local and federated search share): {@code {"hits": [SearchHit...], "total": n,
  * "facets": SearchFacets, "nextCursor": "..."}}; {@code nextCursor} is left out on the last page.
  */
-public record SearchResult(List<SearchHit> hits, long total, SearchFacets facets, String nextCursor) {
+public record SearchResult(
+    List<SearchHit> hits, long total, SearchFacets facets, String nextCursor) {
 
   public SearchResult {
     hits = List.copyOf(hits);

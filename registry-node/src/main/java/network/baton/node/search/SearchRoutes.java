@@ -14,8 +14,8 @@ import java.util.Map;
 import network.baton.node.http.Problem;
 
 /**
- * {@code GET /search?q=&skill=&level=&type=&lang=&license=&limit=&cursor=}: one page of
- * {@link SearchResult} as JSON; bad parameters are a 400 problem listing each one under {@code problems}.
+ * {@code GET /search?q=&skill=&level=&type=&lang=&license=&limit=&cursor=}: one page of {@link
+ * SearchResult} as JSON; bad parameters are a 400 problem listing each one under {@code problems}.
  */
 public final class SearchRoutes {
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Local search for the HTTP tier: parses requests and runs {@link LocalSearch} on a worker executor, never
- * on the event loop.
+ * Local search for the HTTP tier: parses requests and runs {@link LocalSearch} on a worker
+ * executor, never on the event loop.
  */
 public final class SearchService {
 

@@ -6,8 +6,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /**
- * The vocabulary terms search reads and the short forms it accepts for them (as in the BATON JSON-LD
- * context: {@code skill:MFG-COAT}, {@code level:kosen}, {@code Course}).
+ * The vocabulary terms search reads and the short forms it accepts for them (as in the BATON
+ * JSON-LD context: {@code skill:MFG-COAT}, {@code level:kosen}, {@code Course}).
  */
 final class SearchTerms {
 
@@ -45,7 +45,10 @@ final class SearchTerms {
     return iri.startsWith(SCHEMA) ? iri.substring(SCHEMA.length()) : iri;
   }
 
-  /** Expands {@code prefix:local} or a bare local name under {@code namespace}; absolute IRIs pass through. */
+  /**
+   * Expands {@code prefix:local} or a bare local name under {@code namespace}; absolute IRIs pass
+   * through.
+   */
   static String expand(String value, String prefix, String namespace) {
     if (value.startsWith(prefix + ":")) {
       return namespace + value.substring(prefix.length() + 1);

@@ -13,35 +13,49 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /**
- * The broader/narrower tree of the skill framework, held in memory (the framework is small): which skills
- * lie under a skill, and which top concept (skill area) a skill belongs to.
+ * The broader/narrower tree of the skill framework, held in memory (the framework is small): which
+ * skills lie under a skill, and which top concept (skill area) a skill belongs to.
  */
 public final class SkillHierarchy {
 
   private static final Node BROADER = NodeFactory.createURI(SearchTerms.SKOS + "broader");
   private static final Node NARROWER = NodeFactory.createURI(SearchTerms.SKOS + "narrower");
-  private static final Node TOP_CONCEPT_OF = NodeFactory.createURI(SearchTerms.SKOS + "topConceptOf");
-  private static final Node HAS_TOP_CONCEPT = NodeFactory.createURI(SearchTerms.SKOS + "hasTopConcept");
+  private static final Node TOP_CONCEPT_OF =
+      NodeFactory.createURI(SearchTerms.SKOS + "topConceptOf");
+  private static final Node HAS_TOP_CONCEPT =
+      NodeFactory.createURI(SearchTerms.SKOS + "hasTopConcept");
 
   private final Map<String, Set<String>> broader;
   private final Map<String, Set<String>> narrower;
   private final Set<String> concepts;
 
-  private SkillHierarchy(Map<String, Set<String>> broader, Map<String, Set<String>> narrower, Set<String> concepts) {
+  private SkillHierarchy(
+      Map<String, Set<String>> broader, Map<String, Set<String>> narrower, Set<String> concepts) {
     this.broader = broader;
     this.narrower = narrower;
     this.concepts = concepts;
   }
 
-  /** Reads the hierarchy from a SKOS graph ({@code skos:broader}, {@code skos:narrower}, top concepts). */
+  /**
+   * Reads the hierarchy from a SKOS graph ({@code skos:broader}, {@code skos:narrower}, top
+   * concepts).
+   */
   public static SkillHierarchy fromSkos(Graph framework) {
     Map<String, Set<String>> broader = new HashMap<>();
     Map<String, Set<String>> narrower = new HashMap<>();
     Set<String> concepts = new HashSet<>();
-    framework.find(Node.ANY, BROADER, Node.ANY).forEach(t -> link(t.getSubject(), t.getObject(), broader, narrower, concepts));
-    framework.find(Node.ANY, NARROWER, Node.ANY).forEach(t -> link(t.getObject(), t.getSubject(), broader, narrower, concepts));
-    framework.find(Node.ANY, TOP_CONCEPT_OF, Node.ANY).forEach(t -> addUri(t.getSubject(), concepts));
-    framework.find(Node.ANY, HAS_TOP_CONCEPT, Node.ANY).forEach(t -> addUri(t.getObject(), concepts));
+    framework
+        .find(Node.ANY, BROADER, Node.ANY)
+        .forEach(t -> link(t.getSubject(), t.getObject(), broader, narrower, concepts));
+    framework
+        .find(Node.ANY, NARROWER, Node.ANY)
+        .forEach(t -> link(t.getObject(), t.getSubject(), broader, narrower, concepts));
+    framework
+        .find(Node.ANY, TOP_CONCEPT_OF, Node.ANY)
+        .forEach(t -> addUri(t.getSubject(), concepts));
+    framework
+        .find(Node.ANY, HAS_TOP_CONCEPT, Node.ANY)
+        .forEach(t -> addUri(t.getObject(), concepts));
     return new SkillHierarchy(broader, narrower, concepts);
   }
 
@@ -101,7 +115,11 @@ public final class SkillHierarchy {
   }
 
   private static void link(
-      Node child, Node parent, Map<String, Set<String>> broader, Map<String, Set<String>> narrower, Set<String> concepts) {
+      Node child,
+      Node parent,
+      Map<String, Set<String>> broader,
+      Map<String, Set<String>> narrower,
+      Set<String> concepts) {
     if (!child.isURI() || !parent.isURI()) {
       return;
     }
@@ -116,5 +134,4 @@ public final class SkillHierarchy {
       concepts.add(node.getURI());
     }
   }
-
 }

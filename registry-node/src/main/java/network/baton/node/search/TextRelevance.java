@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import network.baton.node.store.NodeDataset;
 import network.baton.node.store.TextIndexLayout;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,9 +25,9 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Scores resources against free text with the node's Lucene index: every name, description and keyword
- * field in every language analysis (kuromoji, character bigrams, English stemming) is searched; a
- * resource's score is the sum over its matching literals, names weighing most.
+ * Scores resources against free text with the node's Lucene index: every name, description and
+ * keyword field in every language analysis (kuromoji, character bigrams, English stemming) is
+ * searched; a resource's score is the sum over its matching literals, names weighing most.
  *
  * <p>Reads only committed index state, like the store's readers: a search never sees half a write.
  */
@@ -76,14 +76,18 @@ final class TextRelevance implements AutoCloseable {
     }
   }
 
-  /** The Lucene query for free text: each field and analysis a SHOULD clause requiring all its terms. */
+  /**
+   * The Lucene query for free text: each field and analysis a SHOULD clause requiring all its
+   * terms.
+   */
   Query query(String text) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (Weighted analysis : ANALYSES) {
       QueryBuilder builder = new QueryBuilder(store.layout().analyzer(analysis.name()));
       for (Weighted field : FIELDS) {
         Query clause =
-            builder.createBooleanQuery(TextIndexLayout.field(field.name(), analysis.name()), text, Occur.MUST);
+            builder.createBooleanQuery(
+                TextIndexLayout.field(field.name(), analysis.name()), text, Occur.MUST);
         if (clause != null) {
           any.add(new BoostQuery(clause, field.boost() * analysis.boost()), Occur.SHOULD);
         }
@@ -102,7 +106,8 @@ final class TextRelevance implements AutoCloseable {
   }
 
   /** Sums the scores of matching literals per resource, by the resource doc value each carries. */
-  private static final class ScoreByGraph implements CollectorManager<GraphScores, Map<String, Double>> {
+  private static final class ScoreByGraph
+      implements CollectorManager<GraphScores, Map<String, Double>> {
     @Override
     public GraphScores newCollector() {
       return new GraphScores();
@@ -134,7 +139,8 @@ final class TextRelevance implements AutoCloseable {
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
-      SortedDocValues values = DocValues.getSorted(context.reader(), TextIndexLayout.FIELD_RESOURCE);
+      SortedDocValues values =
+          DocValues.getSorted(context.reader(), TextIndexLayout.FIELD_RESOURCE);
       leaf = new LeafScores(values, new double[values.getValueCount()]);
       leaves.add(leaf);
     }

@@ -1,20 +1,23 @@
 /**
- * Local search on one node: {@code GET /search?q=&skill=&level=&type=&lang=&license=&limit=&cursor=}.
+ * Local search on one node: {@code GET
+ * /search?q=&skill=&level=&type=&lang=&license=&limit=&cursor=}.
  *
- * <p>Pieces, routes to store: {@link network.baton.node.search.SearchRoutes} parses query parameters into a
- * {@link network.baton.node.search.SearchQuery} and answers a {@link network.baton.node.search.SearchResult}
- * as JSON; {@link network.baton.node.search.SearchService} runs {@link network.baton.node.search.LocalSearch}
- * on a worker executor. LocalSearch ranks free text with the jena-text Lucene index of
- * {@link network.baton.node.store.NodeDataset} (kuromoji, character bigrams so that 電池 finds 蓄電池, English
- * stemming) and filters, counts and shows resources from an in-memory catalog that follows every commit.
+ * <p>Pieces, routes to store: {@link network.baton.node.search.SearchRoutes} parses query
+ * parameters into a {@link network.baton.node.search.SearchQuery} and answers a {@link
+ * network.baton.node.search.SearchResult} as JSON; {@link network.baton.node.search.SearchService}
+ * runs {@link network.baton.node.search.LocalSearch} on a worker executor. LocalSearch ranks free
+ * text with the jena-text Lucene index of {@link network.baton.node.store.NodeDataset} (kuromoji,
+ * character bigrams so that 電池 finds 蓄電池, English stemming) and filters, counts and shows resources
+ * from an in-memory catalog that follows every commit.
  *
- * <p>Semantics: several values of one filter (repeated or comma-separated) are alternatives, different
- * filters all apply; {@code skill} matches the skill and every narrower skill of the framework; {@code
- * lang} filters on {@code schema:inLanguage}; {@code type} takes the JSON-LD context's short names
- * ({@code Course}) or schema.org IRIs; {@code skill} and {@code level} take IRIs, CURIEs ({@code
- * skill:MFG-COAT}) or bare codes. With text, hits are ranked by score (descending) then IRI; without, by
- * name then IRI. {@code limit} is 1 to 100 (default 20). Facets count all matching resources, not only the
- * page. Bad parameters are a 400 problem whose {@code problems} member lists each one.
+ * <p>Semantics: several values of one filter (repeated or comma-separated) are alternatives,
+ * different filters all apply; {@code skill} matches the skill and every narrower skill of the
+ * framework; {@code lang} filters on {@code schema:inLanguage}; {@code type} takes the JSON-LD
+ * context's short names ({@code Course}) or schema.org IRIs; {@code skill} and {@code level} take
+ * IRIs, CURIEs ({@code skill:MFG-COAT}) or bare codes. With text, hits are ranked by score
+ * (descending) then IRI; without, by name then IRI. {@code limit} is 1 to 100 (default 20). Facets
+ * count all matching resources, not only the page. Bad parameters are a 400 problem whose {@code
+ * problems} member lists each one.
  *
  * <p>The JSON shape, shared with federated search ({@code SearchResult.toJson/fromJson}):
  *
@@ -44,8 +47,8 @@
  * }
  * }</pre>
  *
- * <p>The cursor is opaque (base64url): the sort key and IRI of the page's last hit plus a fingerprint of q
- * and the filters; the next page starts strictly after it, so paging neither repeats nor skips a hit, and
- * a cursor sent with a different query is refused.
+ * <p>The cursor is opaque (base64url): the sort key and IRI of the page's last hit plus a
+ * fingerprint of q and the filters; the next page starts strictly after it, so paging neither
+ * repeats nor skips a hit, and a cursor sent with a different query is refused.
  */
 package network.baton.node.search;

@@ -29,7 +29,10 @@ public final class SparqlRoutes {
   /** The problem an update request gets. */
   static Problem readOnly() {
     return new Problem(
-        "read-only", 403, "Read-only endpoint", "this SPARQL endpoint answers queries only; updates are refused");
+        "read-only",
+        403,
+        "Read-only endpoint",
+        "this SPARQL endpoint answers queries only; updates are refused");
   }
 
   private void get(RoutingContext rc) {

@@ -153,7 +153,8 @@ public final class SparqlService {
       String sub = header.subComponent().toLowerCase(Locale.ROOT);
       for (Format f : formats) {
         String[] parts = f.mediaType().split("/");
-        if ((type.equals("*") || type.equals(parts[0])) && (sub.equals("*") || sub.equals(parts[1]))) {
+        if ((type.equals("*") || type.equals(parts[0]))
+            && (sub.equals("*") || sub.equals(parts[1]))) {
           return type.equals("*") && sub.equals("*") ? formats.get(0) : f;
         }
       }

@@ -7,8 +7,8 @@ import org.apache.jena.query.text.TextDocProducer;
 import org.apache.jena.query.text.changes.TextQuadAction;
 
 /**
- * jena-text's change feed, passed on to its usual per-triple indexer, noting on the way which graphs each
- * thread's write transaction touched.
+ * jena-text's change feed, passed on to its usual per-triple indexer, noting on the way which
+ * graphs each thread's write transaction touched.
  */
 final class ChangedGraphs implements TextDocProducer {
 

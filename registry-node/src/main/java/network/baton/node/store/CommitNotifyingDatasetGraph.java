@@ -12,7 +12,10 @@ import org.apache.jena.sparql.core.GraphView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The text-indexed dataset, telling {@link CommitListener}s which graphs each committed write changed. */
+/**
+ * The text-indexed dataset, telling {@link CommitListener}s which graphs each committed write
+ * changed.
+ */
 final class CommitNotifyingDatasetGraph extends DatasetGraphWrapper {
 
   private static final Logger log = LoggerFactory.getLogger(CommitNotifyingDatasetGraph.class);
@@ -33,7 +36,8 @@ final class CommitNotifyingDatasetGraph extends DatasetGraphWrapper {
     listeners.remove(listener);
   }
 
-  // Graph views over this wrapper, so that a graph's own transaction handler commits through it too.
+  // Graph views over this wrapper, so that a graph's own transaction handler commits through it
+  // too.
   @Override
   public Graph getDefaultGraph() {
     return GraphView.createDefaultGraph(this);

@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * The node's store: a TDB2 database ({@code dataDir/tdb2}) wrapped by a jena-text Lucene index
  * ({@code dataDir/text-index}).
  *
- * <p>Every read and write must go through {@link #datasetGraph()}: the wrapper sees each added or deleted
- * quad and updates the index inside the same transaction; the index commits as an external component of the
- * TDB2 transaction, so a committed write is searchable and an aborted one leaves no trace. Anything written
- * to the TDB2 files by other means (a bulk loader) needs {@link #rebuild()}.
+ * <p>Every read and write must go through {@link #datasetGraph()}: the wrapper sees each added or
+ * deleted quad and updates the index inside the same transaction; the index commits as an external
+ * component of the TDB2 transaction, so a committed write is searchable and an aborted one leaves
+ * no trace. Anything written to the TDB2 files by other means (a bulk loader) needs {@link
+ * #rebuild()}.
  */
 public final class NodeDataset implements AutoCloseable {
 
@@ -58,8 +59,8 @@ public final class NodeDataset implements AutoCloseable {
   }
 
   /**
-   * Opens (creating if needed) the store under {@code dataDir}; an empty text index over a non-empty store is
-   * rebuilt.
+   * Opens (creating if needed) the store under {@code dataDir}; an empty text index over a
+   * non-empty store is rebuilt.
    */
   public static NodeDataset open(Path dataDir) {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -78,7 +79,8 @@ public final class NodeDataset implements AutoCloseable {
       textIndex = new ResourceTextIndex(FSDirectory.open(indexDir), layout.config());
     } catch (IOException | RuntimeException e) {
       TDBInternal.expel(base);
-      throw new IllegalStateException("cannot open text index " + indexDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot open text index " + indexDir + ": " + e.getMessage(), e);
     }
     ChangedGraphs changes = new ChangedGraphs(new TextDocProducerTriples(textIndex));
     CommitNotifyingDatasetGraph indexed =
@@ -98,7 +100,9 @@ public final class NodeDataset implements AutoCloseable {
     return indexed;
   }
 
-  /** Tells {@code listener} about every write that commits from now on, with the graphs it changed. */
+  /**
+   * Tells {@code listener} about every write that commits from now on, with the graphs it changed.
+   */
   public void addCommitListener(CommitListener listener) {
     indexed.addListener(Objects.requireNonNull(listener, "listener"));
   }
@@ -138,12 +142,13 @@ public final class NodeDataset implements AutoCloseable {
   }
 
   /**
-   * Throws the text index away and indexes every name, description and keyword in the store again; writers
-   * wait meanwhile. Returns the number of indexed literals.
+   * Throws the text index away and indexes every name, description and keyword in the store again;
+   * writers wait meanwhile. Returns the number of indexed literals.
    */
   public long rebuild() {
     long started = System.nanoTime();
-    // A write transaction keeps other writers out; the index commits with it (external TDB2 component).
+    // A write transaction keeps other writers out; the index commits with it (external TDB2
+    // component).
     long count =
         Txn.calculateWrite(
             indexed,
@@ -168,7 +173,9 @@ public final class NodeDataset implements AutoCloseable {
               return n;
             });
     log.info(
-        "text index rebuilt [literals: {}, ms: {}]", count, (System.nanoTime() - started) / 1_000_000);
+        "text index rebuilt [literals: {}, ms: {}]",
+        count,
+        (System.nanoTime() - started) / 1_000_000);
     return count;
   }
 

@@ -6,6 +6,8 @@ import org.apache.jena.graph.Graph;
 @FunctionalInterface
 public interface RdfParsing {
 
-  /** Parses a JSON-LD document, resolving relative IRIs against base; fails with RdfSyntaxException. */
+  /**
+   * Parses a JSON-LD document, resolving relative IRIs against base; fails with RdfSyntaxException.
+   */
   Graph parseJsonLd(String json, String base);
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The node's resource IRIs, {base}/resources/{id}: checking ids, minting slugs, mapping both ways. */
+/**
+ * The node's resource IRIs, {base}/resources/{id}: checking ids, minting slugs, mapping both ways.
+ */
 public final class ResourceIds {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
@@ -45,7 +47,10 @@ public final class ResourceIds {
     return isValidId(id) ? Optional.of(id) : Optional.empty();
   }
 
-  /** A readable id from a name ("Fundamentals of Cells" -> "fundamentals-of-cells"), or a short uuid. */
+  /**
+   * A readable id from a name ("Fundamentals of Cells" -> "fundamentals-of-cells"), or a short
+   * uuid.
+   */
   public static String slug(String name) {
     String ascii =
         Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)

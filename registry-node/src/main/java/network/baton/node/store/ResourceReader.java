@@ -140,10 +140,13 @@ public final class ResourceReader {
    */
   private static Node mainSubject(Graph graph) {
     Set<Node> typed = new HashSet<>();
-    graph.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> typed.add(t.getSubject()));
+    graph
+        .find(Node.ANY, RDF.type.asNode(), Node.ANY)
+        .forEachRemaining(t -> typed.add(t.getSubject()));
     if (typed.isEmpty()) {
       throw new StoreException(
-          StoreException.Kind.INVALID, "the document has no typed subject (\"type\": \"Course\", ...)");
+          StoreException.Kind.INVALID,
+          "the document has no typed subject (\"type\": \"Course\", ...)");
     }
     List<Node> roots = new ArrayList<>();
     for (Node node : typed) {

@@ -22,14 +22,20 @@ public final class ResourceService {
 
   /** A service writing to store, reading bodies with reader and checking them with validator. */
   public ResourceService(
-      ResourceStore store, ResourceReader reader, ResourceValidator validator, WorkerExecutor pool) {
+      ResourceStore store,
+      ResourceReader reader,
+      ResourceValidator validator,
+      WorkerExecutor pool) {
     this.store = store;
     this.reader = reader;
     this.validator = validator;
     this.pool = pool;
   }
 
-  /** Publishes a new resource; fails with RdfSyntaxException, ValidationFailedException or StoreException. */
+  /**
+   * Publishes a new resource; fails with RdfSyntaxException, ValidationFailedException or
+   * StoreException.
+   */
   public Future<StoredResource> create(String body, Lang lang) {
     return pool.executeBlocking(() -> store.create(validated(body, lang)), false);
   }
@@ -75,7 +81,8 @@ public final class ResourceService {
     // will mint (which one does not change what the shapes say).
     Graph checked =
         draft.subject().isBlank()
-            ? draft.graphAbout(NodeFactory.createURI(store.ids().iri(ResourceIds.slug(draft.slugHint()))))
+            ? draft.graphAbout(
+                NodeFactory.createURI(store.ids().iri(ResourceIds.slug(draft.slugHint()))))
             : draft.graph();
     List<ValidationIssue> violations = validator.validate(checked);
     if (!violations.isEmpty()) {

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -115,8 +115,8 @@ public final class ResourceStore implements AutoCloseable {
   }
 
   /**
-   * Replaces (or creates) the resource with this id; ifMatch, when given, must be its current
-   * ETag or "*".
+   * Replaces (or creates) the resource with this id; ifMatch, when given, must be its current ETag
+   * or "*".
    */
   public StoredResource replace(String id, ResourceDraft draft, String ifMatch) {
     requireValid(id);
@@ -139,7 +139,11 @@ public final class ResourceStore implements AutoCloseable {
           }
           long version = sys.longValue(iri, SystemGraph.VERSION);
           checkPrecondition(ifMatch, state.isPresent() ? version : -1, id);
-          return write(sys, id, draft, state.isPresent() ? sys.instant(iri, SystemGraph.CREATED).orElse(null) : null);
+          return write(
+              sys,
+              id,
+              draft,
+              state.isPresent() ? sys.instant(iri, SystemGraph.CREATED).orElse(null) : null);
         });
   }
 
@@ -158,7 +162,10 @@ public final class ResourceStore implements AutoCloseable {
           dsg.deleteAny(iri, Node.ANY, Node.ANY, Node.ANY);
           sys.set(iri, SystemGraph.STATE, SystemGraph.DELETED);
           sys.set(iri, SystemGraph.MODIFIED, SystemGraph.dateTime(now));
-          sys.set(iri, SystemGraph.VERSION, SystemGraph.number(sys.longValue(iri, SystemGraph.VERSION) + 1));
+          sys.set(
+              iri,
+              SystemGraph.VERSION,
+              SystemGraph.number(sys.longValue(iri, SystemGraph.VERSION) + 1));
           sys.addToLiveCount(-1);
           log.debug("deleted resource [iri: {}]", iri.getURI());
           return sys.append(iri.getURI(), ChangeAction.DELETED, now);
@@ -242,7 +249,8 @@ public final class ResourceStore implements AutoCloseable {
         dataset,
         () -> {
           Map<String, Set<String>> skills = new TreeMap<>();
-          try (QueryExecution qe = QueryExecution.dataset(dataset).query(SKILLS_BY_RESOURCE).build()) {
+          try (QueryExecution qe =
+              QueryExecution.dataset(dataset).query(SKILLS_BY_RESOURCE).build()) {
             qe.execSelect()
                 .forEachRemaining(
                     row -> {
@@ -281,7 +289,9 @@ public final class ResourceStore implements AutoCloseable {
     Graph graph = withProvenance(draft.graphAbout(iri), iri, createdAt, now);
     DatasetGraph dsg = dataset.asDatasetGraph();
     dsg.deleteAny(iri, Node.ANY, Node.ANY, Node.ANY);
-    graph.find().forEachRemaining(t -> dsg.add(iri, t.getSubject(), t.getPredicate(), t.getObject()));
+    graph
+        .find()
+        .forEachRemaining(t -> dsg.add(iri, t.getSubject(), t.getPredicate(), t.getObject()));
     boolean existed = sys.value(iri, SystemGraph.STATE).isPresent();
     long version = sys.longValue(iri, SystemGraph.VERSION) + 1;
     sys.set(iri, SystemGraph.STATE, SystemGraph.LIVE);
@@ -292,7 +302,8 @@ public final class ResourceStore implements AutoCloseable {
       sys.addToLiveCount(1);
     }
     sys.append(iri.getURI(), existed ? ChangeAction.UPDATED : ChangeAction.CREATED, now);
-    log.debug("stored resource [iri: {}, version: {}, triples: {}]", iri.getURI(), version, graph.size());
+    log.debug(
+        "stored resource [iri: {}, version: {}, triples: {}]", iri.getURI(), version, graph.size());
     return new StoredResource(id, iri.getURI(), graph, version, createdAt, now);
   }
 
@@ -324,7 +335,8 @@ public final class ResourceStore implements AutoCloseable {
     }
     if (version < 0) {
       throw new StoreException(
-          StoreException.Kind.PRECONDITION_FAILED, "If-Match given but " + ids.iri(id) + " does not exist");
+          StoreException.Kind.PRECONDITION_FAILED,
+          "If-Match given but " + ids.iri(id) + " does not exist");
     }
     for (String tag : ifMatch.split(",")) {
       String t = tag.strip();

@@ -9,10 +9,11 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * jena-text's Lucene index with one addition: a document about the resource its graph is named after
- * carries the resource IRI as a doc value ({@link TextIndexLayout#FIELD_RESOURCE}), so search can group hits
- * by resource without decompressing stored fields for every hit. Text about other subjects in a graph (an
- * embedded module, a blank node) gets no such value and so never makes a resource match.
+ * jena-text's Lucene index with one addition: a document about the resource its graph is named
+ * after carries the resource IRI as a doc value ({@link TextIndexLayout#FIELD_RESOURCE}), so search
+ * can group hits by resource without decompressing stored fields for every hit. Text about other
+ * subjects in a graph (an embedded module, a blank node) gets no such value and so never makes a
+ * resource match.
  */
 final class ResourceTextIndex extends TextIndexLucene {
 

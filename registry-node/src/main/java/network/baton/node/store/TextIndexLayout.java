@@ -14,15 +14,16 @@ import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 /**
- * The Lucene field layout of the node's text index: which predicates are indexed and which analyzer reads
- * each language.
+ * The Lucene field layout of the node's text index: which predicates are indexed and which analyzer
+ * reads each language.
  *
- * <p>jena-text writes one Lucene document per indexed triple. With multilingual support on, a literal
- * {@code "…"@ja} of {@code schema:name} lands in field {@code name} (standard analyzer), in {@code name_ja}
- * (kuromoji, {@link JapaneseAnalyzer}) and in the auxiliary field {@code name_ja-x-bigram} (character bigrams,
- * {@link CJKAnalyzer}, so that 電池 matches 蓄電池); {@code "…"@en} lands in {@code name_en} (stemming
- * {@link EnglishAnalyzer}). Each document also carries the subject, the named graph, the language tag and a
- * uid hash (needed by jena-text to delete the document when the triple is deleted).
+ * <p>jena-text writes one Lucene document per indexed triple. With multilingual support on, a
+ * literal {@code "…"@ja} of {@code schema:name} lands in field {@code name} (standard analyzer), in
+ * {@code name_ja} (kuromoji, {@link JapaneseAnalyzer}) and in the auxiliary field {@code
+ * name_ja-x-bigram} (character bigrams, {@link CJKAnalyzer}, so that 電池 matches 蓄電池); {@code
+ * "…"@en} lands in {@code name_en} (stemming {@link EnglishAnalyzer}). Each document also carries
+ * the subject, the named graph, the language tag and a uid hash (needed by jena-text to delete the
+ * document when the triple is deleted).
  */
 public final class TextIndexLayout {
 
@@ -44,7 +45,10 @@ public final class TextIndexLayout {
   /** Japanese analysed by kuromoji. */
   public static final String LANG_JA = "ja";
 
-  /** Japanese as overlapping character bigrams (a private-use BCP 47 tag, used only as a field suffix). */
+  /**
+   * Japanese as overlapping character bigrams (a private-use BCP 47 tag, used only as a field
+   * suffix).
+   */
   public static final String LANG_JA_BIGRAM = "ja-x-bigram";
 
   /** English with stemming. */
@@ -63,8 +67,10 @@ public final class TextIndexLayout {
 
   /** Creates the layout and registers its per-language analyzers with jena-text. */
   public TextIndexLayout() {
-    // jena-text looks language analyzers up in its own process-wide registry (analyzer.Util), keyed by the
-    // suffix of the field name; there is no per-index hook. Registering the same kinds again is harmless.
+    // jena-text looks language analyzers up in its own process-wide registry (analyzer.Util), keyed
+    // by the
+    // suffix of the field name; there is no per-index hook. Registering the same kinds again is
+    // harmless.
     Util.addAnalyzer(LANG_JA, japanese);
     Util.addAnalyzer(LANG_JA_BIGRAM, japaneseBigram);
     Util.addAnalyzer(LANG_EN, english);

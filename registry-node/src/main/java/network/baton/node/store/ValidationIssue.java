@@ -2,7 +2,9 @@ package network.baton.node.store;
 
 import static java.util.Objects.requireNonNull;
 
-/** One reason a resource does not conform to the shapes: where, which property, which value, why. */
+/**
+ * One reason a resource does not conform to the shapes: where, which property, which value, why.
+ */
 public record ValidationIssue(
     String focusNode, String path, String value, String message, String severity) {
   public ValidationIssue {

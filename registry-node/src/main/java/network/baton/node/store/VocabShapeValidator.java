@@ -39,7 +39,8 @@ public final class VocabShapeValidator implements ResourceValidator {
     }
     for (Violation v : shapes.validate(graph)) {
       if (v.severity() == Violation.Severity.VIOLATION) {
-        issues.add(new ValidationIssue(v.focusNode(), v.path(), v.value(), v.message(), "Violation"));
+        issues.add(
+            new ValidationIssue(v.focusNode(), v.path(), v.value(), v.message(), "Violation"));
       }
     }
     return issues;

@@ -21,7 +21,8 @@ class AdminTokensTest {
   @Test
   void onlyATokenWhoseHashIsConfiguredIsAccepted() {
     String token = AdminTokens.newToken(new SecureRandom());
-    AdminTokens tokens = new AdminTokens(List.of(AdminTokens.hash("other"), AdminTokens.hash(token)));
+    AdminTokens tokens =
+        new AdminTokens(List.of(AdminTokens.hash("other"), AdminTokens.hash(token)));
 
     assertThat(tokens.accepts(token)).isTrue();
     assertThat(tokens.accepts(token + "x")).isFalse();

@@ -28,19 +28,41 @@ class KeysCommandTest {
 
   @Test
   void initCreatesTheFirstKeyAndRotateAddsOneKeepingTheOld() {
-    assertThat(run("keys", "init", "--data", data.toString(), "--passphrase-file", passphrase.toString()))
+    assertThat(
+            run(
+                "keys",
+                "init",
+                "--data",
+                data.toString(),
+                "--passphrase-file",
+                passphrase.toString()))
         .as(err.toString())
         .isZero();
     assertThat(out.toString()).contains("created key-1 (ed25519)");
 
-    assertThat(run("keys", "rotate", "--data", data.toString(), "--alg", "p256",
-            "--passphrase-file", passphrase.toString()))
+    assertThat(
+            run(
+                "keys",
+                "rotate",
+                "--data",
+                data.toString(),
+                "--alg",
+                "p256",
+                "--passphrase-file",
+                passphrase.toString()))
         .as(err.toString())
         .isZero();
     assertThat(out.toString()).contains("created key-2 (p256)", "kept key-1");
 
     out.getBuffer().setLength(0);
-    assertThat(run("keys", "list", "--data", data.toString(), "--passphrase-file", passphrase.toString()))
+    assertThat(
+            run(
+                "keys",
+                "list",
+                "--data",
+                data.toString(),
+                "--passphrase-file",
+                passphrase.toString()))
         .isZero();
     assertThat(out.toString()).contains("key-1 (ed25519)", "key-2 (p256)", "signing: key-2");
     assertThat(data.resolve("keys/key-1.pem")).exists();
@@ -51,30 +73,55 @@ class KeysCommandTest {
   void wrongPassphraseIsOneLineAndExitCode2() {
     run("keys", "init", "--data", data.toString(), "--passphrase-file", passphrase.toString());
 
-    int code = run("keys", "rotate", "--data", data.toString(), "--passphrase-file", wrong.toString());
+    int code =
+        run("keys", "rotate", "--data", data.toString(), "--passphrase-file", wrong.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().strip()).startsWith("baton keys rotate: wrong passphrase").doesNotContain("\n");
+    assertThat(err.toString().strip())
+        .startsWith("baton keys rotate: wrong passphrase")
+        .doesNotContain("\n");
     assertThat(err.toString()).doesNotContain("Exception", "something else");
     assertThat(data.resolve("keys/key-2.pem")).doesNotExist();
   }
 
   @Test
   void initRefusesWhenKeysExistAndRotateWhenNoneDo() {
-    assertThat(run("keys", "rotate", "--data", data.toString(), "--passphrase-file", passphrase.toString()))
+    assertThat(
+            run(
+                "keys",
+                "rotate",
+                "--data",
+                data.toString(),
+                "--passphrase-file",
+                passphrase.toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("run init first");
     run("keys", "init", "--data", data.toString(), "--passphrase-file", passphrase.toString());
 
-    assertThat(run("keys", "init", "--data", data.toString(), "--passphrase-file", passphrase.toString()))
+    assertThat(
+            run(
+                "keys",
+                "init",
+                "--data",
+                data.toString(),
+                "--passphrase-file",
+                passphrase.toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("already exist");
   }
 
   @Test
   void unknownAlgorithmAndMissingDataAreUsageErrors() {
-    assertThat(run("keys", "init", "--data", data.toString(), "--alg", "rsa",
-            "--passphrase-file", passphrase.toString()))
+    assertThat(
+            run(
+                "keys",
+                "init",
+                "--data",
+                data.toString(),
+                "--alg",
+                "rsa",
+                "--passphrase-file",
+                passphrase.toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--alg must be ed25519 or p256");
     assertThat(run("keys", "list")).isEqualTo(2);

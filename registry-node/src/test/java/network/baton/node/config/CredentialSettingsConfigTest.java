@@ -16,13 +16,15 @@ class CredentialSettingsConfigTest {
 
   private NodeConfig read(String yaml) throws IOException {
     return reader.read(
-        Files.writeString(folder.resolve("node.yaml"), "dataDir: d\nbaseUrl: http://localhost:8080\n" + yaml));
+        Files.writeString(
+            folder.resolve("node.yaml"), "dataDir: d\nbaseUrl: http://localhost:8080\n" + yaml));
   }
 
   @Test
   void credentialSettingsAreReadFromTheConfigFile() throws IOException {
     NodeConfig config =
-        read("keyPassphrase: s3cret\nallowLoopbackHttp: true\ntrustedIssuers: [did:web:a.example]\n");
+        read(
+            "keyPassphrase: s3cret\nallowLoopbackHttp: true\ntrustedIssuers: [did:web:a.example]\n");
 
     assertThat(config.credentials().keyPassphrase()).isEqualTo("s3cret");
     assertThat(config.credentials().allowLoopbackHttp()).isTrue();

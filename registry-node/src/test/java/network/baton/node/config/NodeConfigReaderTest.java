@@ -25,14 +25,17 @@ class NodeConfigReaderTest {
         write(
             "node.yaml",
             "port: 9090\ndataDir: data\nbaseUrl: https://kosen.example.jp/baton/\nname: Kosen node\n"
-                + "adminTokenHashes: [" + HASH + "]\nsparqlTimeout: 2s\n");
+                + "adminTokenHashes: ["
+                + HASH
+                + "]\nsparqlTimeout: 2s\n");
 
     NodeConfig config = reader.read(file);
 
     assertThat(config.port()).isEqualTo(9090);
     assertThat(config.dataDir()).isEqualTo(folder.resolve("data"));
     assertThat(config.baseUrl()).isEqualTo(URI.create("https://kosen.example.jp/baton"));
-    assertThat(config.resourceIri("ec101")).isEqualTo("https://kosen.example.jp/baton/resources/ec101");
+    assertThat(config.resourceIri("ec101"))
+        .isEqualTo("https://kosen.example.jp/baton/resources/ec101");
     assertThat(config.name()).isEqualTo("Kosen node");
     assertThat(config.adminTokenHashes()).containsExactly(HASH);
     assertThat(config.sparqlTimeout()).isEqualTo(Duration.ofSeconds(2));
@@ -78,16 +81,24 @@ class NodeConfigReaderTest {
 
   @Test
   void typosAndBadValuesAreRefusedWithTheKeyNamed() throws IOException {
-    assertThatThrownBy(() -> reader.read(write("a.yaml", "dataDir: d\nbaseUrl: http://x.org\nprot: 1\n")))
+    assertThatThrownBy(
+            () -> reader.read(write("a.yaml", "dataDir: d\nbaseUrl: http://x.org\nprot: 1\n")))
         .hasMessageStartingWith("unknown config key 'prot'");
-    assertThatThrownBy(() -> reader.read(write("b.yaml", "dataDir: d\nbaseUrl: http://x.org\nport: 70000\n")))
+    assertThatThrownBy(
+            () -> reader.read(write("b.yaml", "dataDir: d\nbaseUrl: http://x.org\nport: 70000\n")))
         .hasMessage("port must be between 0 and 65535: 70000");
     assertThatThrownBy(
-            () -> reader.read(write("c.yaml", "dataDir: d\nbaseUrl: http://x.org\nadminTokenHashes: [secret]\n")))
+            () ->
+                reader.read(
+                    write(
+                        "c.yaml",
+                        "dataDir: d\nbaseUrl: http://x.org\nadminTokenHashes: [secret]\n")))
         .hasMessageContaining("64 lower-case hex digits")
         .hasMessageNotContaining("secret");
     assertThatThrownBy(
-            () -> reader.read(write("d.yaml", "dataDir: d\nbaseUrl: http://x.org\nsparqlTimeout: soon\n")))
+            () ->
+                reader.read(
+                    write("d.yaml", "dataDir: d\nbaseUrl: http://x.org\nsparqlTimeout: soon\n")))
         .hasMessageStartingWith("sparqlTimeout must be a duration");
   }
 
@@ -107,9 +118,12 @@ class NodeConfigReaderTest {
   void configRecordRefusesBadLimits() {
     NodeConfig ok = NodeConfig.defaults(folder, URI.create("http://x.org"));
 
-    assertThatThrownBy(() -> ok.withLimits(0, Duration.ofSeconds(1), 1)).hasMessageStartingWith("bodyLimitBytes");
-    assertThatThrownBy(() -> ok.withLimits(1, Duration.ZERO, 1)).hasMessageStartingWith("sparqlTimeout");
-    assertThatThrownBy(() -> ok.withLimits(1, Duration.ofSeconds(1), 0)).hasMessageStartingWith("resultCap");
+    assertThatThrownBy(() -> ok.withLimits(0, Duration.ofSeconds(1), 1))
+        .hasMessageStartingWith("bodyLimitBytes");
+    assertThatThrownBy(() -> ok.withLimits(1, Duration.ZERO, 1))
+        .hasMessageStartingWith("sparqlTimeout");
+    assertThatThrownBy(() -> ok.withLimits(1, Duration.ofSeconds(1), 0))
+        .hasMessageStartingWith("resultCap");
     assertThat(ok.withAdminTokenHashes(List.of(HASH)).adminTokenHashes()).containsExactly(HASH);
   }
 

@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +46,14 @@ class CredentialCliTest {
     nodeDid = "did:web:localhost%3A" + java.net.URI.create(node.url()).getPort();
     walletPassphrase = Files.writeString(folder.resolve("wallet-pass"), "graduate passphrase\n");
     wallet = folder.resolve("me.pem");
-    assertThat(run("wallet", "keygen", "--out", wallet.toString(), "--passphrase-file", walletPassphrase.toString()))
+    assertThat(
+            run(
+                "wallet",
+                "keygen",
+                "--out",
+                wallet.toString(),
+                "--passphrase-file",
+                walletPassphrase.toString()))
         .as(err.toString())
         .isZero();
     holderDid = out.toString().strip();
@@ -78,7 +84,8 @@ class CredentialCliTest {
                         new JsonObject()
                             .put("id", holderDid)
                             .put("achievement", node.url() + "/resources/kosen-mc4-ec")));
-    HttpResponse<String> response = node.post("/credentials/issue", "application/json", body.encode());
+    HttpResponse<String> response =
+        node.post("/credentials/issue", "application/json", body.encode());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return response.body();
   }
@@ -86,20 +93,42 @@ class CredentialCliTest {
   @Test
   void presentationMadeWithTheWalletVerifiesOnlineWithTicksAndLabels() throws Exception {
     Path presentation = folder.resolve("vp-" + System.nanoTime() + ".jwt");
-    assertThat(run("wallet", "present", "--wallet", wallet.toString(), "--credential", credential.toString(),
-            "--nonce", "n-42", "--aud", AUDIENCE, "--out", presentation.toString(),
-            "--passphrase-file", walletPassphrase.toString()))
+    assertThat(
+            run(
+                "wallet",
+                "present",
+                "--wallet",
+                wallet.toString(),
+                "--credential",
+                credential.toString(),
+                "--nonce",
+                "n-42",
+                "--aud",
+                AUDIENCE,
+                "--out",
+                presentation.toString(),
+                "--passphrase-file",
+                walletPassphrase.toString()))
         .as(err.toString())
         .isZero();
 
     int code =
-        run("verify", presentation.toString(), "--nonce", "n-42", "--aud", AUDIENCE,
-            "--trust-issuer", nodeDid, "--allow-loopback-http");
+        run(
+            "verify",
+            presentation.toString(),
+            "--nonce",
+            "n-42",
+            "--aud",
+            AUDIENCE,
+            "--trust-issuer",
+            nodeDid,
+            "--allow-loopback-http");
 
     assertThat(code).as(out + "\n" + err).isZero();
     assertThat(out.toString())
         .startsWith("presentation: VALID")
-        .contains("✓ nonce", "✓ holder binding", "credential 0: VALID", "✓ status", "✓ issuer trusted")
+        .contains(
+            "✓ nonce", "✓ holder binding", "credential 0: VALID", "✓ status", "✓ issuer trusted")
         .contains("achievement: Electrochemistry")
         .contains("ECH-THERMO", " / ")
         .doesNotContain("✗");
@@ -108,13 +137,33 @@ class CredentialCliTest {
   @Test
   void presentationWithAnotherNonceFailsWithExitCode1() {
     Path presentation = folder.resolve("vp-other.jwt");
-    run("wallet", "present", "--wallet", wallet.toString(), "--credential", credential.toString(),
-        "--nonce", "n-1", "--aud", AUDIENCE, "--out", presentation.toString(),
-        "--passphrase-file", walletPassphrase.toString());
+    run(
+        "wallet",
+        "present",
+        "--wallet",
+        wallet.toString(),
+        "--credential",
+        credential.toString(),
+        "--nonce",
+        "n-1",
+        "--aud",
+        AUDIENCE,
+        "--out",
+        presentation.toString(),
+        "--passphrase-file",
+        walletPassphrase.toString());
 
     int code =
-        run("verify", presentation.toString(), "--nonce", "n-2", "--aud", AUDIENCE,
-            "--trust-issuer", nodeDid, "--allow-loopback-http");
+        run(
+            "verify",
+            presentation.toString(),
+            "--nonce",
+            "n-2",
+            "--aud",
+            AUDIENCE,
+            "--trust-issuer",
+            nodeDid,
+            "--allow-loopback-http");
 
     assertThat(code).isEqualTo(1);
     assertThat(out.toString()).startsWith("presentation: NOT VALID").contains("✗ nonce");
@@ -134,10 +183,16 @@ class CredentialCliTest {
     Path tampered =
         Files.writeString(
             folder.resolve("tampered.jwt"),
-            parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2]);
+            parts[0]
+                + "."
+                + Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+                + "."
+                + parts[2]);
 
-    int code = run("verify", tampered.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http");
+    int code =
+        run("verify", tampered.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http");
 
     assertThat(code).isEqualTo(1);
     assertThat(out.toString()).startsWith("credential: NOT VALID").contains("✗ signature");
@@ -155,20 +210,37 @@ class CredentialCliTest {
     }
 
     int withLists =
-        run("verify", credential.toString(), "--offline", "--did-docs", dids.toString(),
-            "--status-lists", lists.toString(), "--trust-issuer", nodeDid);
+        run(
+            "verify",
+            credential.toString(),
+            "--offline",
+            "--did-docs",
+            dids.toString(),
+            "--status-lists",
+            lists.toString(),
+            "--trust-issuer",
+            nodeDid);
     String complete = out.toString();
     clearOutput();
     int withoutLists =
-        run("verify", credential.toString(), "--offline", "--did-docs", dids.toString(),
-            "--trust-issuer", nodeDid);
+        run(
+            "verify",
+            credential.toString(),
+            "--offline",
+            "--did-docs",
+            dids.toString(),
+            "--trust-issuer",
+            nodeDid);
 
     assertThat(withLists).as(complete + err).isZero();
     assertThat(complete).startsWith("credential: VALID").contains("✓ signature", "✓ status");
     assertThat(withoutLists).isEqualTo(1);
     assertThat(out.toString())
         .contains("✓ signature", "✗ status")
-        .contains("not checked offline: status (no saved status list for " + node.url() + "/status/0-revocation)");
+        .contains(
+            "not checked offline: status (no saved status list for "
+                + node.url()
+                + "/status/0-revocation)");
   }
 
   @Test
@@ -182,15 +254,29 @@ class CredentialCliTest {
   @Test
   void trustFileListsTheIssuersAccepted() throws Exception {
     Path trusting = Files.writeString(folder.resolve("trusted.json"), "[\"" + nodeDid + "\"]");
-    Path other = Files.writeString(folder.resolve("others.txt"), "# members\ndid:web:university.example\n");
+    Path other =
+        Files.writeString(folder.resolve("others.txt"), "# members\ndid:web:university.example\n");
     Path broken = Files.writeString(folder.resolve("bad-trust.txt"), "https://not-a-did.example\n");
 
-    assertThat(run("verify", credential.toString(), "--trust", trusting.toString(), "--allow-loopback-http"))
+    assertThat(
+            run(
+                "verify",
+                credential.toString(),
+                "--trust",
+                trusting.toString(),
+                "--allow-loopback-http"))
         .as(out.toString())
         .isZero();
-    assertThat(run("verify", credential.toString(), "--trust", other.toString(), "--allow-loopback-http"))
+    assertThat(
+            run(
+                "verify",
+                credential.toString(),
+                "--trust",
+                other.toString(),
+                "--allow-loopback-http"))
         .isEqualTo(1);
-    assertThat(out.toString()).contains("✗ issuer trusted: issuer " + nodeDid + " is not in the trust list");
+    assertThat(out.toString())
+        .contains("✗ issuer trusted: issuer " + nodeDid + " is not in the trust list");
     assertThat(run("verify", credential.toString(), "--trust", broken.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("not a DID in the trust list");
   }
@@ -198,9 +284,21 @@ class CredentialCliTest {
   @Test
   void usageErrorsAreExitCode2() throws Exception {
     Path presentation = folder.resolve("vp-usage.jwt");
-    run("wallet", "present", "--wallet", wallet.toString(), "--credential", credential.toString(),
-        "--nonce", "n", "--aud", AUDIENCE, "--out", presentation.toString(),
-        "--passphrase-file", walletPassphrase.toString());
+    run(
+        "wallet",
+        "present",
+        "--wallet",
+        wallet.toString(),
+        "--credential",
+        credential.toString(),
+        "--nonce",
+        "n",
+        "--aud",
+        AUDIENCE,
+        "--out",
+        presentation.toString(),
+        "--passphrase-file",
+        walletPassphrase.toString());
 
     assertThat(run("verify", presentation.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("needs --nonce N and --aud A");
@@ -217,8 +315,19 @@ class CredentialCliTest {
     Path wrong = Files.writeString(folder.resolve("wrong-pass"), "not it\n");
 
     int code =
-        run("wallet", "present", "--wallet", wallet.toString(), "--credential", credential.toString(),
-            "--nonce", "n", "--aud", AUDIENCE, "--passphrase-file", wrong.toString());
+        run(
+            "wallet",
+            "present",
+            "--wallet",
+            wallet.toString(),
+            "--credential",
+            credential.toString(),
+            "--nonce",
+            "n",
+            "--aud",
+            AUDIENCE,
+            "--passphrase-file",
+            wrong.toString());
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().strip()).startsWith("baton wallet present: wrong passphrase");
@@ -227,26 +336,48 @@ class CredentialCliTest {
   @Test
   void credentialIssuedSuspendedAndRevokedThroughTheCommandLine() throws Exception {
     Path issued = folder.resolve("cli-issued.json");
-    assertThat(run("credential", "issue", "--node", node.url(), "--token", RunningNode.TOKEN,
-            "--holder", holderDid, "--achievement", node.url() + "/resources/kosen-mc5-safety",
-            "--format", "di", "--out", issued.toString()))
+    assertThat(
+            run(
+                "credential",
+                "issue",
+                "--node",
+                node.url(),
+                "--token",
+                RunningNode.TOKEN,
+                "--holder",
+                holderDid,
+                "--achievement",
+                node.url() + "/resources/kosen-mc5-safety",
+                "--format",
+                "di",
+                "--out",
+                issued.toString()))
         .as(err.toString())
         .isZero();
     String id = new JsonObject(Files.readString(issued)).getString("credentialId");
-    assertThat(new JsonObject(Files.readString(issued)).getJsonObject("verifiableCredential").getJsonObject("proof"))
+    assertThat(
+            new JsonObject(Files.readString(issued))
+                .getJsonObject("verifiableCredential")
+                .getJsonObject("proof"))
         .isNotNull();
-    String[] verify = {"verify", issued.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http"};
+    String[] verify = {
+      "verify", issued.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http"
+    };
     assertThat(run(verify)).as(out.toString()).isZero();
 
-    assertThat(run("credential", "suspend", "--node", node.url(), "--token", RunningNode.TOKEN, id)).isZero();
+    assertThat(run("credential", "suspend", "--node", node.url(), "--token", RunningNode.TOKEN, id))
+        .isZero();
     assertThat(out.toString()).contains(id + ": suspended");
     clearOutput();
     assertThat(run(verify)).isEqualTo(1);
     assertThat(out.toString()).contains("✗ status: the credential is suspended");
 
-    assertThat(run("credential", "unsuspend", "--node", node.url(), "--token", RunningNode.TOKEN, id)).isZero();
+    assertThat(
+            run("credential", "unsuspend", "--node", node.url(), "--token", RunningNode.TOKEN, id))
+        .isZero();
     assertThat(run(verify)).isZero();
-    assertThat(run("credential", "revoke", "--node", node.url(), "--token", RunningNode.TOKEN, id)).isZero();
+    assertThat(run("credential", "revoke", "--node", node.url(), "--token", RunningNode.TOKEN, id))
+        .isZero();
     clearOutput();
     assertThat(run("credential", "suspend", "--node", node.url(), "--token", RunningNode.TOKEN, id))
         .as("revocation is final")
@@ -256,18 +387,43 @@ class CredentialCliTest {
 
   @Test
   void nodeRefusalsAreExitCode1AndAnUnreachableNodeExitCode2() {
-    assertThat(run("credential", "issue", "--node", node.url(), "--token", RunningNode.TOKEN,
-            "--holder", holderDid, "--achievement", "https://elsewhere.example/resources/x"))
+    assertThat(
+            run(
+                "credential",
+                "issue",
+                "--node",
+                node.url(),
+                "--token",
+                RunningNode.TOKEN,
+                "--holder",
+                holderDid,
+                "--achievement",
+                "https://elsewhere.example/resources/x"))
         .isEqualTo(1);
     assertThat(err.toString()).contains("HTTP 422");
     clearOutput();
-    assertThat(run("credential", "revoke", "--node", node.url(), "--token", "wrong-token", "urn:uuid:x"))
+    assertThat(
+            run(
+                "credential",
+                "revoke",
+                "--node",
+                node.url(),
+                "--token",
+                "wrong-token",
+                "urn:uuid:x"))
         .isEqualTo(1);
     assertThat(err.toString()).contains("HTTP 403");
     clearOutput();
     int closedPort = CredentialNode.freePort();
-    assertThat(run("credential", "revoke", "--node", "http://localhost:" + closedPort,
-            "--token", RunningNode.TOKEN, "urn:uuid:x"))
+    assertThat(
+            run(
+                "credential",
+                "revoke",
+                "--node",
+                "http://localhost:" + closedPort,
+                "--token",
+                RunningNode.TOKEN,
+                "urn:uuid:x"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("cannot reach");
   }

@@ -21,8 +21,8 @@ import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SampleContent;
 
 /**
- * A node with credentials on, the kosen sample imported, listening on a loopback port that is
- * also in its base URL (so its did:web resolves over loopback http).
+ * A node with credentials on, the kosen sample imported, listening on a loopback port that is also
+ * in its base URL (so its did:web resolves over loopback http).
  */
 final class CredentialNode {
   static final String PASSPHRASE = "correct horse battery staple";
@@ -59,7 +59,12 @@ final class CredentialNode {
           BatonCli.execute(
               new PrintWriter(out, true),
               new PrintWriter(out, true),
-              "import", "--data", data.toString(), "--base-url", baseUrl, file.toString());
+              "import",
+              "--data",
+              data.toString(),
+              "--base-url",
+              baseUrl,
+              file.toString());
       if (code != 0) throw new IllegalStateException("sample import failed: " + out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The status list fetcher against a real loopback server that misbehaves in the ways it must survive. */
+/**
+ * The status list fetcher against a real loopback server that misbehaves in the ways it must
+ * survive.
+ */
 @Timeout(30)
 class HttpStatusListFetcherTest {
   private Vertx vertx;
@@ -32,7 +35,11 @@ class HttpStatusListFetcherTest {
                     case "/status/0-revocation" -> request.response().end("eyJ.list.sig");
                     case "/huge" -> request.response().end("x".repeat(4096));
                     case "/moved" ->
-                        request.response().setStatusCode(302).putHeader("Location", "/status/0-revocation").end();
+                        request
+                            .response()
+                            .setStatusCode(302)
+                            .putHeader("Location", "/status/0-revocation")
+                            .end();
                     case "/slow" -> vertx.setTimer(3000, t -> request.response().end("late"));
                     default -> request.response().setStatusCode(404).end();
                   }
@@ -55,7 +62,8 @@ class HttpStatusListFetcherTest {
 
   @Test
   void listFromALoopbackIssuerIsFetchedWhenAllowed() throws IOException {
-    assertThat(fetcher(true).fetch(URI.create(base + "/status/0-revocation"))).isEqualTo("eyJ.list.sig");
+    assertThat(fetcher(true).fetch(URI.create(base + "/status/0-revocation")))
+        .isEqualTo("eyJ.list.sig");
   }
 
   @Test
@@ -63,7 +71,8 @@ class HttpStatusListFetcherTest {
     assertThatThrownBy(() -> fetcher(false).fetch(URI.create(base + "/status/0-revocation")))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("https only");
-    assertThatThrownBy(() -> fetcher(true).fetch(URI.create("http://issuer.example/status/0-revocation")))
+    assertThatThrownBy(
+            () -> fetcher(true).fetch(URI.create("http://issuer.example/status/0-revocation")))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("loopback");
   }

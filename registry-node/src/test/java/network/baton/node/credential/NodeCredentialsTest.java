@@ -138,7 +138,8 @@ class NodeCredentialsTest {
         issue(node.url() + "/resources/kosen-mec-programme", "eddsa-rdfc-2022", true);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     JsonObject credential = new JsonObject(response.body()).getJsonObject("verifiableCredential");
-    assertThat(credential.getJsonObject("proof").getString("cryptosuite")).isEqualTo("eddsa-rdfc-2022");
+    assertThat(credential.getJsonObject("proof").getString("cryptosuite"))
+        .isEqualTo("eddsa-rdfc-2022");
 
     JsonObject report = verify(credential);
 
@@ -166,9 +167,13 @@ class NodeCredentialsTest {
     String audience = node.url();
 
     JsonObject good =
-        publicPost("/presentations/verify", presentation(holder.present(List.of(jwt), "nonce-1", audience), "nonce-1", audience));
+        publicPost(
+            "/presentations/verify",
+            presentation(holder.present(List.of(jwt), "nonce-1", audience), "nonce-1", audience));
     JsonObject wrong =
-        publicPost("/presentations/verify", presentation(holder.present(List.of(jwt), "nonce-2", audience), "nonce-3", audience));
+        publicPost(
+            "/presentations/verify",
+            presentation(holder.present(List.of(jwt), "nonce-2", audience), "nonce-3", audience));
 
     assertThat(good.getBoolean("verified")).as(good.encodePrettily()).isTrue();
     assertThat(check(good, "holder binding").getBoolean("passed")).isTrue();
@@ -182,8 +187,10 @@ class NodeCredentialsTest {
     JsonObject change =
         new JsonObject()
             .put("credentialId", issued.getString("credentialId"))
-            .put("credentialStatus", new JsonArray().add(new JsonObject().put("status", "revoked")));
-    HttpResponse<String> revoked = node.post("/credentials/status", "application/json", change.encode());
+            .put(
+                "credentialStatus", new JsonArray().add(new JsonObject().put("status", "revoked")));
+    HttpResponse<String> revoked =
+        node.post("/credentials/status", "application/json", change.encode());
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
 
     JsonObject report = verify(issued.getJsonObject("verifiableCredential"));
@@ -195,13 +202,15 @@ class NodeCredentialsTest {
 
   @Test
   void courseTheNodeDoesNotPublishIsRefusedWith422() {
-    HttpResponse<String> elsewhere = issue("https://other.example/resources/kosen-mc4-ec", "vc+jwt", true);
+    HttpResponse<String> elsewhere =
+        issue("https://other.example/resources/kosen-mc4-ec", "vc+jwt", true);
     HttpResponse<String> missing = issue(node.url() + "/resources/no-such-course", "vc+jwt", true);
     HttpResponse<String> notACourse = issue(node.url() + "/resources/institution", "vc+jwt", true);
 
     for (HttpResponse<String> response : List.of(elsewhere, missing, notACourse)) {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
-      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
       assertThat(new JsonObject(response.body()).getString("type"))
           .isEqualTo("https://w3id.org/baton/problems#unknown-course");
     }
@@ -221,7 +230,8 @@ class NodeCredentialsTest {
         node.post("/credentials/issue", "application/json", "{\"credential\": {}}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(new JsonObject(response.body()).getString("member")).isEqualTo("credential.credentialSubject");
+    assertThat(new JsonObject(response.body()).getString("member"))
+        .isEqualTo("credential.credentialSubject");
   }
 
   @Test
@@ -286,8 +296,8 @@ class NodeCredentialsTest {
   }
 
   @Test
-  void afterKeyRotationOldCredentialsStillVerifyAndNewOnesAreSignedWithTheNewKey(@TempDir Path other)
-      throws Exception {
+  void afterKeyRotationOldCredentialsStillVerifyAndNewOnesAreSignedWithTheNewKey(
+      @TempDir Path other) throws Exception {
     int port = CredentialNode.freePort();
     Path data = other.resolve("data");
     NodeConfig config = CredentialNode.config(data, port);
@@ -296,12 +306,19 @@ class NodeCredentialsTest {
     try (RunningNode first = RunningNode.start(vertx, config, CredentialNode.setup())) {
       oldCredential = issueOn(first, "resources/kosen-mc4-ec");
     }
-    Path passphrase = java.nio.file.Files.writeString(other.resolve("pass"), CredentialNode.PASSPHRASE);
+    Path passphrase =
+        java.nio.file.Files.writeString(other.resolve("pass"), CredentialNode.PASSPHRASE);
     java.io.StringWriter out = new java.io.StringWriter();
     assertThat(
             network.baton.node.cli.BatonCli.execute(
-                new java.io.PrintWriter(out, true), new java.io.PrintWriter(out, true),
-                "keys", "rotate", "--data", data.toString(), "--passphrase-file", passphrase.toString()))
+                new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(out, true),
+                "keys",
+                "rotate",
+                "--data",
+                data.toString(),
+                "--passphrase-file",
+                passphrase.toString()))
         .as(out.toString())
         .isZero();
 
@@ -330,7 +347,8 @@ class NodeCredentialsTest {
                         new JsonObject()
                             .put("id", holder.did())
                             .put("achievement", target.url() + "/" + path)));
-    HttpResponse<String> response = target.post("/credentials/issue", "application/json", body.encode());
+    HttpResponse<String> response =
+        target.post("/credentials/issue", "application/json", body.encode());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return jwtOf(new JsonObject(response.body()));
   }

@@ -55,16 +55,22 @@ class NodeDescriptorAndHealthTest {
 
     HttpResponse<String> response = node.get(NodeDescriptorRoutes.PATH, null);
 
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/ld+json");
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/ld+json");
     JsonObject descriptor = new JsonObject(response.body());
     assertThat(descriptor.getString("name")).isEqualTo("Test node");
     assertThat(descriptor.getString("institution")).isEqualTo("Test Kosen");
     assertThat(descriptor.getLong("resourceCount")).isEqualTo(2);
-    assertThat(descriptor.getJsonObject("endpoints").getString("sparql")).isEqualTo("http://node.test/sparql");
+    assertThat(descriptor.getJsonObject("endpoints").getString("sparql"))
+        .isEqualTo("http://node.test/sparql");
     assertThat(
             descriptor.getJsonArray("skills").stream()
                 .map(o -> (JsonObject) o)
-                .map(o -> o.getString("skill").replace("https://w3id.org/baton/skill/", "") + "=" + o.getLong("count")))
+                .map(
+                    o ->
+                        o.getString("skill").replace("https://w3id.org/baton/skill/", "")
+                            + "="
+                            + o.getLong("count")))
         .as("the course counts once for ECH although it teaches two of its skills")
         .contains("ECH=1", "ECH-KIN=1", "ECH-THERMO=1", "MFG-COAT=1", "MFG=1");
     Graph graph = GraphFactory.createDefaultGraph();
@@ -76,10 +82,14 @@ class NodeDescriptorAndHealthTest {
                 NodeFactory.createURI("http://node.test/sparql")))
         .as("the descriptor is real JSON-LD")
         .isTrue();
-    assertThat(graph.find(Node.ANY, NodeFactory.createURI("http://rdfs.org/ns/void#entities"), Node.ANY).hasNext())
+    assertThat(
+            graph
+                .find(Node.ANY, NodeFactory.createURI("http://rdfs.org/ns/void#entities"), Node.ANY)
+                .hasNext())
         .isTrue();
     assertThat(
-            graph.find(
+            graph
+                .find(
                     Node.ANY,
                     NodeFactory.createURI("https://w3id.org/baton/ns#skill"),
                     NodeFactory.createURI("https://w3id.org/baton/skill/ECH"))
@@ -90,7 +100,8 @@ class NodeDescriptorAndHealthTest {
   @Test
   void nodeThatCannotListenFailsToStartAndReleasesItsStore() throws Exception {
     vertx = Vertx.vertx();
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
       NodeConfig busy = config().withPort(taken.getLocalPort());
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> RunningNode.start(vertx, busy, RunningNode.testSetup()))

@@ -38,7 +38,9 @@ class ResourceRoutesTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    node = RunningNode.start(vertx, dataDir, c -> c.withLimits(64 * 1024, c.sparqlTimeout(), c.resultCap()));
+    node =
+        RunningNode.start(
+            vertx, dataDir, c -> c.withLimits(64 * 1024, c.sparqlTimeout(), c.resultCap()));
   }
 
   @AfterEach
@@ -59,25 +61,36 @@ class ResourceRoutesTest {
     assertThat(read.headers().firstValue("Content-Type").orElseThrow()).startsWith(TURTLE);
     Graph graph = parse(read.body(), Lang.TURTLE);
     Node course = NodeFactory.createURI(IRI);
-    assertThat(graph.contains(course, uri("http://schema.org/courseCode"), NodeFactory.createLiteralString("EC101")))
+    assertThat(
+            graph.contains(
+                course,
+                uri("http://schema.org/courseCode"),
+                NodeFactory.createLiteralString("EC101")))
         .as("https://schema.org/ is normalised to http://schema.org/")
         .isTrue();
-    assertThat(graph.contains(course, uri("http://www.w3.org/ns/prov#wasAttributedTo"), uri("http://node.test")))
+    assertThat(
+            graph.contains(
+                course, uri("http://www.w3.org/ns/prov#wasAttributedTo"), uri("http://node.test")))
         .isTrue();
-    assertThat(graph.find(course, uri("http://purl.org/dc/terms/created"), Node.ANY).hasNext()).isTrue();
-    assertThat(graph.find(course, uri("http://purl.org/dc/terms/modified"), Node.ANY).hasNext()).isTrue();
+    assertThat(graph.find(course, uri("http://purl.org/dc/terms/created"), Node.ANY).hasNext())
+        .isTrue();
+    assertThat(graph.find(course, uri("http://purl.org/dc/terms/modified"), Node.ANY).hasNext())
+        .isTrue();
   }
 
   @Test
   void everyFormatIsServedByContentNegotiation() {
     node.post("/resources", TURTLE, fixture("course.ttl"));
 
-    for (String type : new String[] {"application/n-triples", "application/rdf+xml", "application/ld+json"}) {
+    for (String type :
+        new String[] {"application/n-triples", "application/rdf+xml", "application/ld+json"}) {
       HttpResponse<String> read = node.get(COURSE, type);
       assertThat(read.statusCode()).as(type).isEqualTo(200);
       assertThat(read.headers().firstValue("Content-Type").orElseThrow()).startsWith(type);
       Graph graph = parse(read.body(), org.apache.jena.riot.RDFLanguages.contentTypeToLang(type));
-      assertThat(graph.contains(NodeFactory.createURI(IRI), uri("http://schema.org/courseCode"), Node.ANY))
+      assertThat(
+              graph.contains(
+                  NodeFactory.createURI(IRI), uri("http://schema.org/courseCode"), Node.ANY))
           .as(type)
           .isTrue();
     }
@@ -88,7 +101,11 @@ class ResourceRoutesTest {
         .contains("https://creativecommons.org/licenses/by/4.0/")
         .contains("https://w3id.org/baton/skill/ECH-KIN")
         .contains("?format=ttl", "?format=jsonld", "?format=nt", "?format=rdf");
-    assertThat(node.get(COURSE + "?format=nt", "text/html").headers().firstValue("Content-Type").orElseThrow())
+    assertThat(
+            node.get(COURSE + "?format=nt", "text/html")
+                .headers()
+                .firstValue("Content-Type")
+                .orElseThrow())
         .startsWith("application/n-triples");
   }
 
@@ -112,7 +129,9 @@ class ResourceRoutesTest {
 
     String html = node.get(path(location), "text/html").body();
 
-    assertThat(html).contains("Electrode Coating &amp; Drying &lt;Basics&gt;").doesNotContain("<Basics>");
+    assertThat(html)
+        .contains("Electrode Coating &amp; Drying &lt;Basics&gt;")
+        .doesNotContain("<Basics>");
   }
 
   @Test
@@ -122,7 +141,8 @@ class ResourceRoutesTest {
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.headers().firstValue("Location"))
         .hasValue("http://node.test/resources/electrode-coating-drying-basics");
-    assertThat(new JsonObject(created.body()).getString("id")).isEqualTo("electrode-coating-drying-basics");
+    assertThat(new JsonObject(created.body()).getString("id"))
+        .isEqualTo("electrode-coating-drying-basics");
   }
 
   @Test
@@ -131,7 +151,8 @@ class ResourceRoutesTest {
         node.post("/resources", "application/ld+json", fixture("course.jsonld"));
 
     assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(created.headers().firstValue("Location")).hasValue("http://node.test/resources/json-course");
+    assertThat(created.headers().firstValue("Location"))
+        .hasValue("http://node.test/resources/json-course");
     assertThat(node.get("/resources/json-course", TURTLE).body()).contains("電池の安全");
   }
 
@@ -157,7 +178,10 @@ class ResourceRoutesTest {
   @Test
   void malformedJsonIsRefusedWithLineAndColumn() {
     HttpResponse<String> response =
-        node.post("/resources", "application/ld+json", "{\n  \"@id\": \"resources/x\",\n  \"name\" \"oops\"\n}");
+        node.post(
+            "/resources",
+            "application/ld+json",
+            "{\n  \"@id\": \"resources/x\",\n  \"name\" \"oops\"\n}");
 
     assertProblem(response, 400).contains("line 3").contains("malformed JSON");
     assertThat(new JsonObject(response.body()).getLong("line")).isEqualTo(3);
@@ -170,7 +194,8 @@ class ResourceRoutesTest {
     assertProblem(response, 422);
     JsonObject problem = new JsonObject(response.body());
     assertThat(problem.getJsonArray("violations")).isNotEmpty();
-    assertThat(problem.getJsonArray("violations").getJsonObject(0).getString("path")).contains("license");
+    assertThat(problem.getJsonArray("violations").getJsonObject(0).getString("path"))
+        .contains("license");
     assertThat(node.get("/resources/no-licence", TURTLE).statusCode()).isEqualTo(404);
     assertThat(new JsonObject(node.get("/resources", null).body()).getLong("total")).isZero();
     assertThat(new JsonObject(node.get("/changes", null).body()).getLong("latest")).isZero();
@@ -188,7 +213,8 @@ class ResourceRoutesTest {
 
   @Test
   void unsupportedContentTypeIs415() {
-    assertProblem(node.post("/resources", "application/pdf", "%PDF-1.7"), 415).contains("text/turtle");
+    assertProblem(node.post("/resources", "application/pdf", "%PDF-1.7"), 415)
+        .contains("text/turtle");
   }
 
   @Test
@@ -246,7 +272,8 @@ class ResourceRoutesTest {
                 .header("Content-Type", TURTLE)
                 .POST(HttpRequest.BodyPublishers.ofString(fixture("course.ttl"))));
     assertProblem(anonymous, 401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .startsWith("Bearer");
 
     HttpResponse<String> wrong =
         node.send(
@@ -300,7 +327,8 @@ class ResourceRoutesTest {
     JsonObject rest = new JsonObject(node.get(page.getString("next"), null).body());
     assertThat(rest.getJsonArray("changes").stream().map(o -> ((JsonObject) o).getLong("sequence")))
         .containsExactly(4L);
-    assertThat(rest.getJsonArray("changes").getJsonObject(0).getString("action")).isEqualTo("deleted");
+    assertThat(rest.getJsonArray("changes").getJsonObject(0).getString("action"))
+        .isEqualTo("deleted");
     assertThat(rest.getBoolean("hasMore")).isFalse();
     assertProblem(node.get("/changes?since=-1", null), 400);
   }
@@ -315,7 +343,8 @@ class ResourceRoutesTest {
     assertThat(response.statusCode()).isEqualTo(304);
   }
 
-  private static org.assertj.core.api.AbstractStringAssert<?> assertProblem(HttpResponse<String> response, int status) {
+  private static org.assertj.core.api.AbstractStringAssert<?> assertProblem(
+      HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonObject problem = new JsonObject(response.body());

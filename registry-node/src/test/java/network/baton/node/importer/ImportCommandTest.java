@@ -43,7 +43,8 @@ class ImportCommandTest {
   void offlineImportOfTheSampleFilesIsServedAndFoundByANodeStartedOnTheFolder(Vertx vertx)
       throws IOException {
     Path data = folder.resolve("data");
-    List<String> args = new ArrayList<>(List.of("import", "--data", data.toString(), "--base-url", BASE));
+    List<String> args =
+        new ArrayList<>(List.of("import", "--data", data.toString(), "--base-url", BASE));
     SampleContent samples = SampleContent.create();
     for (SampleContent.Institution institution : samples.institutions()) {
       String name = institution.resource().substring(SampleContent.FOLDER.length());
@@ -58,8 +59,10 @@ class ImportCommandTest {
     assertThat(out.toString())
         .startsWith("stored 67 resource(s)")
         .contains("rejected 2,")
-        .contains("rejected " + BASE + "/resources/institution (" + folder.resolve("university.jsonld"))
-        .contains("rejected " + BASE + "/resources/institution (" + folder.resolve("highschool.ttl"))
+        .contains(
+            "rejected " + BASE + "/resources/institution (" + folder.resolve("university.jsonld"))
+        .contains(
+            "rejected " + BASE + "/resources/institution (" + folder.resolve("highschool.ttl"))
         .contains("appears twice in the import");
     try (RunningNode node = RunningNode.start(vertx, data)) {
       var course = node.get("/resources/kosen-mc4-ec", "text/turtle");
@@ -69,7 +72,9 @@ class ImportCommandTest {
       assertThat(institution.statusCode()).isEqualTo(200);
       assertThat(institution.body()).contains("Setouchi College");
       JsonObject search =
-          new JsonObject(node.get("/search?q=" + URLEncoder.encode("電池", StandardCharsets.UTF_8), null).body());
+          new JsonObject(
+              node.get("/search?q=" + URLEncoder.encode("電池", StandardCharsets.UTF_8), null)
+                  .body());
       assertThat(search.getLong("total")).isPositive();
       assertThat(search.encode()).contains(BASE + "/resources/");
       JsonObject changes = new JsonObject(node.get("/changes?limit=1000", null).body());
@@ -81,7 +86,14 @@ class ImportCommandTest {
   void invalidResourceIsReportedWithItsReasonWhileTheValidOnesAreStored() throws IOException {
     Path data = folder.resolve("data");
 
-    int code = run("import", "--data", data.toString(), "--base-url", BASE, fixture("mixed.ttl").toString());
+    int code =
+        run(
+            "import",
+            "--data",
+            data.toString(),
+            "--base-url",
+            BASE,
+            fixture("mixed.ttl").toString());
 
     assertThat(code).isEqualTo(1);
     assertThat(out.toString())
@@ -89,8 +101,9 @@ class ImportCommandTest {
         .contains("rejected 1")
         .contains("rejected " + BASE + "/resources/import-unlicensed")
         .contains("http://schema.org/license");
-    try (var index = org.apache.lucene.index.DirectoryReader.open(
-        org.apache.lucene.store.FSDirectory.open(data.resolve("text-index")))) {
+    try (var index =
+        org.apache.lucene.index.DirectoryReader.open(
+            org.apache.lucene.store.FSDirectory.open(data.resolve("text-index")))) {
       assertThat(index.numDocs()).as("indexed in the import's own commits").isPositive();
     }
     try (ResourceStore store = openStore(data)) {
@@ -104,7 +117,8 @@ class ImportCommandTest {
   }
 
   @Test
-  void malformedFileIsReportedWithLineAndColumnAndTheOtherFilesAreStillImported() throws IOException {
+  void malformedFileIsReportedWithLineAndColumnAndTheOtherFilesAreStillImported()
+      throws IOException {
     Path data = folder.resolve("data");
 
     int code =
@@ -132,7 +146,8 @@ class ImportCommandTest {
   }
 
   @Test
-  void importingTheSameFileTwiceRejectsWhatIsAlreadyThereAndKeepsTheFirstVersion() throws IOException {
+  void importingTheSameFileTwiceRejectsWhatIsAlreadyThereAndKeepsTheFirstVersion()
+      throws IOException {
     Path data = folder.resolve("data");
     String file = fixture("institutions.nt").toString();
     assertThat(run("import", "--data", data.toString(), "--base-url", BASE, file)).isZero();
@@ -153,7 +168,14 @@ class ImportCommandTest {
       throws IOException {
     Path data = folder.resolve("data");
     try (RunningNode node = RunningNode.start(vertx, data)) {
-      int code = run("import", "--data", data.toString(), "--base-url", BASE, fixture("institutions.nt").toString());
+      int code =
+          run(
+              "import",
+              "--data",
+              data.toString(),
+              "--base-url",
+              BASE,
+              fixture("institutions.nt").toString());
 
       assertThat(code).isEqualTo(2);
       assertThat(err.toString()).contains("is open in a running node");
@@ -184,7 +206,8 @@ class ImportCommandTest {
           .contains("rejected " + BASE + "/resources/import-unlicensed");
       assertThat(node.get("/resources/import-ec101", "text/turtle").statusCode()).isEqualTo(200);
       assertThat(node.get("/resources/nt-school", "text/turtle").statusCode()).isEqualTo(200);
-      assertThat(node.get("/resources/import-unlicensed", "text/turtle").statusCode()).isEqualTo(404);
+      assertThat(node.get("/resources/import-unlicensed", "text/turtle").statusCode())
+          .isEqualTo(404);
     }
   }
 
@@ -192,7 +215,13 @@ class ImportCommandTest {
   void importThroughANodeWithAWrongTokenStopsWithExitCode2(Vertx vertx) throws IOException {
     try (RunningNode node = RunningNode.start(vertx, folder.resolve("data"))) {
       int code =
-          run("import", "--node", node.url(), "--token", "not-the-token", fixture("institutions.nt").toString());
+          run(
+              "import",
+              "--node",
+              node.url(),
+              "--token",
+              "not-the-token",
+              fixture("institutions.nt").toString());
 
       assertThat(code).isEqualTo(2);
       assertThat(err.toString()).contains("refused the admin token (403");
@@ -208,7 +237,8 @@ class ImportCommandTest {
     assertThat(err.toString()).contains("--base-url URL or --config FILE");
     assertThat(run("import", "--node", "http://localhost:1", file)).isEqualTo(2);
     assertThat(err.toString()).contains("--node needs --token");
-    assertThat(run("import", "--data", folder.toString(), "--base-url", BASE, "missing.ttl")).isEqualTo(2);
+    assertThat(run("import", "--data", folder.toString(), "--base-url", BASE, "missing.ttl"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("no readable file missing.ttl");
     assertThat(run("import", "--node", "http://127.0.0.1:1", "--token", "t", file)).isEqualTo(2);
     assertThat(err.toString()).contains("cannot reach the node");
@@ -218,12 +248,20 @@ class ImportCommandTest {
   @Test
   void indexRebuildReindexesTheStoreAndRefusesAFolderInUse(Vertx vertx) throws IOException {
     Path data = folder.resolve("data");
-    assertThat(run("import", "--data", data.toString(), "--base-url", BASE, fixture("mixed.ttl").toString()))
+    assertThat(
+            run(
+                "import",
+                "--data",
+                data.toString(),
+                "--base-url",
+                BASE,
+                fixture("mixed.ttl").toString()))
         .isEqualTo(1);
     out.getBuffer().setLength(0);
 
     assertThat(run("index", "rebuild", "--data", data.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).containsPattern("text index rebuilt: [1-9]\\d* literal\\(s\\) indexed");
+    assertThat(out.toString())
+        .containsPattern("text index rebuilt: [1-9]\\d* literal\\(s\\) indexed");
 
     try (RunningNode node = RunningNode.start(vertx, data)) {
       JsonObject search = new JsonObject(node.get("/search?q=electrochemistry", null).body());
@@ -239,7 +277,8 @@ class ImportCommandTest {
   }
 
   private Path fixture(String name) throws IOException {
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("fixtures/import/" + name)) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("fixtures/import/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
       }

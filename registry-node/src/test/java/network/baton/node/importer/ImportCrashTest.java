@@ -57,7 +57,8 @@ class ImportCrashTest {
       NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
 
   @TempDir Path folder;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<Process> processes = new ArrayList<>();
 
   @AfterEach
@@ -81,9 +82,15 @@ class ImportCrashTest {
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     OnlineImporter importer = new OnlineImporter(client, URI.create(url), TOKEN, 4);
     assertThat(importer.baseUrl()).isEqualTo(BASE);
-    ImportProgress quiet = new ImportProgress(new java.io.PrintWriter(java.io.Writer.nullWriter()), false, RESOURCES, System::nanoTime);
+    ImportProgress quiet =
+        new ImportProgress(
+            new java.io.PrintWriter(java.io.Writer.nullWriter()),
+            false,
+            RESOURCES,
+            System::nanoTime);
     CompletableFuture<ImportSummary> running =
-        CompletableFuture.supplyAsync(() -> importer.run(items, List.of(), quiet, acknowledged::add));
+        CompletableFuture.supplyAsync(
+            () -> importer.run(items, List.of(), quiet, acknowledged::add));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (acknowledged.size() < KILL_AFTER && System.nanoTime() < deadline) {
       Thread.sleep(5);
@@ -107,10 +114,14 @@ class ImportCrashTest {
 
     ShapeValidator shapes = ShapeValidator.create();
     for (String iri : present) {
-      HttpResponse<String> response = get(restarted + "/resources/" + iri.substring(iri.lastIndexOf('/') + 1));
+      HttpResponse<String> response =
+          get(restarted + "/resources/" + iri.substring(iri.lastIndexOf('/') + 1));
       assertThat(response.statusCode()).as(iri).isEqualTo(200);
       Graph stored = GraphFactory.createDefaultGraph();
-      RDFParser.create().source(new StringReader(response.body())).lang(Lang.NTRIPLES).parse(stored);
+      RDFParser.create()
+          .source(new StringReader(response.body()))
+          .lang(Lang.NTRIPLES)
+          .parse(stored);
       Node subject = NodeFactory.createURI(iri);
       assertThat(shapes.validate(stored)).as(iri).isEmpty();
       assertThat(stored.contains(subject, WAS_ATTRIBUTED_TO, Node.ANY)).as(iri).isTrue();
@@ -144,14 +155,18 @@ class ImportCrashTest {
         network.baton.node.cli.BatonCli.execute(
             new java.io.PrintWriter(java.io.Writer.nullWriter()),
             new java.io.PrintWriter(err, true),
-            "import", "--data", data.toString(), "--base-url", BASE, file.toString());
+            "import",
+            "--data",
+            data.toString(),
+            "--base-url",
+            BASE,
+            file.toString());
     assertThat(err.toString()).contains("running node");
     return code;
   }
 
   private static Graph generated() {
-    StringBuilder turtle =
-        new StringBuilder("@prefix schema: <http://schema.org/> .\n");
+    StringBuilder turtle = new StringBuilder("@prefix schema: <http://schema.org/> .\n");
     for (int i = 0; i < RESOURCES; i++) {
       turtle.append(
           String.format(
@@ -162,7 +177,8 @@ class ImportCrashTest {
                   + "  schema:url <https://crash-%1$03d.example/> .%n",
               i));
     }
-    return new ImportFileReader(ContextLoader.bundled(), BASE).parse(turtle.toString(), ImportFormat.TURTLE);
+    return new ImportFileReader(ContextLoader.bundled(), BASE)
+        .parse(turtle.toString(), ImportFormat.TURTLE);
   }
 
   private static Graph withoutProvenance(Graph graph, Node subject) {

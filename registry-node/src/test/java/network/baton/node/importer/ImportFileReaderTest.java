@@ -35,10 +35,14 @@ class ImportFileReaderTest {
 
     ParsedFile parsed = reader.read(file);
 
-    assertThat(parsed.items()).extracting(ImportItem::iri).containsExactly(BASE + "/resources/a", BASE + "/resources/b");
+    assertThat(parsed.items())
+        .extracting(ImportItem::iri)
+        .containsExactly(BASE + "/resources/a", BASE + "/resources/b");
     ImportItem a = parsed.items().get(0);
     assertThat(a.graph().size()).isEqualTo(6);
-    assertThat(a.graph().contains(Node.ANY, NodeFactory.createURI("http://schema.org/latitude"), Node.ANY))
+    assertThat(
+            a.graph()
+                .contains(Node.ANY, NodeFactory.createURI("http://schema.org/latitude"), Node.ANY))
         .as("https://schema.org/ is normalised and nested blank nodes come along")
         .isTrue();
     assertThat(parsed.items().get(1).graph().size()).isEqualTo(3);
@@ -48,20 +52,33 @@ class ImportFileReaderTest {
 
   @Test
   void turtleSyntaxErrorRejectsTheFileWithLineAndColumn() throws IOException {
-    Path file = Files.writeString(folder.resolve("bad.ttl"), "@prefix schema: <http://schema.org/> .\n\n<a> schema:name \"x\" ;\n  schema:url .\n");
+    Path file =
+        Files.writeString(
+            folder.resolve("bad.ttl"),
+            "@prefix schema: <http://schema.org/> .\n\n<a> schema:name \"x\" ;\n  schema:url .\n");
 
     ParsedFile parsed = reader.read(file);
 
     assertThat(parsed.items()).isEmpty();
-    assertThat(parsed.rejected()).singleElement().satisfies(r -> {
-      assertThat(r.iri()).isEqualTo(file.toString());
-      assertThat(r.reasons()).singleElement().asString().startsWith("parse error: line 4, column ");
-    });
+    assertThat(parsed.rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.iri()).isEqualTo(file.toString());
+              assertThat(r.reasons())
+                  .singleElement()
+                  .asString()
+                  .startsWith("parse error: line 4, column ");
+            });
   }
 
   @Test
   void malformedJsonIsReportedWithItsPosition() {
-    assertThatThrownBy(() -> reader.parse("{\n  \"@context\": \"https://w3id.org/baton/context/v1\",\n  \"id\": }", ImportFormat.JSONLD))
+    assertThatThrownBy(
+            () ->
+                reader.parse(
+                    "{\n  \"@context\": \"https://w3id.org/baton/context/v1\",\n  \"id\": }",
+                    ImportFormat.JSONLD))
         .isInstanceOfSatisfying(
             RdfSyntaxException.class,
             e -> {
@@ -76,7 +93,9 @@ class ImportFileReaderTest {
     assertThat(ImportFormat.of(Path.of("a.nt"), "")).isEqualTo(ImportFormat.NTRIPLES);
     assertThat(ImportFormat.of(Path.of("a.json"), "")).isEqualTo(ImportFormat.JSONLD);
     assertThat(ImportFormat.of(Path.of("a.jsonld"), "")).isEqualTo(ImportFormat.JSONLD);
-    assertThat(ImportFormat.of(Path.of("data"), "  {\"@context\": {}}")).isEqualTo(ImportFormat.JSONLD);
-    assertThat(ImportFormat.of(Path.of("data"), "@prefix s: <http://schema.org/> .")).isEqualTo(ImportFormat.TURTLE);
+    assertThat(ImportFormat.of(Path.of("data"), "  {\"@context\": {}}"))
+        .isEqualTo(ImportFormat.JSONLD);
+    assertThat(ImportFormat.of(Path.of("data"), "@prefix s: <http://schema.org/> ."))
+        .isEqualTo(ImportFormat.TURTLE);
   }
 }

@@ -33,7 +33,10 @@ class ImportProgressTest {
     progress.advance(3);
     progress.finish();
 
-    assertThat(text.toString()).startsWith("\r[").contains("1/2 resources").endsWith("done" + System.lineSeparator());
+    assertThat(text.toString())
+        .startsWith("\r[")
+        .contains("1/2 resources")
+        .endsWith("done" + System.lineSeparator());
     assertThat(text.toString().chars().filter(c -> c == '\n').count()).isEqualTo(1);
   }
 
@@ -47,6 +50,10 @@ class ImportProgressTest {
     progress.finish();
 
     assertThat(text.toString()).doesNotContain("\r");
-    assertThat(text.toString().lines()).hasSize(5 + 1).last().asString().contains("1000/1000", "done");
+    assertThat(text.toString().lines())
+        .hasSize(5 + 1)
+        .last()
+        .asString()
+        .contains("1000/1000", "done");
   }
 }

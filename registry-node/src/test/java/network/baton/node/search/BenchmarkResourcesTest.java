@@ -22,13 +22,17 @@ class BenchmarkResourcesTest {
 
   private static final String BASE = "http://bench.test/";
 
-  private final BenchmarkResources resources = BenchmarkResources.fromSample(SampleContent.create(), BASE);
+  private final BenchmarkResources resources =
+      BenchmarkResources.fromSample(SampleContent.create(), BASE);
 
   @Test
   void copiesAreDistinctResourcesWithNumberedNames() {
-    List<BenchmarkResources.Generated> made = resources.generate(resources.templateCount() + 5).toList();
+    List<BenchmarkResources.Generated> made =
+        resources.generate(resources.templateCount() + 5).toList();
 
-    assertThat(made).extracting(BenchmarkResources.Generated::iri).doesNotHaveDuplicates()
+    assertThat(made)
+        .extracting(BenchmarkResources.Generated::iri)
+        .doesNotHaveDuplicates()
         .allMatch(iri -> iri.startsWith(BASE + "resources/gen-"));
     BenchmarkResources.Generated first = made.get(0);
     BenchmarkResources.Generated again = made.get(resources.templateCount());
@@ -38,7 +42,8 @@ class BenchmarkResourcesTest {
 
   @Test
   void sameNumberGivesTheSameResource() {
-    assertThat(resources.resource(42).graph().isIsomorphicWith(resources.resource(42).graph())).isTrue();
+    assertThat(resources.resource(42).graph().isIsomorphicWith(resources.resource(42).graph()))
+        .isTrue();
     assertThat(resources.resource(42).iri()).isEqualTo(resources.resource(42).iri());
   }
 

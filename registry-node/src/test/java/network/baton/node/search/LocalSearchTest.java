@@ -117,7 +117,8 @@ class LocalSearchTest {
     assertThat(iris(search("type", "LearningResource"))).containsExactly(R + "electrode-coating");
     assertThat(iris(search("type", "EducationalOrganization"))).containsExactly(R + "institution");
     assertThat(iris(search("lang", "en")))
-        .containsExactlyInAnyOrder(R + "liion-basics", R + "electrode-coating", R + "slurry-mixing");
+        .containsExactlyInAnyOrder(
+            R + "liion-basics", R + "electrode-coating", R + "slurry-mixing");
     assertThat(iris(search("license", "http://creativecommons.org/publicdomain/zero/1.0/")))
         .containsExactly(R + "recycling-program");
     assertThat(iris(search("q", "電池", "lang", "en"))).containsExactly(R + "liion-basics");
@@ -172,8 +173,9 @@ class LocalSearchTest {
   void withoutTextResultsAreListedByName() {
     SearchResult result = search("type", "Course", "lang", "en");
 
-    assertThat(result.hits()).extracting(h -> h.name().get("en")).containsExactly(
-        "Lithium-ion battery basics", "Slurry mixing practice");
+    assertThat(result.hits())
+        .extracting(h -> h.name().get("en"))
+        .containsExactly("Lithium-ion battery basics", "Slurry mixing practice");
     assertThat(result.hits()).allSatisfy(h -> assertThat(h.score()).isZero());
   }
 
@@ -189,7 +191,8 @@ class LocalSearchTest {
   void skillOutsideTheFrameworkIsRejected() {
     assertThatThrownBy(() -> search("skill", "skill:NOPE"))
         .isInstanceOf(InvalidSearchQuery.class)
-        .hasMessageContaining("skill 'https://w3id.org/baton/skill/NOPE' is not in the skill framework");
+        .hasMessageContaining(
+            "skill 'https://w3id.org/baton/skill/NOPE' is not in the skill framework");
   }
 
   @Test

@@ -125,7 +125,8 @@ class SearchConsistencyTest {
     SearchResult graduate = search("level", "level:graduate");
     assertThat(iris(graduate)).containsExactly(R + "slurry-mixing");
     assertThat(graduate.facets().level()).containsOnlyKeys("https://w3id.org/baton/level/graduate");
-    assertThat(search().facets().level()).containsEntry("https://w3id.org/baton/level/undergraduate", 1L);
+    assertThat(search().facets().level())
+        .containsEntry("https://w3id.org/baton/level/undergraduate", 1L);
   }
 
   @Test
@@ -191,7 +192,8 @@ class SearchConsistencyTest {
         dsg,
         () -> {
           dsg.removeGraph(g);
-          dsg.add(g, g, uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), uri(SCHEMA + "Course"));
+          dsg.add(
+              g, g, uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), uri(SCHEMA + "Course"));
           dsg.add(g, g, uri(SCHEMA + "name"), NodeFactory.createLiteralLang(name, lang));
           dsg.add(g, g, uri(SCHEMA + "license"), uri(CC_BY));
           dsg.add(g, g, uri(SCHEMA + "inLanguage"), NodeFactory.createLiteralString(lang));

@@ -26,28 +26,46 @@ class SearchQueryTest {
   @Test
   void shortFormsExpandToFullIris() {
     SearchQuery query =
-        parse("skill", "skill:MFG-COAT", "skill", "SAF", "level", "level:kosen", "type", "Course",
-            "type", "https://schema.org/LearningResource", "lang", "JA");
+        parse(
+            "skill",
+            "skill:MFG-COAT",
+            "skill",
+            "SAF",
+            "level",
+            "level:kosen",
+            "type",
+            "Course",
+            "type",
+            "https://schema.org/LearningResource",
+            "lang",
+            "JA");
 
     assertThat(query.skills())
-        .containsExactly("https://w3id.org/baton/skill/MFG-COAT", "https://w3id.org/baton/skill/SAF");
+        .containsExactly(
+            "https://w3id.org/baton/skill/MFG-COAT", "https://w3id.org/baton/skill/SAF");
     assertThat(query.levels()).containsExactly("https://w3id.org/baton/level/kosen");
-    assertThat(query.types()).containsExactly("http://schema.org/Course", "http://schema.org/LearningResource");
+    assertThat(query.types())
+        .containsExactly("http://schema.org/Course", "http://schema.org/LearningResource");
     assertThat(query.languages()).containsExactly("ja");
   }
 
   @Test
   void limitOutsideOneToHundredIsRejected() {
-    assertThatThrownBy(() -> parse("limit", "0")).hasMessageContaining("limit must be between 1 and 100, was 0");
+    assertThatThrownBy(() -> parse("limit", "0"))
+        .hasMessageContaining("limit must be between 1 and 100, was 0");
     assertThatThrownBy(() -> parse("limit", "1000")).hasMessageContaining("was 1000");
-    assertThatThrownBy(() -> parse("limit", "ten")).hasMessageContaining("limit must be a whole number");
+    assertThatThrownBy(() -> parse("limit", "ten"))
+        .hasMessageContaining("limit must be a whole number");
     assertThat(parse("limit", "100").limit()).isEqualTo(100);
   }
 
   @Test
   void malformedCursorIsRejected() {
-    String notJson = Base64.getUrlEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8));
-    String wrongFields = Base64.getUrlEncoder().encodeToString("{\"o\":\"SIDEWAYS\"}".getBytes(StandardCharsets.UTF_8));
+    String notJson =
+        Base64.getUrlEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8));
+    String wrongFields =
+        Base64.getUrlEncoder()
+            .encodeToString("{\"o\":\"SIDEWAYS\"}".getBytes(StandardCharsets.UTF_8));
 
     for (String cursor : List.of("%%%", notJson, wrongFields, "x".repeat(5000))) {
       assertThatThrownBy(() -> parse("cursor", cursor))
@@ -58,7 +76,8 @@ class SearchQueryTest {
 
   @Test
   void cursorRoundTripsThroughItsOpaqueForm() {
-    SearchCursor cursor = SearchCursor.afterScore(1.2345678901234567, "http://node.test/resources/a", "abc");
+    SearchCursor cursor =
+        SearchCursor.afterScore(1.2345678901234567, "http://node.test/resources/a", "abc");
 
     SearchCursor back = SearchCursor.decode(cursor.encode());
 
@@ -69,7 +88,8 @@ class SearchQueryTest {
 
   @Test
   void unknownTypeAndBadLanguageAndLicenceAreRejectedTogether() {
-    assertThatThrownBy(() -> parse("type", "Book", "lang", "日本語", "license", "cc-by", "q", "a", "q", "b"))
+    assertThatThrownBy(
+            () -> parse("type", "Book", "lang", "日本語", "license", "cc-by", "q", "a", "q", "b"))
         .isInstanceOfSatisfying(
             InvalidSearchQuery.class,
             e ->
@@ -83,13 +103,25 @@ class SearchQueryTest {
 
   @Test
   void overlongTextIsRejected() {
-    assertThatThrownBy(() -> parse("q", "電".repeat(501))).hasMessageContaining("q is longer than 500");
+    assertThatThrownBy(() -> parse("q", "電".repeat(501)))
+        .hasMessageContaining("q is longer than 500");
   }
 
   @Test
   void queryRoundTripsThroughItsParameters() {
-    SearchQuery query = parse("q", "電池", "skill", "skill:MFG", "license", "https://creativecommons.org/licenses/by/4.0/", "limit", "7");
-    SearchQuery next = query.after(SearchCursor.afterScore(2.5, "http://node.test/resources/a", query.fingerprint()));
+    SearchQuery query =
+        parse(
+            "q",
+            "電池",
+            "skill",
+            "skill:MFG",
+            "license",
+            "https://creativecommons.org/licenses/by/4.0/",
+            "limit",
+            "7");
+    SearchQuery next =
+        query.after(
+            SearchCursor.afterScore(2.5, "http://node.test/resources/a", query.fingerprint()));
 
     assertThat(SearchQuery.parse(next.toParams())).isEqualTo(next);
   }

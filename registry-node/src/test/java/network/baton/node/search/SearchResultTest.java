@@ -30,7 +30,11 @@ class SearchResultTest {
             List.of(HIT, HIT.withMember("did:web:kosen.test")),
             42,
             new SearchFacets(
-                Map.of("https://w3id.org/baton/skill/ECH", 2L), Map.of(), Map.of("Course", 2L), Map.of("en", 2L), Map.of()),
+                Map.of("https://w3id.org/baton/skill/ECH", 2L),
+                Map.of(),
+                Map.of("Course", 2L),
+                Map.of("en", 2L),
+                Map.of()),
             "abc");
 
     assertThat(SearchResult.fromJson(new JsonObject(result.toJson().encode()))).isEqualTo(result);
@@ -43,7 +47,16 @@ class SearchResultTest {
     assertThat(json.fieldNames()).containsExactlyInAnyOrder("hits", "total", "facets");
     JsonObject hit = json.getJsonArray("hits").getJsonObject(0);
     assertThat(hit.fieldNames())
-        .containsExactlyInAnyOrder("iri", "type", "name", "description", "skills", "level", "license", "languages", "score");
+        .containsExactlyInAnyOrder(
+            "iri",
+            "type",
+            "name",
+            "description",
+            "skills",
+            "level",
+            "license",
+            "languages",
+            "score");
     assertThat(hit.getJsonObject("name").getString("ja")).isEqualTo("電気化学基礎");
     assertThat(json.getJsonObject("facets").fieldNames())
         .containsExactlyInAnyOrder("skillArea", "level", "type", "language", "license");

@@ -46,11 +46,13 @@ class SearchRoutesTest {
   void start(@TempDir Path dataDir) {
     store = NodeDataset.open(dataDir);
     DatasetGraph dsg = store.datasetGraph();
-    Txn.executeWrite(dsg, () -> RDFDataMgr.read(dsg, "src/test/resources/fixtures/search/resources.trig"));
+    Txn.executeWrite(
+        dsg, () -> RDFDataMgr.read(dsg, "src/test/resources/fixtures/search/resources.trig"));
     search =
         new LocalSearch(
             store,
-            SkillHierarchy.fromSkos(RDFDataMgr.loadGraph("src/test/resources/fixtures/search/skills-mini.ttl")));
+            SkillHierarchy.fromSkos(
+                RDFDataMgr.loadGraph("src/test/resources/fixtures/search/skills-mini.ttl")));
     vertx = Vertx.vertx();
     workers = vertx.createSharedWorkerExecutor("search-test", 2);
     Router router = Router.router(vertx);
@@ -77,7 +79,8 @@ class SearchRoutesTest {
     assertThat(result.hits()).hasSize(1);
     assertThat(result.facets().skillArea()).hasSize(2);
 
-    HttpResponse<String> next = get("/search?q=" + encode("電池") + "&limit=1&cursor=" + result.nextCursor());
+    HttpResponse<String> next =
+        get("/search?q=" + encode("電池") + "&limit=1&cursor=" + result.nextCursor());
     SearchResult second = SearchResult.fromJson(new JsonObject(next.body()));
     assertThat(second.hits()).hasSize(1);
     assertThat(second.hits().get(0).iri()).isNotEqualTo(result.hits().get(0).iri());
@@ -89,7 +92,9 @@ class SearchRoutesTest {
     HttpResponse<String> response = get("/search?skill=skill:MFG&level=level:kosen");
 
     SearchResult result = SearchResult.fromJson(new JsonObject(response.body()));
-    assertThat(result.hits()).extracting(SearchHit::iri).containsExactly("http://node.test/resources/electrode-coating");
+    assertThat(result.hits())
+        .extracting(SearchHit::iri)
+        .containsExactly("http://node.test/resources/electrode-coating");
   }
 
   @Test

@@ -17,7 +17,8 @@ class SkillHierarchyTest {
     assertThat(framework.selfAndNarrower(SKILL + "MFG"))
         .contains(SKILL + "MFG", SKILL + "MFG-MIX", SKILL + "MFG-MIX-RHEO")
         .noneMatch(s -> s.startsWith(SKILL + "SAF"));
-    assertThat(framework.selfAndNarrower(SKILL + "MFG-MIX-RHEO")).containsExactly(SKILL + "MFG-MIX-RHEO");
+    assertThat(framework.selfAndNarrower(SKILL + "MFG-MIX-RHEO"))
+        .containsExactly(SKILL + "MFG-MIX-RHEO");
   }
 
   @Test
@@ -35,11 +36,14 @@ class SkillHierarchyTest {
   @Test
   void hierarchyIsReadFromAnySkosGraphAndNoneMatchesExactly() {
     SkillHierarchy mini =
-        SkillHierarchy.fromSkos(RDFDataMgr.loadGraph("src/test/resources/fixtures/search/skills-mini.ttl"));
+        SkillHierarchy.fromSkos(
+            RDFDataMgr.loadGraph("src/test/resources/fixtures/search/skills-mini.ttl"));
 
     assertThat(mini.selfAndNarrower(SKILL + "MFG"))
-        .containsExactlyInAnyOrder(SKILL + "MFG", SKILL + "MFG-COAT", SKILL + "MFG-COAT-SLOT", SKILL + "MFG-MIX");
+        .containsExactlyInAnyOrder(
+            SKILL + "MFG", SKILL + "MFG-COAT", SKILL + "MFG-COAT-SLOT", SKILL + "MFG-MIX");
     assertThat(SkillHierarchy.none().selfAndNarrower(SKILL + "MFG")).containsExactly(SKILL + "MFG");
-    assertThat(SkillHierarchy.none().areasOf(SKILL + "MFG-COAT")).containsExactly(SKILL + "MFG-COAT");
+    assertThat(SkillHierarchy.none().areasOf(SKILL + "MFG-COAT"))
+        .containsExactly(SKILL + "MFG-COAT");
   }
 }

@@ -54,12 +54,12 @@ class SparqlRoutesTest {
   }
 
   private void startNode(Vertx vertx, Duration timeout) {
-    node =
-        RunningNode.start(
-            vertx, dataDir, c -> c.withLimits(c.bodyLimitBytes(), timeout, 3));
+    node = RunningNode.start(vertx, dataDir, c -> c.withLimits(c.bodyLimitBytes(), timeout, 3));
     node.post("/resources", "text/turtle", fixture("course.ttl"));
     node.post(
-        "/resources", "text/turtle", fixture("course.ttl").replace("kosen-ec101", "kosen-ec102").replace("EC101", "EC102"));
+        "/resources",
+        "text/turtle",
+        fixture("course.ttl").replace("kosen-ec101", "kosen-ec102").replace("EC101", "EC102"));
   }
 
   @AfterEach
@@ -70,9 +70,11 @@ class SparqlRoutesTest {
   @Test
   void jenaRemoteClientSelectsOverTheUnionOfResourceGraphs() {
     List<String> codes = new ArrayList<>();
-    try (QueryExecution qe = QueryExecutionHTTP.service(node.url() + "/sparql").query(COURSES).build()) {
+    try (QueryExecution qe =
+        QueryExecutionHTTP.service(node.url() + "/sparql").query(COURSES).build()) {
       ResultSet results = qe.execSelect();
-      results.forEachRemaining((QuerySolution row) -> codes.add(row.getLiteral("code").getString()));
+      results.forEachRemaining(
+          (QuerySolution row) -> codes.add(row.getLiteral("code").getString()));
     }
 
     assertThat(codes).containsExactly("EC101", "EC102");
@@ -117,7 +119,8 @@ class SparqlRoutesTest {
 
     JsonObject json = new JsonObject(node.get(query, "application/sparql-results+json").body());
     assertThat(json.getJsonObject("results").getJsonArray("bindings")).hasSize(2);
-    assertThat(node.get(query, "application/sparql-results+xml").body()).contains("<sparql", "EC101");
+    assertThat(node.get(query, "application/sparql-results+xml").body())
+        .contains("<sparql", "EC101");
     HttpResponse<String> csv = node.get(query, "text/csv");
     assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     assertThat(csv.body().lines().toList()).first().isEqualTo("course,code");
@@ -156,7 +159,8 @@ class SparqlRoutesTest {
     JsonObject json =
         new JsonObject(
             node.get(
-                    "/sparql?query=" + encode("SELECT ?s WHERE { ?s a <http://schema.org/Course> }"),
+                    "/sparql?query="
+                        + encode("SELECT ?s WHERE { ?s a <http://schema.org/Course> }"),
                     "application/sparql-results+json")
                 .body());
 
@@ -186,7 +190,8 @@ class SparqlRoutesTest {
 
   @Test
   void malformedQueryIs400WithTheParserMessage() {
-    HttpResponse<String> response = node.get("/sparql?query=" + encode("SELECT ?s WHERE { ?s ?p }"), null);
+    HttpResponse<String> response =
+        node.get("/sparql?query=" + encode("SELECT ?s WHERE { ?s ?p }"), null);
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonObject problem = new JsonObject(response.body());
@@ -210,7 +215,8 @@ class SparqlRoutesTest {
     assertThat(new JsonObject(response.body()).getString("detail")).contains("300 ms");
     assertThatThrownBy(
             () -> {
-              try (QueryExecution qe = QueryExecutionHTTP.service(node.url() + "/sparql").query(slow).build()) {
+              try (QueryExecution qe =
+                  QueryExecutionHTTP.service(node.url() + "/sparql").query(slow).build()) {
                 qe.execSelect().hasNext();
               }
             })
@@ -220,7 +226,8 @@ class SparqlRoutesTest {
   }
 
   private boolean ask(String query) {
-    try (QueryExecution qe = QueryExecutionHTTP.service(node.url() + "/sparql").query(query).build()) {
+    try (QueryExecution qe =
+        QueryExecutionHTTP.service(node.url() + "/sparql").query(query).build()) {
       return qe.execAsk();
     }
   }
@@ -229,7 +236,9 @@ class SparqlRoutesTest {
     for (int i = 0; i < count; i++) {
       Graph graph = GraphFactory.createDefaultGraph();
       Node subject = NodeFactory.createBlankNode();
-      graph.add(Triple.create(subject, RDF.type.asNode(), NodeFactory.createURI("http://schema.org/Course")));
+      graph.add(
+          Triple.create(
+              subject, RDF.type.asNode(), NodeFactory.createURI("http://schema.org/Course")));
       for (int j = 0; j < 5; j++) {
         graph.add(
             Triple.create(

@@ -121,7 +121,8 @@ class NodeDatasetTest {
   }
 
   private static void addName(DatasetGraph dsg, String text, String lang) {
-    Txn.executeWrite(dsg, () -> dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang(text, lang)));
+    Txn.executeWrite(
+        dsg, () -> dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang(text, lang)));
   }
 
   private static List<String> graphsMatching(NodeDataset store, String luceneQuery) {

@@ -32,7 +32,11 @@ class ResourceStoreTest {
     try (ResourceStore store = open()) {
       StoredResource first = store.get("battery-safety-basics");
       assertThat(first.version()).isEqualTo(1);
-      assertThat(first.graph().contains(NodeFactory.createURI(first.iri()), RDF.type.asNode(), Node.ANY)).isTrue();
+      assertThat(
+              first
+                  .graph()
+                  .contains(NodeFactory.createURI(first.iri()), RDF.type.asNode(), Node.ANY))
+          .isTrue();
       assertThat(store.count()).isEqualTo(2);
       assertThat(store.changes(0, 10).changes()).hasSize(2);
       assertThat(store.list(10, null).items())
@@ -54,7 +58,8 @@ class ResourceStoreTest {
 
   @Test
   void idsAreCheckedAndSlugsAreReadable() {
-    assertThat(ResourceIds.slug("Électrode: Coating & Drying (Basics)")).isEqualTo("electrode-coating-drying-basics");
+    assertThat(ResourceIds.slug("Électrode: Coating & Drying (Basics)"))
+        .isEqualTo("electrode-coating-drying-basics");
     assertThat(ResourceIds.isValidId("kosen-ec101")).isTrue();
     assertThat(ResourceIds.isValidId("../etc")).isFalse();
     assertThat(ResourceIds.isValidId("a/b")).isFalse();
@@ -70,7 +75,8 @@ class ResourceStoreTest {
 
   @Test
   void foreignSubjectIriIsRefusedBeforeAnythingIsStored() {
-    ResourceReader reader = new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
+    ResourceReader reader =
+        new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
     String turtle =
         "<http://elsewhere.test/x> a <http://schema.org/Course> ; <http://schema.org/name> \"x\"@en .";
 
@@ -81,7 +87,8 @@ class ResourceStoreTest {
 
   @Test
   void documentWithTwoTopLevelResourcesIsRefused() {
-    ResourceReader reader = new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
+    ResourceReader reader =
+        new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
     String turtle =
         "<resources/a> a <http://schema.org/Course> . <resources/b> a <http://schema.org/Course> .";
 
@@ -92,7 +99,8 @@ class ResourceStoreTest {
 
   @Test
   void courseWithModulesPointingBackKeepsTheCourseAsSubject() {
-    ResourceReader reader = new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
+    ResourceReader reader =
+        new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
     String turtle =
         "@prefix s: <http://schema.org/> .\n"
             + "<resources/course> a s:Course ; s:hasPart _:m .\n"
@@ -112,10 +120,14 @@ class ResourceStoreTest {
   private static ResourceDraft draftNamed(String name, String lang) {
     Graph graph = GraphFactory.createDefaultGraph();
     Node subject = NodeFactory.createBlankNode();
-    graph.add(Triple.create(subject, RDF.type.asNode(), NodeFactory.createURI("http://schema.org/Course")));
     graph.add(
         Triple.create(
-            subject, NodeFactory.createURI("http://schema.org/name"), NodeFactory.createLiteralLang(name, lang)));
+            subject, RDF.type.asNode(), NodeFactory.createURI("http://schema.org/Course")));
+    graph.add(
+        Triple.create(
+            subject,
+            NodeFactory.createURI("http://schema.org/name"),
+            NodeFactory.createLiteralLang(name, lang)));
     return new ResourceDraft(graph, subject, null, name);
   }
 }
