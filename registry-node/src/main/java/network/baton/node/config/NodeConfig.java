@@ -21,7 +21,8 @@ public record NodeConfig(
     long bodyLimitBytes,
     Duration sparqlTimeout,
     int resultCap,
-    List<String> languages) {
+    List<String> languages,
+    CredentialSettings credentials) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -79,6 +80,7 @@ public record NodeConfig(
             "languages entries must be BCP 47 tags such as 'ja': " + language);
       }
     }
+    credentials = credentials == null ? CredentialSettings.defaults() : credentials;
   }
 
   /** A config with defaults for everything but the data folder and base URL. */
@@ -95,7 +97,8 @@ public record NodeConfig(
         DEFAULT_BODY_LIMIT,
         DEFAULT_SPARQL_TIMEOUT,
         DEFAULT_RESULT_CAP,
-        List.of("ja", "en"));
+        List.of("ja", "en"),
+        CredentialSettings.defaults());
   }
 
   /** The IRI a resource with this id has on this node. */
@@ -122,7 +125,8 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        credentials);
   }
 
   /** A copy storing in another folder. */
@@ -139,7 +143,8 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        credentials);
   }
 
   /** A copy with another base URL. */
@@ -156,7 +161,8 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        credentials);
   }
 
   /** A copy accepting these admin token hashes. */
@@ -173,7 +179,8 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        credentials);
   }
 
   /** A copy with other request and query limits. */
@@ -191,7 +198,26 @@ public record NodeConfig(
         newBodyLimitBytes,
         newSparqlTimeout,
         newResultCap,
-        languages);
+        languages,
+        credentials);
+  }
+
+  /** A copy with other credential settings. */
+  public NodeConfig withCredentials(CredentialSettings newCredentials) {
+    return new NodeConfig(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        newCredentials);
   }
 
   private static URI checkBaseUrl(URI url) {

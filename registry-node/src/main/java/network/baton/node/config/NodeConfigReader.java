@@ -36,7 +36,10 @@ public final class NodeConfigReader {
           "bodyLimitBytes",
           "sparqlTimeout",
           "resultCap",
-          "languages");
+          "languages",
+          "keyPassphrase",
+          "allowLoopbackHttp",
+          "trustedIssuers");
 
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -102,7 +105,11 @@ public final class NodeConfigReader {
             ? parseDuration("sparqlTimeout", object.get("sparqlTimeout"))
             : defaults.sparqlTimeout(),
         integer(object, "resultCap", defaults.resultCap()),
-        strings(object, "languages", defaults.languages()));
+        strings(object, "languages", defaults.languages()),
+        new CredentialSettings(
+            text(object, "keyPassphrase"),
+            bool(object, "allowLoopbackHttp"),
+            strings(object, "trustedIssuers", List.of())));
   }
 
   /** Parses "10s", "500ms", "2m", an ISO-8601 duration ("PT10S") or a number of seconds. */
@@ -156,6 +163,17 @@ public final class NodeConfigReader {
       throw new ConfigException(key + " must be a whole number: " + value);
     }
     return value.intValue();
+  }
+
+  private static boolean bool(ObjectNode object, String key) {
+    JsonNode value = object.get(key);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw new ConfigException(key + " must be true or false: " + value);
+    }
+    return value.booleanValue();
   }
 
   private static long longValue(ObjectNode object, String key, long fallback) {
