@@ -41,7 +41,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a registry node: linked-data API, SPARQL, health and metrics over a TDB2 store.",
-      "Give a config file (JSON or YAML), or the three flags; flags override the file."
+      "Give a config file (JSON or YAML), or the three flags; flags override the file.",
+      "Credentials (issue, verify, did.json) need the key passphrase in BATON_KEY_PASSPHRASE",
+      "or keyPassphrase in the config; the first start then creates the node's signing key."
     },
     footer = {
       "",

@@ -23,6 +23,7 @@ public record NodeConfig(
     Duration sparqlTimeout,
     int resultCap,
     List<String> languages,
+    CredentialSettings credentials,
     List<PublicKeyMaterial> coordinatorKeys,
     Duration membershipSyncInterval) {
 
@@ -85,6 +86,7 @@ public record NodeConfig(
             "languages entries must be BCP 47 tags such as 'ja': " + language);
       }
     }
+    credentials = credentials == null ? CredentialSettings.defaults() : credentials;
     coordinatorKeys = coordinatorKeys == null ? List.of() : List.copyOf(coordinatorKeys);
     membershipSyncInterval =
         membershipSyncInterval == null
@@ -109,7 +111,8 @@ public record NodeConfig(
       long bodyLimitBytes,
       Duration sparqlTimeout,
       int resultCap,
-      List<String> languages) {
+      List<String> languages,
+      CredentialSettings credentials) {
     this(
         port,
         host,
@@ -123,6 +126,7 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
         List.of(),
         DEFAULT_MEMBERSHIP_SYNC_INTERVAL);
   }
@@ -147,6 +151,7 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
         keys,
         syncInterval);
   }
@@ -165,7 +170,8 @@ public record NodeConfig(
         DEFAULT_BODY_LIMIT,
         DEFAULT_SPARQL_TIMEOUT,
         DEFAULT_RESULT_CAP,
-        List.of("ja", "en"));
+        List.of("ja", "en"),
+        CredentialSettings.defaults());
   }
 
   /** The IRI a resource with this id has on this node. */
@@ -193,6 +199,7 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
         coordinatorKeys,
         membershipSyncInterval);
   }
@@ -212,6 +219,7 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
         coordinatorKeys,
         membershipSyncInterval);
   }
@@ -231,6 +239,7 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
         coordinatorKeys,
         membershipSyncInterval);
   }
@@ -250,6 +259,7 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
         coordinatorKeys,
         membershipSyncInterval);
   }
@@ -270,6 +280,27 @@ public record NodeConfig(
         newSparqlTimeout,
         newResultCap,
         languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval);
+  }
+
+  /** A copy with other credential settings. */
+  public NodeConfig withCredentials(CredentialSettings newCredentials) {
+    return new NodeConfig(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        newCredentials,
         coordinatorKeys,
         membershipSyncInterval);
   }

@@ -40,6 +40,9 @@ public final class NodeConfigReader {
           "sparqlTimeout",
           "resultCap",
           "languages",
+          "keyPassphrase",
+          "allowLoopbackHttp",
+          "trustedIssuers",
           "coordinatorKeys",
           "membershipSyncInterval");
 
@@ -108,6 +111,10 @@ public final class NodeConfigReader {
             : defaults.sparqlTimeout(),
         integer(object, "resultCap", defaults.resultCap()),
         strings(object, "languages", defaults.languages()),
+        new CredentialSettings(
+            text(object, "keyPassphrase"),
+            bool(object, "allowLoopbackHttp"),
+            strings(object, "trustedIssuers", List.of())),
         coordinatorKeys(object.get("coordinatorKeys")),
         object.has("membershipSyncInterval")
             ? parseDuration("membershipSyncInterval", object.get("membershipSyncInterval"))
@@ -127,20 +134,20 @@ public final class NodeConfigReader {
     int index = 0;
     for (JsonNode item : value) {
       index++;
+      if (item.isObject() && item.has("d")) {
+        // A private JWK here would spread the coordinator's secret to every node config.
+        throw new ConfigException(
+            "coordinatorKeys entry " + index + " is a private key; give the public key only");
+      }
       try {
         if (item.isTextual()) {
           keys.add(Multikey.decode(item.asText().strip()));
         } else if (item.isObject()) {
-          if (item.has("d")) {
-            // A private JWK here would spread the coordinator's secret to every node config.
-            throw new ConfigException(
-                "coordinatorKeys entry " + index + " is a private key; give the public key only");
-          }
           keys.add(PublicKeyMaterial.fromJwk(json.convertValue(item, Map.class)));
         } else {
           throw new IllegalArgumentException("must be multibase text or a JWK object");
         }
-      } catch (IllegalArgumentException e) {
+      } catch (RuntimeException e) {
         throw new ConfigException("coordinatorKeys entry " + index + ": " + e.getMessage());
       }
     }
@@ -198,6 +205,17 @@ public final class NodeConfigReader {
       throw new ConfigException(key + " must be a whole number: " + value);
     }
     return value.intValue();
+  }
+
+  private static boolean bool(ObjectNode object, String key) {
+    JsonNode value = object.get(key);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw new ConfigException(key + " must be true or false: " + value);
+    }
+    return value.booleanValue();
   }
 
   private static long longValue(ObjectNode object, String key, long fallback) {

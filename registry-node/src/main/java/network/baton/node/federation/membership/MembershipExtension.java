@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
 import network.baton.node.config.NodeConfig;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the periodic sync. Without coordinator keys in the config the node runs without federation: no
  * routes, an empty directory, no issuer trusted through membership.
  */
-public final class MembershipExtension implements NodeExtension {
+public final class MembershipExtension implements NodeExtension, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MembershipExtension.class);
 
   /** Time limit on each call to a member. */
@@ -43,7 +44,7 @@ public final class MembershipExtension implements NodeExtension {
 
   /** The members the node may call (empty without federation or before a list arrives). */
   public MemberDirectory directory() {
-    return state == null ? MemberDirectory.of(java.util.List.of()) : state;
+    return state == null ? MemberDirectory.of(List.of()) : state;
   }
 
   /** The trust list for credential verification: members with the issuer role. */
@@ -84,5 +85,14 @@ public final class MembershipExtension implements NodeExtension {
         "federation membership on [coordinator keys: {}, sync every: {}]",
         config.coordinatorKeys().size(),
         config.membershipSyncInterval());
+  }
+
+  /** Stops the periodic sync (the node calls this when it stops). */
+  @Override
+  public void close() {
+    MembershipSync running = sync;
+    if (running != null) {
+      running.close();
+    }
   }
 }

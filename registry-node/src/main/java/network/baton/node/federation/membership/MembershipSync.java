@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * answer size-limited, time-limited and treated as untrusted, and offers what it gets to the
  * state: a newer valid list spreads this way from whichever member has it first.
  */
-public final class MembershipSync {
+public final class MembershipSync implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MembershipSync.class);
 
   /** Path of the list on every member. */
@@ -41,6 +41,7 @@ public final class MembershipSync {
   private final URI self;
   private final Duration timeout;
   private final int maxBytes;
+  private volatile long timer = -1;
 
   /** A sync for this node (self is not asked), with a per-call timeout and answer size limit. */
   public MembershipSync(
@@ -74,7 +75,18 @@ public final class MembershipSync {
       log.info("periodic membership sync disabled (membershipSyncInterval 0)");
       return -1;
     }
-    return vertx.setPeriodic(interval.toMillis(), id -> syncNow());
+    timer = vertx.setPeriodic(interval.toMillis(), id -> syncNow());
+    return timer;
+  }
+
+  /** Stops the periodic pull and closes the HTTP client. */
+  @Override
+  public void close() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+    client.close();
   }
 
   private Future<SyncResult> pull(Member member) {
