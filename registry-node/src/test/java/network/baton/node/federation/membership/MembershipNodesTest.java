@@ -177,6 +177,32 @@ class MembershipNodesTest {
   }
 
   @Test
+  void memberThatNeverAnswersTimesOutAndOthersAreStillAsked() {
+    HttpServer silent =
+        vertx.createHttpServer().requestHandler(request -> {
+          // never answers
+        });
+    int silentPort = await(silent.listen(0)).actualPort();
+    List<String> calls = new CopyOnWriteArrayList<>();
+    int listed = recorder(calls, 404, "");
+    RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
+    offer(
+        a,
+        lists.signed(
+                1,
+                member("did:web:silent.test", "http://localhost:" + silentPort),
+                member("did:web:listed.test", "http://localhost:" + listed))
+            .jws());
+
+    HttpResponse<String> report = a.post("/federation/membership/sync", "text/plain", "");
+
+    JsonObject silentResult = new JsonObject(report.body()).getJsonArray("members").getJsonObject(0);
+    assertThat(silentResult.getString("status")).isEqualTo("error");
+    assertThat(silentResult.getString("detail")).contains("no answer within 3000 ms");
+    assertThat(calls).hasSize(1);
+  }
+
+  @Test
   void oversizedAnswerFromAMemberIsRefusedAndTheListKept() {
     int flooding = recorder(new CopyOnWriteArrayList<>(), 200, "x".repeat(300 * 1024));
     RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
@@ -205,6 +231,14 @@ class MembershipNodesTest {
     assertThat(offer(plain, lists.signed(1).jws()).statusCode()).isEqualTo(404);
     assertThat(membership.directory().members()).isEmpty();
     assertThat(membership.trustList().trusts("did:web:a.test")).isFalse();
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A plain HTTP server on a loopback port that records each request and answers the same. */

@@ -150,6 +150,32 @@ class MembershipVerifierTest {
   }
 
   @Test
+  void listIssuedInTheFutureIsRefused() {
+    SignedMembershipList signed = lists.signed(2);
+    Clock earlier = Clock.fixed(signed.list().issuedAt().minusSeconds(3600), ZoneOffset.UTC);
+
+    assertThatThrownBy(
+            () -> new MembershipVerifier(List.of(lists.coordinator.publicKey()), earlier)
+                .verify(signed.jws()))
+        .isInstanceOf(InvalidMembershipList.class)
+        .hasMessageStartingWith("not yet valid");
+  }
+
+  @Test
+  void algThatDoesNotFitTheCoordinatorKeyIsRefused() {
+    String[] parts = lists.signed(5).jws().split("\\.");
+    String es256Header =
+        Base64URL.encode(
+                ("{\"alg\":\"ES256\",\"typ\":\"baton-membership+jwt\",\"kid\":\""
+                        + SignedMembershipList.keyId(lists.coordinator.publicKey())
+                        + "\"}")
+                    .getBytes(UTF_8))
+            .toString();
+
+    assertRefused(es256Header + "." + parts[1] + "." + parts[2], "does not fit");
+  }
+
+  @Test
   void malformedInputsAreRefusedWithAReason() {
     assertRefused("", "malformed");
     assertRefused("not a jws", "malformed");
