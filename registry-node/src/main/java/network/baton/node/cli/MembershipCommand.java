@@ -126,7 +126,8 @@ public final class MembershipCommand implements Runnable {
       throw new ConfigException("coordinator key file not found: " + file);
     }
     SigningKey key =
-        new KeyFile(new EncryptedKeyPem(new SecureRandom())).read(file, "coordinator", passphrase());
+        new KeyFile(new EncryptedKeyPem(new SecureRandom()))
+            .read(file, "coordinator", passphrase());
     return key.withId(SignedMembershipList.keyId(key.publicKey()));
   }
 
@@ -218,8 +219,7 @@ public final class MembershipCommand implements Runnable {
         stdout.println("created coordinator key " + key);
       }
       Instant now = parent.clock.instant();
-      MembershipList draft =
-          new MembershipList(1, now, now.plus(validity), network, List.of());
+      MembershipList draft = new MembershipList(1, now, now.plus(validity), network, List.of());
       write(out, draft.toJson());
       PublicKeyMaterial publicKey = signing.publicKey();
       stdout.println("wrote list draft " + out);
@@ -289,7 +289,11 @@ public final class MembershipCommand implements Runnable {
       name = "remove",
       mixinStandardHelpOptions = true,
       description = "Removes a member from the list draft; sign and distribute to take effect.",
-      footer = {"", "Example:", "  baton membership remove --list list.json --did did:web:x.example"})
+      footer = {
+        "",
+        "Example:",
+        "  baton membership remove --list list.json --did did:web:x.example"
+      })
   static final class Remove implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

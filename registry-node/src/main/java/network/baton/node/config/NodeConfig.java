@@ -89,9 +89,7 @@ public record NodeConfig(
     credentials = credentials == null ? CredentialSettings.defaults() : credentials;
     coordinatorKeys = coordinatorKeys == null ? List.of() : List.copyOf(coordinatorKeys);
     membershipSyncInterval =
-        membershipSyncInterval == null
-            ? DEFAULT_MEMBERSHIP_SYNC_INTERVAL
-            : membershipSyncInterval;
+        membershipSyncInterval == null ? DEFAULT_MEMBERSHIP_SYNC_INTERVAL : membershipSyncInterval;
     if (membershipSyncInterval.isNegative()) {
       throw new ConfigException(
           "membershipSyncInterval must not be negative (0 disables): " + membershipSyncInterval);

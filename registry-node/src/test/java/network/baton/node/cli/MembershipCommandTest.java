@@ -29,11 +29,16 @@ class MembershipCommandTest {
   private int run(Map<String, String> env, String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);
-    return MembershipCommand.execute(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return MembershipCommand.execute(
+        env, new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
   private String publicKeyPrinted() {
-    return out.toString().lines().filter(l -> l.strip().startsWith("z6Mk")).findFirst().orElseThrow()
+    return out.toString()
+        .lines()
+        .filter(l -> l.strip().startsWith("z6Mk"))
+        .findFirst()
+        .orElseThrow()
         .strip();
   }
 
@@ -43,39 +48,97 @@ class MembershipCommandTest {
     Path list = folder.resolve("list.json");
     Path jwt = folder.resolve("membership.jwt");
 
-    assertThat(run(ENV, "init", "--key", key.toString(), "--network", "BATON", "--out",
-        list.toString())).isZero();
+    assertThat(
+            run(
+                ENV,
+                "init",
+                "--key",
+                key.toString(),
+                "--network",
+                "BATON",
+                "--out",
+                list.toString()))
+        .isZero();
     String publicKey = publicKeyPrinted();
     assertThat(key).exists();
     assertThat(Files.readString(key)).doesNotContain(publicKey).contains("ENCRYPTED");
-    assertThat(run(ENV, "add", "--list", list.toString(), "--did", "did:web:kosen.example",
-        "--url", "https://kosen.example", "--name", "Kosen", "--role", "issuer", "--role",
-        "publisher")).isZero();
-    assertThat(run(ENV, "add", "--list", list.toString(), "--did", "did:web:hs.example",
-        "--url", "https://hs.example", "--role", "publisher")).isZero();
+    assertThat(
+            run(
+                ENV,
+                "add",
+                "--list",
+                list.toString(),
+                "--did",
+                "did:web:kosen.example",
+                "--url",
+                "https://kosen.example",
+                "--name",
+                "Kosen",
+                "--role",
+                "issuer",
+                "--role",
+                "publisher"))
+        .isZero();
+    assertThat(
+            run(
+                ENV,
+                "add",
+                "--list",
+                list.toString(),
+                "--did",
+                "did:web:hs.example",
+                "--url",
+                "https://hs.example",
+                "--role",
+                "publisher"))
+        .isZero();
     assertThat(run(ENV, "remove", "--list", list.toString(), "--did", "did:web:hs.example"))
         .isZero();
-    assertThat(run(ENV, "sign", "--list", list.toString(), "--key", key.toString(), "--out",
-        jwt.toString())).isZero();
+    assertThat(
+            run(
+                ENV,
+                "sign",
+                "--list",
+                list.toString(),
+                "--key",
+                key.toString(),
+                "--out",
+                jwt.toString()))
+        .isZero();
     assertThat(out.toString()).contains("signed version 2", "1 members");
 
     SignedMembershipList signed =
         new MembershipVerifier(List.of(Multikey.decode(publicKey)), Clock.systemUTC())
             .verify(Files.readString(jwt));
     assertThat(signed.list().network()).isEqualTo("BATON");
-    assertThat(signed.list().members()).singleElement()
-        .satisfies(m -> {
-          assertThat(m.did()).isEqualTo("did:web:kosen.example");
-          assertThat(m.roles()).containsExactlyInAnyOrder(Role.ISSUER, Role.PUBLISHER);
-        });
+    assertThat(signed.list().members())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.did()).isEqualTo("did:web:kosen.example");
+              assertThat(m.roles()).containsExactlyInAnyOrder(Role.ISSUER, Role.PUBLISHER);
+            });
     assertThat(MembershipList.fromJson(Files.readString(list)).version()).isEqualTo(2);
 
     assertThat(run(Map.of(), "show", jwt.toString(), "--coordinator-key", publicKey)).isZero();
-    assertThat(out.toString()).contains("valid signed membership list", "version:  2",
-        "did:web:kosen.example", "[issuer, publisher]");
+    assertThat(out.toString())
+        .contains(
+            "valid signed membership list",
+            "version:  2",
+            "did:web:kosen.example",
+            "[issuer, publisher]");
 
-    assertThat(run(ENV, "sign", "--list", list.toString(), "--key", key.toString(), "--out",
-        jwt.toString())).isZero();
+    assertThat(
+            run(
+                ENV,
+                "sign",
+                "--list",
+                list.toString(),
+                "--key",
+                key.toString(),
+                "--out",
+                jwt.toString()))
+        .isZero();
     assertThat(out.toString()).contains("signed version 3");
   }
 
@@ -83,13 +146,34 @@ class MembershipCommandTest {
   void showRefusesAListSignedByAnotherCoordinator() throws Exception {
     Path list = folder.resolve("list.json");
     Path jwt = folder.resolve("membership.jwt");
-    run(ENV, "init", "--key", folder.resolve("real.pem").toString(), "--network", "BATON",
-        "--out", list.toString());
+    run(
+        ENV,
+        "init",
+        "--key",
+        folder.resolve("real.pem").toString(),
+        "--network",
+        "BATON",
+        "--out",
+        list.toString());
     String realKey = publicKeyPrinted();
-    run(ENV, "init", "--key", folder.resolve("rogue.pem").toString(), "--network", "BATON",
-        "--out", folder.resolve("rogue.json").toString());
-    run(ENV, "sign", "--list", list.toString(), "--key", folder.resolve("rogue.pem").toString(),
-        "--out", jwt.toString());
+    run(
+        ENV,
+        "init",
+        "--key",
+        folder.resolve("rogue.pem").toString(),
+        "--network",
+        "BATON",
+        "--out",
+        folder.resolve("rogue.json").toString());
+    run(
+        ENV,
+        "sign",
+        "--list",
+        list.toString(),
+        "--key",
+        folder.resolve("rogue.pem").toString(),
+        "--out",
+        jwt.toString());
 
     int code = run(Map.of(), "show", jwt.toString(), "--coordinator-key", realKey);
 
@@ -104,28 +188,76 @@ class MembershipCommandTest {
     Path key = folder.resolve("coordinator.pem");
     Path list = folder.resolve("list.json");
 
-    assertThat(run(Map.of(), "init", "--key", key.toString(), "--network", "N", "--out",
-        list.toString())).isEqualTo(2);
+    assertThat(
+            run(
+                Map.of(),
+                "init",
+                "--key",
+                key.toString(),
+                "--network",
+                "N",
+                "--out",
+                list.toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains(MembershipCommand.PASSPHRASE_ENV);
     assertThat(key).doesNotExist();
 
     run(ENV, "init", "--key", key.toString(), "--network", "N", "--out", list.toString());
-    assertThat(run(Map.of(MembershipCommand.PASSPHRASE_ENV, "wrong"), "sign", "--list",
-        list.toString(), "--key", key.toString(), "--out", folder.resolve("m.jwt").toString()))
+    assertThat(
+            run(
+                Map.of(MembershipCommand.PASSPHRASE_ENV, "wrong"),
+                "sign",
+                "--list",
+                list.toString(),
+                "--key",
+                key.toString(),
+                "--out",
+                folder.resolve("m.jwt").toString()))
         .isEqualTo(1);
     assertThat(folder.resolve("m.jwt")).doesNotExist();
 
-    assertThat(run(ENV, "add", "--list", list.toString(), "--did", "kosen", "--url",
-        "https://kosen.example")).isEqualTo(2);
+    assertThat(
+            run(
+                ENV,
+                "add",
+                "--list",
+                list.toString(),
+                "--did",
+                "kosen",
+                "--url",
+                "https://kosen.example"))
+        .isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo("baton: member DID must start with 'did:': kosen");
-    assertThat(run(ENV, "add", "--list", list.toString(), "--did", "did:web:x", "--url",
-        "https://x.example", "--role", "admin")).isEqualTo(2);
+    assertThat(
+            run(
+                ENV,
+                "add",
+                "--list",
+                list.toString(),
+                "--did",
+                "did:web:x",
+                "--url",
+                "https://x.example",
+                "--role",
+                "admin"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("unknown member role: admin");
     assertThat(run(ENV, "remove", "--list", list.toString(), "--did", "did:web:nobody"))
         .isEqualTo(1);
     assertThat(err.toString()).contains("not a member");
-    assertThat(run(ENV, "init", "--key", key.toString(), "--network", "N", "--out",
-        list.toString(), "--expires", "soon")).isEqualTo(2);
+    assertThat(
+            run(
+                ENV,
+                "init",
+                "--key",
+                key.toString(),
+                "--network",
+                "N",
+                "--out",
+                list.toString(),
+                "--expires",
+                "soon"))
+        .isEqualTo(2);
     assertThat(run(Map.of(), "show", folder.resolve("none.jwt").toString())).isEqualTo(2);
     assertThat(run(Map.of(), "show", list.toString())).isZero();
     assertThat(out.toString()).contains("unsigned list draft");
@@ -134,9 +266,17 @@ class MembershipCommandTest {
   @Test
   void batonHelpListsMembershipWithExamples() {
     StringWriter help = new StringWriter();
-    assertThat(BatonCli.execute(new PrintWriter(help, true), new PrintWriter(err, true),
-        "membership", "--help")).isZero();
-    assertThat(help.toString()).contains("init", "add", "remove", "sign", "show",
-        "baton membership sign --list list.json --key coord.pem --out membership.jwt");
+    assertThat(
+            BatonCli.execute(
+                new PrintWriter(help, true), new PrintWriter(err, true), "membership", "--help"))
+        .isZero();
+    assertThat(help.toString())
+        .contains(
+            "init",
+            "add",
+            "remove",
+            "sign",
+            "show",
+            "baton membership sign --list list.json --key coord.pem --out membership.jwt");
   }
 }

@@ -52,9 +52,7 @@ public final class MembershipRoutes {
                     .putHeader("Content-Type", SignedMembershipList.MEDIA_TYPE)
                     .putHeader("Cache-Control", "no-cache")
                     .end(signed.jws()),
-            () ->
-                rc.fail(
-                    Problem.notFound("this node holds no valid membership list yet")));
+            () -> rc.fail(Problem.notFound("this node holds no valid membership list yet")));
   }
 
   private void offer(RoutingContext rc) {
@@ -77,9 +75,12 @@ public final class MembershipRoutes {
   private void answer(RoutingContext rc, MembershipOffer offer) {
     switch (offer.outcome()) {
       case ACCEPTED ->
-          Json.reply(rc, 200, new JsonObject().put("accepted", true).put("version", offer.version()));
+          Json.reply(
+              rc, 200, new JsonObject().put("accepted", true).put("version", offer.version()));
       case NOT_NEWER ->
-          rc.fail(new Problem("membership-not-newer", 409, "Membership list not newer", offer.reason()));
+          rc.fail(
+              new Problem(
+                  "membership-not-newer", 409, "Membership list not newer", offer.reason()));
       case INVALID ->
           rc.fail(
               new Problem("membership-invalid", 422, "Membership list refused", offer.reason()));

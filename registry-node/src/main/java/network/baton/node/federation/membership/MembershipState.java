@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The newest valid membership list a node holds, kept in {@code DATA/federation/membership.jwt} and
- * loaded at start. A list replaces it only if it verifies and has a higher version. Its members
- * are the node's {@link MemberDirectory}: empty before any list, and empty again once the held
- * list has expired (the coordinator must sign a new edition in time). Blocking (signature check and
- * file write): call from a worker thread. Thread-safe.
+ * loaded at start. A list replaces it only if it verifies and has a higher version. Its members are
+ * the node's {@link MemberDirectory}: empty before any list, and empty again once the held list has
+ * expired (the coordinator must sign a new edition in time). Blocking (signature check and file
+ * write): call from a worker thread. Thread-safe.
  */
 public final class MembershipState implements MemberDirectory {
   private static final Logger log = LoggerFactory.getLogger(MembershipState.class);
@@ -55,8 +55,10 @@ public final class MembershipState implements MemberDirectory {
           current.list().members().size(),
           current.list().expiresAt());
     } catch (InvalidMembershipList e) {
-      log.warn("saved membership list refused, starting without one [file: {}, reason: {}]",
-          file, e.getMessage());
+      log.warn(
+          "saved membership list refused, starting without one [file: {}, reason: {}]",
+          file,
+          e.getMessage());
     } catch (IOException e) {
       log.warn("cannot read saved membership list [file: {}, reason: {}]", file, e.toString());
     }
@@ -74,7 +76,9 @@ public final class MembershipState implements MemberDirectory {
     SignedMembershipList held = current;
     if (held != null && offered.version() <= held.version()) {
       String reason =
-          "version " + offered.version() + " is not newer than the current version "
+          "version "
+              + offered.version()
+              + " is not newer than the current version "
               + held.version();
       log.debug("membership list not newer [from: {}, reason: {}]", source, reason);
       return new MembershipOffer(Outcome.NOT_NEWER, offered.version(), reason);

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pulls the membership list from the members of the current list (and from no other URL), each
- * answer size-limited, time-limited and treated as untrusted, and offers what it gets to the
- * state: a newer valid list spreads this way from whichever member has it first.
+ * answer size-limited, time-limited and treated as untrusted, and offers what it gets to the state:
+ * a newer valid list spreads this way from whichever member has it first.
  */
 public final class MembershipSync implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MembershipSync.class);
@@ -62,11 +62,10 @@ public final class MembershipSync implements AutoCloseable {
 
   /** Asks every other member of the current list now, in parallel; one result per member. */
   public Future<List<SyncResult>> syncNow() {
-    List<Member> members =
-        state.members().stream().filter(m -> !sameNode(m.baseUrl())).toList();
+    List<Member> members = state.members().stream().filter(m -> !sameNode(m.baseUrl())).toList();
     List<Future<SyncResult>> calls = members.stream().map(this::pull).toList();
-    return Future.join(calls).transform(done -> Future.succeededFuture(
-        calls.stream().map(Future::result).toList()));
+    return Future.join(calls)
+        .transform(done -> Future.succeededFuture(calls.stream().map(Future::result).toList()));
   }
 
   /** Pulls every interval (zero: never); returns the timer id. */
@@ -147,7 +146,8 @@ public final class MembershipSync implements AutoCloseable {
       return;
     }
     String length = response.getHeader("Content-Length");
-    if (length != null && length.chars().allMatch(Character::isDigit)
+    if (length != null
+        && length.chars().allMatch(Character::isDigit)
         && Long.parseLong(length) > maxBytes) {
       answer.tryFail(new IllegalStateException("answer larger than " + maxBytes + " bytes"));
       response.request().reset();

@@ -9,9 +9,9 @@ import network.baton.node.federation.Role;
 /**
  * Trusts an issuer DID iff the node's current membership list names it with the issuer role.
  *
- * <p>Credentials a member issued before the coordinator removed it (or took its issuer role) are
- * no longer trusted once the node holds the new list: removal is how the network withdraws its
- * trust, and a verifier cannot tell a key's honest past signatures from ones made after it left
+ * <p>Credentials a member issued before the coordinator removed it (or took its issuer role) are no
+ * longer trusted once the node holds the new list: removal is how the network withdraws its trust,
+ * and a verifier cannot tell a key's honest past signatures from ones made after it left
  * (credential JWTs carry no trusted timestamp). Such credentials fail the "issuer in the network"
  * check with "issuer is not a member"; their signatures, dates and status still check as before.
  * Before the node has any list, or after its list expired, no issuer is trusted.

@@ -46,7 +46,8 @@ public final class MembershipVerifier {
     this.coordinatorKeys = List.copyOf(coordinatorKeys);
     this.clock = requireNonNull(clock, "clock");
     if (this.coordinatorKeys.isEmpty()) {
-      throw new IllegalArgumentException("a membership verifier needs at least one coordinator key");
+      throw new IllegalArgumentException(
+          "a membership verifier needs at least one coordinator key");
     }
   }
 
@@ -78,7 +79,8 @@ public final class MembershipVerifier {
     try {
       if (!object.verify(BcJose.verifier(key))) {
         throw new InvalidMembershipList(
-            "bad signature: the list was not signed by coordinator key " + header.get("kid").asText()
+            "bad signature: the list was not signed by coordinator key "
+                + header.get("kid").asText()
                 + " or was changed after signing");
       }
     } catch (JOSEException | IllegalStateException e) {
@@ -109,7 +111,8 @@ public final class MembershipVerifier {
 
   private static JsonNode header(String encoded) {
     try {
-      JsonNode header = new ObjectMapper().readTree(new String(new Base64URL(encoded).decode(), UTF_8));
+      JsonNode header =
+          new ObjectMapper().readTree(new String(new Base64URL(encoded).decode(), UTF_8));
       if (header == null || !header.isObject()) {
         throw new InvalidMembershipList("malformed: the JWS header is not a JSON object");
       }
@@ -149,12 +152,16 @@ public final class MembershipVerifier {
           typ == null || !typ.isTextual() ? null : new JOSEObjectType(typ.asText()), null);
     } catch (BadJOSEException e) {
       throw new InvalidMembershipList(
-          "wrong typ: " + (typ == null ? "missing" : typ) + ", expected \""
-              + SignedMembershipList.TYPE + "\"");
+          "wrong typ: "
+              + (typ == null ? "missing" : typ)
+              + ", expected \""
+              + SignedMembershipList.TYPE
+              + "\"");
     }
     JsonNode kid = header.get("kid");
     if (kid == null || !kid.isTextual() || kid.asText().isBlank()) {
-      throw new InvalidMembershipList("malformed: the header has no kid naming the coordinator key");
+      throw new InvalidMembershipList(
+          "malformed: the header has no kid naming the coordinator key");
     }
     PublicKeyMaterial key =
         coordinatorKeys.stream()
@@ -166,8 +173,13 @@ public final class MembershipVerifier {
                         "unknown key: " + kid.asText() + " is not a configured coordinator key"));
     if (!key.algorithm().jwsAlgorithm().getName().equals(name)) {
       throw new InvalidMembershipList(
-          "alg " + name + " does not fit coordinator key " + kid.asText() + " ("
-              + key.algorithm().jwsAlgorithm() + ")");
+          "alg "
+              + name
+              + " does not fit coordinator key "
+              + kid.asText()
+              + " ("
+              + key.algorithm().jwsAlgorithm()
+              + ")");
     }
     return key;
   }

@@ -72,5 +72,4 @@ class MembershipConfigTest {
     Path file = Files.writeString(folder.resolve("node.yaml"), yaml);
     return new NodeConfigReader().read(file);
   }
-
 }

@@ -91,7 +91,8 @@ class MembershipNodesTest {
     assertThat(garbage.body()).contains("malformed");
     HttpResponse<String> current = a.get("/federation/membership", null);
     assertThat(current.statusCode()).isEqualTo(200);
-    assertThat(current.headers().firstValue("Content-Type")).hasValue(SignedMembershipList.MEDIA_TYPE);
+    assertThat(current.headers().firstValue("Content-Type"))
+        .hasValue(SignedMembershipList.MEDIA_TYPE);
     assertThat(current.body()).isEqualTo(v2.jws());
   }
 
@@ -106,9 +107,7 @@ class MembershipNodesTest {
 
     SignedMembershipList v2 =
         lists.signed(
-            2,
-            member("did:web:a.test", a.url(), Role.ISSUER),
-            member("did:web:b.test", b.url()));
+            2, member("did:web:a.test", a.url(), Role.ISSUER), member("did:web:b.test", b.url()));
     assertThat(offer(a, v2.jws()).statusCode()).isEqualTo(200);
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -133,7 +132,8 @@ class MembershipNodesTest {
     RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
     offer(
         a,
-        lists.signed(
+        lists
+            .signed(
                 1,
                 member("did:web:listed.test", "http://localhost:" + listed),
                 member("did:web:dropped.test", "http://localhost:" + dropped))
@@ -179,16 +179,20 @@ class MembershipNodesTest {
   @Test
   void memberThatNeverAnswersTimesOutAndOthersAreStillAsked() {
     HttpServer silent =
-        vertx.createHttpServer().requestHandler(request -> {
-          // never answers
-        });
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request -> {
+                  // never answers
+                });
     int silentPort = await(silent.listen(0)).actualPort();
     List<String> calls = new CopyOnWriteArrayList<>();
     int listed = recorder(calls, 404, "");
     RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
     offer(
         a,
-        lists.signed(
+        lists
+            .signed(
                 1,
                 member("did:web:silent.test", "http://localhost:" + silentPort),
                 member("did:web:listed.test", "http://localhost:" + listed))
@@ -196,7 +200,8 @@ class MembershipNodesTest {
 
     HttpResponse<String> report = a.post("/federation/membership/sync", "text/plain", "");
 
-    JsonObject silentResult = new JsonObject(report.body()).getJsonArray("members").getJsonObject(0);
+    JsonObject silentResult =
+        new JsonObject(report.body()).getJsonArray("members").getJsonObject(0);
     assertThat(silentResult.getString("status")).isEqualTo("error");
     assertThat(silentResult.getString("detail")).contains("no answer within 3000 ms");
     assertThat(calls).hasSize(1);
@@ -220,8 +225,7 @@ class MembershipNodesTest {
 
   @Test
   void nodeWithoutCoordinatorKeysRunsWithoutMembershipRoutes() {
-    NodeConfig config =
-        NodeConfig.defaults(dirA, URI.create("http://plain.test")).withPort(0);
+    NodeConfig config = NodeConfig.defaults(dirA, URI.create("http://plain.test")).withPort(0);
     MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
     RunningNode plain =
         RunningNode.start(
@@ -252,7 +256,11 @@ class MembershipNodesTest {
                   request.response().setStatusCode(status).end(body);
                 });
     try {
-      return server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+      return server
+          .listen(0)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS)
           .actualPort();
     } catch (Exception e) {
       throw new IllegalStateException(e);

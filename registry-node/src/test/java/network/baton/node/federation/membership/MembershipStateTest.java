@@ -40,13 +40,16 @@ class MembershipStateTest {
 
     MembershipOffer offer =
         state.offer(
-            lists.signed(2, member(KOSEN, "https://kosen.example"), member(SCHOOL, "https://hs.example"))
+            lists
+                .signed(
+                    2, member(KOSEN, "https://kosen.example"), member(SCHOOL, "https://hs.example"))
                 .jws(),
             "test");
 
     assertThat(offer.outcome()).isEqualTo(Outcome.ACCEPTED);
     assertThat(state.members()).extracting(m -> m.did()).containsExactly(KOSEN, SCHOOL);
-    assertThat(Files.readString(MembershipState.fileIn(data))).isEqualTo(state.current().orElseThrow().jws());
+    assertThat(Files.readString(MembershipState.fileIn(data)))
+        .isEqualTo(state.current().orElseThrow().jws());
     assertThat(newState().current().orElseThrow().version()).isEqualTo(2);
   }
 
@@ -55,7 +58,8 @@ class MembershipStateTest {
     MembershipState state = newState();
     state.offer(lists.signed(5, member(KOSEN, "https://kosen.example")).jws(), "test");
 
-    MembershipOffer same = state.offer(lists.signed(5, member(SCHOOL, "https://hs.example")).jws(), "test");
+    MembershipOffer same =
+        state.offer(lists.signed(5, member(SCHOOL, "https://hs.example")).jws(), "test");
     MembershipOffer older = state.offer(lists.signed(4).jws(), "test");
 
     assertThat(same.outcome()).isEqualTo(Outcome.NOT_NEWER);
@@ -88,7 +92,8 @@ class MembershipStateTest {
   void trustListAnswersPerRole() {
     MembershipState state = newState();
     state.offer(
-        lists.signed(
+        lists
+            .signed(
                 1,
                 member(KOSEN, "https://kosen.example", Role.ISSUER, Role.PUBLISHER),
                 member(SCHOOL, "https://hs.example", Role.PUBLISHER))
@@ -106,8 +111,7 @@ class MembershipStateTest {
   void removedIssuerIsNoLongerTrustedOnceTheNewListArrives() {
     MembershipState state = newState();
     MembershipTrustList trust = new MembershipTrustList(state);
-    state.offer(
-        lists.signed(1, member(KOSEN, "https://kosen.example", Role.ISSUER)).jws(), "test");
+    state.offer(lists.signed(1, member(KOSEN, "https://kosen.example", Role.ISSUER)).jws(), "test");
     assertThat(trust.trusts(KOSEN)).isTrue();
 
     state.offer(lists.signed(2, member(SCHOOL, "https://hs.example", Role.ISSUER)).jws(), "test");

@@ -46,7 +46,8 @@ class MembershipVerifierTest {
     JWSHeader header = header(signed.jws());
     assertThat(header.getType().getType()).isEqualTo("baton-membership+jwt");
     assertThat(header.getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
-    assertThat(header.getKeyID()).isEqualTo(SignedMembershipList.keyId(lists.coordinator.publicKey()));
+    assertThat(header.getKeyID())
+        .isEqualTo(SignedMembershipList.keyId(lists.coordinator.publicKey()));
   }
 
   @Test
@@ -139,12 +140,12 @@ class MembershipVerifierTest {
   @Test
   void expiredListIsRefused() {
     SignedMembershipList signed = lists.signed(2);
-    Clock later =
-        Clock.fixed(signed.list().expiresAt().plusSeconds(1), ZoneOffset.UTC);
+    Clock later = Clock.fixed(signed.list().expiresAt().plusSeconds(1), ZoneOffset.UTC);
 
     assertThatThrownBy(
-            () -> new MembershipVerifier(List.of(lists.coordinator.publicKey()), later)
-                .verify(signed.jws()))
+            () ->
+                new MembershipVerifier(List.of(lists.coordinator.publicKey()), later)
+                    .verify(signed.jws()))
         .isInstanceOf(InvalidMembershipList.class)
         .hasMessageStartingWith("expired");
   }
@@ -155,8 +156,9 @@ class MembershipVerifierTest {
     Clock earlier = Clock.fixed(signed.list().issuedAt().minusSeconds(3600), ZoneOffset.UTC);
 
     assertThatThrownBy(
-            () -> new MembershipVerifier(List.of(lists.coordinator.publicKey()), earlier)
-                .verify(signed.jws()))
+            () ->
+                new MembershipVerifier(List.of(lists.coordinator.publicKey()), earlier)
+                    .verify(signed.jws()))
         .isInstanceOf(InvalidMembershipList.class)
         .hasMessageStartingWith("not yet valid");
   }
