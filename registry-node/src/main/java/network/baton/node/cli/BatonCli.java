@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       WalletCommand.class,
       VerifyCommand.class,
       CredentialCommand.class,
+      MembershipCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -31,7 +32,8 @@ import picocli.CommandLine.Command;
       "  baton vocab",
       "  baton keys init --data ./data",
       "  baton wallet keygen --out me.pem",
-      "  baton verify credential.json --trust-issuer did:web:kosen.example.jp"
+      "  baton verify credential.json --trust-issuer did:web:kosen.example.jp",
+      "  baton membership init --key coord.pem --network BATON --out list.json"
     })
 public final class BatonCli implements Runnable {
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import network.baton.credential.keys.PublicKeyMaterial;
 
 /** Everything one registry node needs to start: where it listens, stores, and who it is. */
 public record NodeConfig(
@@ -22,7 +23,9 @@ public record NodeConfig(
     Duration sparqlTimeout,
     int resultCap,
     List<String> languages,
-    CredentialSettings credentials) {
+    CredentialSettings credentials,
+    List<PublicKeyMaterial> coordinatorKeys,
+    Duration membershipSyncInterval) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -32,6 +35,9 @@ public record NodeConfig(
 
   /** Default cap on SPARQL result rows. */
   public static final int DEFAULT_RESULT_CAP = 10_000;
+
+  /** Default pause between pulls of the membership list from members (zero disables). */
+  public static final Duration DEFAULT_MEMBERSHIP_SYNC_INTERVAL = Duration.ofSeconds(60);
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
@@ -81,6 +87,71 @@ public record NodeConfig(
       }
     }
     credentials = credentials == null ? CredentialSettings.defaults() : credentials;
+    coordinatorKeys = coordinatorKeys == null ? List.of() : List.copyOf(coordinatorKeys);
+    membershipSyncInterval =
+        membershipSyncInterval == null ? DEFAULT_MEMBERSHIP_SYNC_INTERVAL : membershipSyncInterval;
+    if (membershipSyncInterval.isNegative()) {
+      throw new ConfigException(
+          "membershipSyncInterval must not be negative (0 disables): " + membershipSyncInterval);
+    }
+  }
+
+  /** A config without coordinator keys (no federation) and the default membership sync. */
+  public NodeConfig(
+      int port,
+      String host,
+      Path dataDir,
+      URI baseUrl,
+      String name,
+      String institution,
+      String did,
+      List<String> adminTokenHashes,
+      long bodyLimitBytes,
+      Duration sparqlTimeout,
+      int resultCap,
+      List<String> languages,
+      CredentialSettings credentials) {
+    this(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        List.of(),
+        DEFAULT_MEMBERSHIP_SYNC_INTERVAL);
+  }
+
+  /** Whether the node takes part in federation (it has the coordinator's key to check lists). */
+  public boolean federated() {
+    return !coordinatorKeys.isEmpty();
+  }
+
+  /** A copy trusting these coordinator keys and pulling the membership list at this interval. */
+  public NodeConfig withMembership(List<PublicKeyMaterial> keys, Duration syncInterval) {
+    return new NodeConfig(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        keys,
+        syncInterval);
   }
 
   /** A config with defaults for everything but the data folder and base URL. */
@@ -126,7 +197,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
-        credentials);
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   /** A copy storing in another folder. */
@@ -144,7 +217,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
-        credentials);
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   /** A copy with another base URL. */
@@ -162,7 +237,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
-        credentials);
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   /** A copy accepting these admin token hashes. */
@@ -180,7 +257,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
-        credentials);
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   /** A copy with other request and query limits. */
@@ -199,7 +278,9 @@ public record NodeConfig(
         newSparqlTimeout,
         newResultCap,
         languages,
-        credentials);
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   /** A copy with other credential settings. */
@@ -217,7 +298,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
-        newCredentials);
+        newCredentials,
+        coordinatorKeys,
+        membershipSyncInterval);
   }
 
   private static URI checkBaseUrl(URI url) {
