@@ -4,11 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import network.baton.node.config.NodeConfig;
 import network.baton.node.credential.CredentialExtension;
+import network.baton.node.federation.membership.MembershipExtension;
 import network.baton.node.http.JsonLdCompactor;
 import network.baton.node.store.RdfParsing;
 import network.baton.node.store.ResourceValidator;
@@ -41,11 +44,33 @@ public record NodeSetup(
 
   /**
    * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out, its
-   * skill framework, the text-indexed store, and credentials.
+   * skill framework, the text-indexed store, and credentials (without federation).
    */
   public static NodeSetup standard() {
     ContextLoader contexts = ContextLoader.bundled();
     SkillFramework skills = SkillFramework.load();
+    return base(contexts, skills, List.of(new CredentialExtension(skills, contexts)));
+  }
+
+  /**
+   * The production setup for a node with this config: {@link #standard()} plus federation
+   * membership when the config names coordinator keys, whose members with the issuer role the
+   * node's credential verification trusts.
+   */
+  public static NodeSetup standard(NodeConfig config) {
+    ContextLoader contexts = ContextLoader.bundled();
+    SkillFramework skills = SkillFramework.load();
+    MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
+    return base(
+        contexts,
+        skills,
+        List.of(
+            membership,
+            new CredentialExtension(skills, contexts, System::getenv, membership.trustList())));
+  }
+
+  private static NodeSetup base(
+      ContextLoader contexts, SkillFramework skills, List<NodeExtension> extensions) {
     return new NodeSetup(
         VocabShapeValidator.create(),
         new VocabJsonLdParsing(contexts),
@@ -53,7 +78,7 @@ public record NodeSetup(
         skills,
         null,
         DatasetOpener.textIndexed(),
-        List.of(new CredentialExtension(skills, contexts)));
+        extensions);
   }
 
   /** A skill's label for people ("Electrochemistry / 電気化学"), or the IRI when unknown. */

@@ -9,8 +9,6 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +17,6 @@ import network.baton.node.NodeVerticle;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.config.NodeConfigReader;
-import network.baton.node.federation.membership.MembershipExtension;
 import network.baton.node.importer.ImportFileReader;
 import network.baton.node.importer.ImportFormat;
 import network.baton.node.importer.ImportProgress;
@@ -93,9 +90,7 @@ final class NodeCommand implements Callable<Integer> {
                             .setEnabled(true)))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
-    MembershipExtension membership = new MembershipExtension(nodeConfig, Clock.systemUTC());
-    NodeSetup setup =
-        NodeSetup.standard().withMetrics(registry).withExtensions(List.of(membership));
+    NodeSetup setup = NodeSetup.standard(nodeConfig).withMetrics(registry);
     NodeVerticle node = new NodeVerticle(nodeConfig, setup);
     try {
       vertx

@@ -27,6 +27,7 @@ import network.baton.credential.keys.WrongPassphraseException;
 import network.baton.credential.service.CredentialConfig;
 import network.baton.credential.service.CredentialService;
 import network.baton.credential.status.StatusList;
+import network.baton.credential.verify.TrustList;
 import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
 import network.baton.node.config.ConfigException;
@@ -57,6 +58,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
   private final SkillFramework framework;
   private final ContextLoader contexts;
   private final UnaryOperator<String> environment;
+  private final TrustList networkTrust;
   private final SecureRandom random = new SecureRandom();
   private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
 
@@ -71,9 +73,22 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
   /** Credentials reading environment variables through {@code environment} (for tests). */
   public CredentialExtension(
       SkillFramework framework, ContextLoader contexts, UnaryOperator<String> environment) {
+    this(framework, contexts, environment, issuer -> false);
+  }
+
+  /**
+   * Credentials that also trust the issuers the network trusts (the signed membership list's
+   * members with the issuer role), besides the configured {@code trustedIssuers}.
+   */
+  public CredentialExtension(
+      SkillFramework framework,
+      ContextLoader contexts,
+      UnaryOperator<String> environment,
+      TrustList networkTrust) {
     this.framework = requireNonNull(framework, "framework");
     this.contexts = requireNonNull(contexts, "contexts");
     this.environment = requireNonNull(environment, "environment");
+    this.networkTrust = requireNonNull(networkTrust, "networkTrust");
   }
 
   @Override
@@ -111,7 +126,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
                           .withLoopbackHttp(loopbackHttp))),
               new HttpStatusListFetcher(
                   REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, loopbackHttp),
-              credentialConfig.trustList(),
+              trusted(credentialConfig.trustList()),
               Clock.systemUTC());
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -150,6 +165,11 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
         .putHeader("Content-Type", "application/did+json")
         .putHeader("Cache-Control", "max-age=300")
         .end(document);
+  }
+
+  /** Configured issuers, and those the network trusts; the network list is read at each check. */
+  private TrustList trusted(TrustList configured) {
+    return issuer -> configured.trusts(issuer) || networkTrust.trusts(issuer);
   }
 
   private Optional<char[]> passphrase(NodeConfig config) {
