@@ -70,6 +70,10 @@ public final class HttpStatusListFetcher implements StatusListFetcher {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof java.io.UncheckedIOException u) throw u.getCause();
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        // The client's own request timeout can fire just before ours: the same reason either way.
+        throw new IOException("no answer within " + timeout.toMillis() + " ms", cause);
+      }
       throw new IOException(
           cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
     }

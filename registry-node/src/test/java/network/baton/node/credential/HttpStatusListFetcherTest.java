@@ -40,7 +40,7 @@ class HttpStatusListFetcherTest {
                             .setStatusCode(302)
                             .putHeader("Location", "/status/0-revocation")
                             .end();
-                    case "/slow" -> vertx.setTimer(3000, t -> request.response().end("late"));
+                    case "/slow" -> vertx.setTimer(20_000, t -> request.response().end("late"));
                     default -> request.response().setStatusCode(404).end();
                   }
                 })
@@ -57,7 +57,8 @@ class HttpStatusListFetcherTest {
   }
 
   private HttpStatusListFetcher fetcher(boolean loopbackHttp) {
-    return new HttpStatusListFetcher(Duration.ofMillis(800), 1024, loopbackHttp);
+    // Generous enough for a loaded CI machine; /slow answers long after it.
+    return new HttpStatusListFetcher(Duration.ofSeconds(3), 1024, loopbackHttp);
   }
 
   @Test
@@ -85,7 +86,7 @@ class HttpStatusListFetcherTest {
         .hasMessageContaining("more than 1024 bytes");
     assertThatThrownBy(() -> fetcher.fetch(URI.create(base + "/slow")))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("no answer within 800 ms");
+        .hasMessageContaining("no answer within 3000 ms");
     assertThatThrownBy(() -> fetcher.fetch(URI.create(base + "/missing")))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("HTTP 404");
