@@ -161,6 +161,19 @@ final class CredentialBenchNode implements AutoCloseable {
     }
   }
 
+  /** GET /health (HTTP plus one store count): the floor under every API rate. */
+  void health(HttpClient client) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("health answered " + response.statusCode());
+    }
+  }
+
   private static void importKosen(Path folder, Path data, String baseUrl) throws IOException {
     Path file =
         Files.writeString(

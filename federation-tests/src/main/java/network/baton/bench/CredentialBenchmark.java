@@ -59,7 +59,7 @@ public final class CredentialBenchmark {
 
   /** How long to warm up and measure each phase, with how many clients, issuing in which formats. */
   public record Options(Duration warmup, Duration measure, int concurrency, Set<Format> formats) {
-    /** The default run: 2 s warm-up, 5 s measured per phase, 4 clients, both formats (~75 s). */
+    /** The default run: 2 s warm-up, 5 s measured per phase, 4 clients, both formats (~80 s). */
     public static final Options DEFAULTS =
         new Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 4, EnumSet.allOf(Format.class));
 
@@ -86,7 +86,8 @@ public final class CredentialBenchmark {
 
   /**
    * The numbers of one run, in operations per second (issue DI is NaN when not measured), with the
-   * machine's cores and load average (-1 if unknown) at the start.
+   * machine's cores and load average (-1 if unknown) at the start; apiHealth is GET /health, the
+   * HTTP floor under the API rates.
    */
   public record Result(
       Options options,
@@ -96,6 +97,7 @@ public final class CredentialBenchmark {
       double apiIssueJwt,
       double apiIssueDi,
       double apiVerifyJwt,
+      double apiHealth,
       double bcSign,
       double bcVerify,
       double jdkSign,
@@ -104,7 +106,7 @@ public final class CredentialBenchmark {
       requireNonNull(options, "options");
       if (cores < 1) throw new IllegalArgumentException("cores must be >= 1");
       if (signingInputBytes < 1) throw new IllegalArgumentException("signing input is empty");
-      for (double rate : new double[] {apiIssueJwt, apiIssueDi, apiVerifyJwt}) {
+      for (double rate : new double[] {apiIssueJwt, apiIssueDi, apiVerifyJwt, apiHealth}) {
         if (rate < 0) throw new IllegalArgumentException("a rate is negative: " + rate);
       }
       for (double rate : new double[] {bcSign, bcVerify, jdkSign, jdkVerify}) {
@@ -144,6 +146,7 @@ public final class CredentialBenchmark {
       putMeasured(rates, "apiIssueDi", apiIssueDi);
       rates
           .put("apiVerifyJwt", apiVerifyJwt)
+          .put("apiHealth", apiHealth)
           .put("bcSign", bcSign)
           .put("bcVerify", bcVerify)
           .put("jdkSign", jdkSign)
@@ -192,6 +195,7 @@ public final class CredentialBenchmark {
               "API verify vc+jwt (POST /credentials/verify)",
               apiVerifyJwt,
               ratio(verifyToRawVerify()) + " of BC verify"));
+      rows.add(row("HTTP floor: GET /health (one store count)", apiHealth, "-"));
       rows.add(row("Bouncy Castle Ed25519 sign, " + signingInputBytes + " B", bcSign, "baseline"));
       rows.add(row("Bouncy Castle Ed25519 verify, " + signingInputBytes + " B", bcVerify, "baseline"));
       rows.add(row("JDK Ed25519 sign", jdkSign, "BC/JDK " + ratio(bcToJdkSign())));
@@ -266,6 +270,16 @@ public final class CredentialBenchmark {
                         verifyBodies.get(Math.floorMod(next.getAndIncrement(), verifyBodies.size())));
               });
 
+      double health =
+          measure(
+              out,
+              phases,
+              "API GET /health",
+              i -> {
+                HttpClient client = CredentialBenchNode.client();
+                return () -> node.health(client);
+              });
+
       CredentialSignatures raw = new CredentialSignatures(payload);
       double bcSign = measure(out, phases, "BC Ed25519 sign", i -> raw.bcSign());
       double bcVerify = measure(out, phases, "BC Ed25519 verify", i -> raw.bcVerify());
@@ -281,6 +295,7 @@ public final class CredentialBenchmark {
               issueJwt,
               issueDi,
               verifyJwt,
+              health,
               bcSign,
               bcVerify,
               jdkSign,

@@ -36,6 +36,7 @@ class CredentialBenchmarkTest {
               result.apiIssueJwt(),
               result.apiIssueDi(),
               result.apiVerifyJwt(),
+              result.apiHealth(),
               result.bcSign(),
               result.bcVerify(),
               result.jdkSign(),
@@ -54,6 +55,7 @@ class CredentialBenchmarkTest {
             "apiIssueJwt",
             "apiIssueDi",
             "apiVerifyJwt",
+            "apiHealth",
             "bcSign",
             "bcVerify",
             "jdkSign",
@@ -62,7 +64,7 @@ class CredentialBenchmarkTest {
         .isEqualTo(result.verifyToRawVerify());
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("| API issue vc+jwt", "| API issue eddsa-rdfc-2022", "| API verify vc+jwt")
-        .contains("| JDK Ed25519 verify");
+        .contains("| HTTP floor: GET /health", "| JDK Ed25519 verify");
   }
 
   @Test
@@ -76,6 +78,7 @@ class CredentialBenchmarkTest {
             800,
             Double.NaN,
             1200,
+            3000,
             4000,
             2000,
             1000,
