@@ -77,7 +77,8 @@ final class CredentialBenchNode implements AutoCloseable {
     }
   }
 
-  // The standard setup, its credentials reading the passphrase from the config, not the environment.
+  // The standard setup, its credentials reading the passphrase from the config, not the
+  // environment.
   private static NodeSetup setup() {
     NodeSetup standard = NodeSetup.standard();
     return new NodeSetup(

@@ -57,7 +57,9 @@ public final class CredentialBenchmark {
     }
   }
 
-  /** How long to warm up and measure each phase, with how many clients, issuing in which formats. */
+  /**
+   * How long to warm up and measure each phase, with how many clients, issuing in which formats.
+   */
   public record Options(Duration warmup, Duration measure, int concurrency, Set<Format> formats) {
     /** The default run: 2 s warm-up, 5 s measured per phase, 4 clients, both formats (~80 s). */
     public static final Options DEFAULTS =
@@ -76,11 +78,15 @@ public final class CredentialBenchmark {
     }
 
     /** Options from seconds and a format list such as "jwt", "di" or "jwt,di". */
-    public static Options of(int warmupSeconds, int measureSeconds, int concurrency, String formats) {
+    public static Options of(
+        int warmupSeconds, int measureSeconds, int concurrency, String formats) {
       Set<Format> parsed = EnumSet.noneOf(Format.class);
       for (String f : formats.split(",")) parsed.add(Format.parse(f));
       return new Options(
-          Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(measureSeconds), concurrency, parsed);
+          Duration.ofSeconds(warmupSeconds),
+          Duration.ofSeconds(measureSeconds),
+          concurrency,
+          parsed);
     }
   }
 
@@ -197,7 +203,8 @@ public final class CredentialBenchmark {
               ratio(verifyToRawVerify()) + " of BC verify"));
       rows.add(row("HTTP floor: GET /health (one store count)", apiHealth, "-"));
       rows.add(row("Bouncy Castle Ed25519 sign, " + signingInputBytes + " B", bcSign, "baseline"));
-      rows.add(row("Bouncy Castle Ed25519 verify, " + signingInputBytes + " B", bcVerify, "baseline"));
+      rows.add(
+          row("Bouncy Castle Ed25519 verify, " + signingInputBytes + " B", bcVerify, "baseline"));
       rows.add(row("JDK Ed25519 sign", jdkSign, "BC/JDK " + ratio(bcToJdkSign())));
       rows.add(row("JDK Ed25519 verify", jdkVerify, "BC/JDK " + ratio(bcToJdkVerify())));
       return String.join("\n", rows) + "\n";
@@ -245,7 +252,10 @@ public final class CredentialBenchmark {
         signingInput = jwt.substring(0, jwt.lastIndexOf('.'));
       }
       byte[] payload = signingInput.getBytes(StandardCharsets.US_ASCII);
-      log.info("node ready [credentials to verify: {}, signing input bytes: {}]", VERIFY_POOL, payload.length);
+      log.info(
+          "node ready [credentials to verify: {}, signing input bytes: {}]",
+          VERIFY_POOL,
+          payload.length);
 
       double issueJwt = Double.NaN;
       if (options.formats().contains(Format.JWT)) {
@@ -267,7 +277,8 @@ public final class CredentialBenchmark {
                 return () ->
                     node.verify(
                         client,
-                        verifyBodies.get(Math.floorMod(next.getAndIncrement(), verifyBodies.size())));
+                        verifyBodies.get(
+                            Math.floorMod(next.getAndIncrement(), verifyBodies.size())));
               });
 
       double health =

@@ -88,7 +88,8 @@ final class CredentialLoad {
       running.set(false);
       for (Thread worker : workers) worker.join();
       if (failure.get() != null) {
-        throw new IllegalStateException(name + " failed: " + failure.get().getMessage(), failure.get());
+        throw new IllegalStateException(
+            name + " failed: " + failure.get().getMessage(), failure.get());
       }
       return new Throughput(completed.sum(), (end - start) / 1e9);
     } catch (InterruptedException e) {

@@ -33,14 +33,14 @@ class CredentialBenchmarkTest {
     assertThat(result.signingInputBytes()).isGreaterThan(100);
     assertThat(
             List.of(
-              result.apiIssueJwt(),
-              result.apiIssueDi(),
-              result.apiVerifyJwt(),
-              result.apiHealth(),
-              result.bcSign(),
-              result.bcVerify(),
-              result.jdkSign(),
-              result.jdkVerify()))
+                result.apiIssueJwt(),
+                result.apiIssueDi(),
+                result.apiVerifyJwt(),
+                result.apiHealth(),
+                result.bcSign(),
+                result.bcVerify(),
+                result.jdkSign(),
+                result.jdkVerify()))
         .allSatisfy(rate -> assertThat(rate).isPositive());
     assertThat(result.issueToRawSign())
         .isCloseTo(result.apiIssueJwt() / result.bcSign(), within(1e-9));
@@ -85,7 +85,9 @@ class CredentialBenchmarkTest {
             500);
 
     assertThat(result.toJson().getJsonObject("perSecond").containsKey("apiIssueDi")).isFalse();
-    assertThat(result.toMarkdown()).doesNotContain("eddsa-rdfc-2022").contains("| 0.20x of BC sign |");
+    assertThat(result.toMarkdown())
+        .doesNotContain("eddsa-rdfc-2022")
+        .contains("| 0.20x of BC sign |");
     assertThat(result.verifyToRawVerify()).isEqualTo(0.6);
     assertThat(result.bcToJdkVerify()).isEqualTo(4.0);
   }
