@@ -1,0 +1,96 @@
+package network.baton.credential.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import network.baton.credential.schema.AchievementCredentialSchema;
+import network.baton.credential.verify.Check;
+import network.baton.vocab.ContextLoader;
+import network.baton.vocab.JsonLdInputException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 4: every credential the service issues, in both securing formats, validates against the
+ * Open Badges 3.0 JSON Schema and expands under the bundled contexts with no undefined term.
+ */
+@Timeout(60)
+class IssuedCredentialConformanceTest {
+  private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+  private static final ContextLoader CONTEXTS = ServiceFixture.CONTEXTS;
+  private static final AchievementCredentialSchema SCHEMA = AchievementCredentialSchema.bundled();
+
+  @TempDir Path dir;
+  private CredentialService service;
+
+  @BeforeEach
+  void open() throws Exception {
+    service = ServiceFixture.open(dir, ServiceFixture.keys());
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    service.close();
+  }
+
+  private ObjectNode issued(CredentialFormat format) throws Exception {
+    return service
+        .issue(new CredentialOrder(HOLDER, FixtureCourses.COURSE, null, null, format))
+        .document();
+  }
+
+  private static JsonObject asJsonLd(ObjectNode credential) {
+    return CONTEXTS.readJsonObject(credential.toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(CredentialFormat.class)
+  void issuedCredentialUsesOnlyTermsTheBundledContextsDefine(CredentialFormat format)
+      throws Exception {
+    JsonObject credential = asJsonLd(issued(format));
+
+    assertThat(CONTEXTS.undefinedTerms(credential)).isEmpty();
+    assertThat(CONTEXTS.expandStrict(credential, null)).isNotEmpty();
+  }
+
+  // IssuedCredentialSchemaTest covers the issuer's vc+jwt payload; this covers the service's output
+  // in both formats, the Data Integrity one with its proof. The check is the one verification runs:
+  // the schema allows one credentialStatus object, so our two entries are validated one at a time.
+  @ParameterizedTest
+  @EnumSource(CredentialFormat.class)
+  void issuedCredentialValidatesAgainstTheOpenBadgesSchema(CredentialFormat format)
+      throws Exception {
+    Check check = new OpenBadgesSchemaCheck(SCHEMA).check(issued(format));
+
+    assertThat(check.passed()).as(check.reason()).isTrue();
+  }
+
+  @Test
+  void extraUndefinedMemberInAnIssuedCredentialIsReported() throws Exception {
+    ObjectNode credential = issued(CredentialFormat.JWT);
+    ((ObjectNode) credential.get("credentialSubject")).put("favouriteColour", "teal");
+    JsonObject tampered = asJsonLd(credential);
+
+    assertThat(CONTEXTS.undefinedTerms(tampered)).containsExactly("favouriteColour");
+    assertThatThrownBy(() -> CONTEXTS.expandStrict(tampered, null))
+        .isInstanceOf(JsonLdInputException.class)
+        .hasMessageContaining("favouriteColour");
+  }
+
+  @Test
+  void undefinedTypeInAnIssuedDataIntegrityCredentialIsReported() throws Exception {
+    ObjectNode credential = issued(CredentialFormat.DATA_INTEGRITY);
+    ((ArrayNode) credential.get("type")).add("HonoursCredential");
+
+    assertThat(CONTEXTS.undefinedTerms(asJsonLd(credential))).containsExactly("HonoursCredential");
+  }
+}
