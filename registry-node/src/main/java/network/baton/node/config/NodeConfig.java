@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import network.baton.node.federation.Member;
 
-/** Everything one registry node needs to start: where it listens, stores, and who it is. */
+/**
+ * Everything one registry node needs to start: where it listens, stores, and who it is; {@code
+ * members} are the nodes federated search calls until a signed membership list replaces them.
+ */
 public record NodeConfig(
     int port,
     String host,
@@ -21,7 +25,8 @@ public record NodeConfig(
     long bodyLimitBytes,
     Duration sparqlTimeout,
     int resultCap,
-    List<String> languages) {
+    List<String> languages,
+    List<Member> members) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -79,6 +84,10 @@ public record NodeConfig(
             "languages entries must be BCP 47 tags such as 'ja': " + language);
       }
     }
+    members = List.copyOf(members == null ? List.of() : members);
+    if (members.stream().map(Member::did).distinct().count() != members.size()) {
+      throw new ConfigException("members must not name the same DID twice");
+    }
   }
 
   /** A config with defaults for everything but the data folder and base URL. */
@@ -95,7 +104,8 @@ public record NodeConfig(
         DEFAULT_BODY_LIMIT,
         DEFAULT_SPARQL_TIMEOUT,
         DEFAULT_RESULT_CAP,
-        List.of("ja", "en"));
+        List.of("ja", "en"),
+        List.of());
   }
 
   /** The IRI a resource with this id has on this node. */
@@ -122,7 +132,8 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        members);
   }
 
   /** A copy storing in another folder. */
@@ -139,7 +150,8 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        members);
   }
 
   /** A copy with another base URL. */
@@ -156,7 +168,8 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        members);
   }
 
   /** A copy accepting these admin token hashes. */
@@ -173,7 +186,8 @@ public record NodeConfig(
         bodyLimitBytes,
         sparqlTimeout,
         resultCap,
-        languages);
+        languages,
+        members);
   }
 
   /** A copy with other request and query limits. */
@@ -191,7 +205,26 @@ public record NodeConfig(
         newBodyLimitBytes,
         newSparqlTimeout,
         newResultCap,
-        languages);
+        languages,
+        members);
+  }
+
+  /** A copy calling these members for federated search and SPARQL (until a membership list). */
+  public NodeConfig withMembers(List<Member> newMembers) {
+    return new NodeConfig(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        newMembers);
   }
 
   private static URI checkBaseUrl(URI url) {

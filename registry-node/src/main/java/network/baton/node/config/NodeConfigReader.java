@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import network.baton.node.federation.Member;
+import network.baton.node.federation.Role;
 
 /** Reads a {@link NodeConfig} from a JSON or YAML file, filling in defaults. */
 public final class NodeConfigReader {
@@ -36,7 +39,8 @@ public final class NodeConfigReader {
           "bodyLimitBytes",
           "sparqlTimeout",
           "resultCap",
-          "languages");
+          "languages",
+          "members");
 
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -102,7 +106,8 @@ public final class NodeConfigReader {
             ? parseDuration("sparqlTimeout", object.get("sparqlTimeout"))
             : defaults.sparqlTimeout(),
         integer(object, "resultCap", defaults.resultCap()),
-        strings(object, "languages", defaults.languages()));
+        strings(object, "languages", defaults.languages()),
+        members(object.get("members")));
   }
 
   /** Parses "10s", "500ms", "2m", an ISO-8601 duration ("PT10S") or a number of seconds. */
@@ -185,6 +190,40 @@ public final class NodeConfigReader {
       result.add(item.asText());
     }
     return result;
+  }
+
+  /** Reads {@code members: [{did, baseUrl, name, roles}]}; each problem names the entry. */
+  private static List<Member> members(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw new ConfigException("members must be a list of {did, baseUrl, name, roles}");
+    }
+    List<Member> members = new ArrayList<>();
+    int index = 0;
+    for (JsonNode item : value) {
+      index++;
+      if (!item.isObject()) {
+        throw new ConfigException("members entry " + index + " must be an object");
+      }
+      ObjectNode entry = (ObjectNode) item;
+      try {
+        Set<Role> roles = new HashSet<>();
+        for (String role : strings(entry, "roles", List.of("publisher"))) {
+          roles.add(Role.fromJson(role));
+        }
+        String did = text(entry, "did");
+        String url = text(entry, "baseUrl");
+        if (did == null || url == null) {
+          throw new IllegalArgumentException("did and baseUrl are required");
+        }
+        members.add(new Member(did, new URI(url), text(entry, "name"), roles));
+      } catch (IllegalArgumentException | java.net.URISyntaxException | ConfigException e) {
+        throw new ConfigException("members entry " + index + ": " + e.getMessage());
+      }
+    }
+    return members;
   }
 
   private static String orDefault(String value, String fallback) {

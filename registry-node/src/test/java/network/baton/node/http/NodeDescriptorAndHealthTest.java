@@ -164,6 +164,7 @@ class NodeDescriptorAndHealthTest {
         defaults.bodyLimitBytes(),
         defaults.sparqlTimeout(),
         defaults.resultCap(),
-        List.of("ja", "en"));
+        List.of("ja", "en"),
+        List.of());
   }
 }
