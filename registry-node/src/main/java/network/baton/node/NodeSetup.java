@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import network.baton.node.federation.search.FederationExtension;
 import network.baton.node.http.JsonLdCompactor;
 import network.baton.node.store.RdfParsing;
 import network.baton.node.store.ResourceValidator;
@@ -40,18 +41,19 @@ public record NodeSetup(
 
   /**
    * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out, its
-   * skill framework, and the text-indexed store.
+   * skill framework, the text-indexed store, and federated search over the configured members.
    */
   public static NodeSetup standard() {
     ContextLoader contexts = ContextLoader.bundled();
+    SkillFramework skills = SkillFramework.load();
     return new NodeSetup(
         VocabShapeValidator.create(),
         new VocabJsonLdParsing(contexts),
         new JsonLdCompactor(URI.create(ContextLoader.BATON_CONTEXT), contexts),
-        SkillFramework.load(),
+        skills,
         null,
         DatasetOpener.textIndexed(),
-        List.of());
+        List.of(FederationExtension.fromConfig(skills)));
   }
 
   /** A skill's label for people ("Electrochemistry / 電気化学"), or the IRI when unknown. */
