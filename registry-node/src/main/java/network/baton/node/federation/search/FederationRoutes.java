@@ -18,9 +18,9 @@ import network.baton.node.http.Problem;
 import network.baton.node.search.InvalidSearchQuery;
 
 /**
- * {@code GET /federation/search} and {@code POST /federation/sparql}. A request that already carries
- * the hop header came from a federating node and is refused (400): federated requests are never
- * federated again.
+ * {@code GET /federation/search} and {@code POST /federation/sparql}. A request to either that
+ * already carries the hop header came from a federating node and is refused (400): federated
+ * requests are never federated again.
  */
 public final class FederationRoutes {
 
@@ -43,9 +43,13 @@ public final class FederationRoutes {
 
   /** Adds the federation routes. */
   public void mount(Router router) {
-    router.route("/federation/*").handler(FederationRoutes::refuseSecondHop);
-    router.get("/federation/search").handler(this::search);
-    router.post("/federation/sparql").handler(body).handler(this::sparql);
+    // Only the fan-out routes: /federation/membership (exchanged between peers) is not refused.
+    router.get("/federation/search").handler(FederationRoutes::refuseSecondHop).handler(this::search);
+    router
+        .post("/federation/sparql")
+        .handler(body)
+        .handler(FederationRoutes::refuseSecondHop)
+        .handler(this::sparql);
   }
 
   private static void refuseSecondHop(RoutingContext rc) {

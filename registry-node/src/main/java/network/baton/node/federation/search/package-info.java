@@ -49,8 +49,8 @@
  * "partial"} and {@code "members"} members (same shape as above), not in a header, so they survive
  * caching and saving the file.
  *
- * <p>Hop limit: a request to {@code /federation/*} that carries {@code BATON-Hop} is refused with
- * 400, so a federated request never fans out twice; {@code /search} and {@code /sparql} answer it
+ * <p>Hop limit: a request to {@code /federation/search} or {@code /federation/sparql} that carries
+ * {@code BATON-Hop} is refused with 400, so a federated request never fans out twice; {@code /search} and {@code /sparql} answer it
  * locally as usual.
  */
 package network.baton.node.federation.search;
