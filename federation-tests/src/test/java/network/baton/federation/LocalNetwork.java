@@ -120,7 +120,8 @@ final class LocalNetwork implements AutoCloseable {
                 defaults.sparqlTimeout(),
                 defaults.resultCap(),
                 defaults.languages(),
-                directory);
+                defaults.credentials())
+            .withMembers(directory);
     NodeVerticle node = new NodeVerticle(config, NodeSetup.standard());
     await(vertx.deployVerticle(node));
     return new Member(institution, base, did(port), node, publish(base, institution));

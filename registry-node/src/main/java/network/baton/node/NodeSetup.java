@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import network.baton.node.credential.CredentialExtension;
 import network.baton.node.federation.search.FederationExtension;
 import network.baton.node.http.JsonLdCompactor;
 import network.baton.node.store.RdfParsing;
@@ -41,7 +42,8 @@ public record NodeSetup(
 
   /**
    * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out, its
-   * skill framework, the text-indexed store, and federated search over the configured members.
+   * skill framework, the text-indexed store, credentials, and federated search over the
+   * configured members.
    */
   public static NodeSetup standard() {
     ContextLoader contexts = ContextLoader.bundled();
@@ -53,7 +55,7 @@ public record NodeSetup(
         skills,
         null,
         DatasetOpener.textIndexed(),
-        List.of(FederationExtension.fromConfig(skills)));
+        List.of(new CredentialExtension(skills, contexts), FederationExtension.fromConfig(skills)));
   }
 
   /** A skill's label for people ("Electrochemistry / 電気化学"), or the IRI when unknown. */

@@ -116,6 +116,16 @@ public final class NodeVerticle extends VerticleBase {
     }
     return pool.executeBlocking(
         () -> {
+          // Extensions that hold resources (credential records, workers) close before the store.
+          for (NodeExtension extension : setup.extensions()) {
+            if (extension instanceof AutoCloseable closeable) {
+              try {
+                closeable.close();
+              } catch (Exception e) {
+                log.warn("extension did not close cleanly [extension: {}]", extension, e);
+              }
+            }
+          }
           if (search != null) {
             search.close();
             search = null;

@@ -11,6 +11,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import network.baton.credential.did.DidKey;
+import network.baton.credential.did.DidKeyResolver;
+import network.baton.credential.did.Multikey;
+import network.baton.credential.keys.PublicKeyMaterial;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,10 @@ class EddsaRdfc2022Test {
 
   private final EddsaRdfc2022 suite = new EddsaRdfc2022(TestContexts.loader());
 
+  /** did:key verification methods, resolved as in production. */
+  private static final VerificationKeyResolver DID_KEYS =
+      DidVerificationKeys.assertion(new DidKeyResolver());
+
   /**
    * Test-only resolver for the 1EdTech fixtures: they name keys as {@code https://...#z6Mk...},
    * trusting the fragment. Never do this in production (anyone can write a key into a fragment);
@@ -33,12 +41,13 @@ class EddsaRdfc2022Test {
    */
   private static final VerificationKeyResolver FRAGMENT_KEYS =
       method -> {
-        Optional<Ed25519PublicKeyParameters> didKey = Ed25519Multikey.fromDidKey(method);
-        if (didKey.isPresent()) {
-          return didKey;
+        if (method.startsWith("did:key:")) {
+          return DID_KEYS.resolve(method);
         }
         String fragment = URI.create(method).getFragment();
-        return fragment == null ? Optional.empty() : Optional.of(Ed25519Multikey.decode(fragment));
+        return fragment == null
+            ? Optional.empty()
+            : Optional.of((Ed25519PublicKeyParameters) Multikey.decode(fragment).toBouncyCastle());
       };
 
   @Test
@@ -71,10 +80,11 @@ class EddsaRdfc2022Test {
     Ed25519PublicKeyParameters pub = vectorKey().generatePublicKey();
     String multikey = VECTOR.getJsonObject("keyPair").getString("publicKeyMultibase");
 
-    assertThat(Ed25519Multikey.encode(pub)).isEqualTo(multikey);
-    assertThat(Ed25519Multikey.decode(multikey).getEncoded()).isEqualTo(pub.getEncoded());
-    assertThat(Ed25519Multikey.fromDidKey("did:key:" + multikey + "#" + multikey)).isPresent();
-    assertThat(Ed25519Multikey.fromDidKey("did:key:" + multikey + "#z6MkOther")).isEmpty();
+    assertThat(Multikey.encode(PublicKeyMaterial.of(pub))).isEqualTo(multikey);
+    assertThat(Multikey.decode(multikey).encoded()).isEqualTo(pub.getEncoded());
+    assertThat(DID_KEYS.resolve("did:key:" + multikey + "#" + multikey)).isPresent();
+    assertThatThrownBy(() -> DID_KEYS.resolve("did:key:" + multikey + "#z6MkOther"))
+        .hasMessageContaining("not listed under assertionMethod");
   }
 
   @Test
@@ -128,7 +138,7 @@ class EddsaRdfc2022Test {
   void credentialSignedWithFreshKeyVerifiesAsDidKey() throws Exception {
     Ed25519PrivateKeyParameters key =
         new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
-    String did = Ed25519Multikey.didKey(key.generatePublicKey());
+    String did = DidKey.of(PublicKeyMaterial.of(key.generatePublicKey()));
     String vm = did + "#" + did.substring("did:key:".length());
 
     String signed =
@@ -139,9 +149,8 @@ class EddsaRdfc2022Test {
 
     assertThat(json(signed).getJsonObject("proof").getString("created"))
         .isEqualTo("2026-01-02T03:04:05Z");
-    assertThat(suite.verify(signed, Ed25519Multikey::fromDidKey).valid()).isTrue();
-    assertThat(
-            suite.verify(signed, Ed25519Multikey::fromDidKey, ProofOptions.AUTHENTICATION).reason())
+    assertThat(suite.verify(signed, DID_KEYS).valid()).isTrue();
+    assertThat(suite.verify(signed, DID_KEYS, ProofOptions.AUTHENTICATION).reason())
         .contains("expected 'authentication'");
   }
 
@@ -149,7 +158,7 @@ class EddsaRdfc2022Test {
   void didKeyHolderProofVerifiesThroughTheDidResolverOnlyForItsOwnDid() throws Exception {
     Ed25519PrivateKeyParameters key =
         new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
-    String did = Ed25519Multikey.didKey(key.generatePublicKey());
+    String did = DidKey.of(PublicKeyMaterial.of(key.generatePublicKey()));
     String vm = did + "#" + did.substring("did:key:".length());
     String signed =
         suite.sign(

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import network.baton.credential.integrity.Ed25519Multikey;
+import network.baton.credential.did.Multikey;
 import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.integrity.ProofVerification;
 import network.baton.credential.integrity.TestContexts;
@@ -22,6 +22,7 @@ import network.baton.credential.integrity.VerificationKeyResolver;
 import network.baton.credential.status.StatusCheck.Outcome;
 import network.baton.credential.verify.StatusChecker;
 import network.baton.credential.verify.StatusResult;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,7 +38,10 @@ class BitstringStatusCheckerTest {
 
   /** Test-only: the 1EdTech fixtures carry their key in the verification method's fragment. */
   private static final VerificationKeyResolver FRAGMENT_KEYS =
-      method -> Optional.of(Ed25519Multikey.decode(URI.create(method).getFragment()));
+      method ->
+          Optional.of(
+              (Ed25519PublicKeyParameters)
+                  Multikey.decode(URI.create(method).getFragment()).toBouncyCastle());
 
   private final EddsaRdfc2022 suite = new EddsaRdfc2022(TestContexts.loader());
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));

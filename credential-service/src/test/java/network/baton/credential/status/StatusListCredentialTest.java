@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
-import network.baton.credential.integrity.Ed25519Multikey;
+import network.baton.credential.did.DidKey;
+import network.baton.credential.did.DidKeyResolver;
+import network.baton.credential.integrity.DidVerificationKeys;
 import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.integrity.ProofOptions;
 import network.baton.credential.integrity.TestContexts;
+import network.baton.credential.keys.PublicKeyMaterial;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,7 +59,7 @@ class StatusListCredentialTest {
   @Test
   void builtCredentialSignsWithDataIntegrityWithoutUndefinedTerms() throws Exception {
     Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-    String did = Ed25519Multikey.didKey(key.generatePublicKey());
+    String did = DidKey.of(PublicKeyMaterial.of(key.generatePublicKey()));
     String vm = did + "#" + did.substring("did:key:".length());
     StatusListCredential credential =
         new StatusListCredential(
@@ -66,7 +69,8 @@ class StatusListCredentialTest {
     String signed =
         suite.sign(credential.toJson().toString(), ProofOptions.assertion(vm, Instant.now()), key);
 
-    assertThat(suite.verify(signed, Ed25519Multikey::fromDidKey).valid()).isTrue();
+    assertThat(suite.verify(signed, DidVerificationKeys.assertion(new DidKeyResolver())).valid())
+        .isTrue();
   }
 
   @Test

@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       IndexCommand.class,
       VocabCommand.class,
+      KeysCommand.class,
+      WalletCommand.class,
+      VerifyCommand.class,
+      CredentialCommand.class,
+      MembershipCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -24,7 +29,11 @@ import picocli.CommandLine.Command;
       "  baton token new",
       "  baton node --port 8080 --data ./data --base-url http://localhost:8080",
       "  baton node --config node.yaml",
-      "  baton vocab"
+      "  baton vocab",
+      "  baton keys init --data ./data",
+      "  baton wallet keygen --out me.pem",
+      "  baton verify credential.json --trust-issuer did:web:kosen.example.jp",
+      "  baton membership init --key coord.pem --network BATON --out list.json"
     })
 public final class BatonCli implements Runnable {
 

@@ -9,6 +9,8 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import network.baton.node.NodeVerticle;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.config.NodeConfigReader;
+import network.baton.node.federation.membership.MembershipExtension;
 import network.baton.node.importer.ImportFileReader;
 import network.baton.node.importer.ImportFormat;
 import network.baton.node.importer.ImportProgress;
@@ -38,7 +41,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a registry node: linked-data API, SPARQL, health and metrics over a TDB2 store.",
-      "Give a config file (JSON or YAML), or the three flags; flags override the file."
+      "Give a config file (JSON or YAML), or the three flags; flags override the file.",
+      "Credentials (issue, verify, did.json) need the key passphrase in BATON_KEY_PASSPHRASE",
+      "or keyPassphrase in the config; the first start then creates the node's signing key."
     },
     footer = {
       "",
@@ -88,7 +93,9 @@ final class NodeCommand implements Callable<Integer> {
                             .setEnabled(true)))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
-    NodeSetup setup = NodeSetup.standard().withMetrics(registry);
+    MembershipExtension membership = new MembershipExtension(nodeConfig, Clock.systemUTC());
+    NodeSetup setup =
+        NodeSetup.standard().withMetrics(registry).withExtensions(List.of(membership));
     NodeVerticle node = new NodeVerticle(nodeConfig, setup);
     try {
       vertx

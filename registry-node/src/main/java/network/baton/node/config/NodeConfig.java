@@ -8,11 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import network.baton.node.federation.Member;
+import network.baton.credential.keys.PublicKeyMaterial;
 
-/**
- * Everything one registry node needs to start: where it listens, stores, and who it is; {@code
- * members} are the nodes federated search calls until a signed membership list replaces them.
- */
+/** Everything one registry node needs to start: where it listens, stores, and who it is. */
 public record NodeConfig(
     int port,
     String host,
@@ -26,6 +24,9 @@ public record NodeConfig(
     Duration sparqlTimeout,
     int resultCap,
     List<String> languages,
+    CredentialSettings credentials,
+    List<PublicKeyMaterial> coordinatorKeys,
+    Duration membershipSyncInterval,
     List<Member> members) {
 
   /** Default request body limit: 10 MB. */
@@ -36,6 +37,9 @@ public record NodeConfig(
 
   /** Default cap on SPARQL result rows. */
   public static final int DEFAULT_RESULT_CAP = 10_000;
+
+  /** Default pause between pulls of the membership list from members (zero disables). */
+  public static final Duration DEFAULT_MEMBERSHIP_SYNC_INTERVAL = Duration.ofSeconds(60);
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
@@ -84,10 +88,78 @@ public record NodeConfig(
             "languages entries must be BCP 47 tags such as 'ja': " + language);
       }
     }
+    credentials = credentials == null ? CredentialSettings.defaults() : credentials;
+    coordinatorKeys = coordinatorKeys == null ? List.of() : List.copyOf(coordinatorKeys);
+    membershipSyncInterval =
+        membershipSyncInterval == null ? DEFAULT_MEMBERSHIP_SYNC_INTERVAL : membershipSyncInterval;
+    if (membershipSyncInterval.isNegative()) {
+      throw new ConfigException(
+          "membershipSyncInterval must not be negative (0 disables): " + membershipSyncInterval);
+    }
     members = List.copyOf(members == null ? List.of() : members);
     if (members.stream().map(Member::did).distinct().count() != members.size()) {
       throw new ConfigException("members must not name the same DID twice");
     }
+  }
+
+  /** A config without coordinator keys (no federation) and the default membership sync. */
+  public NodeConfig(
+      int port,
+      String host,
+      Path dataDir,
+      URI baseUrl,
+      String name,
+      String institution,
+      String did,
+      List<String> adminTokenHashes,
+      long bodyLimitBytes,
+      Duration sparqlTimeout,
+      int resultCap,
+      List<String> languages,
+      CredentialSettings credentials) {
+    this(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        List.of(),
+        DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
+        List.of());
+  }
+
+  /** Whether the node takes part in federation (it has the coordinator's key to check lists). */
+  public boolean federated() {
+    return !coordinatorKeys.isEmpty();
+  }
+
+  /** A copy trusting these coordinator keys and pulling the membership list at this interval. */
+  public NodeConfig withMembership(List<PublicKeyMaterial> keys, Duration syncInterval) {
+    return new NodeConfig(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        keys,
+        syncInterval,
+        members);
   }
 
   /** A config with defaults for everything but the data folder and base URL. */
@@ -105,7 +177,7 @@ public record NodeConfig(
         DEFAULT_SPARQL_TIMEOUT,
         DEFAULT_RESULT_CAP,
         List.of("ja", "en"),
-        List.of());
+        CredentialSettings.defaults());
   }
 
   /** The IRI a resource with this id has on this node. */
@@ -133,6 +205,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
         members);
   }
 
@@ -151,6 +226,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
         members);
   }
 
@@ -169,6 +247,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
         members);
   }
 
@@ -187,6 +268,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
         members);
   }
 
@@ -206,6 +290,30 @@ public record NodeConfig(
         newSparqlTimeout,
         newResultCap,
         languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
+        members);
+  }
+
+  /** A copy with other credential settings. */
+  public NodeConfig withCredentials(CredentialSettings newCredentials) {
+    return new NodeConfig(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        newCredentials,
+        coordinatorKeys,
+        membershipSyncInterval,
         members);
   }
 
@@ -224,6 +332,9 @@ public record NodeConfig(
         sparqlTimeout,
         resultCap,
         languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
         newMembers);
   }
 

@@ -17,11 +17,14 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.Role;
+import network.baton.credential.did.Multikey;
+import network.baton.credential.keys.PublicKeyMaterial;
 
 /** Reads a {@link NodeConfig} from a JSON or YAML file, filling in defaults. */
 public final class NodeConfigReader {
@@ -40,6 +43,11 @@ public final class NodeConfigReader {
           "sparqlTimeout",
           "resultCap",
           "languages",
+          "keyPassphrase",
+          "allowLoopbackHttp",
+          "trustedIssuers",
+          "coordinatorKeys",
+          "membershipSyncInterval",
           "members");
 
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
@@ -107,7 +115,48 @@ public final class NodeConfigReader {
             : defaults.sparqlTimeout(),
         integer(object, "resultCap", defaults.resultCap()),
         strings(object, "languages", defaults.languages()),
+        new CredentialSettings(
+            text(object, "keyPassphrase"),
+            bool(object, "allowLoopbackHttp"),
+            strings(object, "trustedIssuers", List.of())),
+        coordinatorKeys(object.get("coordinatorKeys")),
+        object.has("membershipSyncInterval")
+            ? parseDuration("membershipSyncInterval", object.get("membershipSyncInterval"))
+            : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
         members(object.get("members")));
+  }
+
+  /** Each entry a multibase text ("z6Mk...") or a public JWK object. */
+  private List<PublicKeyMaterial> coordinatorKeys(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw new ConfigException(
+          "coordinatorKeys must be a list of public keys (multibase text or JWK objects)");
+    }
+    List<PublicKeyMaterial> keys = new ArrayList<>();
+    int index = 0;
+    for (JsonNode item : value) {
+      index++;
+      if (item.isObject() && item.has("d")) {
+        // A private JWK here would spread the coordinator's secret to every node config.
+        throw new ConfigException(
+            "coordinatorKeys entry " + index + " is a private key; give the public key only");
+      }
+      try {
+        if (item.isTextual()) {
+          keys.add(Multikey.decode(item.asText().strip()));
+        } else if (item.isObject()) {
+          keys.add(PublicKeyMaterial.fromJwk(json.convertValue(item, Map.class)));
+        } else {
+          throw new IllegalArgumentException("must be multibase text or a JWK object");
+        }
+      } catch (RuntimeException e) {
+        throw new ConfigException("coordinatorKeys entry " + index + ": " + e.getMessage());
+      }
+    }
+    return keys;
   }
 
   /** Parses "10s", "500ms", "2m", an ISO-8601 duration ("PT10S") or a number of seconds. */
@@ -161,6 +210,17 @@ public final class NodeConfigReader {
       throw new ConfigException(key + " must be a whole number: " + value);
     }
     return value.intValue();
+  }
+
+  private static boolean bool(ObjectNode object, String key) {
+    JsonNode value = object.get(key);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw new ConfigException(key + " must be true or false: " + value);
+    }
+    return value.booleanValue();
   }
 
   private static long longValue(ObjectNode object, String key, long fallback) {

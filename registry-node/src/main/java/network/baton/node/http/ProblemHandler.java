@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import network.baton.credential.http.HttpProblem;
 import network.baton.node.store.RdfSyntaxException;
 import network.baton.node.store.StoreException;
 import network.baton.node.store.ValidationFailedException;
@@ -71,6 +72,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   public static Problem toProblem(Throwable failure, int status) {
     if (failure instanceof Problem p) {
       return p;
+    }
+    if (failure instanceof HttpProblem p) {
+      return new Problem(p.typeSlug(), p.status(), p.title(), p.getMessage(), p.extra());
     }
     if (failure instanceof RdfSyntaxException e) {
       JsonObject extra = new JsonObject();

@@ -165,6 +165,6 @@ class NodeDescriptorAndHealthTest {
         defaults.sparqlTimeout(),
         defaults.resultCap(),
         List.of("ja", "en"),
-        List.of());
+        null);
   }
 }

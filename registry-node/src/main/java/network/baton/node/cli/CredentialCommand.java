@@ -1,0 +1,317 @@
+package network.baton.node.cli;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import network.baton.node.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `baton credential issue|revoke|suspend|unsuspend`: thin HTTP clients of a node's VC API. */
+@Command(
+    name = "credential",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Issues and changes the status of credentials through a running node (admin token needed).",
+      "Exit code: 0 done, 1 the node refused (its reason is printed), 2 usage or connection error."
+    },
+    subcommands = {
+      CredentialCommand.Issue.class,
+      CredentialCommand.Revoke.class,
+      CredentialCommand.Suspend.class,
+      CredentialCommand.Unsuspend.class
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  baton credential issue --node http://localhost:8080 --token $TOKEN --holder did:key:z6Mk...",
+      "      --achievement http://localhost:8080/resources/kosen-mc4-ec --out ec.json",
+      "  baton credential revoke --node http://localhost:8080 --token $TOKEN urn:uuid:..."
+    })
+final class CredentialCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The node and its admin token. */
+  static class NodeOptions {
+    @Option(
+        names = "--node",
+        paramLabel = "URL",
+        required = true,
+        description = "URL of the issuing node")
+    URI node;
+
+    @Option(
+        names = "--token",
+        paramLabel = "T",
+        required = true,
+        description = "admin token of that node")
+    String token;
+  }
+
+  /** Thrown when the node answers with a problem: exit code 1. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  private static JsonObject post(NodeOptions options, String path, JsonObject body) {
+    if (!options.node.isAbsolute() || options.node.getHost() == null) {
+      throw new ConfigException("--node must be an absolute http(s) URL: " + options.node);
+    }
+    String base = options.node.toString().replaceAll("/+$", "");
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + options.token)
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8))
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new ConfigException("cannot reach " + base + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConfigException("interrupted");
+    }
+    JsonObject answer;
+    try {
+      answer = new JsonObject(response.body());
+    } catch (DecodeException e) {
+      throw new ConfigException(base + " answered HTTP " + response.statusCode() + " without JSON");
+    }
+    if (response.statusCode() >= 400) {
+      throw new Refused(
+          "the node refused (HTTP "
+              + response.statusCode()
+              + "): "
+              + answer.getString("detail", answer.getString("title", "")));
+    }
+    return answer;
+  }
+
+  private static int run(CommandLine.Model.CommandSpec spec, String name, Callable<Void> action) {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      action.call();
+      return 0;
+    } catch (Refused e) {
+      err.println("baton credential " + name + ": " + e.getMessage());
+      return 1;
+    } catch (Exception e) {
+      err.println("baton credential " + name + ": " + BatonCli.oneLine(e));
+      return 2;
+    }
+  }
+
+  /** Issues a credential for a course of the node. */
+  @Command(
+      name = "issue",
+      mixinStandardHelpOptions = true,
+      description =
+          "Issues a credential for one of the node's courses or curricula to a holder DID.",
+      footer = {
+        "",
+        "Example:",
+        "  baton credential issue --node http://localhost:8080 --token $TOKEN --holder did:key:z6Mk...",
+        "      --achievement http://localhost:8080/resources/kosen-mc4-ec --format jwt --out ec.json"
+      })
+  static final class Issue implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin NodeOptions node;
+
+    @Option(
+        names = "--holder",
+        paramLabel = "DID",
+        required = true,
+        description = "the graduate's DID")
+    String holder;
+
+    @Option(
+        names = "--achievement",
+        paramLabel = "IRI",
+        required = true,
+        description = "course or curriculum IRI")
+    String achievement;
+
+    @Option(
+        names = "--format",
+        paramLabel = "F",
+        defaultValue = "jwt",
+        description = "jwt (vc+jwt, default) or di (eddsa-rdfc-2022)")
+    String format;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "write the credential here (else print it)")
+    Path out;
+
+    @Override
+    public Integer call() {
+      return run(
+          spec,
+          "issue",
+          () -> {
+            String wire =
+                switch (format.toLowerCase(Locale.ROOT)) {
+                  case "jwt", "vc+jwt" -> "vc+jwt";
+                  case "di", "eddsa-rdfc-2022" -> "eddsa-rdfc-2022";
+                  default -> throw new ConfigException("--format must be jwt or di, not " + format);
+                };
+            if (out != null && Files.exists(out))
+              throw new ConfigException(out + " exists; not overwriting it");
+            JsonObject body =
+                new JsonObject()
+                    .put(
+                        "credential",
+                        new JsonObject()
+                            .put(
+                                "credentialSubject",
+                                new JsonObject()
+                                    .put("id", holder)
+                                    .put("achievement", new JsonObject().put("id", achievement))))
+                    .put("options", new JsonObject().put("format", wire));
+            JsonObject answer = post(node, "/credentials/issue", body);
+            String text = answer.encodePrettily();
+            if (out == null) {
+              spec.commandLine().getOut().println(text);
+            } else {
+              Files.writeString(out, text + "\n", StandardCharsets.UTF_8);
+            }
+            spec.commandLine()
+                .getErr()
+                .println("baton credential issue: issued " + answer.getString("credentialId"));
+            return null;
+          });
+    }
+  }
+
+  /** Shared by revoke, suspend and unsuspend. */
+  abstract static class StatusChange implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin NodeOptions node;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "the credential id (urn:uuid:...)")
+    String id;
+
+    abstract String status();
+
+    abstract String name();
+
+    @Override
+    public Integer call() {
+      return run(
+          spec,
+          name(),
+          () -> {
+            JsonObject body =
+                new JsonObject()
+                    .put("credentialId", id)
+                    .put(
+                        "credentialStatus",
+                        new JsonArray().add(new JsonObject().put("status", status())));
+            JsonObject answer = post(node, "/credentials/status", body);
+            spec.commandLine()
+                .getOut()
+                .println(
+                    id
+                        + ": "
+                        + answer.getString("status")
+                        + (answer.getBoolean("changed", false) ? "" : " (unchanged)"));
+            return null;
+          });
+    }
+  }
+
+  /** Revokes a credential for good. */
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description = "Revokes a credential the node issued; revocation is final.",
+      footer = {
+        "",
+        "Example:",
+        "  baton credential revoke --node http://localhost:8080 --token $TOKEN urn:uuid:..."
+      })
+  static final class Revoke extends StatusChange {
+    @Override
+    String status() {
+      return "revoked";
+    }
+
+    @Override
+    String name() {
+      return "revoke";
+    }
+  }
+
+  /** Suspends a credential. */
+  @Command(
+      name = "suspend",
+      mixinStandardHelpOptions = true,
+      description = "Suspends a credential the node issued, until unsuspended.",
+      footer = {
+        "",
+        "Example:",
+        "  baton credential suspend --node http://localhost:8080 --token $TOKEN urn:uuid:..."
+      })
+  static final class Suspend extends StatusChange {
+    @Override
+    String status() {
+      return "suspended";
+    }
+
+    @Override
+    String name() {
+      return "suspend";
+    }
+  }
+
+  /** Lifts a suspension. */
+  @Command(
+      name = "unsuspend",
+      mixinStandardHelpOptions = true,
+      description = "Lifts the suspension of a credential the node issued.",
+      footer = {
+        "",
+        "Example:",
+        "  baton credential unsuspend --node http://localhost:8080 --token $TOKEN urn:uuid:..."
+      })
+  static final class Unsuspend extends StatusChange {
+    @Override
+    String status() {
+      return "unsuspended";
+    }
+
+    @Override
+    String name() {
+      return "unsuspend";
+    }
+  }
+}

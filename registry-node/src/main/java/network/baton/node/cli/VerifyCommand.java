@@ -1,0 +1,359 @@
+package network.baton.node.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import network.baton.credential.did.DidMethodResolver;
+import network.baton.credential.did.DidResolver;
+import network.baton.credential.did.DidWebOptions;
+import network.baton.credential.did.DidWebResolver;
+import network.baton.credential.did.SavedDidDocuments;
+import network.baton.credential.keys.KeyAlgorithm;
+import network.baton.credential.keys.NodeKeys;
+import network.baton.credential.keys.SigningKey;
+import network.baton.credential.service.CredentialConfig;
+import network.baton.credential.service.CredentialService;
+import network.baton.credential.status.StatusList;
+import network.baton.credential.status.StatusListFetcher;
+import network.baton.credential.verify.AttestedAchievement;
+import network.baton.credential.verify.AttestedSkill;
+import network.baton.credential.verify.Check;
+import network.baton.credential.verify.CredentialVerifier;
+import network.baton.credential.verify.VerificationReport;
+import network.baton.node.config.ConfigException;
+import network.baton.node.credential.HttpStatusListFetcher;
+import network.baton.vocab.ContextLoader;
+import network.baton.vocab.SkillFramework;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `baton verify`: an employer checks a credential or presentation, online or offline. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verifies a credential (vc+jwt, an enveloped credential, or JSON-LD with an eddsa-rdfc-2022",
+      "proof) or a vp+jwt presentation (with --nonce and --aud), and prints each check with its",
+      "reason and the skills attested, in Japanese and English.",
+      "Online it resolves did:web over HTTPS and fetches status lists; offline (--offline) it",
+      "uses saved DID documents (--did-docs) and status lists (--status-lists) and says which",
+      "checks could not be done.",
+      "Exit code: 0 every check passed, 1 a check failed, 2 usage or I/O error."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  baton verify ec.json --trust-issuer did:web:kosen.example.jp",
+      "  baton verify vp.jwt --nonce 8f3a --aud https://employer.example --trust trusted.json",
+      "  baton verify ec.json --offline --did-docs ./dids --status-lists ./lists --trust trusted.json"
+    })
+final class VerifyCommand implements Callable<Integer> {
+  // The throw-away verifier's own identity; it never issues, and no real issuer has this DID.
+  private static final URI VERIFIER_BASE = URI.create("https://verifier.invalid");
+  private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(10);
+  private static final String OFFLINE_MARK = "(offline)";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "credential or presentation file")
+  Path file;
+
+  @Option(
+      names = "--nonce",
+      paramLabel = "N",
+      description = "the nonce you gave the holder (presentations)")
+  String nonce;
+
+  @Option(
+      names = "--aud",
+      paramLabel = "A",
+      description = "your DID or URL as audience (presentations)")
+  String audience;
+
+  @Option(
+      names = "--trust",
+      paramLabel = "FILE",
+      description =
+          "issuer DIDs you accept: a JSON list, {\"trustedIssuers\": [...]}, or one per line")
+  Path trustFile;
+
+  @Option(
+      names = "--trust-issuer",
+      paramLabel = "DID",
+      description = "an issuer DID you accept; repeatable")
+  List<String> trustIssuers = new ArrayList<>();
+
+  @Option(
+      names = "--offline",
+      description = "no network: saved DID documents and status lists only")
+  boolean offline;
+
+  @Option(
+      names = "--did-docs",
+      paramLabel = "DIR",
+      description = "saved DID documents (*.json), for --offline")
+  Path didDocs;
+
+  @Option(
+      names = "--status-lists",
+      paramLabel = "DIR",
+      description = "saved status list credentials")
+  Path statusLists;
+
+  @Option(
+      names = "--allow-loopback-http",
+      description = "plain http for localhost issuers (local demo, tests)")
+  boolean allowLoopbackHttp;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      JsonNode content = CredentialFiles.content(file);
+      String presentation = CredentialFiles.presentationJwt(content);
+      checkUsage(content, presentation);
+      Set<String> trusted = trusted();
+      Path scratch = Files.createTempDirectory("baton-verify-");
+      try (CredentialService service = open(scratch, trusted)) {
+        VerificationReport report =
+            presentation != null
+                ? service.verifyPresentation(presentation, nonce, audience)
+                : service.verifyCredential(content);
+        print(out, report, presentation != null ? "presentation" : "credential", "");
+        List<String> notDone = new ArrayList<>();
+        collectOffline(report, notDone);
+        notDone.forEach(line -> out.println("not checked offline: " + line));
+        if (trusted.isEmpty() && failed(report, CredentialVerifier.TRUST)) {
+          out.println(
+              "hint: give --trust FILE or --trust-issuer DID to say whose credentials you accept");
+        }
+        return report.ok() ? 0 : 1;
+      } finally {
+        deleteTree(scratch);
+      }
+    } catch (ConfigException | IOException | UncheckedIOException | IllegalArgumentException e) {
+      err.println("baton verify: " + BatonCli.oneLine(e));
+      return 2;
+    }
+  }
+
+  private void checkUsage(JsonNode content, String presentation) {
+    if (presentation == null
+        && content.isObject()
+        && CredentialFiles.isOtherPresentation(content)) {
+      throw new ConfigException("only vp+jwt presentations can be verified (this one is JSON-LD)");
+    }
+    if (presentation != null && (nonce == null || audience == null)) {
+      throw new ConfigException(
+          "a presentation needs --nonce N and --aud A (what you asked the holder for)");
+    }
+    if (presentation == null && (nonce != null || audience != null)) {
+      throw new ConfigException(
+          "--nonce and --aud are for presentations; " + file + " is a credential");
+    }
+    if (offline && didDocs == null) {
+      throw new ConfigException(
+          "--offline needs --did-docs DIR (saved DID documents of the issuers)");
+    }
+    if (!offline && didDocs != null) {
+      throw new ConfigException("--did-docs is for --offline");
+    }
+    if (offline && allowLoopbackHttp) {
+      throw new ConfigException("--allow-loopback-http is for online verification");
+    }
+  }
+
+  private Set<String> trusted() throws IOException {
+    Set<String> dids = new LinkedHashSet<>(trustIssuers);
+    if (trustFile != null) {
+      String text = CredentialFiles.text(trustFile);
+      if (text.startsWith("[") || text.startsWith("{")) {
+        JsonNode node = json.readTree(text);
+        JsonNode list = node.isArray() ? node : node.path("trustedIssuers");
+        if (!list.isArray()) throw new ConfigException(trustFile + " has no list of issuer DIDs");
+        list.forEach(did -> dids.add(did.asText("")));
+      } else {
+        text.lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .forEach(dids::add);
+      }
+    }
+    for (String did : dids) {
+      if (!did.startsWith("did:")) throw new ConfigException("not a DID in the trust list: " + did);
+    }
+    return dids;
+  }
+
+  private CredentialService open(Path scratch, Set<String> trusted) throws IOException {
+    CredentialConfig config =
+        new CredentialConfig(VERIFIER_BASE, "baton verify", scratch, StatusList.MIN_SIZE, trusted);
+    DidResolver dids =
+        offline
+            ? savedDidDocuments()
+            : new DidMethodResolver(
+                new DidWebResolver(
+                    DidWebOptions.defaults()
+                        .withTimeout(REMOTE_TIMEOUT)
+                        .withLoopbackHttp(allowLoopbackHttp)));
+    Map<URI, String> saved = statusLists == null ? Map.of() : savedStatusLists();
+    StatusListFetcher online =
+        new HttpStatusListFetcher(
+            REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, allowLoopbackHttp);
+    StatusListFetcher lists =
+        url -> {
+          String list = saved.get(url);
+          if (list != null) return list;
+          if (offline)
+            throw new IOException("no saved status list for " + url + " " + OFFLINE_MARK);
+          return online.fetch(url);
+        };
+    // The service wants node keys; a verifier signs nothing, so a throw-away key will do.
+    NodeKeys keys =
+        new NodeKeys(
+            List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom())));
+    // Trust exactly the given issuers: with none given, nobody (the throw-away DID is not an
+    // issuer).
+    return CredentialService.open(
+        config,
+        keys,
+        iri -> Optional.empty(),
+        SkillFramework.load(),
+        ContextLoader.bundled().documentLoader(),
+        dids,
+        lists,
+        issuer -> trusted.contains(issuer),
+        Clock.systemUTC());
+  }
+
+  private SavedDidDocuments savedDidDocuments() throws IOException {
+    List<JsonNode> documents = new ArrayList<>();
+    for (Path path : filesIn(didDocs)) {
+      JsonNode node = json.readTree(CredentialFiles.text(path));
+      documents.add(node);
+    }
+    try {
+      return SavedDidDocuments.of(documents);
+    } catch (RuntimeException e) {
+      throw new ConfigException(
+          "a saved DID document in " + didDocs + " is not usable: " + e.getMessage());
+    }
+  }
+
+  private Map<URI, String> savedStatusLists() throws IOException {
+    Map<URI, String> lists = new HashMap<>();
+    for (Path path : filesIn(statusLists)) {
+      String text = CredentialFiles.text(path);
+      JsonNode credential;
+      try {
+        credential =
+            text.startsWith("{")
+                ? json.readTree(text)
+                : json.readTree(JWSObject.parse(text).getPayload().toString());
+      } catch (ParseException e) {
+        throw new ConfigException(path + " is neither a JSON status list nor a vc+jwt");
+      }
+      String id = credential.path("id").asText("");
+      if (id.isEmpty()) throw new ConfigException(path + " is a status list without an id");
+      lists.put(URI.create(id), text);
+    }
+    return lists;
+  }
+
+  private static List<Path> filesIn(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) throw new ConfigException("no folder " + dir);
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  private static boolean failed(VerificationReport report, String check) {
+    return report.check(check).map(c -> !c.passed()).orElse(false)
+        || report.credentials().stream().anyMatch(r -> failed(r, check));
+  }
+
+  private static void collectOffline(VerificationReport report, List<String> lines) {
+    for (Check check : report.checks()) {
+      String reason = check.reason();
+      if (!check.passed() && reason.contains(OFFLINE_MARK)) {
+        // The innermost cause says what was missing: "no saved status list for <url>".
+        String cause =
+            reason.substring(reason.lastIndexOf(": ") + 2).replace(OFFLINE_MARK, "").strip();
+        lines.add(check.name() + " (" + cause + ")");
+      }
+    }
+    report.credentials().forEach(r -> collectOffline(r, lines));
+  }
+
+  /** The report for people: a verdict, then each check with a tick or cross, then the skills. */
+  static void print(PrintWriter out, VerificationReport report, String what, String indent) {
+    out.println(indent + what + ": " + (report.ok() ? "VALID" : "NOT VALID"));
+    if (report.issuer() != null) out.println(indent + "  issuer:  " + report.issuer());
+    if (report.subject() != null) {
+      out.println(
+          indent
+              + "  "
+              + (what.equals("presentation") ? "holder:  " : "subject: ")
+              + report.subject());
+    }
+    for (Check check : report.checks()) {
+      out.println(
+          indent + "  " + (check.passed() ? "✓ " : "✗ ") + check.name() + ": " + check.reason());
+    }
+    AttestedAchievement achievement = report.achievement();
+    if (achievement != null) {
+      out.println(indent + "  achievement: " + achievement.name() + " <" + achievement.iri() + ">");
+      for (AttestedSkill skill : achievement.skills()) {
+        String en = skill.labels().getOrDefault("en", skill.labels().getOrDefault("und", ""));
+        String ja = skill.labels().getOrDefault("ja", "");
+        out.println(
+            indent
+                + "    "
+                + (skill.code() == null ? "" : skill.code() + "  ")
+                + (ja.isEmpty() ? en : ja + " / " + en)
+                + (skill.inFramework() ? "" : " (not in the BATON framework)")
+                + "  <"
+                + skill.iri()
+                + ">");
+      }
+    }
+    // Numbered from 0, as the presentation's own checks name them ("credential 0 is about ...").
+    int n = 0;
+    for (VerificationReport credential : report.credentials()) {
+      print(out, credential, "credential " + n++, indent + "  ");
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary folder is harmless; the report has been printed
+    }
+  }
+}

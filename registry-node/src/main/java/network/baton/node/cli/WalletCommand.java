@@ -1,0 +1,168 @@
+package network.baton.node.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import network.baton.credential.issue.HolderWallet;
+import network.baton.credential.keys.EncryptedKeyPem;
+import network.baton.credential.keys.KeyFile;
+import network.baton.node.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `baton wallet keygen|present`: a graduate's holder key and presentations of credentials. */
+@Command(
+    name = "wallet",
+    mixinStandardHelpOptions = true,
+    description = {
+      "A graduate's wallet: a did:key holder key in an encrypted file, and presentations of",
+      "credentials for one verifier (its nonce and audience).",
+      "Passphrase: --passphrase-file, else BATON_WALLET_PASSPHRASE, else asked for (echo off).",
+      "Exit code: 0 done, 2 usage error, wrong passphrase or unreadable files."
+    },
+    subcommands = {WalletCommand.Keygen.class, WalletCommand.Present.class},
+    footer = {
+      "",
+      "Examples:",
+      "  baton wallet keygen --out me.pem",
+      "  baton wallet present --wallet me.pem --credential ec.json --nonce 8f3a --aud https://employer.example"
+    })
+final class WalletCommand implements Runnable {
+  /** The environment variable holding the wallet passphrase. */
+  static final String PASSPHRASE_ENV = "BATON_WALLET_PASSPHRASE";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static KeyFile keyFile() {
+    return new KeyFile(new EncryptedKeyPem(new SecureRandom()));
+  }
+
+  private static int failed(CommandLine.Model.CommandSpec spec, String name, Exception e) {
+    spec.commandLine().getErr().println("baton wallet " + name + ": " + BatonCli.oneLine(e));
+    return 2;
+  }
+
+  /** Makes a holder key. */
+  @Command(
+      name = "keygen",
+      mixinStandardHelpOptions = true,
+      description = "Creates an Ed25519 holder key in an encrypted file and prints its did:key.",
+      footer = {"", "Example:", "  BATON_WALLET_PASSPHRASE=... baton wallet keygen --out me.pem"})
+  static final class Keygen implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        required = true,
+        description = "key file to create")
+    Path out;
+
+    @Option(
+        names = "--passphrase-file",
+        paramLabel = "FILE",
+        description = "passphrase in its first line")
+    Path passphraseFile;
+
+    @Override
+    public Integer call() {
+      try {
+        char[] passphrase =
+            PassphraseSource.of(PASSPHRASE_ENV).read(passphraseFile, "wallet passphrase", true);
+        HolderWallet wallet = HolderWallet.generate(new SecureRandom());
+        wallet.save(out, passphrase, keyFile());
+        spec.commandLine().getOut().println(wallet.did());
+        return 0;
+      } catch (RuntimeException e) {
+        return failed(spec, "keygen", e);
+      }
+    }
+  }
+
+  /** Presents credentials. */
+  @Command(
+      name = "present",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Wraps vc+jwt credentials in a vp+jwt presentation signed by the holder key, for the",
+        "verifier's nonce and audience; prints it (or writes it to --out)."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  baton wallet present --wallet me.pem --credential ec.json --nonce 8f3a --aud https://employer.example"
+      })
+  static final class Present implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--wallet",
+        paramLabel = "FILE",
+        required = true,
+        description = "holder key file")
+    Path wallet;
+
+    @Option(
+        names = "--credential",
+        paramLabel = "FILE",
+        required = true,
+        description =
+            "credential file (vc+jwt, an enveloped credential or a node's issue answer); repeatable")
+    List<Path> credentials;
+
+    @Option(
+        names = "--nonce",
+        paramLabel = "N",
+        required = true,
+        description = "the verifier's nonce")
+    String nonce;
+
+    @Option(
+        names = "--aud",
+        paramLabel = "A",
+        required = true,
+        description = "the verifier (DID or URL)")
+    String audience;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the presentation here")
+    Path out;
+
+    @Option(
+        names = "--passphrase-file",
+        paramLabel = "FILE",
+        description = "passphrase in its first line")
+    Path passphraseFile;
+
+    @Override
+    public Integer call() {
+      try {
+        List<String> jwts = new ArrayList<>();
+        for (Path file : credentials) jwts.add(CredentialFiles.credentialJwt(file));
+        char[] passphrase =
+            PassphraseSource.of(PASSPHRASE_ENV).read(passphraseFile, "wallet passphrase", false);
+        HolderWallet holder = HolderWallet.load(wallet, passphrase, keyFile());
+        String presentation = holder.present(jwts, nonce, audience);
+        if (out == null) {
+          spec.commandLine().getOut().println(presentation);
+        } else {
+          if (Files.exists(out)) throw new ConfigException(out + " exists; not overwriting it");
+          Files.writeString(out, presentation + "\n", StandardCharsets.UTF_8);
+          spec.commandLine().getErr().println("baton wallet present: wrote " + out);
+        }
+        return 0;
+      } catch (RuntimeException | java.io.IOException e) {
+        return failed(spec, "present", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package network.baton.node.credential;
+
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import network.baton.credential.did.DidMethodResolver;
+import network.baton.credential.did.DidWebOptions;
+import network.baton.credential.did.DidWebResolver;
+import network.baton.credential.http.CredentialRoutes;
+import network.baton.credential.keys.KeyAlgorithm;
+import network.baton.credential.keys.KeyFileException;
+import network.baton.credential.keys.KeyStoreDir;
+import network.baton.credential.keys.NodeKeys;
+import network.baton.credential.keys.WrongPassphraseException;
+import network.baton.credential.service.CredentialConfig;
+import network.baton.credential.service.CredentialService;
+import network.baton.credential.status.StatusList;
+import network.baton.node.NodeContext;
+import network.baton.node.NodeExtension;
+import network.baton.node.config.ConfigException;
+import network.baton.node.config.NodeConfig;
+import network.baton.vocab.ContextLoader;
+import network.baton.vocab.SkillFramework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives the node credentials: opens its signing keys from {@code {dataDir}/keys} (creating an
+ * Ed25519 key at the first start), opens the {@link CredentialService} over {@code
+ * {dataDir}/credentials} with the node's store as course catalog, mounts the VC API routes and
+ * {@code GET /.well-known/did.json}. Without a key passphrase (config {@code keyPassphrase} or
+ * {@code BATON_KEY_PASSPHRASE}) the node runs without credentials and says so. One instance per
+ * node; {@link #close()} closes what {@link #mount} opened.
+ */
+public final class CredentialExtension implements NodeExtension, AutoCloseable {
+  /** The environment variable holding the node key passphrase. */
+  public static final String PASSPHRASE_ENV = "BATON_KEY_PASSPHRASE";
+
+  /** The path of the node's DID document. */
+  public static final String DID_DOCUMENT_PATH = "/.well-known/did.json";
+
+  private static final Logger log = LoggerFactory.getLogger(CredentialExtension.class);
+  private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(5);
+
+  private final SkillFramework framework;
+  private final ContextLoader contexts;
+  private final UnaryOperator<String> environment;
+  private final SecureRandom random = new SecureRandom();
+  private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+
+  /**
+   * Credentials with this skill framework and these bundled contexts, passphrase from the
+   * environment.
+   */
+  public CredentialExtension(SkillFramework framework, ContextLoader contexts) {
+    this(framework, contexts, System::getenv);
+  }
+
+  /** Credentials reading environment variables through {@code environment} (for tests). */
+  public CredentialExtension(
+      SkillFramework framework, ContextLoader contexts, UnaryOperator<String> environment) {
+    this.framework = requireNonNull(framework, "framework");
+    this.contexts = requireNonNull(contexts, "contexts");
+    this.environment = requireNonNull(environment, "environment");
+  }
+
+  @Override
+  public void mount(Router router, NodeContext context) {
+    NodeConfig config = context.config();
+    Optional<char[]> passphrase = passphrase(config);
+    if (passphrase.isEmpty()) {
+      log.warn(
+          "credentials are off: no key passphrase (set {} or keyPassphrase in the node config)",
+          PASSPHRASE_ENV);
+      return;
+    }
+    NodeKeys keys = openKeys(config, passphrase.get());
+    CredentialConfig credentialConfig =
+        new CredentialConfig(
+            config.baseUrl(),
+            config.institution().isBlank() ? config.name() : config.institution(),
+            config.dataDir(),
+            StatusList.MIN_SIZE,
+            new LinkedHashSet<>(config.credentials().trustedIssuers()));
+    boolean loopbackHttp = config.credentials().allowLoopbackHttp();
+    CredentialService service;
+    try {
+      service =
+          CredentialService.open(
+              credentialConfig,
+              keys,
+              new StoreCourseCatalog(context.store()),
+              framework,
+              contexts.documentLoader(),
+              new DidMethodResolver(
+                  new DidWebResolver(
+                      DidWebOptions.defaults()
+                          .withTimeout(REMOTE_TIMEOUT)
+                          .withLoopbackHttp(loopbackHttp))),
+              new HttpStatusListFetcher(
+                  REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, loopbackHttp),
+              credentialConfig.trustList(),
+              Clock.systemUTC());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot open the credential records in "
+              + credentialConfig.credentialsDir()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    opened.add(service);
+    WorkerExecutor worker = context.vertx().createSharedWorkerExecutor("baton-credentials", 4);
+    opened.add(worker::close);
+    int bodyLimit =
+        (int) Math.min(config.bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
+    new CredentialRoutes(service, worker, context.adminHandler(), context.bodyHandler(), bodyLimit)
+        .mount(router);
+    if (config.did() != null && !config.did().equals(service.issuerDid())) {
+      log.warn(
+          "config did differs from the did:web of the base URL; credentials are issued as the latter"
+              + " [did: {}, issuer: {}]",
+          config.did(),
+          service.issuerDid());
+    }
+    String document = service.didDocument().toJson().toPrettyString();
+    router.get(DID_DOCUMENT_PATH).handler(rc -> didDocument(rc, document));
+    log.info(
+        "credentials on [did: {}, keys: {}, signing: {}, loopback http: {}]",
+        service.issuerDid(),
+        keys.keys().size(),
+        keys.current().id(),
+        loopbackHttp);
+  }
+
+  private static void didDocument(RoutingContext rc, String document) {
+    rc.response()
+        .putHeader("Content-Type", "application/did+json")
+        .putHeader("Cache-Control", "max-age=300")
+        .end(document);
+  }
+
+  private Optional<char[]> passphrase(NodeConfig config) {
+    String fromEnv = environment.apply(PASSPHRASE_ENV);
+    if (fromEnv != null && !fromEnv.isEmpty()) return Optional.of(fromEnv.toCharArray());
+    String fromConfig = config.credentials().keyPassphrase();
+    return fromConfig == null ? Optional.empty() : Optional.of(fromConfig.toCharArray());
+  }
+
+  private NodeKeys openKeys(NodeConfig config, char[] passphrase) {
+    KeyStoreDir store = new KeyStoreDir(config.dataDir(), random);
+    try {
+      if (store.list().isEmpty()) {
+        store.init(KeyAlgorithm.ED25519, passphrase);
+        log.info(
+            "no node keys yet: created an Ed25519 signing key [dir: {}] (back it up with its passphrase)",
+            store.directory());
+      }
+      return store.load(passphrase);
+    } catch (WrongPassphraseException e) {
+      throw new ConfigException(
+          "the key passphrase ("
+              + PASSPHRASE_ENV
+              + " or keyPassphrase) does not open the node keys in "
+              + store.directory());
+    } catch (KeyFileException e) {
+      throw new ConfigException("node keys in " + store.directory() + ": " + e.getMessage());
+    }
+  }
+
+  /** Closes the credential services and workers this extension opened. */
+  @Override
+  public void close() throws Exception {
+    Exception first = null;
+    // Newest first: the worker stops taking work before the service closes its records.
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      try {
+        opened.get(i).close();
+      } catch (Exception e) {
+        if (first == null) first = e;
+      }
+    }
+    opened.clear();
+    if (first != null) throw first;
+  }
+}

@@ -1,0 +1,95 @@
+package network.baton.node.credential;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import network.baton.node.NodeSetup;
+import network.baton.node.RunningNode;
+import network.baton.node.auth.AdminTokens;
+import network.baton.node.cli.BatonCli;
+import network.baton.node.config.CredentialSettings;
+import network.baton.node.config.NodeConfig;
+import network.baton.vocab.ContextLoader;
+import network.baton.vocab.SampleContent;
+
+/**
+ * A node with credentials on, the kosen sample imported, listening on a loopback port that is also
+ * in its base URL (so its did:web resolves over loopback http).
+ */
+final class CredentialNode {
+  static final String PASSPHRASE = "correct horse battery staple";
+
+  private CredentialNode() {}
+
+  /** A free loopback port (closed again; the node binds it right after). */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The config of a credential node on this port over this data folder. */
+  static NodeConfig config(Path data, int port) {
+    return NodeConfig.defaults(data, URI.create("http://localhost:" + port))
+        .withPort(port)
+        .withAdminTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN)))
+        .withCredentials(
+            CredentialSettings.defaults().withKeyPassphrase(PASSPHRASE).withLoopbackHttp(true));
+  }
+
+  /** Imports the kosen sample offline into the data folder, for a node at this base URL. */
+  static void importKosen(Path folder, Path data, String baseUrl) {
+    try {
+      Path file =
+          Files.writeString(
+              folder.resolve("kosen.jsonld"),
+              SampleContent.create().text(SampleContent.Institution.KOSEN));
+      StringWriter out = new StringWriter();
+      int code =
+          BatonCli.execute(
+              new PrintWriter(out, true),
+              new PrintWriter(out, true),
+              "import",
+              "--data",
+              data.toString(),
+              "--base-url",
+              baseUrl,
+              file.toString());
+      if (code != 0) throw new IllegalStateException("sample import failed: " + out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts a credential node with the kosen sample; tweak adjusts its config. */
+  static RunningNode start(Vertx vertx, Path folder, UnaryOperator<NodeConfig> tweak) {
+    int port = freePort();
+    Path data = folder.resolve("data-" + port);
+    NodeConfig config = tweak.apply(config(data, port));
+    importKosen(folder, data, config.baseUrl().toString());
+    return RunningNode.start(vertx, config, setup());
+  }
+
+  /** The standard setup, its credentials ignoring the environment (tests set the passphrase). */
+  static NodeSetup setup() {
+    NodeSetup standard = NodeSetup.standard();
+    return new NodeSetup(
+        standard.validator(),
+        standard.jsonLd(),
+        standard.compactor(),
+        standard.skills(),
+        null,
+        standard.datasetOpener(),
+        List.of(new CredentialExtension(standard.skills(), ContextLoader.bundled(), name -> null)));
+  }
+}

@@ -1,0 +1,381 @@
+package network.baton.node.credential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import network.baton.credential.issue.HolderWallet;
+import network.baton.credential.issue.VcContexts;
+import network.baton.node.RunningNode;
+import network.baton.node.config.CredentialSettings;
+import network.baton.node.config.NodeConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real node with the kosen sample issues, verifies and revokes credentials over HTTP. */
+@ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class NodeCredentialsTest {
+
+  private Vertx vertx;
+  private RunningNode node;
+  private String course;
+  private final HolderWallet holder = HolderWallet.generate(new SecureRandom());
+
+  @BeforeAll
+  void startNode(@TempDir Path folder) {
+    vertx = Vertx.vertx();
+    node = CredentialNode.start(vertx, folder, config -> config);
+    course = node.url() + "/resources/kosen-mc4-ec";
+  }
+
+  @AfterAll
+  void stopNode() {
+    if (node != null) node.close();
+    if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  private HttpResponse<String> issue(String achievement, String format, boolean withToken) {
+    JsonObject body =
+        new JsonObject()
+            .put(
+                "credential",
+                new JsonObject()
+                    .put(
+                        "credentialSubject",
+                        new JsonObject()
+                            .put("id", holder.did())
+                            .put("achievement", new JsonObject().put("id", achievement))))
+            .put("options", new JsonObject().put("format", format));
+    HttpRequest.Builder request =
+        node.request("/credentials/issue")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8));
+    if (withToken) request.header("Authorization", "Bearer " + RunningNode.TOKEN);
+    return node.send(request);
+  }
+
+  private JsonObject issued(String format) {
+    HttpResponse<String> response = issue(course, format, true);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return new JsonObject(response.body());
+  }
+
+  private JsonObject publicPost(String path, JsonObject body) {
+    HttpResponse<String> response =
+        node.send(
+            node.request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new JsonObject(response.body());
+  }
+
+  private JsonObject verify(Object verifiableCredential) {
+    return publicPost(
+        "/credentials/verify", new JsonObject().put("verifiableCredential", verifiableCredential));
+  }
+
+  private static JsonObject check(JsonObject report, String name) {
+    for (Object check : report.getJsonArray("checks")) {
+      JsonObject c = (JsonObject) check;
+      if (c.getString("check").equals(name)) return c;
+    }
+    throw new AssertionError("no check " + name + " in " + report.encodePrettily());
+  }
+
+  private String nodeDid() {
+    return "did:web:localhost%3A" + java.net.URI.create(node.url()).getPort();
+  }
+
+  @Test
+  void jwtCredentialForACourseOfTheNodeVerifiesWithItsSkillsInJapaneseAndEnglish() {
+    JsonObject issued = issued("vc+jwt");
+    JsonObject envelope = issued.getJsonObject("verifiableCredential");
+    assertThat(envelope.getString("type")).isEqualTo("EnvelopedVerifiableCredential");
+    assertThat(envelope.getString("id")).startsWith(VcContexts.ENVELOPED_VC_PREFIX);
+
+    JsonObject report = verify(envelope);
+
+    assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
+    assertThat(report.getString("issuer")).isEqualTo(nodeDid());
+    assertThat(report.getString("subject")).isEqualTo(holder.did());
+    JsonObject achievement = report.getJsonObject("achievement");
+    assertThat(achievement.getString("id")).isEqualTo(course);
+    assertThat(achievement.getString("name")).isEqualTo("Electrochemistry");
+    JsonArray skills = achievement.getJsonArray("skills");
+    assertThat(skills.stream().map(s -> ((JsonObject) s).getString("id")))
+        .containsExactlyInAnyOrder(
+            "https://w3id.org/baton/skill/ECH-THERMO",
+            "https://w3id.org/baton/skill/ECH-KIN",
+            "https://w3id.org/baton/skill/ECH-MEAS-CV",
+            "https://w3id.org/baton/skill/DES-EVAL-EIS");
+    for (Object skill : skills) {
+      JsonObject labels = ((JsonObject) skill).getJsonObject("labels");
+      assertThat(labels.getString("ja")).isNotBlank();
+      assertThat(labels.getString("en")).isNotBlank();
+    }
+  }
+
+  @Test
+  void dataIntegrityCredentialForACurriculumVerifies() {
+    HttpResponse<String> response =
+        issue(node.url() + "/resources/kosen-mec-programme", "eddsa-rdfc-2022", true);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    JsonObject credential = new JsonObject(response.body()).getJsonObject("verifiableCredential");
+    assertThat(credential.getJsonObject("proof").getString("cryptosuite"))
+        .isEqualTo("eddsa-rdfc-2022");
+
+    JsonObject report = verify(credential);
+
+    assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
+    assertThat(report.getJsonObject("achievement").getJsonArray("skills")).hasSize(4);
+  }
+
+  @Test
+  void didDocumentListsTheNodeKeyForAssertion() {
+    HttpResponse<String> response = node.get("/.well-known/did.json", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/did+json");
+    JsonObject document = new JsonObject(response.body());
+    assertThat(document.getString("id")).isEqualTo(nodeDid());
+    JsonObject method = document.getJsonArray("verificationMethod").getJsonObject(0);
+    assertThat(method.getString("id")).isEqualTo(nodeDid() + "#key-1");
+    assertThat(method.getString("publicKeyMultibase")).startsWith("z6Mk");
+    assertThat(document.getJsonArray("assertionMethod")).contains(nodeDid() + "#key-1");
+  }
+
+  @Test
+  void presentationPassesWithTheVerifiersNonceAndFailsWithAnother() {
+    String jwt = jwtOf(issued("vc+jwt"));
+    String audience = node.url();
+
+    JsonObject good =
+        publicPost(
+            "/presentations/verify",
+            presentation(holder.present(List.of(jwt), "nonce-1", audience), "nonce-1", audience));
+    JsonObject wrong =
+        publicPost(
+            "/presentations/verify",
+            presentation(holder.present(List.of(jwt), "nonce-2", audience), "nonce-3", audience));
+
+    assertThat(good.getBoolean("verified")).as(good.encodePrettily()).isTrue();
+    assertThat(check(good, "holder binding").getBoolean("passed")).isTrue();
+    assertThat(wrong.getBoolean("verified")).isFalse();
+    assertThat(check(wrong, "nonce").getBoolean("passed")).isFalse();
+  }
+
+  @Test
+  void revokedCredentialFailsTheStatusCheck() {
+    JsonObject issued = issued("vc+jwt");
+    JsonObject change =
+        new JsonObject()
+            .put("credentialId", issued.getString("credentialId"))
+            .put(
+                "credentialStatus", new JsonArray().add(new JsonObject().put("status", "revoked")));
+    HttpResponse<String> revoked =
+        node.post("/credentials/status", "application/json", change.encode());
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+
+    JsonObject report = verify(issued.getJsonObject("verifiableCredential"));
+
+    assertThat(report.getBoolean("verified")).isFalse();
+    assertThat(check(report, "status").getString("reason")).contains("revoked");
+    assertThat(check(report, "signature").getBoolean("passed")).isTrue();
+  }
+
+  @Test
+  void courseTheNodeDoesNotPublishIsRefusedWith422() {
+    HttpResponse<String> elsewhere =
+        issue("https://other.example/resources/kosen-mc4-ec", "vc+jwt", true);
+    HttpResponse<String> missing = issue(node.url() + "/resources/no-such-course", "vc+jwt", true);
+    HttpResponse<String> notACourse = issue(node.url() + "/resources/institution", "vc+jwt", true);
+
+    for (HttpResponse<String> response : List.of(elsewhere, missing, notACourse)) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(new JsonObject(response.body()).getString("type"))
+          .isEqualTo("https://w3id.org/baton/problems#unknown-course");
+    }
+  }
+
+  @Test
+  void issuingWithoutTheAdminTokenIsRefusedWith401() {
+    HttpResponse<String> response = issue(course, "vc+jwt", false);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+  }
+
+  @Test
+  void malformedIssueRequestIs400WithTheMemberNamed() {
+    HttpResponse<String> response =
+        node.post("/credentials/issue", "application/json", "{\"credential\": {}}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(response.body()).getString("member"))
+        .isEqualTo("credential.credentialSubject");
+  }
+
+  @Test
+  void anotherNodeTrustingThisOneVerifiesItsCredentialOverLoopback(@TempDir Path other) {
+    JsonObject envelope = issued("vc+jwt").getJsonObject("verifiableCredential");
+    RunningNode verifier =
+        CredentialNode.start(
+            vertx,
+            other,
+            config ->
+                config.withCredentials(
+                    config.credentials().withTrustedIssuers(List.of(nodeDid()))));
+    RunningNode strict =
+        CredentialNode.start(
+            vertx,
+            other,
+            config -> config.withCredentials(config.credentials().withLoopbackHttp(false)));
+    try {
+      JsonObject report = postTo(verifier, envelope);
+      JsonObject refused = postTo(strict, envelope);
+
+      assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
+      assertThat(check(report, "status").getString("reason")).contains("not revoked");
+      assertThat(refused.getBoolean("verified")).isFalse();
+      assertThat(check(refused, "key").getBoolean("passed")).isFalse();
+    } finally {
+      verifier.close();
+      strict.close();
+    }
+  }
+
+  @Test
+  void wrongPassphraseStopsTheStartWithOneClearLine(@TempDir Path other) {
+    int port = CredentialNode.freePort();
+    NodeConfig config = CredentialNode.config(other.resolve("data"), port);
+    RunningNode.start(vertx, config, CredentialNode.setup()).close();
+
+    NodeConfig wrong =
+        config.withCredentials(config.credentials().withKeyPassphrase("not the passphrase"));
+
+    assertThatThrownBy(() -> RunningNode.start(vertx, wrong, CredentialNode.setup()))
+        .rootCause()
+        .hasMessageContaining("does not open the node keys in")
+        .hasMessageNotContaining("not the passphrase");
+    // the store was released: the right passphrase starts the node again, with the same key
+    try (RunningNode again = RunningNode.start(vertx, config, CredentialNode.setup())) {
+      assertThat(again.get("/.well-known/did.json", null).body()).contains("#key-1");
+    }
+  }
+
+  @Test
+  void withoutAPassphraseTheNodeRunsWithoutCredentials(@TempDir Path other) {
+    NodeConfig config =
+        CredentialNode.config(other.resolve("data"), CredentialNode.freePort())
+            .withCredentials(CredentialSettings.defaults());
+
+    try (RunningNode plain = RunningNode.start(vertx, config, CredentialNode.setup())) {
+      assertThat(plain.get("/.well-known/did.json", null).statusCode()).isEqualTo(404);
+      assertThat(plain.get("/health", null).statusCode()).isEqualTo(200);
+    }
+    assertThat(other.resolve("data/keys")).doesNotExist();
+  }
+
+  @Test
+  void afterKeyRotationOldCredentialsStillVerifyAndNewOnesAreSignedWithTheNewKey(
+      @TempDir Path other) throws Exception {
+    int port = CredentialNode.freePort();
+    Path data = other.resolve("data");
+    NodeConfig config = CredentialNode.config(data, port);
+    CredentialNode.importKosen(other, data, config.baseUrl().toString());
+    String oldCredential;
+    try (RunningNode first = RunningNode.start(vertx, config, CredentialNode.setup())) {
+      oldCredential = issueOn(first, "resources/kosen-mc4-ec");
+    }
+    Path passphrase =
+        java.nio.file.Files.writeString(other.resolve("pass"), CredentialNode.PASSPHRASE);
+    java.io.StringWriter out = new java.io.StringWriter();
+    assertThat(
+            network.baton.node.cli.BatonCli.execute(
+                new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(out, true),
+                "keys",
+                "rotate",
+                "--data",
+                data.toString(),
+                "--passphrase-file",
+                passphrase.toString()))
+        .as(out.toString())
+        .isZero();
+
+    try (RunningNode second = RunningNode.start(vertx, config, CredentialNode.setup())) {
+      JsonObject document = new JsonObject(second.get("/.well-known/did.json", null).body());
+      String newCredential = issueOn(second, "resources/kosen-mc5-bms");
+      JsonObject oldReport = postTo(second, oldCredential);
+      JsonObject newReport = postTo(second, newCredential);
+
+      assertThat(document.getJsonArray("assertionMethod")).hasSize(2);
+      assertThat(oldReport.getBoolean("verified")).as(oldReport.encodePrettily()).isTrue();
+      assertThat(check(oldReport, "key").getString("reason")).contains("#key-1");
+      assertThat(newReport.getBoolean("verified")).as(newReport.encodePrettily()).isTrue();
+      assertThat(check(newReport, "key").getString("reason")).contains("#key-2");
+    }
+  }
+
+  private String issueOn(RunningNode target, String path) {
+    JsonObject body =
+        new JsonObject()
+            .put(
+                "credential",
+                new JsonObject()
+                    .put(
+                        "credentialSubject",
+                        new JsonObject()
+                            .put("id", holder.did())
+                            .put("achievement", target.url() + "/" + path)));
+    HttpResponse<String> response =
+        target.post("/credentials/issue", "application/json", body.encode());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return jwtOf(new JsonObject(response.body()));
+  }
+
+  private static JsonObject postTo(RunningNode target, Object envelope) {
+    HttpResponse<String> response =
+        target.send(
+            target
+                .request("/credentials/verify")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        new JsonObject().put("verifiableCredential", envelope).encode())));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new JsonObject(response.body());
+  }
+
+  private static JsonObject presentation(String vpJwt, String challenge, String domain) {
+    return new JsonObject()
+        .put("verifiablePresentation", vpJwt)
+        .put("options", new JsonObject().put("challenge", challenge).put("domain", domain));
+  }
+
+  private static String jwtOf(JsonObject issued) {
+    return issued
+        .getJsonObject("verifiableCredential")
+        .getString("id")
+        .substring(VcContexts.ENVELOPED_VC_PREFIX.length());
+  }
+}

@@ -1,0 +1,269 @@
+package network.baton.node.federation.membership;
+
+import static network.baton.node.federation.membership.MembershipLists.member;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import network.baton.node.RunningNode;
+import network.baton.node.config.NodeConfig;
+import network.baton.node.federation.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MembershipNodesTest {
+
+  @TempDir Path dirA;
+  @TempDir Path dirB;
+  private Vertx vertx;
+  private final MembershipLists lists = new MembershipLists();
+  private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (AutoCloseable closeable : open) {
+      closeable.close();
+    }
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private RunningNode node(Path dir, String baseUrl, Duration syncInterval) {
+    NodeConfig config =
+        NodeConfig.defaults(dir, URI.create(baseUrl))
+            .withPort(0)
+            .withAdminTokenHashes(
+                List.of(network.baton.node.auth.AdminTokens.hash(RunningNode.TOKEN)))
+            .withMembership(List.of(lists.coordinator.publicKey()), syncInterval);
+    MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
+    RunningNode node =
+        RunningNode.start(
+            vertx, config, RunningNode.testSetup().withExtensions(List.of(membership)));
+    open.add(node);
+    return node;
+  }
+
+  private static HttpResponse<String> offer(RunningNode node, String jws) {
+    return node.send(
+        node.request("/federation/membership")
+            .header("Content-Type", SignedMembershipList.MEDIA_TYPE)
+            .POST(HttpRequest.BodyPublishers.ofString(jws)));
+  }
+
+  @Test
+  void nodeServesNoListUntilOneIsOfferedThenTheNewestValidOne() {
+    RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
+    assertThat(a.get("/federation/membership", null).statusCode()).isEqualTo(404);
+
+    SignedMembershipList v2 = lists.signed(2, member("did:web:a.test", a.url(), Role.ISSUER));
+    HttpResponse<String> accepted = offer(a, v2.jws());
+    HttpResponse<String> again = offer(a, v2.jws());
+    HttpResponse<String> older = offer(a, lists.signed(1).jws());
+    HttpResponse<String> forged = offer(a, new MembershipLists().signed(3).jws());
+    HttpResponse<String> garbage = offer(a, "hello");
+
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(accepted.body()).getLong("version")).isEqualTo(2);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(older.statusCode()).isEqualTo(409);
+    assertThat(older.body()).contains("not newer");
+    assertThat(forged.statusCode()).isEqualTo(422);
+    assertThat(forged.body()).contains("unknown key");
+    assertThat(garbage.statusCode()).isEqualTo(422);
+    assertThat(garbage.body()).contains("malformed");
+    HttpResponse<String> current = a.get("/federation/membership", null);
+    assertThat(current.statusCode()).isEqualTo(200);
+    assertThat(current.headers().firstValue("Content-Type"))
+        .hasValue(SignedMembershipList.MEDIA_TYPE);
+    assertThat(current.body()).isEqualTo(v2.jws());
+  }
+
+  @Test
+  void newerListOfferedToOneMemberReachesAnotherByItsPeriodicSync() throws Exception {
+    RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
+    RunningNode b = node(dirB, "http://b.test", Duration.ofMillis(200));
+    SignedMembershipList v1 =
+        lists.signed(1, member("did:web:a.test", a.url()), member("did:web:b.test", b.url()));
+    assertThat(offer(a, v1.jws()).statusCode()).isEqualTo(200);
+    assertThat(offer(b, v1.jws()).statusCode()).isEqualTo(200);
+
+    SignedMembershipList v2 =
+        lists.signed(
+            2, member("did:web:a.test", a.url(), Role.ISSUER), member("did:web:b.test", b.url()));
+    assertThat(offer(a, v2.jws()).statusCode()).isEqualTo(200);
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    String onB = "";
+    while (System.nanoTime() < deadline) {
+      onB = b.get("/federation/membership", null).body();
+      if (onB.equals(v2.jws())) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(onB).isEqualTo(v2.jws());
+    assertThat(MembershipState.fileIn(dirB)).content().isEqualTo(v2.jws());
+  }
+
+  @Test
+  void syncOnDemandNeedsTheAdminTokenAndCallsOnlyUrlsOfTheCurrentList() throws Exception {
+    List<String> listedCalls = new CopyOnWriteArrayList<>();
+    List<String> droppedCalls = new CopyOnWriteArrayList<>();
+    int listed = recorder(listedCalls, 404, "");
+    int dropped = recorder(droppedCalls, 404, "");
+    RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
+    offer(
+        a,
+        lists
+            .signed(
+                1,
+                member("did:web:listed.test", "http://localhost:" + listed),
+                member("did:web:dropped.test", "http://localhost:" + dropped))
+            .jws());
+    offer(a, lists.signed(2, member("did:web:listed.test", "http://localhost:" + listed)).jws());
+
+    HttpResponse<String> anonymous =
+        a.send(a.request("/federation/membership/sync").POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> report = a.post("/federation/membership/sync", "text/plain", "");
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(report.statusCode()).isEqualTo(200);
+    JsonObject member = new JsonObject(report.body()).getJsonArray("members").getJsonObject(0);
+    assertThat(member.getString("did")).isEqualTo("did:web:listed.test");
+    assertThat(member.getString("status")).isEqualTo("error");
+    assertThat(member.getString("detail")).contains("HTTP 404");
+    assertThat(new JsonObject(report.body()).getJsonArray("members")).hasSize(1);
+    assertThat(listedCalls).containsExactly("GET /federation/membership");
+    assertThat(droppedCalls).isEmpty();
+  }
+
+  @Test
+  void periodicSyncStopsWhenTheNodeStops() throws Exception {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    int listed = recorder(calls, 404, "");
+    RunningNode a = node(dirA, "http://a.test", Duration.ofMillis(100));
+    offer(a, lists.signed(1, member("did:web:listed.test", "http://localhost:" + listed)).jws());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (calls.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(calls).isNotEmpty();
+
+    open.remove(a);
+    a.close();
+    Thread.sleep(300);
+    int afterStop = calls.size();
+    Thread.sleep(500);
+
+    assertThat(calls).hasSize(afterStop);
+  }
+
+  @Test
+  void memberThatNeverAnswersTimesOutAndOthersAreStillAsked() {
+    HttpServer silent =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request -> {
+                  // never answers
+                });
+    int silentPort = await(silent.listen(0)).actualPort();
+    List<String> calls = new CopyOnWriteArrayList<>();
+    int listed = recorder(calls, 404, "");
+    RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
+    offer(
+        a,
+        lists
+            .signed(
+                1,
+                member("did:web:silent.test", "http://localhost:" + silentPort),
+                member("did:web:listed.test", "http://localhost:" + listed))
+            .jws());
+
+    HttpResponse<String> report = a.post("/federation/membership/sync", "text/plain", "");
+
+    JsonObject silentResult =
+        new JsonObject(report.body()).getJsonArray("members").getJsonObject(0);
+    assertThat(silentResult.getString("status")).isEqualTo("error");
+    assertThat(silentResult.getString("detail")).contains("no answer within 3000 ms");
+    assertThat(calls).hasSize(1);
+  }
+
+  @Test
+  void oversizedAnswerFromAMemberIsRefusedAndTheListKept() {
+    int flooding = recorder(new CopyOnWriteArrayList<>(), 200, "x".repeat(300 * 1024));
+    RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
+    SignedMembershipList v1 =
+        lists.signed(1, member("did:web:flood.test", "http://localhost:" + flooding));
+    offer(a, v1.jws());
+
+    HttpResponse<String> report = a.post("/federation/membership/sync", "text/plain", "");
+
+    JsonObject member = new JsonObject(report.body()).getJsonArray("members").getJsonObject(0);
+    assertThat(member.getString("status")).isEqualTo("error");
+    assertThat(member.getString("detail")).contains("larger than");
+    assertThat(a.get("/federation/membership", null).body()).isEqualTo(v1.jws());
+  }
+
+  @Test
+  void nodeWithoutCoordinatorKeysRunsWithoutMembershipRoutes() {
+    NodeConfig config = NodeConfig.defaults(dirA, URI.create("http://plain.test")).withPort(0);
+    MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
+    RunningNode plain =
+        RunningNode.start(
+            vertx, config, RunningNode.testSetup().withExtensions(List.of(membership)));
+    open.add(plain);
+
+    assertThat(offer(plain, lists.signed(1).jws()).statusCode()).isEqualTo(404);
+    assertThat(membership.directory().members()).isEmpty();
+    assertThat(membership.trustList().trusts("did:web:a.test")).isFalse();
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A plain HTTP server on a loopback port that records each request and answers the same. */
+  private int recorder(List<String> calls, int status, String body) {
+    HttpServer server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request -> {
+                  calls.add(request.method() + " " + request.path());
+                  request.response().setStatusCode(status).end(body);
+                });
+    try {
+      return server
+          .listen(0)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS)
+          .actualPort();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
