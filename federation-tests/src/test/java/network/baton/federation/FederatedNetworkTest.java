@@ -59,7 +59,10 @@ class FederatedNetworkTest {
             List.of(Institution.KOSEN, Institution.UNIVERSITY, Institution.HIGH_SCHOOL),
             List.of(
                 new network.baton.node.federation.Member(
-                    DEAD, URI.create("http://localhost:" + closed), "gone", Set.of(Role.PUBLISHER))));
+                    DEAD,
+                    URI.create("http://localhost:" + closed),
+                    "gone",
+                    Set.of(Role.PUBLISHER))));
     kosen = network.members().get(0);
   }
 
@@ -112,8 +115,7 @@ class FederatedNetworkTest {
     Member highSchool = network.members().get(2);
     String members =
         network.members().stream().map(Member::did).reduce((a, b) -> a + "," + b).orElseThrow();
-    JsonObject result =
-        federated("skill=MAT-CATH&deadline=5000&members=" + enc(members));
+    JsonObject result = federated("skill=MAT-CATH&deadline=5000&members=" + enc(members));
 
     Map<String, String> statuses = statuses(result);
     assertThat(statuses).containsEntry(highSchool.did(), "skipped");

@@ -42,8 +42,8 @@ public record NodeSetup(
 
   /**
    * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out, its
-   * skill framework, the text-indexed store, credentials, and federated search over the
-   * configured members.
+   * skill framework, the text-indexed store, credentials, and federated search over the configured
+   * members.
    */
   public static NodeSetup standard() {
     ContextLoader contexts = ContextLoader.bundled();

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import network.baton.node.federation.Member;
 import network.baton.credential.keys.PublicKeyMaterial;
+import network.baton.node.federation.Member;
 
 /** Everything one registry node needs to start: where it listens, stores, and who it is. */
 public record NodeConfig(

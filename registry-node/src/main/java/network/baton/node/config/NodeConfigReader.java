@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import network.baton.node.federation.Member;
-import network.baton.node.federation.Role;
 import network.baton.credential.did.Multikey;
 import network.baton.credential.keys.PublicKeyMaterial;
+import network.baton.node.federation.Member;
+import network.baton.node.federation.Role;
 
 /** Reads a {@link NodeConfig} from a JSON or YAML file, filling in defaults. */
 public final class NodeConfigReader {

@@ -61,7 +61,8 @@ final class FanOut {
                                 MemberState.TIMEOUT,
                                 "no answer before the deadline of " + deadlineMs + " ms"),
                             elapsed(start)))) {
-                  log.info("member timed out [member: {}, ms: {}]", members.get(i).did(), deadlineMs);
+                  log.info(
+                      "member timed out [member: {}, ms: {}]", members.get(i).did(), deadlineMs);
                 }
               }
             });
@@ -153,7 +154,8 @@ final class FanOut {
   private static <T> MemberAnswer<T> failed(Member member, Throwable cause, long latency) {
     MemberState state =
         cause instanceof MemberCallFailure failure ? failure.state() : MemberState.ERROR;
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String reason =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new MemberAnswer<>(
         member, new MemberStatus(member.did(), member.name(), state, latency, 0, reason), null);
   }

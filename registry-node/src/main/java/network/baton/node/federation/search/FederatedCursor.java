@@ -24,8 +24,8 @@ import network.baton.node.search.InvalidSearchQuery;
  * Pages of one window are fused only from the members that answered its first page ({@code
  * window}), so a member coming back mid-window does not shift the order.
  *
- * <p>Limits: fusion is per window, not over every hit of the network; the last page of a window
- * may be shorter than {@code limit} while a next cursor exists; an IRI that two members rank in
+ * <p>Limits: fusion is per window, not over every hit of the network; the last page of a window may
+ * be shorter than {@code limit} while a next cursor exists; an IRI that two members rank in
  * different windows appears twice; if a member's own answers change between pages, hits may be
  * repeated or missed (member answers are cached briefly to make this rare).
  *

@@ -89,8 +89,7 @@ public final class FederatedSearch {
     List<Member> members = directory.members();
     Set<String> known = new HashSet<>();
     members.forEach(m -> known.add(m.did()));
-    List<String> unknown =
-        request.members().stream().filter(did -> !known.contains(did)).toList();
+    List<String> unknown = request.members().stream().filter(did -> !known.contains(did)).toList();
     if (!unknown.isEmpty()) {
       throw new InvalidSearchQuery("members are not in the network: " + String.join(", ", unknown));
     }
@@ -164,8 +163,7 @@ public final class FederatedSearch {
         selective ? descriptor(member, timeoutMs) : Future.succeededFuture(Optional.empty());
     return descriptor.compose(
         known -> {
-          Optional<String> mismatch =
-              known.flatMap(d -> d.mismatch(query, selfAndNarrower));
+          Optional<String> mismatch = known.flatMap(d -> d.mismatch(query, selfAndNarrower));
           if (mismatch.isPresent()) {
             return Future.failedFuture(new MemberCallFailure(MemberState.SKIPPED, mismatch.get()));
           }
@@ -182,7 +180,10 @@ public final class FederatedSearch {
       return Future.succeededFuture(Optional.of(cached));
     }
     return client
-        .get(member.baseUrl() + "/.well-known/baton-node", "application/ld+json, application/json", timeoutMs)
+        .get(
+            member.baseUrl() + "/.well-known/baton-node",
+            "application/ld+json, application/json",
+            timeoutMs)
         .map(body -> MemberDescriptor.fromJson(new JsonObject(body)))
         .onSuccess(d -> descriptors.put(key, d))
         .map(Optional::of)
@@ -214,7 +215,10 @@ public final class FederatedSearch {
       if (result.hits().size() > limit) {
         result =
             new SearchResult(
-                result.hits().subList(0, limit), result.total(), result.facets(), result.nextCursor());
+                result.hits().subList(0, limit),
+                result.total(),
+                result.facets(),
+                result.nextCursor());
       }
       return Future.succeededFuture(result);
     } catch (RuntimeException e) {
@@ -222,7 +226,8 @@ public final class FederatedSearch {
       return Future.failedFuture(
           new MemberCallFailure(
               MemberState.ERROR,
-              "answer is not a search result: " + reason.substring(0, Math.min(200, reason.length()))));
+              "answer is not a search result: "
+                  + reason.substring(0, Math.min(200, reason.length()))));
     }
   }
 
@@ -252,8 +257,7 @@ public final class FederatedSearch {
   private static String queryString(Map<String, List<String>> params) {
     StringJoiner joiner = new StringJoiner("&");
     params.forEach(
-        (name, values) ->
-            values.forEach(value -> joiner.add(encode(name) + "=" + encode(value))));
+        (name, values) -> values.forEach(value -> joiner.add(encode(name) + "=" + encode(value))));
     return joiner.toString();
   }
 

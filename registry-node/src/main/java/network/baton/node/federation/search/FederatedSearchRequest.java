@@ -15,8 +15,8 @@ import network.baton.node.search.InvalidSearchQuery;
 import network.baton.node.search.SearchQuery;
 
 /**
- * A federated search request: the local search query (without its cursor), where paging stands,
- * the deadline, and the members to ask (empty: every member).
+ * A federated search request: the local search query (without its cursor), where paging stands, the
+ * deadline, and the members to ask (empty: every member).
  *
  * <p>Parameters: those of {@code /search} plus {@code deadline} (milliseconds) and {@code members}
  * (DIDs, repeated or comma-separated); {@code cursor} is a {@link FederatedCursor}.
@@ -66,7 +66,8 @@ public record FederatedSearchRequest(
           problems.add("deadline must be between 1 and " + max + " ms, was " + deadline);
         }
       } catch (NumberFormatException e) {
-        problems.add("deadline must be a whole number of milliseconds, was '" + deadlineText.get(0) + "'");
+        problems.add(
+            "deadline must be a whole number of milliseconds, was '" + deadlineText.get(0) + "'");
       }
     }
     List<String> members = new ArrayList<>();
@@ -99,7 +100,11 @@ public record FederatedSearchRequest(
 
   private static String fingerprint(SearchQuery query, List<String> members) {
     String text =
-        query.fingerprint() + '\u0000' + query.limit() + '\u0000' + String.join("\u0001", new TreeSet<>(members));
+        query.fingerprint()
+            + '\u0000'
+            + query.limit()
+            + '\u0000'
+            + String.join("\u0001", new TreeSet<>(members));
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -28,7 +28,8 @@ public final class FederatedSparql {
   /** The variable naming the member a solution came from; a query may not use it itself. */
   public static final String MEMBER_VAR = "member";
 
-  private static final Set<String> TERM_TYPES = Set.of("uri", "literal", "bnode", "triple", "typed-literal");
+  private static final Set<String> TERM_TYPES =
+      Set.of("uri", "literal", "bnode", "triple", "typed-literal");
 
   private final MemberDirectory directory;
   private final MemberClient client;
@@ -54,7 +55,8 @@ public final class FederatedSparql {
    * Runs a SELECT on the members named (all when empty) within {@code deadlineMs}; fails with a 400
    * {@link Problem} for a query that does not parse, is not a SELECT, or binds {@code ?member}.
    */
-  public Future<FederatedSparqlResult> select(String queryText, List<String> members, long deadlineMs) {
+  public Future<FederatedSparqlResult> select(
+      String queryText, List<String> members, long deadlineMs) {
     List<Member> chosen;
     try {
       chosen = chosen(members);
@@ -89,7 +91,8 @@ public final class FederatedSparql {
 
   private Query prepare(String text) {
     if (text == null || text.isBlank()) {
-      throw Problem.badRequest("send a SPARQL SELECT query (application/sparql-query or form query=)");
+      throw Problem.badRequest(
+          "send a SPARQL SELECT query (application/sparql-query or form query=)");
     }
     Query query;
     try {
@@ -143,7 +146,8 @@ public final class FederatedSparql {
             e -> {
               JsonObject term = (JsonObject) e.getValue();
               if (!TERM_TYPES.contains(term.getString("type")) || term.getValue("value") == null) {
-                throw new IllegalArgumentException("binding of ?" + e.getKey() + " is not an RDF term");
+                throw new IllegalArgumentException(
+                    "binding of ?" + e.getKey() + " is not an RDF term");
               }
             });
         bindings.add(binding);
@@ -159,7 +163,8 @@ public final class FederatedSparql {
     }
   }
 
-  private static FederatedSparqlResult union(List<String> queryVars, List<MemberAnswer<MemberRows>> all) {
+  private static FederatedSparqlResult union(
+      List<String> queryVars, List<MemberAnswer<MemberRows>> all) {
     Set<String> vars = new LinkedHashSet<>(queryVars);
     List<JsonObject> bindings = new ArrayList<>();
     List<MemberStatus> statuses = new ArrayList<>();
@@ -171,8 +176,7 @@ public final class FederatedSparql {
         continue;
       }
       String prefix = "m" + index + "_";
-      JsonObject member =
-          new JsonObject().put("type", "uri").put("value", answer.member().did());
+      JsonObject member = new JsonObject().put("type", "uri").put("value", answer.member().did());
       for (JsonObject row : answer.value().bindings()) {
         JsonObject copy = new JsonObject();
         row.forEach(

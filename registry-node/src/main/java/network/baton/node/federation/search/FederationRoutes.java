@@ -44,7 +44,10 @@ public final class FederationRoutes {
   /** Adds the federation routes. */
   public void mount(Router router) {
     // Only the fan-out routes: /federation/membership (exchanged between peers) is not refused.
-    router.get("/federation/search").handler(FederationRoutes::refuseSecondHop).handler(this::search);
+    router
+        .get("/federation/search")
+        .handler(FederationRoutes::refuseSecondHop)
+        .handler(this::search);
     router
         .post("/federation/sparql")
         .handler(body)

@@ -113,7 +113,8 @@ public final class MemberClient {
     if (response.statusCode() != 200) {
       response.request().reset();
       return Future.failedFuture(
-          new MemberCallFailure(MemberState.ERROR, "member answered HTTP " + response.statusCode()));
+          new MemberCallFailure(
+              MemberState.ERROR, "member answered HTTP " + response.statusCode()));
     }
     String length = response.getHeader("Content-Length");
     if (length != null && tooLong(length)) {
@@ -159,7 +160,8 @@ public final class MemberClient {
     if (failure instanceof ConnectException) {
       return new MemberCallFailure(MemberState.ERROR, "cannot connect: " + failure.getMessage());
     }
-    String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    String message =
+        failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     return new MemberCallFailure(MemberState.ERROR, "call failed: " + message);
   }
 }

@@ -55,10 +55,11 @@ public record MemberDescriptor(Set<String> skills, Set<String> languages) {
   }
 
   /**
-   * Why the member cannot match the query's skill or language filter, or empty when it may;
-   * {@code selfAndNarrower} gives a skill and every narrower skill of the framework.
+   * Why the member cannot match the query's skill or language filter, or empty when it may; {@code
+   * selfAndNarrower} gives a skill and every narrower skill of the framework.
    */
-  public Optional<String> mismatch(SearchQuery query, Function<String, Set<String>> selfAndNarrower) {
+  public Optional<String> mismatch(
+      SearchQuery query, Function<String, Set<String>> selfAndNarrower) {
     if (!query.skills().isEmpty() && !skills.isEmpty()) {
       boolean any =
           query.skills().stream()
@@ -70,7 +71,8 @@ public record MemberDescriptor(Set<String> skills, Set<String> languages) {
     }
     if (!query.languages().isEmpty() && !languages.isEmpty()) {
       boolean any =
-          query.languages().stream().anyMatch(wanted -> languages.stream().anyMatch(have -> related(wanted, have)));
+          query.languages().stream()
+              .anyMatch(wanted -> languages.stream().anyMatch(have -> related(wanted, have)));
       if (!any) {
         return Optional.of("descriptor lists none of the languages asked for");
       }

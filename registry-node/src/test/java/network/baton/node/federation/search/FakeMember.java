@@ -51,16 +51,19 @@ final class FakeMember implements AutoCloseable {
       List<JsonObject> solutions) {
     FakeMember[] self = new FakeMember[1];
     HttpServer server =
-        vertx.createHttpServer()
+        vertx
+            .createHttpServer()
             .requestHandler(
-                request -> self[0].answer(vertx, request, behaviour, delayMs, hits, skills, solutions));
+                request ->
+                    self[0].answer(vertx, request, behaviour, delayMs, hits, skills, solutions));
     self[0] = new FakeMember(did, await(server.listen(0, "127.0.0.1")));
     return self[0];
   }
 
   /** A member address where nothing listens (the port was opened and closed again). */
   static Member dead(Vertx vertx, String did) {
-    HttpServer server = await(vertx.createHttpServer().requestHandler(r -> {}).listen(0, "127.0.0.1"));
+    HttpServer server =
+        await(vertx.createHttpServer().requestHandler(r -> {}).listen(0, "127.0.0.1"));
     int port = server.actualPort();
     await(server.close());
     return new Member(did, URI.create("http://127.0.0.1:" + port), did, Set.of(Role.PUBLISHER));
@@ -87,7 +90,13 @@ final class FakeMember implements AutoCloseable {
     if (request.path().equals("/.well-known/baton-node")) {
       JsonArray coverage = new JsonArray();
       skills.forEach(s -> coverage.add(new JsonObject().put("skill", s).put("count", 1)));
-      request.response().end(new JsonObject().put("languages", new JsonArray().add("ja").add("en")).put("skills", coverage).encode());
+      request
+          .response()
+          .end(
+              new JsonObject()
+                  .put("languages", new JsonArray().add("ja").add("en"))
+                  .put("skills", coverage)
+                  .encode());
       return;
     }
     boolean search = request.path().equals("/search");
@@ -111,7 +120,10 @@ final class FakeMember implements AutoCloseable {
   }
 
   private static void good(
-      HttpServerRequest request, boolean search, List<JsonObject> hits, List<JsonObject> solutions) {
+      HttpServerRequest request,
+      boolean search,
+      List<JsonObject> hits,
+      List<JsonObject> solutions) {
     if (!search) {
       request.bodyHandler(
           body ->
@@ -121,13 +133,15 @@ final class FakeMember implements AutoCloseable {
                   .end(
                       new JsonObject()
                           .put("head", new JsonObject().put("vars", new JsonArray().add("course")))
-                          .put("results", new JsonObject().put("bindings", new JsonArray(solutions)))
+                          .put(
+                              "results", new JsonObject().put("bindings", new JsonArray(solutions)))
                           .encode()));
       return;
     }
     int limit = Integer.parseInt(request.getParam("limit", "20"));
     int offset = Integer.parseInt(request.getParam("cursor", "0"));
-    List<JsonObject> page = hits.subList(Math.min(offset, hits.size()), Math.min(offset + limit, hits.size()));
+    List<JsonObject> page =
+        hits.subList(Math.min(offset, hits.size()), Math.min(offset + limit, hits.size()));
     JsonObject facets =
         new JsonObject()
             .put("skillArea", new JsonObject())
@@ -136,7 +150,10 @@ final class FakeMember implements AutoCloseable {
             .put("language", new JsonObject())
             .put("license", new JsonObject());
     JsonObject result =
-        new JsonObject().put("hits", new JsonArray(page)).put("total", hits.size()).put("facets", facets);
+        new JsonObject()
+            .put("hits", new JsonArray(page))
+            .put("total", hits.size())
+            .put("facets", facets);
     if (offset + limit < hits.size()) {
       result.put("nextCursor", Integer.toString(offset + limit));
     }

@@ -32,8 +32,7 @@ class FederatedCursorTest {
 
     assertThatThrownBy(() -> FederatedCursor.decode(wrongTypes))
         .isInstanceOf(InvalidSearchQuery.class);
-    assertThatThrownBy(() -> FederatedCursor.decode("%%%"))
-        .isInstanceOf(InvalidSearchQuery.class);
+    assertThatThrownBy(() -> FederatedCursor.decode("%%%")).isInstanceOf(InvalidSearchQuery.class);
     assertThatThrownBy(() -> FederatedCursor.decode("x".repeat(FederatedCursor.MAX_ENCODED + 1)))
         .hasMessageContaining("too long");
   }
@@ -41,19 +40,22 @@ class FederatedCursorTest {
   @Test
   void cursorOfAnotherQueryOrMemberSelectionIsRefused() {
     FederatedSearchRequest first =
-        FederatedSearchRequest.parse(Map.of("q", List.of("battery"), "limit", List.of("5")), limits);
+        FederatedSearchRequest.parse(
+            Map.of("q", List.of("battery"), "limit", List.of("5")), limits);
     String cursor = first.cursor().encode();
 
     assertThat(
             FederatedSearchRequest.parse(
-                    Map.of("q", List.of("battery"), "limit", List.of("5"), "cursor", List.of(cursor)),
+                    Map.of(
+                        "q", List.of("battery"), "limit", List.of("5"), "cursor", List.of(cursor)),
                     limits)
                 .cursor())
         .isEqualTo(first.cursor());
     assertThatThrownBy(
             () ->
                 FederatedSearchRequest.parse(
-                    Map.of("q", List.of("safety"), "limit", List.of("5"), "cursor", List.of(cursor)),
+                    Map.of(
+                        "q", List.of("safety"), "limit", List.of("5"), "cursor", List.of(cursor)),
                     limits))
         .hasMessageContaining("different query");
     assertThatThrownBy(

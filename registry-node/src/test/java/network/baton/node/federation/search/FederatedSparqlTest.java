@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FederatedSparqlTest {
 
-  private static final String SELECT = "SELECT ?course WHERE { ?course a <http://schema.org/Course> }";
+  private static final String SELECT =
+      "SELECT ?course WHERE { ?course a <http://schema.org/Course> }";
 
   @TempDir static Path dataDir;
 
@@ -38,15 +39,31 @@ class FederatedSparqlTest {
   void start() {
     fakes.add(
         FakeMember.start(
-            vertx, "did:web:a.example", FakeMember.Behaviour.GOOD, 0, List.of(), List.of(),
+            vertx,
+            "did:web:a.example",
+            FakeMember.Behaviour.GOOD,
+            0,
+            List.of(),
+            List.of(),
             List.of(uri("https://a.example/resources/c1"), bnode("b0"))));
     fakes.add(
         FakeMember.start(
-            vertx, "did:web:b.example", FakeMember.Behaviour.GOOD, 0, List.of(), List.of(),
+            vertx,
+            "did:web:b.example",
+            FakeMember.Behaviour.GOOD,
+            0,
+            List.of(),
+            List.of(),
             List.of(uri("https://b.example/resources/c2"), bnode("b0"))));
     fakes.add(
         FakeMember.start(
-            vertx, "did:web:garbage.example", FakeMember.Behaviour.GARBAGE, 0, List.of(), List.of(), List.of()));
+            vertx,
+            "did:web:garbage.example",
+            FakeMember.Behaviour.GARBAGE,
+            0,
+            List.of(),
+            List.of(),
+            List.of()));
     List<Member> members = new ArrayList<>(fakes.stream().map(FakeMember::member).toList());
     members.add(FakeMember.dead(vertx, "did:web:dead.example"));
     node = RunningNode.start(vertx, dataDir, config -> config.withMembers(members));
@@ -70,12 +87,19 @@ class FederatedSparqlTest {
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/sparql-results+json");
     JsonObject json = new JsonObject(response.body());
-    assertThat(json.getJsonObject("head").getJsonArray("vars").getList()).containsExactly("course", "member");
+    assertThat(json.getJsonObject("head").getJsonArray("vars").getList())
+        .containsExactly("course", "member");
     List<String> rows = new ArrayList<>();
-    json.getJsonObject("results").getJsonArray("bindings").forEach(b -> {
-      JsonObject row = (JsonObject) b;
-      rows.add(row.getJsonObject("course").getString("value") + " @ " + row.getJsonObject("member").getString("value"));
-    });
+    json.getJsonObject("results")
+        .getJsonArray("bindings")
+        .forEach(
+            b -> {
+              JsonObject row = (JsonObject) b;
+              rows.add(
+                  row.getJsonObject("course").getString("value")
+                      + " @ "
+                      + row.getJsonObject("member").getString("value"));
+            });
     assertThat(rows)
         .contains(
             "https://a.example/resources/c1 @ did:web:a.example",
@@ -115,7 +139,10 @@ class FederatedSparqlTest {
     assertThat(broken.statusCode()).isEqualTo(400);
 
     HttpResponse<String> reserved =
-        node.post("/federation/sparql", "application/sparql-query", "SELECT ?member WHERE { ?member ?p ?o }");
+        node.post(
+            "/federation/sparql",
+            "application/sparql-query",
+            "SELECT ?member WHERE { ?member ?p ?o }");
     assertThat(reserved.statusCode()).isEqualTo(400);
     assertThat(reserved.body()).contains("?member is reserved");
 
@@ -133,13 +160,15 @@ class FederatedSparqlTest {
   }
 
   private static JsonObject bnode(String label) {
-    return new JsonObject().put("course", new JsonObject().put("type", "bnode").put("value", label));
+    return new JsonObject()
+        .put("course", new JsonObject().put("type", "bnode").put("value", label));
   }
 
   private static java.util.Map<String, String> statuses(JsonObject result) {
     java.util.Map<String, String> map = new java.util.HashMap<>();
     JsonArray members = result.getJsonArray("members");
-    members.forEach(m -> map.put(((JsonObject) m).getString("did"), ((JsonObject) m).getString("status")));
+    members.forEach(
+        m -> map.put(((JsonObject) m).getString("did"), ((JsonObject) m).getString("status")));
     return map;
   }
 }

@@ -22,7 +22,8 @@ class RankFusionTest {
     List<FederatedHit> fused = fusion.fuse(lists);
 
     // Equal ranks give equal fused scores; ties are broken by IRI, so the order is stable.
-    assertThat(fused).extracting(h -> h.hit().iri())
+    assertThat(fused)
+        .extracting(h -> h.hit().iri())
         .containsExactly("https://a/1", "https://b/1", "https://a/2", "https://b/2");
     assertThat(fused.get(0).fusedScore()).isEqualTo(fused.get(1).fusedScore());
   }
@@ -51,6 +52,15 @@ class RankFusionTest {
 
   private static SearchHit hit(String iri, double score) {
     return new SearchHit(
-        iri, "Course", Map.of("en", iri), Map.of(), List.of(), null, null, List.of("en"), score, null);
+        iri,
+        "Course",
+        Map.of("en", iri),
+        Map.of(),
+        List.of(),
+        null,
+        null,
+        List.of("en"),
+        score,
+        null);
   }
 }
