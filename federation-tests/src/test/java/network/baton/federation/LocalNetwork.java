@@ -12,11 +12,13 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import network.baton.node.NodeSetup;
 import network.baton.node.NodeVerticle;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.NodeConfig;
+import network.baton.node.federation.Role;
 import network.baton.node.importer.ImportFileReader;
 import network.baton.node.importer.ImportFormat;
 import network.baton.node.importer.ImportProgress;
@@ -36,8 +38,9 @@ final class LocalNetwork implements AutoCloseable {
   /** The admin token of every member node in the test network. */
   static final String TOKEN = "federation-test-admin-token-0123456789abcdefghij";
 
-  /** One running member. */
-  record Member(Institution institution, String baseUrl, NodeVerticle node, long published) {}
+  /** One running member; {@code did} is the did:web of its loopback address. */
+  record Member(
+      Institution institution, String baseUrl, String did, NodeVerticle node, long published) {}
 
   private final Vertx vertx;
   private final List<Member> members = new ArrayList<>();
@@ -48,10 +51,37 @@ final class LocalNetwork implements AutoCloseable {
 
   /** Starts one node per institution, each publishing that institution's sample content. */
   static LocalNetwork start(Path root, List<Institution> institutions) {
+    return start(root, institutions, List.of());
+  }
+
+  /**
+   * Starts one node per institution; every node's config lists every node (itself included) and
+   * {@code extraMembers} as the members federated search calls.
+   */
+  static LocalNetwork start(
+      Path root,
+      List<Institution> institutions,
+      List<network.baton.node.federation.Member> extraMembers) {
     LocalNetwork network = new LocalNetwork(Vertx.vertx());
     try {
+      List<Integer> ports = new ArrayList<>();
+      List<network.baton.node.federation.Member> directory = new ArrayList<>();
       for (Institution institution : institutions) {
-        network.members.add(network.startMember(root.resolve(institution.key()), institution));
+        int port = freePort();
+        ports.add(port);
+        directory.add(
+            new network.baton.node.federation.Member(
+                did(port),
+                URI.create("http://localhost:" + port),
+                institution.key(),
+                Set.of(Role.PUBLISHER, Role.ISSUER)));
+      }
+      directory.addAll(extraMembers);
+      for (int i = 0; i < institutions.size(); i++) {
+        Institution institution = institutions.get(i);
+        network.members.add(
+            network.startMember(
+                root.resolve(institution.key()), institution, ports.get(i), directory));
       }
       return network;
     } catch (RuntimeException e) {
@@ -64,16 +94,37 @@ final class LocalNetwork implements AutoCloseable {
     return List.copyOf(members);
   }
 
-  private Member startMember(Path dataDir, Institution institution) {
-    int port = freePort();
+  /** The did:web of a loopback node (the port's colon percent-encoded, as did:web requires). */
+  static String did(int port) {
+    return "did:web:localhost%3A" + port;
+  }
+
+  private Member startMember(
+      Path dataDir,
+      Institution institution,
+      int port,
+      List<network.baton.node.federation.Member> directory) {
     String base = "http://localhost:" + port;
+    NodeConfig defaults = NodeConfig.defaults(dataDir, URI.create(base));
     NodeConfig config =
-        NodeConfig.defaults(dataDir, URI.create(base))
-            .withPort(port)
-            .withAdminTokenHashes(List.of(AdminTokens.hash(TOKEN)));
+        new NodeConfig(
+                port,
+                defaults.host(),
+                dataDir,
+                defaults.baseUrl(),
+                institution.key(),
+                null,
+                did(port),
+                List.of(AdminTokens.hash(TOKEN)),
+                defaults.bodyLimitBytes(),
+                defaults.sparqlTimeout(),
+                defaults.resultCap(),
+                defaults.languages(),
+                defaults.credentials())
+            .withMembers(directory);
     NodeVerticle node = new NodeVerticle(config, NodeSetup.standard());
     await(vertx.deployVerticle(node));
-    return new Member(institution, base, node, publish(base, institution));
+    return new Member(institution, base, did(port), node, publish(base, institution));
   }
 
   /** Publishes the institution's sample content through the node's own API, as staff would. */

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.credential.CredentialExtension;
+import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.membership.MembershipExtension;
+import network.baton.node.federation.search.FederationExtension;
+import network.baton.node.federation.search.FederationLimits;
 import network.baton.node.http.JsonLdCompactor;
 import network.baton.node.store.RdfParsing;
 import network.baton.node.store.ResourceValidator;
@@ -44,29 +47,40 @@ public record NodeSetup(
 
   /**
    * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out, its
-   * skill framework, the text-indexed store, and credentials (without federation).
+   * skill framework, the text-indexed store, credentials, and federated search over the members the
+   * config lists (no signed membership list).
    */
   public static NodeSetup standard() {
     ContextLoader contexts = ContextLoader.bundled();
     SkillFramework skills = SkillFramework.load();
-    return base(contexts, skills, List.of(new CredentialExtension(skills, contexts)));
+    return base(
+        contexts,
+        skills,
+        List.of(new CredentialExtension(skills, contexts), FederationExtension.fromConfig(skills)));
   }
 
   /**
-   * The production setup for a node with this config: {@link #standard()} plus federation
-   * membership when the config names coordinator keys, whose members with the issuer role the
-   * node's credential verification trusts.
+   * The production setup for a node with this config: when the config names coordinator keys, the
+   * signed membership list decides whom federated search and SPARQL call and which issuers the
+   * node's credential verification trusts (members with the issuer role); otherwise as {@link
+   * #standard()}, over the members the config lists.
    */
   public static NodeSetup standard(NodeConfig config) {
     ContextLoader contexts = ContextLoader.bundled();
     SkillFramework skills = SkillFramework.load();
     MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
+    MemberDirectory members =
+        config.federated() ? membership.directory() : MemberDirectory.of(config.members());
     return base(
         contexts,
         skills,
         List.of(
             membership,
-            new CredentialExtension(skills, contexts, System::getenv, membership.trustList())));
+            new CredentialExtension(skills, contexts, System::getenv, membership.trustList()),
+            new FederationExtension(
+                context -> members,
+                FederationExtension.narrowerOf(skills),
+                FederationLimits.defaults())));
   }
 
   private static NodeSetup base(

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import network.baton.credential.keys.PublicKeyMaterial;
+import network.baton.node.federation.Member;
 
 /** Everything one registry node needs to start: where it listens, stores, and who it is. */
 public record NodeConfig(
@@ -25,7 +26,8 @@ public record NodeConfig(
     List<String> languages,
     CredentialSettings credentials,
     List<PublicKeyMaterial> coordinatorKeys,
-    Duration membershipSyncInterval) {
+    Duration membershipSyncInterval,
+    List<Member> members) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -94,6 +96,10 @@ public record NodeConfig(
       throw new ConfigException(
           "membershipSyncInterval must not be negative (0 disables): " + membershipSyncInterval);
     }
+    members = List.copyOf(members == null ? List.of() : members);
+    if (members.stream().map(Member::did).distinct().count() != members.size()) {
+      throw new ConfigException("members must not name the same DID twice");
+    }
   }
 
   /** A config without coordinator keys (no federation) and the default membership sync. */
@@ -126,7 +132,8 @@ public record NodeConfig(
         languages,
         credentials,
         List.of(),
-        DEFAULT_MEMBERSHIP_SYNC_INTERVAL);
+        DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
+        List.of());
   }
 
   /** Whether the node takes part in federation (it has the coordinator's key to check lists). */
@@ -151,7 +158,8 @@ public record NodeConfig(
         languages,
         credentials,
         keys,
-        syncInterval);
+        syncInterval,
+        members);
   }
 
   /** A config with defaults for everything but the data folder and base URL. */
@@ -199,7 +207,8 @@ public record NodeConfig(
         languages,
         credentials,
         coordinatorKeys,
-        membershipSyncInterval);
+        membershipSyncInterval,
+        members);
   }
 
   /** A copy storing in another folder. */
@@ -219,7 +228,8 @@ public record NodeConfig(
         languages,
         credentials,
         coordinatorKeys,
-        membershipSyncInterval);
+        membershipSyncInterval,
+        members);
   }
 
   /** A copy with another base URL. */
@@ -239,7 +249,8 @@ public record NodeConfig(
         languages,
         credentials,
         coordinatorKeys,
-        membershipSyncInterval);
+        membershipSyncInterval,
+        members);
   }
 
   /** A copy accepting these admin token hashes. */
@@ -259,7 +270,8 @@ public record NodeConfig(
         languages,
         credentials,
         coordinatorKeys,
-        membershipSyncInterval);
+        membershipSyncInterval,
+        members);
   }
 
   /** A copy with other request and query limits. */
@@ -280,7 +292,8 @@ public record NodeConfig(
         languages,
         credentials,
         coordinatorKeys,
-        membershipSyncInterval);
+        membershipSyncInterval,
+        members);
   }
 
   /** A copy with other credential settings. */
@@ -300,7 +313,29 @@ public record NodeConfig(
         languages,
         newCredentials,
         coordinatorKeys,
-        membershipSyncInterval);
+        membershipSyncInterval,
+        members);
+  }
+
+  /** A copy calling these members for federated search and SPARQL (until a membership list). */
+  public NodeConfig withMembers(List<Member> newMembers) {
+    return new NodeConfig(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
+        newMembers);
   }
 
   private static URI checkBaseUrl(URI url) {

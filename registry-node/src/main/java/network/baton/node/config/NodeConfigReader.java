@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import network.baton.credential.did.Multikey;
 import network.baton.credential.keys.PublicKeyMaterial;
+import network.baton.node.federation.Member;
+import network.baton.node.federation.Role;
 
 /** Reads a {@link NodeConfig} from a JSON or YAML file, filling in defaults. */
 public final class NodeConfigReader {
@@ -44,7 +47,8 @@ public final class NodeConfigReader {
           "allowLoopbackHttp",
           "trustedIssuers",
           "coordinatorKeys",
-          "membershipSyncInterval");
+          "membershipSyncInterval",
+          "members");
 
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -118,7 +122,8 @@ public final class NodeConfigReader {
         coordinatorKeys(object.get("coordinatorKeys")),
         object.has("membershipSyncInterval")
             ? parseDuration("membershipSyncInterval", object.get("membershipSyncInterval"))
-            : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL);
+            : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
+        members(object.get("members")));
   }
 
   /** Each entry a multibase text ("z6Mk...") or a public JWK object. */
@@ -245,6 +250,40 @@ public final class NodeConfigReader {
       result.add(item.asText());
     }
     return result;
+  }
+
+  /** Reads {@code members: [{did, baseUrl, name, roles}]}; each problem names the entry. */
+  private static List<Member> members(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw new ConfigException("members must be a list of {did, baseUrl, name, roles}");
+    }
+    List<Member> members = new ArrayList<>();
+    int index = 0;
+    for (JsonNode item : value) {
+      index++;
+      if (!item.isObject()) {
+        throw new ConfigException("members entry " + index + " must be an object");
+      }
+      ObjectNode entry = (ObjectNode) item;
+      try {
+        Set<Role> roles = new HashSet<>();
+        for (String role : strings(entry, "roles", List.of("publisher"))) {
+          roles.add(Role.fromJson(role));
+        }
+        String did = text(entry, "did");
+        String url = text(entry, "baseUrl");
+        if (did == null || url == null) {
+          throw new IllegalArgumentException("did and baseUrl are required");
+        }
+        members.add(new Member(did, new URI(url), text(entry, "name"), roles));
+      } catch (IllegalArgumentException | java.net.URISyntaxException | ConfigException e) {
+        throw new ConfigException("members entry " + index + ": " + e.getMessage());
+      }
+    }
+    return members;
   }
 
   private static String orDefault(String value, String fallback) {

@@ -127,6 +127,46 @@ class NodeConfigReaderTest {
     assertThat(ok.withAdminTokenHashes(List.of(HASH)).adminTokenHashes()).containsExactly(HASH);
   }
 
+  @Test
+  void membersAreReadWithTheirRolesAndBadEntriesAreNamed() throws IOException {
+    Path file =
+        write(
+            "members.yaml",
+            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
+                + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example', name: Kosen,"
+                + " roles: [publisher, issuer]}\n"
+                + "  - {did: 'did:web:b.example', baseUrl: 'https://b.example'}\n");
+
+    NodeConfig config = reader.read(file);
+
+    assertThat(config.members()).hasSize(2);
+    assertThat(config.members().get(0).name()).isEqualTo("Kosen");
+    assertThat(config.members().get(0).has(network.baton.node.federation.Role.ISSUER)).isTrue();
+    assertThat(config.members().get(1).baseUrl()).isEqualTo(URI.create("https://b.example"));
+    assertThat(config.members().get(1).has(network.baton.node.federation.Role.PUBLISHER)).isTrue();
+
+    Path relative =
+        write(
+            "bad.yaml",
+            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
+                + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example'}\n"
+                + "  - {did: 'did:web:b.example', baseUrl: '/relative'}\n");
+    assertThatThrownBy(() -> reader.read(relative)).hasMessageStartingWith("members entry 2");
+    Path twice =
+        write(
+            "twice.yaml",
+            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
+                + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example'}\n"
+                + "  - {did: 'did:web:a.example', baseUrl: 'http://b.example'}\n");
+    assertThatThrownBy(() -> reader.read(twice)).hasMessageContaining("same DID twice");
+    Path role =
+        write(
+            "role.yaml",
+            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
+                + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example', roles: [king]}\n");
+    assertThatThrownBy(() -> reader.read(role)).hasMessageContaining("unknown member role");
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(folder.resolve(name), text);
   }

@@ -1,0 +1,166 @@
+package network.baton.node.federation.search;
+
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
+import network.baton.node.federation.Member;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls members in parallel, at most {@code maxInFlight} at once, and answers by the deadline
+ * whatever happens: a member still running then is reported as a timeout. Runs on the caller's
+ * Vert.x context, so its counters need no locks.
+ */
+final class FanOut {
+
+  private static final Logger log = LoggerFactory.getLogger(FanOut.class);
+
+  private final Vertx vertx;
+  private final int maxInFlight;
+  private final long memberTimeoutMs;
+
+  FanOut(Vertx vertx, int maxInFlight, long memberTimeoutMs) {
+    this.vertx = requireNonNull(vertx, "vertx");
+    this.maxInFlight = maxInFlight;
+    this.memberTimeoutMs = memberTimeoutMs;
+  }
+
+  /**
+   * Calls {@code call(member, timeoutMs)} for every member; the answers come back in member order
+   * within {@code deadlineMs}; {@code count} says how many items an answer holds.
+   */
+  <T> Future<List<MemberAnswer<T>>> run(
+      List<Member> members,
+      BiFunction<Member, Long, Future<T>> call,
+      ToLongFunction<T> count,
+      long deadlineMs) {
+    long start = System.nanoTime();
+    List<Promise<MemberAnswer<T>>> answers = new ArrayList<>();
+    members.forEach(m -> answers.add(Promise.promise()));
+    if (members.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    long timer =
+        vertx.setTimer(
+            deadlineMs,
+            id -> {
+              for (int i = 0; i < members.size(); i++) {
+                if (answers
+                    .get(i)
+                    .tryComplete(
+                        failed(
+                            members.get(i),
+                            new MemberCallFailure(
+                                MemberState.TIMEOUT,
+                                "no answer before the deadline of " + deadlineMs + " ms"),
+                            elapsed(start)))) {
+                  log.info(
+                      "member timed out [member: {}, ms: {}]", members.get(i).did(), deadlineMs);
+                }
+              }
+            });
+    new Launcher<>(members, call, count, answers, start, deadlineMs).next();
+    return Future.all(answers.stream().map(Promise::future).toList())
+        .map(
+            all -> {
+              vertx.cancelTimer(timer);
+              List<MemberAnswer<T>> list = all.list();
+              return list;
+            });
+  }
+
+  private final class Launcher<T> {
+    private final List<Member> members;
+    private final BiFunction<Member, Long, Future<T>> call;
+    private final ToLongFunction<T> count;
+    private final List<Promise<MemberAnswer<T>>> answers;
+    private final long start;
+    private final long deadlineMs;
+    private int started;
+    private int inFlight;
+
+    Launcher(
+        List<Member> members,
+        BiFunction<Member, Long, Future<T>> call,
+        ToLongFunction<T> count,
+        List<Promise<MemberAnswer<T>>> answers,
+        long start,
+        long deadlineMs) {
+      this.members = members;
+      this.call = call;
+      this.count = count;
+      this.answers = answers;
+      this.start = start;
+      this.deadlineMs = deadlineMs;
+    }
+
+    void next() {
+      while (inFlight < maxInFlight && started < members.size()) {
+        int index = started++;
+        Member member = members.get(index);
+        long remaining = deadlineMs - elapsed(start);
+        if (remaining <= 0) {
+          continue; // the deadline timer reports it
+        }
+        inFlight++;
+        Future<T> result;
+        try {
+          result = call.apply(member, Math.min(memberTimeoutMs, remaining));
+        } catch (RuntimeException e) {
+          result = Future.failedFuture(e);
+        }
+        result.onComplete(
+            done -> {
+              inFlight--;
+              long latency = elapsed(start);
+              MemberAnswer<T> answer;
+              if (done.succeeded()) {
+                T value = done.result();
+                answer =
+                    new MemberAnswer<>(
+                        member,
+                        new MemberStatus(
+                            member.did(),
+                            member.name(),
+                            MemberState.OK,
+                            latency,
+                            count.applyAsLong(value),
+                            null),
+                        value);
+              } else {
+                answer = failed(member, done.cause(), latency);
+                if (answer.status().state() != MemberState.SKIPPED) {
+                  log.info(
+                      "member call failed [member: {}, status: {}, reason: {}]",
+                      member.did(),
+                      answer.status().state().jsonName(),
+                      answer.status().error());
+                }
+              }
+              answers.get(index).tryComplete(answer);
+              next();
+            });
+      }
+    }
+  }
+
+  private static <T> MemberAnswer<T> failed(Member member, Throwable cause, long latency) {
+    MemberState state =
+        cause instanceof MemberCallFailure failure ? failure.state() : MemberState.ERROR;
+    String reason =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return new MemberAnswer<>(
+        member, new MemberStatus(member.did(), member.name(), state, latency, 0, reason), null);
+  }
+
+  private static long elapsed(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}

@@ -1,0 +1,267 @@
+package network.baton.node.federation.search;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.function.Function;
+import network.baton.node.federation.Member;
+import network.baton.node.federation.MemberDirectory;
+import network.baton.node.search.InvalidSearchQuery;
+import network.baton.node.search.SearchFacets;
+import network.baton.node.search.SearchHit;
+import network.baton.node.search.SearchQuery;
+import network.baton.node.search.SearchResult;
+
+/**
+ * Network-wide search: asks every member's {@code /search} in parallel (the node itself too, over
+ * HTTP, when the directory lists it), skips members whose descriptor cannot match, fuses the ranked
+ * lists by reciprocal rank, and answers by the deadline with each member's status. Never blocks the
+ * event loop; member answers are untrusted and parsed defensively.
+ */
+public final class FederatedSearch {
+
+  private final MemberDirectory directory;
+  private final MemberClient client;
+  private final FanOut fanOut;
+  private final RankFusion fusion = new RankFusion(RankFusion.DEFAULT_K);
+  private final Function<String, Set<String>> selfAndNarrower;
+  private final Cache<String, MemberDescriptor> descriptors;
+  private final Cache<String, SearchResult> answers;
+
+  /**
+   * A search over the directory's members; {@code selfAndNarrower} gives a skill IRI and every
+   * narrower skill of the framework (for source selection).
+   */
+  public FederatedSearch(
+      Vertx vertx,
+      MemberDirectory directory,
+      MemberClient client,
+      Function<String, Set<String>> selfAndNarrower,
+      FederationLimits limits) {
+    this.directory = requireNonNull(directory, "directory");
+    this.client = requireNonNull(client, "client");
+    this.selfAndNarrower = requireNonNull(selfAndNarrower, "selfAndNarrower");
+    this.fanOut = new FanOut(vertx, limits.maxInFlight(), limits.memberTimeout().toMillis());
+    this.descriptors =
+        Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(limits.descriptorTtl()).build();
+    this.answers =
+        Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(limits.answerTtl()).build();
+  }
+
+  /** One page of fused results; fails with {@link InvalidSearchQuery} for an unknown member. */
+  public Future<FederatedSearchResult> search(FederatedSearchRequest request) {
+    List<Member> chosen;
+    try {
+      chosen = chosen(request);
+    } catch (InvalidSearchQuery e) {
+      return Future.failedFuture(e);
+    }
+    FederatedCursor cursor = request.cursor();
+    SearchQuery query = request.query();
+    return fanOut
+        .run(
+            chosen,
+            (member, timeoutMs) ->
+                ask(member, query, cursor.memberCursors().get(member.did()), timeoutMs),
+            result -> result.hits().size(),
+            request.deadlineMs())
+        .map(all -> page(query, cursor, all));
+  }
+
+  private List<Member> chosen(FederatedSearchRequest request) {
+    List<Member> members = directory.members();
+    Set<String> known = new HashSet<>();
+    members.forEach(m -> known.add(m.did()));
+    List<String> unknown = request.members().stream().filter(did -> !known.contains(did)).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidSearchQuery("members are not in the network: " + String.join(", ", unknown));
+    }
+    FederatedCursor cursor = request.cursor();
+    return members.stream()
+        .filter(m -> request.members().isEmpty() || request.members().contains(m.did()))
+        .filter(m -> !cursor.exhausted().contains(m.did()))
+        .filter(m -> cursor.skip() == 0 || cursor.window().contains(m.did()))
+        .toList();
+  }
+
+  private FederatedSearchResult page(
+      SearchQuery query, FederatedCursor cursor, List<MemberAnswer<SearchResult>> all) {
+    Map<String, List<SearchHit>> ranked = new LinkedHashMap<>();
+    List<MemberStatus> statuses = new ArrayList<>();
+    long total = 0;
+    List<SearchFacets> facets = new ArrayList<>();
+    for (MemberAnswer<SearchResult> answer : all) {
+      statuses.add(answer.status());
+      if (answer.ok()) {
+        ranked.put(answer.member().did(), answer.value().hits());
+        total += answer.value().total();
+        facets.add(answer.value().facets());
+      }
+    }
+    List<FederatedHit> fused = fusion.fuse(ranked);
+    int from = Math.min(cursor.skip(), fused.size());
+    int to = Math.min(from + query.limit(), fused.size());
+    return new FederatedSearchResult(
+        fused.subList(from, to), total, sum(facets), next(cursor, all, to, fused.size()), statuses);
+  }
+
+  /** The cursor after this page, or null when no member has more. */
+  private static String next(
+      FederatedCursor cursor, List<MemberAnswer<SearchResult>> all, int returned, int windowSize) {
+    Set<String> window = new HashSet<>();
+    all.stream().filter(MemberAnswer::ok).forEach(a -> window.add(a.member().did()));
+    if (returned < windowSize) {
+      return new FederatedCursor(
+              cursor.fingerprint(), cursor.memberCursors(), cursor.exhausted(), window, returned)
+          .encode();
+    }
+    Map<String, String> cursors = new HashMap<>(cursor.memberCursors());
+    Set<String> exhausted = new HashSet<>(cursor.exhausted());
+    boolean more = false;
+    for (MemberAnswer<SearchResult> answer : all) {
+      if (!answer.ok()) {
+        continue; // keeps its cursor: asked again in the next window
+      }
+      String did = answer.member().did();
+      String memberNext = answer.value().nextCursor();
+      if (memberNext == null) {
+        exhausted.add(did);
+        cursors.remove(did);
+      } else {
+        cursors.put(did, memberNext);
+        more = true;
+      }
+    }
+    if (!more) {
+      return null;
+    }
+    return new FederatedCursor(cursor.fingerprint(), cursors, exhausted, Set.of(), 0).encode();
+  }
+
+  private Future<SearchResult> ask(
+      Member member, SearchQuery query, String memberCursor, long timeoutMs) {
+    long start = System.nanoTime();
+    boolean selective = !query.skills().isEmpty() || !query.languages().isEmpty();
+    Future<Optional<MemberDescriptor>> descriptor =
+        selective ? descriptor(member, timeoutMs) : Future.succeededFuture(Optional.empty());
+    return descriptor.compose(
+        known -> {
+          Optional<String> mismatch = known.flatMap(d -> d.mismatch(query, selfAndNarrower));
+          if (mismatch.isPresent()) {
+            return Future.failedFuture(new MemberCallFailure(MemberState.SKIPPED, mismatch.get()));
+          }
+          long left = timeoutMs - (System.nanoTime() - start) / 1_000_000;
+          return searchMember(member, query, memberCursor, Math.max(1, left));
+        });
+  }
+
+  /** The member's descriptor, cached; empty when it cannot be had (then nothing is skipped). */
+  private Future<Optional<MemberDescriptor>> descriptor(Member member, long timeoutMs) {
+    String key = member.did() + ' ' + member.baseUrl();
+    MemberDescriptor cached = descriptors.getIfPresent(key);
+    if (cached != null) {
+      return Future.succeededFuture(Optional.of(cached));
+    }
+    return client
+        .get(
+            member.baseUrl() + "/.well-known/baton-node",
+            "application/ld+json, application/json",
+            timeoutMs)
+        .map(body -> MemberDescriptor.fromJson(new JsonObject(body)))
+        .onSuccess(d -> descriptors.put(key, d))
+        .map(Optional::of)
+        .otherwise(Optional.empty());
+  }
+
+  private Future<SearchResult> searchMember(
+      Member member, SearchQuery query, String memberCursor, long timeoutMs) {
+    Map<String, List<String>> params = query.toParams();
+    if (memberCursor != null) {
+      params.put("cursor", List.of(memberCursor));
+    }
+    String url = member.baseUrl() + "/search?" + queryString(params);
+    String key = member.did() + ' ' + url;
+    SearchResult cached = answers.getIfPresent(key);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    return client
+        .get(url, "application/json", timeoutMs)
+        .compose(body -> parse(body, query.limit()))
+        .onSuccess(result -> answers.put(key, result));
+  }
+
+  /** Reads an untrusted answer: anything but a well-formed search result is an error. */
+  private static Future<SearchResult> parse(Buffer body, int limit) {
+    try {
+      SearchResult result = SearchResult.fromJson(new JsonObject(body));
+      if (result.hits().size() > limit) {
+        result =
+            new SearchResult(
+                result.hits().subList(0, limit),
+                result.total(),
+                result.facets(),
+                result.nextCursor());
+      }
+      return Future.succeededFuture(result);
+    } catch (RuntimeException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return Future.failedFuture(
+          new MemberCallFailure(
+              MemberState.ERROR,
+              "answer is not a search result: "
+                  + reason.substring(0, Math.min(200, reason.length()))));
+    }
+  }
+
+  private static SearchFacets sum(List<SearchFacets> all) {
+    List<Map<String, Long>> skillArea = new ArrayList<>();
+    List<Map<String, Long>> level = new ArrayList<>();
+    List<Map<String, Long>> type = new ArrayList<>();
+    List<Map<String, Long>> language = new ArrayList<>();
+    List<Map<String, Long>> license = new ArrayList<>();
+    for (SearchFacets f : all) {
+      skillArea.add(f.skillArea());
+      level.add(f.level());
+      type.add(f.type());
+      language.add(f.language());
+      license.add(f.license());
+    }
+    return new SearchFacets(
+        summed(skillArea), summed(level), summed(type), summed(language), summed(license));
+  }
+
+  private static Map<String, Long> summed(List<Map<String, Long>> counts) {
+    Map<String, Long> sum = new TreeMap<>();
+    counts.forEach(map -> map.forEach((key, n) -> sum.merge(key, n, Long::sum)));
+    return sum;
+  }
+
+  private static String queryString(Map<String, List<String>> params) {
+    StringJoiner joiner = new StringJoiner("&");
+    params.forEach(
+        (name, values) -> values.forEach(value -> joiner.add(encode(name) + "=" + encode(value))));
+    return joiner.toString();
+  }
+
+  static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,60 @@
+package network.baton.node.federation.search;
+
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.ext.web.Router;
+import java.util.Set;
+import java.util.function.Function;
+import network.baton.node.NodeContext;
+import network.baton.node.NodeExtension;
+import network.baton.node.federation.MemberDirectory;
+import network.baton.vocab.SkillFramework;
+
+/**
+ * Mounts federated search and SPARQL on a node. The members come from {@code directories} (for now
+ * the config's {@code members}; the signed membership list replaces that).
+ */
+public final class FederationExtension implements NodeExtension {
+
+  private final Function<NodeContext, MemberDirectory> directories;
+  private final Function<String, Set<String>> selfAndNarrower;
+  private final FederationLimits limits;
+
+  /**
+   * An extension whose members come from {@code directories}; {@code selfAndNarrower} gives a skill
+   * and its narrower skills.
+   */
+  public FederationExtension(
+      Function<NodeContext, MemberDirectory> directories,
+      Function<String, Set<String>> selfAndNarrower,
+      FederationLimits limits) {
+    this.directories = requireNonNull(directories, "directories");
+    this.selfAndNarrower = requireNonNull(selfAndNarrower, "selfAndNarrower");
+    this.limits = requireNonNull(limits, "limits");
+  }
+
+  /** The members listed in the node config, default limits, narrower skills from the framework. */
+  public static FederationExtension fromConfig(SkillFramework skills) {
+    return new FederationExtension(
+        context -> MemberDirectory.of(context.config().members()),
+        narrowerOf(skills),
+        FederationLimits.defaults());
+  }
+
+  /** A skill IRI with every narrower skill of the framework (just itself when unknown). */
+  public static Function<String, Set<String>> narrowerOf(SkillFramework skills) {
+    return iri -> skills.byIri(iri).map(skills::selfAndDescendantIris).orElse(Set.of(iri));
+  }
+
+  @Override
+  public void mount(Router router, NodeContext context) {
+    MemberDirectory directory = directories.apply(context);
+    MemberClient client = new MemberClient(context.vertx(), limits.maxAnswerBytes());
+    new FederationRoutes(
+            new FederatedSearch(context.vertx(), directory, client, selfAndNarrower, limits),
+            new FederatedSparql(context.vertx(), directory, client, context.jenaPool(), limits),
+            context.bodyHandler(),
+            limits)
+        .mount(router);
+  }
+}

@@ -1,0 +1,177 @@
+package network.baton.node.federation.search;
+
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import network.baton.node.http.Problem;
+import network.baton.node.search.InvalidSearchQuery;
+
+/**
+ * {@code GET /federation/search} and {@code POST /federation/sparql}. A request to either that
+ * already carries the hop header came from a federating node and is refused (400): federated
+ * requests are never federated again.
+ */
+public final class FederationRoutes {
+
+  private final FederatedSearch search;
+  private final FederatedSparql sparql;
+  private final Handler<RoutingContext> body;
+  private final FederationLimits limits;
+
+  /** Routes over the two services; POST bodies go through the node's one BodyHandler. */
+  public FederationRoutes(
+      FederatedSearch search,
+      FederatedSparql sparql,
+      Handler<RoutingContext> body,
+      FederationLimits limits) {
+    this.search = requireNonNull(search, "search");
+    this.sparql = requireNonNull(sparql, "sparql");
+    this.body = requireNonNull(body, "body");
+    this.limits = requireNonNull(limits, "limits");
+  }
+
+  /** Adds the federation routes. */
+  public void mount(Router router) {
+    // Only the fan-out routes: /federation/membership (exchanged between peers) is not refused.
+    router
+        .get("/federation/search")
+        .handler(FederationRoutes::refuseSecondHop)
+        .handler(this::search);
+    router
+        .post("/federation/sparql")
+        .handler(body)
+        .handler(FederationRoutes::refuseSecondHop)
+        .handler(this::sparql);
+  }
+
+  private static void refuseSecondHop(RoutingContext rc) {
+    if (rc.request().getHeader(MemberClient.HOP_HEADER) != null) {
+      rc.fail(
+          new Problem(
+              "hop-limit",
+              400,
+              "Hop limit reached",
+              "this request came from a federating node; federated requests are not federated"
+                  + " again (ask /search or /sparql instead)"));
+      return;
+    }
+    rc.next();
+  }
+
+  private void search(RoutingContext rc) {
+    parse(params(rc.queryParams()))
+        .compose(search::search)
+        .recover(FederationRoutes::asProblem)
+        .onSuccess(
+            result ->
+                rc.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(result.toJson().encode()))
+        .onFailure(rc::fail);
+  }
+
+  private Future<FederatedSearchRequest> parse(Map<String, List<String>> params) {
+    try {
+      return Future.succeededFuture(FederatedSearchRequest.parse(params, limits));
+    } catch (InvalidSearchQuery e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private void sparql(RoutingContext rc) {
+    String header = rc.request().getHeader("Content-Type");
+    String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    MultiMap form = rc.request().formAttributes();
+    String query;
+    switch (type) {
+      case "application/sparql-query" -> query = rc.body().asString();
+      case "application/x-www-form-urlencoded" -> query = form.get("query");
+      default -> {
+        rc.fail(
+            new Problem(
+                "unsupported-media-type",
+                415,
+                "Unsupported media type",
+                "POST application/sparql-query or application/x-www-form-urlencoded"));
+        return;
+      }
+    }
+    List<String> members = new ArrayList<>();
+    for (String value : concat(rc.queryParams().getAll("members"), form.getAll("members"))) {
+      for (String part : value.split(",")) {
+        if (!part.isBlank()) {
+          members.add(part.strip());
+        }
+      }
+    }
+    long deadline;
+    try {
+      deadline = deadline(concat(rc.queryParams().getAll("deadline"), form.getAll("deadline")));
+    } catch (Problem e) {
+      rc.fail(e);
+      return;
+    }
+    sparql
+        .select(query, members, deadline)
+        .onSuccess(
+            result ->
+                rc.response()
+                    .putHeader("Content-Type", "application/sparql-results+json; charset=utf-8")
+                    .end(result.toJson().encode()))
+        .onFailure(rc::fail);
+  }
+
+  private long deadline(List<String> values) {
+    long max = limits.maxDeadline().toMillis();
+    if (values.isEmpty()) {
+      return limits.defaultDeadline().toMillis();
+    }
+    try {
+      long deadline = Long.parseLong(values.get(0).strip());
+      if (values.size() == 1 && deadline >= 1 && deadline <= max) {
+        return deadline;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Problem.badRequest("deadline must be given once, as 1 to " + max + " milliseconds");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static Future<FederatedSearchResult> asProblem(Throwable failure) {
+    if (failure instanceof InvalidSearchQuery e) {
+      return Future.failedFuture(
+          new Problem(
+              "bad-search",
+              400,
+              "Bad search request",
+              e.getMessage(),
+              new JsonObject().put("problems", new JsonArray(e.problems()))));
+    }
+    return Future.failedFuture(failure);
+  }
+
+  private static Map<String, List<String>> params(MultiMap query) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (String name : query.names()) {
+      params.put(name, query.getAll(name));
+    }
+    return params;
+  }
+}
