@@ -73,6 +73,18 @@ public final class ImportBench {
   public BenchResult run(int resources, int warmup, int iterations) {
     Input input = write(resources, "input");
     Input small = warmup > 0 ? write(Math.min(resources, WARMUP_RESOURCES), "warmup") : null;
+    try {
+      return measure(input, small, warmup, iterations);
+    } finally {
+      BenchFiles.deleteTree(input.ntriples().getParent());
+      if (small != null) {
+        BenchFiles.deleteTree(small.ntriples().getParent());
+      }
+    }
+  }
+
+  private BenchResult measure(Input input, Input small, int warmup, int iterations) {
+    int resources = input.resources();
     for (int i = 0; i < warmup; i++) {
       progress.printf("import: warm-up round %d of %d%n", i + 1, warmup);
       progress.flush();
