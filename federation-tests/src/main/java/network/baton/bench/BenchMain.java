@@ -170,10 +170,10 @@ public final class BenchMain implements Runnable {
     }
   }
 
-  private static void requirePositive(int resources, int iterations) {
+  private void requirePositive(int resources, int iterations) {
     if (resources < 1 || iterations < 1) {
       throw new CommandLine.ParameterException(
-          new CommandLine(new BenchMain()), "--resources and --iterations must be at least 1");
+          spec.commandLine(), "--resources and --iterations must be at least 1");
     }
   }
 
