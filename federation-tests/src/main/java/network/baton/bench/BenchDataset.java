@@ -7,8 +7,8 @@ import network.baton.vocab.SampleContent;
 
 /**
  * A node over generated resources for the search and SPARQL benchmarks: the resources are written
- * straight into the text-indexed store (the writes the node's importer would make, without the
- * HTTP round trips), then a real node is started on that store.
+ * straight into the text-indexed store (the writes the node's importer would make, without the HTTP
+ * round trips), then a real node is started on that store.
  */
 final class BenchDataset {
 

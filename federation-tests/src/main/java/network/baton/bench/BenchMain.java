@@ -70,9 +70,22 @@ public final class BenchMain implements Runnable {
       description = "Import rate through the node vs Jena's TDB2 bulk loader (a few minutes).")
   int importBench(
       @Mixin BenchOptions options,
-      @Option(names = "--resources", defaultValue = "500", description = "Resources to import (default: ${DEFAULT-VALUE}, about 15,000 triples: the online import runs at some hundred triples/s on 2 cores, so more takes too long).") int resources,
-      @Option(names = "--warmup", defaultValue = "1", description = "Untimed rounds of 100 resources (default: ${DEFAULT-VALUE}).") int warmup,
-      @Option(names = "--iterations", defaultValue = "1", description = "Timed rounds, median reported (default: ${DEFAULT-VALUE}).") int iterations) {
+      @Option(
+              names = "--resources",
+              defaultValue = "500",
+              description =
+                  "Resources to import (default: ${DEFAULT-VALUE}, about 15,000 triples: the online import runs at some hundred triples/s on 2 cores, so more takes too long).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "1",
+              description = "Untimed rounds of 100 resources (default: ${DEFAULT-VALUE}).")
+          int warmup,
+      @Option(
+              names = "--iterations",
+              defaultValue = "1",
+              description = "Timed rounds, median reported (default: ${DEFAULT-VALUE}).")
+          int iterations) {
     return report(options, "import", importResult(options, resources, warmup, iterations));
   }
 
@@ -82,9 +95,21 @@ public final class BenchMain implements Runnable {
       description = "Local search latency vs a jena-text SPARQL query.")
   int searchBench(
       @Mixin BenchOptions options,
-      @Option(names = "--resources", defaultValue = "50000", description = "Generated resources (default: ${DEFAULT-VALUE}).") int resources,
-      @Option(names = "--warmup", defaultValue = "200", description = "Untimed queries per way (default: ${DEFAULT-VALUE}).") int warmup,
-      @Option(names = "--iterations", defaultValue = "1000", description = "Timed queries per way (default: ${DEFAULT-VALUE}).") int iterations) {
+      @Option(
+              names = "--resources",
+              defaultValue = "50000",
+              description = "Generated resources (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "200",
+              description = "Untimed queries per way (default: ${DEFAULT-VALUE}).")
+          int warmup,
+      @Option(
+              names = "--iterations",
+              defaultValue = "1000",
+              description = "Timed queries per way (default: ${DEFAULT-VALUE}).")
+          int iterations) {
     return report(
         options,
         "search",
@@ -100,10 +125,26 @@ public final class BenchMain implements Runnable {
       description = "GET /sparql throughput vs the same query in-process.")
   int sparqlBench(
       @Mixin BenchOptions options,
-      @Option(names = "--resources", defaultValue = "50000", description = "Generated resources (default: ${DEFAULT-VALUE}).") int resources,
-      @Option(names = "--warmup", defaultValue = "200", description = "Untimed queries per way (default: ${DEFAULT-VALUE}).") int warmup,
-      @Option(names = "--iterations", defaultValue = "2000", description = "Timed queries per way (default: ${DEFAULT-VALUE}).") int iterations,
-      @Option(names = "--clients", defaultValue = "4", description = "Concurrent clients (default: ${DEFAULT-VALUE}).") int clients) {
+      @Option(
+              names = "--resources",
+              defaultValue = "50000",
+              description = "Generated resources (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "200",
+              description = "Untimed queries per way (default: ${DEFAULT-VALUE}).")
+          int warmup,
+      @Option(
+              names = "--iterations",
+              defaultValue = "2000",
+              description = "Timed queries per way (default: ${DEFAULT-VALUE}).")
+          int iterations,
+      @Option(
+              names = "--clients",
+              defaultValue = "4",
+              description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+          int clients) {
     return report(
         options,
         "sparql",
@@ -112,7 +153,8 @@ public final class BenchMain implements Runnable {
             resources,
             node ->
                 List.of(
-                    new SparqlBench(progress()).run(node, resources, warmup, iterations, clients))));
+                    new SparqlBench(progress())
+                        .run(node, resources, warmup, iterations, clients))));
   }
 
   @Command(
@@ -121,10 +163,27 @@ public final class BenchMain implements Runnable {
       description = "import, search and sparql with their default settings (several minutes).")
   int allBench(
       @Mixin BenchOptions options,
-      @Option(names = "--import-resources", defaultValue = "500", description = "Resources for import (default: ${DEFAULT-VALUE}).") int importResources,
-      @Option(names = "--resources", defaultValue = "50000", description = "Resources for search and sparql (default: ${DEFAULT-VALUE}).") int resources,
-      @Option(names = "--warmup", defaultValue = "200", description = "Untimed queries per way (default: ${DEFAULT-VALUE}; import: 1 round).") int warmup,
-      @Option(names = "--iterations", defaultValue = "1000", description = "Timed queries per way (default: ${DEFAULT-VALUE}; import: 1 round, sparql: twice as many).") int iterations) {
+      @Option(
+              names = "--import-resources",
+              defaultValue = "500",
+              description = "Resources for import (default: ${DEFAULT-VALUE}).")
+          int importResources,
+      @Option(
+              names = "--resources",
+              defaultValue = "50000",
+              description = "Resources for search and sparql (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "200",
+              description = "Untimed queries per way (default: ${DEFAULT-VALUE}; import: 1 round).")
+          int warmup,
+      @Option(
+              names = "--iterations",
+              defaultValue = "1000",
+              description =
+                  "Timed queries per way (default: ${DEFAULT-VALUE}; import: 1 round, sparql: twice as many).")
+          int iterations) {
     List<BenchResult> results = new ArrayList<>(importResult(options, importResources, 1, 1));
     results.addAll(
         withDataset(

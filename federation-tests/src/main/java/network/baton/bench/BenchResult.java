@@ -15,7 +15,10 @@ import java.util.Map;
  * as whether a target was met.
  */
 public record BenchResult(
-    String benchmark, Map<String, Object> settings, List<Comparison> comparisons, List<String> notes) {
+    String benchmark,
+    Map<String, Object> settings,
+    List<Comparison> comparisons,
+    List<String> notes) {
   public BenchResult {
     requireNonNull(benchmark, "benchmark");
     settings = new LinkedHashMap<>(settings);

@@ -29,9 +29,9 @@ import network.baton.node.store.VocabShapeValidator;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SampleContent;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * Import rate (input triples per second) of the node's two importers, each reading the same
  * generated N-Triples file: offline into a stopped store, and online over HTTP into a running node.
  * Baseline: Jena's TDB2 bulk loaders (basic and parallel, the faster counts) loading the same
- * resources as N-Quads into a fresh TDB2 folder. The node does more per triple than the bulk
- * loader (SHACL validation, provenance, change log, text index), which the ratio includes.
+ * resources as N-Quads into a fresh TDB2 folder. The node does more per triple than the bulk loader
+ * (SHACL validation, provenance, change log, text index), which the ratio includes.
  */
 public final class ImportBench {
 
@@ -172,8 +172,7 @@ public final class ImportBench {
                     .forEachRemaining(
                         t -> {
                           ntStream.triple(t);
-                          nqStream.quad(
-                              org.apache.jena.sparql.core.Quad.create(graphName, t));
+                          nqStream.quad(org.apache.jena.sparql.core.Quad.create(graphName, t));
                           triples[0]++;
                         });
               });

@@ -58,8 +58,8 @@ public final class SearchBench {
   }
 
   /**
-   * Measures against a node over {@code resources} generated resources: warmup untimed queries
-   * and iterations timed ones for each of the three ways.
+   * Measures against a node over {@code resources} generated resources: warmup untimed queries and
+   * iterations timed ones for each of the three ways.
    */
   public BenchResult run(BenchNode node, int resources, int warmup, int iterations) {
     NodeDataset store = node.textIndexed();
@@ -79,8 +79,7 @@ public final class SearchBench {
       settings.put("indexedDocuments", store.indexedDocuments());
       settings.put("queriesInMix", mix.size());
       settings.put(
-          "mix",
-          mix.stream().map(q -> q.params().toString()).collect(Collectors.joining("; ")));
+          "mix", mix.stream().map(q -> q.params().toString()).collect(Collectors.joining("; ")));
       settings.put("warmup", warmup);
       settings.put("iterations", iterations);
       settings.put("localSearchTotalMatches", matches[0]);
@@ -162,7 +161,8 @@ public final class SearchBench {
         query.params().entrySet().stream()
             .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
             .collect(Collectors.joining("&"));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(node + "/search?" + params)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(node + "/search?" + params)).GET().build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {

@@ -50,7 +50,8 @@ public final class SparqlBench {
     progress.flush();
     Dataset dataset = node.store().dataset();
     URI endpoint =
-        URI.create(node.url() + "/sparql?query=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8));
+        URI.create(
+            node.url() + "/sparql?query=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8));
     AtomicLong httpRows = new AtomicLong();
     AtomicLong localRows = new AtomicLong();
     throughput(warmup, clients, () -> http(endpoint));

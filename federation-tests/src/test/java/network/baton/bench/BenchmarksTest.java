@@ -105,8 +105,7 @@ class BenchmarksTest {
   void unknownBenchmarkIsAUsageError() {
     StringWriter err = new StringWriter();
     int code =
-        BenchMain.execute(
-            new PrintWriter(new StringWriter()), new PrintWriter(err), "federation");
+        BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "federation");
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("federation");
