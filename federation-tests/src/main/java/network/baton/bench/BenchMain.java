@@ -1,0 +1,275 @@
+package network.baton.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * `baton bench`: the node's benchmarks, each measured next to a baseline in the same run and
+ * reported as a ratio; prints a table and writes a JSON result file.
+ */
+@Command(
+    name = "baton bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmarks of one node, each next to a baseline measured in the same run:",
+      "  import  triples/s of the offline and online importers vs Jena's TDB2 bulk loader",
+      "  search  local search p50/p99 (in-process and GET /search) vs a jena-text SPARQL query",
+      "  sparql  GET /sparql throughput with concurrent clients vs the same query in-process",
+      "  all     all three (search and sparql share one store)"
+    },
+    subcommands = {CommandLine.HelpCommand.class})
+public final class BenchMain implements Runnable {
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the benchmarks named by args and exits with 0, or 1 when one failed. */
+  public static void main(String[] args) {
+    System.exit(
+        execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs with these streams and returns the exit code (for tests). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new BenchMain());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("baton bench: " + e.getMessage());
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = "Import rate through the node vs Jena's TDB2 bulk loader (a few minutes).")
+  int importBench(
+      @Mixin BenchOptions options,
+      @Option(
+              names = "--resources",
+              defaultValue = "500",
+              description =
+                  "Resources to import (default: ${DEFAULT-VALUE}, about 15,000 triples: the online import runs at some hundred triples/s on 2 cores, so more takes too long).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "1",
+              description = "Untimed rounds of 100 resources (default: ${DEFAULT-VALUE}).")
+          int warmup,
+      @Option(
+              names = "--iterations",
+              defaultValue = "1",
+              description = "Timed rounds, median reported (default: ${DEFAULT-VALUE}).")
+          int iterations) {
+    return report(options, "import", importResult(options, resources, warmup, iterations));
+  }
+
+  @Command(
+      name = "search",
+      mixinStandardHelpOptions = true,
+      description = "Local search latency vs a jena-text SPARQL query.")
+  int searchBench(
+      @Mixin BenchOptions options,
+      @Option(
+              names = "--resources",
+              defaultValue = "50000",
+              description = "Generated resources (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "200",
+              description = "Untimed queries per way (default: ${DEFAULT-VALUE}).")
+          int warmup,
+      @Option(
+              names = "--iterations",
+              defaultValue = "1000",
+              description = "Timed queries per way (default: ${DEFAULT-VALUE}).")
+          int iterations) {
+    return report(
+        options,
+        "search",
+        withDataset(
+            options,
+            resources,
+            node -> List.of(new SearchBench(progress()).run(node, resources, warmup, iterations))));
+  }
+
+  @Command(
+      name = "sparql",
+      mixinStandardHelpOptions = true,
+      description = "GET /sparql throughput vs the same query in-process.")
+  int sparqlBench(
+      @Mixin BenchOptions options,
+      @Option(
+              names = "--resources",
+              defaultValue = "50000",
+              description = "Generated resources (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "200",
+              description = "Untimed queries per way (default: ${DEFAULT-VALUE}).")
+          int warmup,
+      @Option(
+              names = "--iterations",
+              defaultValue = "2000",
+              description = "Timed queries per way (default: ${DEFAULT-VALUE}).")
+          int iterations,
+      @Option(
+              names = "--clients",
+              defaultValue = "4",
+              description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+          int clients) {
+    return report(
+        options,
+        "sparql",
+        withDataset(
+            options,
+            resources,
+            node ->
+                List.of(
+                    new SparqlBench(progress())
+                        .run(node, resources, warmup, iterations, clients))));
+  }
+
+  @Command(
+      name = "all",
+      mixinStandardHelpOptions = true,
+      description = "import, search and sparql with their default settings (several minutes).")
+  int allBench(
+      @Mixin BenchOptions options,
+      @Option(
+              names = "--import-resources",
+              defaultValue = "500",
+              description = "Resources for import (default: ${DEFAULT-VALUE}).")
+          int importResources,
+      @Option(
+              names = "--resources",
+              defaultValue = "50000",
+              description = "Resources for search and sparql (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "200",
+              description = "Untimed queries per way (default: ${DEFAULT-VALUE}; import: 1 round).")
+          int warmup,
+      @Option(
+              names = "--iterations",
+              defaultValue = "1000",
+              description =
+                  "Timed queries per way (default: ${DEFAULT-VALUE}; import: 1 round, sparql: twice as many).")
+          int iterations) {
+    List<BenchResult> results = new ArrayList<>(importResult(options, importResources, 1, 1));
+    results.addAll(
+        withDataset(
+            options,
+            resources,
+            node ->
+                List.of(
+                    new SearchBench(progress()).run(node, resources, warmup, iterations),
+                    new SparqlBench(progress()).run(node, resources, warmup, iterations * 2, 4))));
+    return report(options, "all", results);
+  }
+
+  private List<BenchResult> importResult(
+      BenchOptions options, int resources, int warmup, int iterations) {
+    requirePositive(resources, iterations);
+    Path work = BenchFiles.newFolder(options.work, "baton-bench-");
+    try {
+      return List.of(new ImportBench(work, progress()).run(resources, warmup, iterations));
+    } finally {
+      BenchFiles.deleteTree(work);
+    }
+  }
+
+  private interface OnNode {
+    List<BenchResult> run(BenchNode node);
+  }
+
+  private List<BenchResult> withDataset(BenchOptions options, int resources, OnNode benchmarks) {
+    requirePositive(resources, 1);
+    Path work = BenchFiles.newFolder(options.work, "baton-bench-");
+    try {
+      PrintWriter progress = progress();
+      progress.printf("writing %d generated resources into a fresh store...%n", resources);
+      progress.flush();
+      long started = System.nanoTime();
+      try (BenchNode node = BenchDataset.start(work.resolve("store"), resources)) {
+        progress.printf("store ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        progress.flush();
+        return benchmarks.run(node);
+      }
+    } finally {
+      BenchFiles.deleteTree(work);
+    }
+  }
+
+  private void requirePositive(int resources, int iterations) {
+    if (resources < 1 || iterations < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--resources and --iterations must be at least 1");
+    }
+  }
+
+  private PrintWriter progress() {
+    return spec.commandLine().getErr();
+  }
+
+  private int report(BenchOptions options, String name, List<BenchResult> results) {
+    PrintWriter out = spec.commandLine().getOut();
+    JsonObject machine = machine();
+    out.printf("%nmachine: %s%n", machine.encode());
+    results.forEach(r -> r.print(out));
+    JsonArray array = new JsonArray();
+    results.forEach(r -> array.add(r.toJson()));
+    Instant now = Instant.now();
+    JsonObject json =
+        new JsonObject().put("date", now.toString()).put("machine", machine).put("results", array);
+    Path file = options.out.resolve("bench-" + name + "-" + STAMP.format(now) + ".json");
+    try {
+      Files.createDirectories(options.out);
+      Files.writeString(file, json.encodePrettily());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    out.printf("%nresults written to %s%n", file.toAbsolutePath());
+    out.flush();
+    return 0;
+  }
+
+  /** What the numbers were measured on, with the load at the end of the run. */
+  static JsonObject machine() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return new JsonObject()
+        .put("cores", Runtime.getRuntime().availableProcessors())
+        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"))
+        .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))
+        .put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024))
+        .put("loadAverage", os.getSystemLoadAverage());
+  }
+}
