@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
       "  import  triples/s of the offline and online importers vs Jena's TDB2 bulk loader",
       "  search  local search p50/p99 (in-process and GET /search) vs a jena-text SPARQL query",
       "  sparql  GET /sparql throughput with concurrent clients vs the same query in-process",
-      "  all     all three (search and sparql share one store)"
+      "  all     all three (search and sparql share one store)",
+      "  credentials  issue and verify through the HTTP API vs raw Bouncy Castle sign and verify"
     },
     subcommands = {CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
@@ -196,6 +197,49 @@ public final class BenchMain implements Runnable {
     return report(options, "all", results);
   }
 
+  @Command(
+      name = "credentials",
+      mixinStandardHelpOptions = true,
+      description =
+          "Issue and verify throughput through the HTTP API vs raw Bouncy Castle Ed25519 (about 90 s).")
+  int credentialsBench(
+      @Mixin BenchOptions options,
+      @Option(
+              names = "--warmup",
+              defaultValue = "2",
+              description = "Untimed seconds per phase (default: ${DEFAULT-VALUE}).")
+          int warmup,
+      @Option(
+              names = "--measure",
+              defaultValue = "5",
+              description = "Timed seconds per phase (default: ${DEFAULT-VALUE}).")
+          int measure,
+      @Option(
+              names = "--concurrency",
+              defaultValue = "4",
+              description = "Concurrent clients and signing threads (default: ${DEFAULT-VALUE}).")
+          int concurrency,
+      @Option(
+              names = "--format",
+              defaultValue = "jwt,di",
+              description = "Issuing formats: jwt, di or jwt,di (default: ${DEFAULT-VALUE}).")
+          String formats) {
+    CredentialBenchmark.Options settings;
+    try {
+      settings = CredentialBenchmark.Options.of(warmup, measure, concurrency, formats);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    CredentialBenchmark.Result result = CredentialBenchmark.run(settings, System.out);
+    Instant now = Instant.now();
+    JsonObject json =
+        new JsonObject()
+            .put("date", now.toString())
+            .put("machine", machine())
+            .put("results", new JsonArray().add(result.toJson()));
+    return write(options, "credentials", now, json);
+  }
+
   private List<BenchResult> importResult(
       BenchOptions options, int resources, int warmup, int iterations) {
     requirePositive(resources, iterations);
@@ -250,6 +294,11 @@ public final class BenchMain implements Runnable {
     Instant now = Instant.now();
     JsonObject json =
         new JsonObject().put("date", now.toString()).put("machine", machine).put("results", array);
+    return write(options, name, now, json);
+  }
+
+  private int write(BenchOptions options, String name, Instant now, JsonObject json) {
+    PrintWriter out = spec.commandLine().getOut();
     Path file = options.out.resolve("bench-" + name + "-" + STAMP.format(now) + ".json");
     try {
       Files.createDirectories(options.out);

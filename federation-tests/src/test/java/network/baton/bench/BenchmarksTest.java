@@ -102,6 +102,22 @@ class BenchmarksTest {
   }
 
   @Test
+  void credentialBenchmarkSettingsAreCheckedBeforeAnythingStarts() {
+    StringWriter err = new StringWriter();
+    int code =
+        BenchMain.execute(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "credentials",
+            "--format=xml",
+            "--out=" + work);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("xml");
+    assertThat(work).isEmptyDirectory();
+  }
+
+  @Test
   void unknownBenchmarkIsAUsageError() {
     StringWriter err = new StringWriter();
     int code =
