@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,10 +23,8 @@ import network.baton.node.RunningNode;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.Role;
-import network.baton.node.federation.membership.MembershipExtension;
 import network.baton.node.federation.membership.MembershipList;
 import network.baton.node.federation.membership.SignedMembershipList;
-import network.baton.vocab.ContextLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +33,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A verifying node trusts an issuer because the coordinator's signed membership list names it with
- * the issuer role, and stops trusting it once a newer list drops it.
+ * A node set up for its config ({@link NodeSetup#standard(NodeConfig)}) with the coordinator's key:
+ * the signed membership list decides which issuers it trusts (members with the issuer role, until a
+ * newer list drops them) and which members federated search asks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
@@ -65,7 +63,7 @@ class MembershipTrustTest {
         CredentialNode.config(data, port)
             .withMembership(List.of(coordinator.publicKey()), Duration.ZERO);
     CredentialNode.importKosen(folder, data, config.baseUrl().toString());
-    verifier = RunningNode.start(vertx, config, federatedSetup(config));
+    verifier = RunningNode.start(vertx, config, NodeSetup.standard(config));
   }
 
   @AfterAll
@@ -99,28 +97,29 @@ class MembershipTrustTest {
   }
 
   @Test
+  void federatedSearchAsksTheMembersTheSignedListNames() {
+    offer(
+        new Member(
+            issuerDid(), URI.create(issuer.url()), "kosen", Set.of(Role.PUBLISHER, Role.ISSUER)),
+        new Member(verifierDid(), URI.create(verifier.url()), "university", Set.of()));
+
+    HttpResponse<String> response =
+        verifier.send(verifier.request("/federation/search?q=battery&deadline=8000").GET());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonObject result = new JsonObject(response.body());
+    assertThat(result.getJsonArray("members").stream().map(m -> ((JsonObject) m).getString("did")))
+        .containsExactlyInAnyOrder(issuerDid(), verifierDid());
+    assertThat(result.getJsonArray("hits").stream().map(h -> ((JsonObject) h).getString("iri")))
+        .anySatisfy(iri -> assertThat(iri).startsWith(issuer.url() + "/resources/"));
+  }
+
+  @Test
   void aPublisherWithoutTheIssuerRoleIsNotTrustedToIssue() {
     offer(
         new Member(issuerDid(), URI.create(issuer.url()), "kosen", Set.of(Role.PUBLISHER)),
         new Member(verifierDid(), URI.create(verifier.url()), "university", Set.of()));
     assertThat(check(verify(), "issuer trusted").getBoolean("passed")).isFalse();
-  }
-
-  /** The standard credential setup plus membership, credentials ignoring the environment. */
-  private static NodeSetup federatedSetup(NodeConfig config) {
-    NodeSetup standard = NodeSetup.standard();
-    MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
-    return new NodeSetup(
-        standard.validator(),
-        standard.jsonLd(),
-        standard.compactor(),
-        standard.skills(),
-        null,
-        standard.datasetOpener(),
-        List.of(
-            membership,
-            new CredentialExtension(
-                standard.skills(), ContextLoader.bundled(), name -> null, membership.trustList())));
   }
 
   /** Offers the next version of the list, as the coordinator would after a change. */
