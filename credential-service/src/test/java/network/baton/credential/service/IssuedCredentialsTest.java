@@ -9,6 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import network.baton.credential.status.StatusListIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +47,39 @@ class IssuedCredentialsTest {
       assertThat(reopened.find("urn:uuid:1").orElseThrow().state())
           .isEqualTo(CredentialState.REVOKED);
       assertThat(reopened.find("urn:uuid:2").orElseThrow()).isEqualTo(record("urn:uuid:2", 1));
+    }
+  }
+
+  @Test
+  void concurrentWritersEachReturnWithTheirLineInTheJournal() throws Exception {
+    int writers = 8;
+    int each = 25;
+    try (IssuedCredentials store = IssuedCredentials.open(dir)) {
+      ExecutorService pool = Executors.newFixedThreadPool(writers);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          int writer = w;
+          done.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < each; i++) {
+                      int n = writer * each + i;
+                      store.add(record("urn:uuid:" + n, n));
+                      // Once add returns, the line is in the journal file, whoever forced it.
+                      assertThat(Files.readString(dir.resolve(IssuedCredentials.JOURNAL)))
+                          .contains("\"urn:uuid:" + n + "\"");
+                    }
+                    return null;
+                  }));
+        }
+        for (Future<?> f : done) f.get(60, TimeUnit.SECONDS);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    try (IssuedCredentials reopened = IssuedCredentials.open(dir)) {
+      assertThat(reopened.all()).hasSize(writers * each);
     }
   }
 
