@@ -44,7 +44,11 @@ public final class SearchRoutes {
         .onFailure(rc::fail);
   }
 
-  private static Future<SearchResult> asProblem(Throwable failure) {
+  /**
+   * A failed search as the answer's problem: a bad query is a 400 listing each problem; anything
+   * else fails as it is. Federated search answers bad queries the same way.
+   */
+  public static <T> Future<T> asProblem(Throwable failure) {
     if (failure instanceof InvalidSearchQuery e) {
       return Future.failedFuture(
           new Problem(
@@ -57,7 +61,8 @@ public final class SearchRoutes {
     return Future.failedFuture(failure);
   }
 
-  private static Map<String, List<String>> params(MultiMap query) {
+  /** The query parameters as the search query parser takes them, in request order. */
+  public static Map<String, List<String>> params(MultiMap query) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     for (String name : query.names()) {
       params.put(name, query.getAll(name));

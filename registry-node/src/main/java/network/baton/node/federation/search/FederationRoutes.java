@@ -5,17 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import network.baton.node.http.Problem;
 import network.baton.node.search.InvalidSearchQuery;
+import network.baton.node.search.SearchRoutes;
 
 /**
  * {@code GET /federation/search} and {@code POST /federation/sparql}. A request to either that
@@ -70,9 +68,9 @@ public final class FederationRoutes {
   }
 
   private void search(RoutingContext rc) {
-    parse(params(rc.queryParams()))
+    parse(SearchRoutes.params(rc.queryParams()))
         .compose(search::search)
-        .recover(FederationRoutes::asProblem)
+        .recover(SearchRoutes::asProblem)
         .onSuccess(
             result ->
                 rc.response()
@@ -152,26 +150,5 @@ public final class FederationRoutes {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
-  }
-
-  private static Future<FederatedSearchResult> asProblem(Throwable failure) {
-    if (failure instanceof InvalidSearchQuery e) {
-      return Future.failedFuture(
-          new Problem(
-              "bad-search",
-              400,
-              "Bad search request",
-              e.getMessage(),
-              new JsonObject().put("problems", new JsonArray(e.problems()))));
-    }
-    return Future.failedFuture(failure);
-  }
-
-  private static Map<String, List<String>> params(MultiMap query) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    for (String name : query.names()) {
-      params.put(name, query.getAll(name));
-    }
-    return params;
   }
 }
