@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import network.baton.credential.keys.PublicKeyMaterial;
 import network.baton.node.federation.Member;
@@ -143,23 +144,11 @@ public record NodeConfig(
 
   /** A copy trusting these coordinator keys and pulling the membership list at this interval. */
   public NodeConfig withMembership(List<PublicKeyMaterial> keys, Duration syncInterval) {
-    return new NodeConfig(
-        port,
-        host,
-        dataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        credentials,
-        keys,
-        syncInterval,
-        members);
+    return copy(
+        c -> {
+          c.coordinatorKeys = keys;
+          c.membershipSyncInterval = syncInterval;
+        });
   }
 
   /** A config with defaults for everything but the data folder and base URL. */
@@ -192,150 +181,107 @@ public record NodeConfig(
 
   /** A copy listening on another port. */
   public NodeConfig withPort(int newPort) {
-    return new NodeConfig(
-        newPort,
-        host,
-        dataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        credentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        members);
+    return copy(c -> c.port = newPort);
   }
 
   /** A copy storing in another folder. */
   public NodeConfig withDataDir(Path newDataDir) {
-    return new NodeConfig(
-        port,
-        host,
-        newDataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        credentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        members);
+    return copy(c -> c.dataDir = newDataDir);
   }
 
   /** A copy with another base URL. */
   public NodeConfig withBaseUrl(URI newBaseUrl) {
-    return new NodeConfig(
-        port,
-        host,
-        dataDir,
-        newBaseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        credentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        members);
+    return copy(c -> c.baseUrl = newBaseUrl);
   }
 
   /** A copy accepting these admin token hashes. */
   public NodeConfig withAdminTokenHashes(List<String> hashes) {
-    return new NodeConfig(
-        port,
-        host,
-        dataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        hashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        credentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        members);
+    return copy(c -> c.adminTokenHashes = hashes);
   }
 
   /** A copy with other request and query limits. */
   public NodeConfig withLimits(
       long newBodyLimitBytes, Duration newSparqlTimeout, int newResultCap) {
-    return new NodeConfig(
-        port,
-        host,
-        dataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        newBodyLimitBytes,
-        newSparqlTimeout,
-        newResultCap,
-        languages,
-        credentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        members);
+    return copy(
+        c -> {
+          c.bodyLimitBytes = newBodyLimitBytes;
+          c.sparqlTimeout = newSparqlTimeout;
+          c.resultCap = newResultCap;
+        });
   }
 
   /** A copy with other credential settings. */
   public NodeConfig withCredentials(CredentialSettings newCredentials) {
-    return new NodeConfig(
-        port,
-        host,
-        dataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        newCredentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        members);
+    return copy(c -> c.credentials = newCredentials);
   }
 
   /** A copy calling these members for federated search and SPARQL (until a membership list). */
   public NodeConfig withMembers(List<Member> newMembers) {
+    return copy(c -> c.members = newMembers);
+  }
+
+  /** A copy with some components changed; the compact constructor checks the result. */
+  private NodeConfig copy(Consumer<Components> change) {
+    Components c = new Components(this);
+    change.accept(c);
     return new NodeConfig(
-        port,
-        host,
-        dataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        credentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        newMembers);
+        c.port,
+        c.host,
+        c.dataDir,
+        c.baseUrl,
+        c.name,
+        c.institution,
+        c.did,
+        c.adminTokenHashes,
+        c.bodyLimitBytes,
+        c.sparqlTimeout,
+        c.resultCap,
+        c.languages,
+        c.credentials,
+        c.coordinatorKeys,
+        c.membershipSyncInterval,
+        c.members);
+  }
+
+  /**
+   * The components of a config being copied, so each {@code with} method names only what changes.
+   */
+  private static final class Components {
+    int port;
+    String host;
+    Path dataDir;
+    URI baseUrl;
+    String name;
+    String institution;
+    String did;
+    List<String> adminTokenHashes;
+    long bodyLimitBytes;
+    Duration sparqlTimeout;
+    int resultCap;
+    List<String> languages;
+    CredentialSettings credentials;
+    List<PublicKeyMaterial> coordinatorKeys;
+    Duration membershipSyncInterval;
+    List<Member> members;
+
+    Components(NodeConfig config) {
+      port = config.port;
+      host = config.host;
+      dataDir = config.dataDir;
+      baseUrl = config.baseUrl;
+      name = config.name;
+      institution = config.institution;
+      did = config.did;
+      adminTokenHashes = config.adminTokenHashes;
+      bodyLimitBytes = config.bodyLimitBytes;
+      sparqlTimeout = config.sparqlTimeout;
+      resultCap = config.resultCap;
+      languages = config.languages;
+      credentials = config.credentials;
+      coordinatorKeys = config.coordinatorKeys;
+      membershipSyncInterval = config.membershipSyncInterval;
+      members = config.members;
+    }
   }
 
   private static URI checkBaseUrl(URI url) {
