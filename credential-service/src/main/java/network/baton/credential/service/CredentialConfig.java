@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import network.baton.credential.did.DidWeb;
@@ -16,15 +17,30 @@ import network.baton.credential.verify.TrustList;
 /**
  * The credential service's settings: the node's base URL (its did:web and status list URLs follow
  * from it), its display name, the folder for issued credentials and status lists, the status list
- * size, and the trusted issuer DIDs (empty: only the node itself).
+ * size, the trusted issuer DIDs (empty: only the node itself), and how long other issuers' status
+ * lists are cached (a revocation there is seen at most this late).
  */
 public record CredentialConfig(
-    URI baseUrl, String issuerName, Path dataDir, int statusListSize, Set<String> trustedIssuers) {
+    URI baseUrl,
+    String issuerName,
+    Path dataDir,
+    int statusListSize,
+    Set<String> trustedIssuers,
+    Duration statusListCacheTtl) {
+
+  /** How long other issuers' status lists are cached unless configured otherwise. */
+  public static final Duration DEFAULT_STATUS_LIST_CACHE_TTL = Duration.ofMinutes(5);
+
   public CredentialConfig {
     requireNonNull(baseUrl, "baseUrl");
     requireNonNull(issuerName, "issuerName");
     requireNonNull(dataDir, "dataDir");
     trustedIssuers = Set.copyOf(trustedIssuers);
+    statusListCacheTtl =
+        statusListCacheTtl == null ? DEFAULT_STATUS_LIST_CACHE_TTL : statusListCacheTtl;
+    if (statusListCacheTtl.isNegative()) {
+      throw new IllegalArgumentException("status list cache TTL must not be negative");
+    }
     if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) {
       throw new IllegalArgumentException("base URL must be absolute with a host: " + baseUrl);
     }
@@ -34,6 +50,12 @@ public record CredentialConfig(
       throw new IllegalArgumentException(
           "status list size must be a multiple of 8 and at least " + StatusList.MIN_SIZE);
     }
+  }
+
+  /** Settings caching other issuers' status lists for {@link #DEFAULT_STATUS_LIST_CACHE_TTL}. */
+  public CredentialConfig(
+      URI baseUrl, String issuerName, Path dataDir, int statusListSize, Set<String> trustedIssuers) {
+    this(baseUrl, issuerName, dataDir, statusListSize, trustedIssuers, null);
   }
 
   /** Defaults: lists of {@link StatusList#MIN_SIZE} entries, trusting only the node itself. */

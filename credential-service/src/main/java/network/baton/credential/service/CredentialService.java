@@ -129,7 +129,7 @@ public final class CredentialService implements Closeable {
     StatusListCredentialVerifier listVerifier =
         new StatusListCredentialVerifier(resolver, dataIntegrity);
     // Own lists are read fresh every time (they are signed once per change and cached here), so a
-    // revocation shows at once; other issuers' lists are cached for the checker's default TTL.
+    // revocation shows at once; other issuers' lists are cached for the configured TTL.
     // Own lists come from this process's memory, never over the network: read the payload without
     // checking our own signature again (that would cost an Ed25519 verify per status check).
     StatusListVerifier ownListReader =
@@ -148,7 +148,11 @@ public final class CredentialService implements Closeable {
             new BitstringStatusChecker.Options(Duration.ZERO, true, StatusList.DEFAULT_MAX_SIZE));
     BitstringStatusChecker remote =
         new BitstringStatusChecker(
-            remoteLists, listVerifier, clock, BitstringStatusChecker.Options.defaults());
+            remoteLists,
+            listVerifier,
+            clock,
+            new BitstringStatusChecker.Options(
+                config.statusListCacheTtl(), true, StatusList.DEFAULT_MAX_SIZE));
     StatusChecker status =
         new StatusChecker() {
           @Override

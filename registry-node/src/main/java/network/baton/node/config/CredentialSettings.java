@@ -1,15 +1,20 @@
 package network.baton.node.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The node's credential settings: the passphrase of its signing keys (null: take it from the
  * environment variable {@code BATON_KEY_PASSPHRASE}), whether did:web documents and status lists
- * may be fetched over plain http from loopback hosts (tests and the local demo only), and the
- * issuer DIDs whose credentials verify (empty: only the node itself).
+ * may be fetched over plain http from loopback hosts (tests and the local demo only), the issuer
+ * DIDs whose credentials verify (empty: only the node itself), and how long other issuers' status
+ * lists are cached (null: five minutes; a revocation elsewhere shows here at most this late).
  */
 public record CredentialSettings(
-    String keyPassphrase, boolean allowLoopbackHttp, List<String> trustedIssuers) {
+    String keyPassphrase,
+    boolean allowLoopbackHttp,
+    List<String> trustedIssuers,
+    Duration statusListCacheTtl) {
 
   public CredentialSettings {
     keyPassphrase = keyPassphrase == null || keyPassphrase.isEmpty() ? null : keyPassphrase;
@@ -19,6 +24,15 @@ public record CredentialSettings(
         throw new ConfigException("trustedIssuers entries must be DIDs: " + did);
       }
     }
+    if (statusListCacheTtl != null && statusListCacheTtl.isNegative()) {
+      throw new ConfigException("statusListCacheTtl must not be negative: " + statusListCacheTtl);
+    }
+  }
+
+  /** Settings with the default status list cache time. */
+  public CredentialSettings(
+      String keyPassphrase, boolean allowLoopbackHttp, List<String> trustedIssuers) {
+    this(keyPassphrase, allowLoopbackHttp, trustedIssuers, null);
   }
 
   /** No passphrase in the config, https only, trusting only the node itself. */
@@ -28,17 +42,22 @@ public record CredentialSettings(
 
   /** A copy with plain http allowed (or not) for loopback hosts. */
   public CredentialSettings withLoopbackHttp(boolean allow) {
-    return new CredentialSettings(keyPassphrase, allow, trustedIssuers);
+    return new CredentialSettings(keyPassphrase, allow, trustedIssuers, statusListCacheTtl);
   }
 
   /** A copy with this key passphrase. */
   public CredentialSettings withKeyPassphrase(String passphrase) {
-    return new CredentialSettings(passphrase, allowLoopbackHttp, trustedIssuers);
+    return new CredentialSettings(passphrase, allowLoopbackHttp, trustedIssuers, statusListCacheTtl);
   }
 
   /** A copy trusting these issuer DIDs. */
   public CredentialSettings withTrustedIssuers(List<String> dids) {
-    return new CredentialSettings(keyPassphrase, allowLoopbackHttp, dids);
+    return new CredentialSettings(keyPassphrase, allowLoopbackHttp, dids, statusListCacheTtl);
+  }
+
+  /** A copy caching other issuers' status lists for this long (zero: fetch at every check). */
+  public CredentialSettings withStatusListCacheTtl(Duration ttl) {
+    return new CredentialSettings(keyPassphrase, allowLoopbackHttp, trustedIssuers, ttl);
   }
 
   // The passphrase never appears in logs or error messages.
@@ -50,6 +69,8 @@ public record CredentialSettings(
         + allowLoopbackHttp
         + ", trustedIssuers="
         + trustedIssuers
+        + ", statusListCacheTtl="
+        + statusListCacheTtl
         + "]";
   }
 }

@@ -46,6 +46,7 @@ public final class NodeConfigReader {
           "keyPassphrase",
           "allowLoopbackHttp",
           "trustedIssuers",
+          "statusListCacheTtl",
           "coordinatorKeys",
           "membershipSyncInterval",
           "members");
@@ -118,7 +119,10 @@ public final class NodeConfigReader {
         new CredentialSettings(
             text(object, "keyPassphrase"),
             bool(object, "allowLoopbackHttp"),
-            strings(object, "trustedIssuers", List.of())),
+            strings(object, "trustedIssuers", List.of()),
+            object.has("statusListCacheTtl")
+                ? parseDuration("statusListCacheTtl", object.get("statusListCacheTtl"))
+                : null),
         coordinatorKeys(object.get("coordinatorKeys")),
         object.has("membershipSyncInterval")
             ? parseDuration("membershipSyncInterval", object.get("membershipSyncInterval"))

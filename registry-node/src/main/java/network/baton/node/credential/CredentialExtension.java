@@ -108,7 +108,8 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
             config.institution().isBlank() ? config.name() : config.institution(),
             config.dataDir(),
             StatusList.MIN_SIZE,
-            new LinkedHashSet<>(config.credentials().trustedIssuers()));
+            new LinkedHashSet<>(config.credentials().trustedIssuers()),
+            config.credentials().statusListCacheTtl());
     boolean loopbackHttp = config.credentials().allowLoopbackHttp();
     CredentialService service;
     try {

@@ -41,6 +41,20 @@ class CredentialSettingsConfigTest {
   }
 
   @Test
+  void otherIssuersStatusListsAreCachedForTheConfiguredTimeOrFiveMinutes() throws IOException {
+    assertThat(read("statusListCacheTtl: 10s\n").credentials().statusListCacheTtl())
+        .isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(read("statusListCacheTtl: 0\n").credentials().statusListCacheTtl()).isZero();
+    assertThat(read("").credentials().statusListCacheTtl()).isNull();
+    assertThatThrownBy(() -> read("statusListCacheTtl: soon\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("statusListCacheTtl must be a duration");
+    assertThatThrownBy(() -> read("statusListCacheTtl: -5\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("statusListCacheTtl must not be negative");
+  }
+
+  @Test
   void thePassphraseNeverShowsInTheSettingsText() throws IOException {
     assertThat(read("keyPassphrase: s3cret\n").credentials().toString()).doesNotContain("s3cret");
   }
