@@ -428,18 +428,8 @@ public final class MembershipCommand implements Runnable {
     }
 
     private List<PublicKeyMaterial> anchors() {
-      List<PublicKeyMaterial> anchors = new ArrayList<>();
-      for (String value : coordinatorKeys) {
-        try {
-          String trimmed = value.strip();
-          anchors.add(
-              trimmed.startsWith("{")
-                  ? PublicKeyMaterial.fromJwk(new ObjectMapper().readValue(trimmed, Map.class))
-                  : Multikey.decode(trimmed));
-        } catch (IOException | RuntimeException e) {
-          throw new ConfigException("--coordinator-key is not a public key: " + e.getMessage());
-        }
-      }
+      List<PublicKeyMaterial> anchors =
+          new ArrayList<>(SavedMembership.coordinatorKeys(coordinatorKeys));
       if (key != null) {
         anchors.add(parent.readKey(key).publicKey());
       }

@@ -60,6 +60,9 @@ import picocli.CommandLine.Parameters;
       "Online it resolves did:web over HTTPS and fetches status lists; offline (--offline) it",
       "uses saved DID documents (--did-docs) and status lists (--status-lists) and says which",
       "checks could not be done.",
+      "With --membership (a saved signed membership list) and --coordinator-key, the list is",
+      "checked against the coordinator's key and its members with the issuer role are trusted.",
+      "--save DIR fetches what offline verification needs (DID documents, status lists) instead.",
       "Exit code: 0 every check passed, 1 a check failed, 2 usage or I/O error."
     },
     footer = {
@@ -67,7 +70,10 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  baton verify ec.json --trust-issuer did:web:kosen.example.jp",
       "  baton verify vp.jwt --nonce 8f3a --aud https://employer.example --trust trusted.json",
-      "  baton verify ec.json --offline --did-docs ./dids --status-lists ./lists --trust trusted.json"
+      "  baton verify ec.json --offline --did-docs ./dids --status-lists ./lists --trust trusted.json",
+      "  baton verify ec.json --save ./saved",
+      "  baton verify ec.json --offline --did-docs ./saved/dids --status-lists ./saved/status-lists",
+      "      --membership membership.jwt --coordinator-key z6Mk..."
     })
 final class VerifyCommand implements Callable<Integer> {
   // The throw-away verifier's own identity; it never issues, and no real issuer has this DID.
@@ -123,6 +129,24 @@ final class VerifyCommand implements Callable<Integer> {
   Path statusLists;
 
   @Option(
+      names = "--membership",
+      paramLabel = "FILE",
+      description = "a saved signed membership list: its issuer members are trusted")
+  Path membership;
+
+  @Option(
+      names = "--coordinator-key",
+      paramLabel = "KEY",
+      description = "the coordinator's public key (z6Mk... or JWK) to check --membership; repeatable")
+  List<String> coordinatorKeys = new ArrayList<>();
+
+  @Option(
+      names = "--save",
+      paramLabel = "DIR",
+      description = "fetch and save the issuers' DID documents and the status lists, then stop")
+  Path saveDir;
+
+  @Option(
       names = "--allow-loopback-http",
       description = "plain http for localhost issuers (local demo, tests)")
   boolean allowLoopbackHttp;
@@ -136,8 +160,14 @@ final class VerifyCommand implements Callable<Integer> {
     try {
       JsonNode content = CredentialFiles.content(file);
       String presentation = CredentialFiles.presentationJwt(content);
+      if (saveDir != null) return save(content, out);
       checkUsage(content, presentation);
       Set<String> trusted = trusted();
+      if (membership != null) {
+        SavedMembership saved = SavedMembership.read(membership, coordinatorKeys, Clock.systemUTC());
+        trusted.addAll(saved.issuers());
+        out.println(saved.summary());
+      }
       Path scratch = Files.createTempDirectory("baton-verify-");
       try (CredentialService service = open(scratch, trusted)) {
         VerificationReport report =
@@ -148,9 +178,17 @@ final class VerifyCommand implements Callable<Integer> {
         List<String> notDone = new ArrayList<>();
         collectOffline(report, notDone);
         notDone.forEach(line -> out.println("not checked offline: " + line));
+        if (offline && statusLists != null) {
+          // A saved list is a snapshot: a revocation after it was saved is not in it.
+          out.println(
+              "note: status is as of the saved status lists in "
+                  + statusLists
+                  + "; refresh them (--save) to see revocations made since");
+        }
         if (trusted.isEmpty() && failed(report, CredentialVerifier.TRUST)) {
           out.println(
-              "hint: give --trust FILE or --trust-issuer DID to say whose credentials you accept");
+              "hint: give --trust FILE, --trust-issuer DID or --membership FILE to say whose"
+                  + " credentials you accept");
         }
         return report.ok() ? 0 : 1;
       } finally {
@@ -186,6 +224,9 @@ final class VerifyCommand implements Callable<Integer> {
     if (offline && allowLoopbackHttp) {
       throw new ConfigException("--allow-loopback-http is for online verification");
     }
+    if (membership == null && !coordinatorKeys.isEmpty()) {
+      throw new ConfigException("--coordinator-key is for checking a --membership list");
+    }
   }
 
   private Set<String> trusted() throws IOException {
@@ -208,6 +249,28 @@ final class VerifyCommand implements Callable<Integer> {
       if (!did.startsWith("did:")) throw new ConfigException("not a DID in the trust list: " + did);
     }
     return dids;
+  }
+
+  private int save(JsonNode content, PrintWriter out) {
+    if (offline) throw new ConfigException("--save fetches from the network; drop --offline");
+    DidResolver dids =
+        new DidMethodResolver(
+            new DidWebResolver(
+                DidWebOptions.defaults()
+                    .withTimeout(REMOTE_TIMEOUT)
+                    .withLoopbackHttp(allowLoopbackHttp)));
+    StatusListFetcher lists =
+        new HttpStatusListFetcher(
+            REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, allowLoopbackHttp);
+    for (String line : new OfflineCopies(dids, lists).save(content, saveDir)) {
+      out.println("saved " + line);
+    }
+    out.println(
+        "verify offline with: --offline --did-docs "
+            + OfflineCopies.didDocs(saveDir)
+            + " --status-lists "
+            + OfflineCopies.statusLists(saveDir));
+    return 0;
   }
 
   private CredentialService open(Path scratch, Set<String> trusted) throws IOException {
