@@ -128,7 +128,7 @@ final class LocalNetwork implements AutoCloseable {
   }
 
   /** Publishes the institution's sample content through the node's own API, as staff would. */
-  private static long publish(String base, Institution institution) {
+  static long publish(String base, Institution institution) {
     SampleContent sample = SampleContent.create();
     ImportFileReader reader = new ImportFileReader(ContextLoader.bundled(), base + "/");
     String text = sample.text(institution);
@@ -151,7 +151,7 @@ final class LocalNetwork implements AutoCloseable {
     return summary.stored();
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
