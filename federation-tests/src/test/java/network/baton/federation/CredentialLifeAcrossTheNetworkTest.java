@@ -153,7 +153,7 @@ class CredentialLifeAcrossTheNetworkTest {
     assertThat(cli("verify", file.toString(), "--save", saved.toString(), "--allow-loopback-http"))
         .isZero();
     assertThat(offline(saved, file)).isEqualTo(1);
-    assertThat(out.toString()).contains("credential: NOT VALID", "✗ status", "revoked");
+    assertThat(out.toString()).contains("credential: NOT VALID", "✗ status: the credential is revoked");
   }
 
   @Test
