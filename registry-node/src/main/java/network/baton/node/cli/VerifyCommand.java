@@ -253,16 +253,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   private int save(JsonNode content, PrintWriter out) {
     if (offline) throw new ConfigException("--save fetches from the network; drop --offline");
-    DidResolver dids =
-        new DidMethodResolver(
-            new DidWebResolver(
-                DidWebOptions.defaults()
-                    .withTimeout(REMOTE_TIMEOUT)
-                    .withLoopbackHttp(allowLoopbackHttp)));
-    StatusListFetcher lists =
-        new HttpStatusListFetcher(
-            REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, allowLoopbackHttp);
-    for (String line : new OfflineCopies(dids, lists).save(content, saveDir)) {
+    for (String line : new OfflineCopies(onlineDids(), onlineLists()).save(content, saveDir)) {
       out.println("saved " + line);
     }
     out.println(
@@ -276,18 +267,9 @@ final class VerifyCommand implements Callable<Integer> {
   private CredentialService open(Path scratch, Set<String> trusted) throws IOException {
     CredentialConfig config =
         new CredentialConfig(VERIFIER_BASE, "baton verify", scratch, StatusList.MIN_SIZE, trusted);
-    DidResolver dids =
-        offline
-            ? savedDidDocuments()
-            : new DidMethodResolver(
-                new DidWebResolver(
-                    DidWebOptions.defaults()
-                        .withTimeout(REMOTE_TIMEOUT)
-                        .withLoopbackHttp(allowLoopbackHttp)));
+    DidResolver dids = offline ? savedDidDocuments() : onlineDids();
     Map<URI, String> saved = statusLists == null ? Map.of() : savedStatusLists();
-    StatusListFetcher online =
-        new HttpStatusListFetcher(
-            REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, allowLoopbackHttp);
+    StatusListFetcher online = onlineLists();
     StatusListFetcher lists =
         url -> {
           String list = saved.get(url);
@@ -312,6 +294,17 @@ final class VerifyCommand implements Callable<Integer> {
         lists,
         issuer -> trusted.contains(issuer),
         Clock.systemUTC());
+  }
+
+  private DidResolver onlineDids() {
+    return new DidMethodResolver(
+        new DidWebResolver(
+            DidWebOptions.defaults().withTimeout(REMOTE_TIMEOUT).withLoopbackHttp(allowLoopbackHttp)));
+  }
+
+  private StatusListFetcher onlineLists() {
+    return new HttpStatusListFetcher(
+        REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, allowLoopbackHttp);
   }
 
   private SavedDidDocuments savedDidDocuments() throws IOException {
