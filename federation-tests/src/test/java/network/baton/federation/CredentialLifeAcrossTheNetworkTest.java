@@ -121,7 +121,25 @@ class CredentialLifeAcrossTheNetworkTest {
         .contains("achievement: Electrochemistry")
         .doesNotContain("✗");
     if (presented != null) {
-      assertThat(offline(saved, presented.file(), "--nonce", presented.nonce(), "--aud", university.baseUrl()))
+      // A presentation names what it needs just as well: save from it, then verify it offline.
+      Path fromPresentation = employer.resolve("from-vp");
+      assertThat(
+              cli(
+                  "verify",
+                  presented.file().toString(),
+                  "--save",
+                  fromPresentation.toString(),
+                  "--allow-loopback-http"))
+          .as(err.toString())
+          .isZero();
+      assertThat(
+              offline(
+                  fromPresentation,
+                  presented.file(),
+                  "--nonce",
+                  presented.nonce(),
+                  "--aud",
+                  university.baseUrl()))
           .as(out.toString())
           .isZero();
       assertThat(out.toString()).contains("presentation: VALID", "credential 0: VALID");
