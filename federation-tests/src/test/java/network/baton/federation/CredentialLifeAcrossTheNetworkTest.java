@@ -66,7 +66,14 @@ class CredentialLifeAcrossTheNetworkTest {
 
     walletPassphrase = Files.writeString(root.resolve("wallet-pass"), "graduate passphrase\n");
     wallet = root.resolve("graduate.pem");
-    assertThat(cli("wallet", "keygen", "--out", wallet.toString(), "--passphrase-file", walletPassphrase.toString()))
+    assertThat(
+            cli(
+                "wallet",
+                "keygen",
+                "--out",
+                wallet.toString(),
+                "--passphrase-file",
+                walletPassphrase.toString()))
         .as(err.toString())
         .isZero();
     graduate = out.toString().strip();
@@ -74,8 +81,7 @@ class CredentialLifeAcrossTheNetworkTest {
     // The employer keeps a copy of the list any member serves, checked later with the
     // coordinator's published key.
     employer = Files.createDirectories(root.resolve("employer"));
-    membership =
-        Files.writeString(employer.resolve("membership.jwt"), network.listOf(university));
+    membership = Files.writeString(employer.resolve("membership.jwt"), network.listOf(university));
   }
 
   @AfterAll
@@ -166,12 +172,14 @@ class CredentialLifeAcrossTheNetworkTest {
     assertThat(offline(saved, file)).as(out.toString()).isZero();
     assertThat(out.toString())
         .contains("✓ status")
-        .contains("note: status is as of the saved status lists in " + saved.resolve("status-lists"));
+        .contains(
+            "note: status is as of the saved status lists in " + saved.resolve("status-lists"));
     // Refreshing the saved copies shows the revocation offline too.
     assertThat(cli("verify", file.toString(), "--save", saved.toString(), "--allow-loopback-http"))
         .isZero();
     assertThat(offline(saved, file)).isEqualTo(1);
-    assertThat(out.toString()).contains("credential: NOT VALID", "✗ status: the credential is revoked");
+    assertThat(out.toString())
+        .contains("credential: NOT VALID", "✗ status: the credential is revoked");
   }
 
   @Test

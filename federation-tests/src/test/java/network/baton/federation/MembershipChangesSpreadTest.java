@@ -81,7 +81,8 @@ class MembershipChangesSpreadTest {
     assertThat(statuses(result))
         .containsOnlyKeys(kosen.did(), university.did(), highSchool.did())
         .containsValues("ok");
-    assertThat(answering(result)).containsExactlyInAnyOrder(kosen.did(), university.did(), highSchool.did());
+    assertThat(answering(result))
+        .containsExactlyInAnyOrder(kosen.did(), university.did(), highSchool.did());
   }
 
   @Test
@@ -106,7 +107,9 @@ class MembershipChangesSpreadTest {
   @Order(3)
   void aRemovedMemberIsNoLongerSearchedAndNoCredentialOfItIsTrustedAnyMore() throws Exception {
     issuedBeforeRemoval =
-        network.issue(highSchool, graduate.did(), "hs-ele102", "vc+jwt").getJsonObject("verifiableCredential");
+        network
+            .issue(highSchool, graduate.did(), "hs-ele102", "vc+jwt")
+            .getJsonObject("verifiableCredential");
     JsonObject beforeReport = network.verifyCredential(university, issuedBeforeRemoval);
     assertThat(beforeReport.getBoolean("verified")).as(beforeReport.encodePrettily()).isTrue();
 
@@ -122,7 +125,9 @@ class MembershipChangesSpreadTest {
       assertThat(result.getBoolean("partial")).isFalse();
     }
     JsonObject issuedAfterRemoval =
-        network.issue(highSchool, graduate.did(), "hs-ele102", "vc+jwt").getJsonObject("verifiableCredential");
+        network
+            .issue(highSchool, graduate.did(), "hs-ele102", "vc+jwt")
+            .getJsonObject("verifiableCredential");
     for (JsonObject credential : List.of(issuedAfterRemoval, issuedBeforeRemoval)) {
       JsonObject report = network.verifyCredential(university, credential);
       assertThat(report.getBoolean("verified")).isFalse();

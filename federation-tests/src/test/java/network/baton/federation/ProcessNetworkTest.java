@@ -42,9 +42,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three member nodes as separate JVMs, each running the launcher's main class ({@code BatonCli
- * node --config FILE}) with nothing in its config about the others: only the coordinator's public
- * key, and the signed membership list saved in its data folder. Then one process is killed.
+ * Three member nodes as separate JVMs, each running the launcher's main class ({@code BatonCli node
+ * --config FILE}) with nothing in its config about the others: only the coordinator's public key,
+ * and the signed membership list saved in its data folder. Then one process is killed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -117,7 +117,8 @@ class ProcessNetworkTest {
     for (String name : processes.keySet()) {
       awaitHealthy(name);
       // A fresh JVM's first search loads the text index and warms the code: do it before timing.
-      assertThat(get(members.get(name).baseUrl() + "/search?q=battery").statusCode()).isEqualTo(200);
+      assertThat(get(members.get(name).baseUrl() + "/search?q=battery").statusCode())
+          .isEqualTo(200);
     }
   }
 
@@ -227,7 +228,8 @@ class ProcessNetworkTest {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError(name + " did not become healthy: " + tail(root.resolve(name + ".log")));
+    throw new AssertionError(
+        name + " did not become healthy: " + tail(root.resolve(name + ".log")));
   }
 
   private static String tail(Path log) {

@@ -33,13 +33,13 @@ import network.baton.credential.keys.SigningKey;
 import network.baton.node.NodeSetup;
 import network.baton.node.NodeVerticle;
 import network.baton.node.auth.AdminTokens;
+import network.baton.node.cli.BatonCli;
 import network.baton.node.config.CredentialSettings;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.Role;
 import network.baton.node.federation.membership.MembershipList;
 import network.baton.node.federation.membership.SignedMembershipList;
-import network.baton.node.cli.BatonCli;
 import network.baton.vocab.SampleContent;
 import network.baton.vocab.SampleContent.Institution;
 
@@ -153,7 +153,9 @@ final class SignedNetwork implements AutoCloseable {
     await(vertx.undeploy(node.deployment()));
   }
 
-  /** Version {@code version} of the list naming these nodes, valid for 30 days from a minute ago. */
+  /**
+   * Version {@code version} of the list naming these nodes, valid for 30 days from a minute ago.
+   */
   static MembershipList list(long version, Node... members) {
     Instant now = Instant.now();
     return new MembershipList(
@@ -273,9 +275,7 @@ final class SignedNetwork implements AutoCloseable {
   /** {@code POST /credentials/verify} on a node; the report. */
   JsonObject verifyCredential(Node verifier, JsonObject credential) {
     return report(
-        verifier,
-        "/credentials/verify",
-        new JsonObject().put("verifiableCredential", credential));
+        verifier, "/credentials/verify", new JsonObject().put("verifiableCredential", credential));
   }
 
   /** {@code POST /presentations/verify} on a node with the challenge and domain it asked for. */
@@ -324,8 +324,7 @@ final class SignedNetwork implements AutoCloseable {
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(
-          request.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException("request failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {

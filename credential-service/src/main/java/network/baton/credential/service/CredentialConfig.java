@@ -54,7 +54,11 @@ public record CredentialConfig(
 
   /** Settings caching other issuers' status lists for {@link #DEFAULT_STATUS_LIST_CACHE_TTL}. */
   public CredentialConfig(
-      URI baseUrl, String issuerName, Path dataDir, int statusListSize, Set<String> trustedIssuers) {
+      URI baseUrl,
+      String issuerName,
+      Path dataDir,
+      int statusListSize,
+      Set<String> trustedIssuers) {
     this(baseUrl, issuerName, dataDir, statusListSize, trustedIssuers, null);
   }
 

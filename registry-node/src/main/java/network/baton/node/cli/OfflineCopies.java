@@ -22,9 +22,9 @@ import network.baton.node.config.ConfigException;
 
 /**
  * Saves what verifying a credential or presentation offline needs: its issuers' DID documents
- * (under {@code DIR/dids}) and its status lists (under {@code DIR/status-lists}), the folders {@code
- * baton verify --offline --did-docs --status-lists} reads. Saving again replaces the copies, which
- * is how an offline verifier refreshes its status lists.
+ * (under {@code DIR/dids}) and its status lists (under {@code DIR/status-lists}), the folders
+ * {@code baton verify --offline --did-docs --status-lists} reads. Saving again replaces the copies,
+ * which is how an offline verifier refreshes its status lists.
  */
 final class OfflineCopies {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +76,8 @@ final class OfflineCopies {
       try {
         document = dids.resolve(did).toJson().toPrettyString();
       } catch (DidResolutionException e) {
-        throw new ConfigException("cannot fetch the DID document of " + did + ": " + e.getMessage());
+        throw new ConfigException(
+            "cannot fetch the DID document of " + did + ": " + e.getMessage());
       }
       written.add(write(didDocs(dir).resolve(fileName(did) + ".json"), document));
     }

@@ -137,7 +137,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--coordinator-key",
       paramLabel = "KEY",
-      description = "the coordinator's public key (z6Mk... or JWK) to check --membership; repeatable")
+      description =
+          "the coordinator's public key (z6Mk... or JWK) to check --membership; repeatable")
   List<String> coordinatorKeys = new ArrayList<>();
 
   @Option(
@@ -164,7 +165,8 @@ final class VerifyCommand implements Callable<Integer> {
       checkUsage(content, presentation);
       Set<String> trusted = trusted();
       if (membership != null) {
-        SavedMembership saved = SavedMembership.read(membership, coordinatorKeys, Clock.systemUTC());
+        SavedMembership saved =
+            SavedMembership.read(membership, coordinatorKeys, Clock.systemUTC());
         trusted.addAll(saved.issuers());
         out.println(saved.summary());
       }
@@ -299,7 +301,9 @@ final class VerifyCommand implements Callable<Integer> {
   private DidResolver onlineDids() {
     return new DidMethodResolver(
         new DidWebResolver(
-            DidWebOptions.defaults().withTimeout(REMOTE_TIMEOUT).withLoopbackHttp(allowLoopbackHttp)));
+            DidWebOptions.defaults()
+                .withTimeout(REMOTE_TIMEOUT)
+                .withLoopbackHttp(allowLoopbackHttp)));
   }
 
   private StatusListFetcher onlineLists() {

@@ -47,7 +47,8 @@ public record CredentialSettings(
 
   /** A copy with this key passphrase. */
   public CredentialSettings withKeyPassphrase(String passphrase) {
-    return new CredentialSettings(passphrase, allowLoopbackHttp, trustedIssuers, statusListCacheTtl);
+    return new CredentialSettings(
+        passphrase, allowLoopbackHttp, trustedIssuers, statusListCacheTtl);
   }
 
   /** A copy trusting these issuer DIDs. */
