@@ -135,7 +135,12 @@ public final class CredentialService implements Closeable {
     String did = config.issuerDid();
     this.issuer =
         new CredentialIssuer(
-            config.issuer(), keys.current(), skills, iri -> courses.find(iri).isPresent());
+            config.issuer(),
+            keys.current(),
+            skills,
+            // issue() looks the course up itself (it needs its name and skills) and refuses an
+            // unknown one before building the credential; a second store read would repeat that.
+            iri -> true);
     this.dataIntegrity = new EddsaRdfc2022(loader);
     this.ownDocument = NodeDidDocument.build(did, keys, NodeDidDocument.Format.MIXED);
     this.resolver = d -> did.equals(d) ? ownDocument : remoteDids.resolve(d);
