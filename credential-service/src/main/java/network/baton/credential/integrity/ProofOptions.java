@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * What a new Data Integrity proof states besides its value: the key, the time, the purpose and, for
- * a holder's proof on a presentation, the verifier's {@code challenge} and {@code domain} (null when
- * absent).
+ * a holder's proof on a presentation, the verifier's {@code challenge} and {@code domain} (null
+ * when absent).
  */
 public record ProofOptions(
     String verificationMethod,

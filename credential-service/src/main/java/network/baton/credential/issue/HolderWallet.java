@@ -27,10 +27,10 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
  * A graduate's wallet: an Ed25519 {@code did:key} and presentations of its credentials.
  *
  * <p>A presentation is either a JSON-LD presentation with an {@code eddsa-rdfc-2022} proof, or a
- * VC-JOSE-COSE {@code vp+jwt}: the payload is the VerifiablePresentation
- * itself with {@code EnvelopedVerifiableCredential} entries, and the verifier's challenge and
- * audience are carried as the JWT claims {@code nonce} and {@code aud} at the top level of that
- * payload (VC-JOSE-COSE lets JWT claims sit beside the presentation's own members).
+ * VC-JOSE-COSE {@code vp+jwt}: the payload is the VerifiablePresentation itself with {@code
+ * EnvelopedVerifiableCredential} entries, and the verifier's challenge and audience are carried as
+ * the JWT claims {@code nonce} and {@code aud} at the top level of that payload (VC-JOSE-COSE lets
+ * JWT claims sit beside the presentation's own members).
  */
 public final class HolderWallet {
   private final SigningKey key;

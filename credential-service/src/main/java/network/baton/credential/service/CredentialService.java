@@ -442,7 +442,8 @@ public final class CredentialService implements Closeable {
    * (each accepted only once by this service); {@code domain} is the expected audience. Never
    * throws for a bad presentation: the report says what failed.
    */
-  public VerificationReport verifyPresentation(JsonNode presentation, String challenge, String domain) {
+  public VerificationReport verifyPresentation(
+      JsonNode presentation, String challenge, String domain) {
     requireNonNull(challenge, "challenge");
     return verifyPresentation(
         presentation,
@@ -459,9 +460,9 @@ public final class CredentialService implements Closeable {
 
   /**
    * Verifies a presentation against a challenge this service handed out: it must be known,
-   * unexpired and not used before (it is used up by this call), and the presentation must carry
-   * it. The expected domain is {@code domain} when given (it must then be the challenge's), else
-   * the challenge's.
+   * unexpired and not used before (it is used up by this call), and the presentation must carry it.
+   * The expected domain is {@code domain} when given (it must then be the challenge's), else the
+   * challenge's.
    */
   public VerificationReport verifyIssuedChallenge(
       JsonNode presentation, String challenge, String domain) {

@@ -18,20 +18,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out status list positions in a random order, never the same one twice, also across
- * restarts and crashes.
+ * Hands out status list positions in a random order, never the same one twice, also across restarts
+ * and crashes.
  *
  * <p>Random: the n-th position of a list is at the n-th index of a {@link ListPermutation} drawn
  * from a secret key kept in the folder ({@value #KEY_FILE}, owner-only), so an index says nothing
- * about when or to whom a credential was issued. A list is used up completely before the next
- * list starts, so near-full lists simply roll over. A folder written before random allocation
+ * about when or to whom a credential was issued. A list is used up completely before the next list
+ * starts, so near-full lists simply roll over. A folder written before random allocation
  * (sequential indexes, no key) continues with random order at the next list.
  *
- * <p>Durable: the allocator counts positions handed out; they are reserved on disk in blocks before any of them is handed out: the file holds the
- * first position not yet reserved, written to a temporary file, forced to disk and atomically moved
- * over the old one (then the folder is forced). After a restart allocation continues after the last
- * reserved block, so a crash between allocating and using a position wastes at most one block and
- * never repeats a position. One process per folder. Thread-safe.
+ * <p>Durable: the allocator counts positions handed out; they are reserved on disk in blocks before
+ * any of them is handed out: the file holds the first position not yet reserved, written to a
+ * temporary file, forced to disk and atomically moved over the old one (then the folder is forced).
+ * After a restart allocation continues after the last reserved block, so a crash between allocating
+ * and using a position wastes at most one block and never repeats a position. One process per
+ * folder. Thread-safe.
  */
 public final class IndexAllocator {
 

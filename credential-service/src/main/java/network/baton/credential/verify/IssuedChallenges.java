@@ -41,7 +41,8 @@ public final class IssuedChallenges {
         String name = PresentationVerifier.NONCE;
         Check issued =
             switch (outcome) {
-              case UNKNOWN -> Check.fail(name, "challenge " + value + " was not issued by this verifier");
+              case UNKNOWN ->
+                  Check.fail(name, "challenge " + value + " was not issued by this verifier");
               case EXPIRED -> Check.fail(name, "challenge expired at " + challenge.expires());
               case USED ->
                   Check.fail(name, "challenge was already used: this presentation is a replay");
@@ -55,7 +56,8 @@ public final class IssuedChallenges {
         }
         if (presented == null) return Check.fail(name, "presentation has no challenge");
         if (!presented.equals(value)) {
-          return Check.fail(name, "presentation carries the challenge " + presented + ", not " + value);
+          return Check.fail(
+              name, "presentation carries the challenge " + presented + ", not " + value);
         }
         return Check.pass(name, "challenge issued here, unexpired, used once");
       };
@@ -71,7 +73,8 @@ public final class IssuedChallenges {
   private final Cache<String, Challenge> redeemed;
 
   /** Challenges valid for {@code lifetime}, at most {@code maxOutstanding} remembered at a time. */
-  public IssuedChallenges(SecureRandom random, Clock clock, Duration lifetime, long maxOutstanding) {
+  public IssuedChallenges(
+      SecureRandom random, Clock clock, Duration lifetime, long maxOutstanding) {
     this.random = requireNonNull(random, "random");
     this.clock = requireNonNull(clock, "clock");
     this.lifetime = requireNonNull(lifetime, "lifetime");
@@ -81,9 +84,15 @@ public final class IssuedChallenges {
     if (maxOutstanding < 1) throw new IllegalArgumentException("maxOutstanding must be positive");
     // Kept twice the lifetime so an expired challenge is reported as expired, not unknown.
     this.outstanding =
-        Caffeine.newBuilder().expireAfterWrite(lifetime.multipliedBy(2)).maximumSize(maxOutstanding).build();
+        Caffeine.newBuilder()
+            .expireAfterWrite(lifetime.multipliedBy(2))
+            .maximumSize(maxOutstanding)
+            .build();
     this.redeemed =
-        Caffeine.newBuilder().expireAfterWrite(lifetime.multipliedBy(2)).maximumSize(maxOutstanding).build();
+        Caffeine.newBuilder()
+            .expireAfterWrite(lifetime.multipliedBy(2))
+            .maximumSize(maxOutstanding)
+            .build();
   }
 
   /** The lifetime of a new challenge. */

@@ -10,12 +10,13 @@ public interface NonceCheck {
   Check check(String presented);
 
   /**
-   * Accepts exactly {@code expected} (a nonce the caller handed out itself), once within the
-   * memory of {@code used}.
+   * Accepts exactly {@code expected} (a nonce the caller handed out itself), once within the memory
+   * of {@code used}.
    */
   static NonceCheck remembered(String expected, UsedNonces used) {
     return presented -> {
-      if (presented == null) return Check.fail(PresentationVerifier.NONCE, "presentation has no nonce");
+      if (presented == null)
+        return Check.fail(PresentationVerifier.NONCE, "presentation has no nonce");
       if (!presented.equals(expected)) {
         return Check.fail(
             PresentationVerifier.NONCE, "nonce " + presented + " is not the one handed out");

@@ -3,8 +3,8 @@ package network.baton.credential.verify;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a verifier requires of a presentation made for it: the nonce check and the domain
- * (audience: its DID or URL) the presentation must name.
+ * What a verifier requires of a presentation made for it: the nonce check and the domain (audience:
+ * its DID or URL) the presentation must name.
  */
 public record PresentationRequirements(NonceCheck nonce, String domain) {
   public PresentationRequirements {

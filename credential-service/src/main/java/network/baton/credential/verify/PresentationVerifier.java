@@ -18,12 +18,11 @@ import network.baton.credential.integrity.ProofVerification;
 import network.baton.credential.issue.VcContexts;
 
 /**
- * Verifies presentations, {@code vp+jwt} or JSON-LD with an {@code eddsa-rdfc-2022} proof. A
- * {@code vp+jwt}: format, header, presentation shape, the holder's key (kid
- * a DID URL of {@code holder}, listed under authentication), signature, nonce (equal to the one the
- * caller handed out, and not seen before), audience, then each enveloped credential with the {@link
- * CredentialVerifier} and holder binding (its {@code credentialSubject.id} is the holder).
- * Thread-safe.
+ * Verifies presentations, {@code vp+jwt} or JSON-LD with an {@code eddsa-rdfc-2022} proof. A {@code
+ * vp+jwt}: format, header, presentation shape, the holder's key (kid a DID URL of {@code holder},
+ * listed under authentication), signature, nonce (equal to the one the caller handed out, and not
+ * seen before), audience, then each enveloped credential with the {@link CredentialVerifier} and
+ * holder binding (its {@code credentialSubject.id} is the holder). Thread-safe.
  */
 public final class PresentationVerifier {
   /** Check names specific to presentations. */
@@ -68,7 +67,8 @@ public final class PresentationVerifier {
     this.keys = new KeyBinding(resolver);
     this.usedNonces = requireNonNull(usedNonces, "usedNonces");
     if ((dataIntegrity == null) != (embeddedCredentials == null)) {
-      throw new IllegalArgumentException("give both the suite and the credential verifier, or none");
+      throw new IllegalArgumentException(
+          "give both the suite and the credential verifier, or none");
     }
     this.dataIntegrity = dataIntegrity;
     this.embeddedCredentials = embeddedCredentials;
@@ -200,7 +200,8 @@ public final class PresentationVerifier {
               "a Data Integrity presentation is a JSON object with one proof object"));
       return VerificationReport.of(checks, null, null, null, List.of());
     }
-    checks.add(Check.pass(CredentialVerifier.FORMAT, "JSON-LD presentation with an embedded proof"));
+    checks.add(
+        Check.pass(CredentialVerifier.FORMAT, "JSON-LD presentation with an embedded proof"));
     String holder = vp.path("holder").isTextual() ? vp.get("holder").asText() : null;
     List<JsonNode> held = new ArrayList<>();
     JsonNode listed = vp.get("verifiableCredential");
@@ -234,7 +235,9 @@ public final class PresentationVerifier {
 
     JsonNode challenge = proof.get("challenge");
     checks.add(
-        required.nonce().check(challenge != null && challenge.isTextual() ? challenge.asText() : null));
+        required
+            .nonce()
+            .check(challenge != null && challenge.isTextual() ? challenge.asText() : null));
     JsonNode domain = proof.get("domain");
     checks.add(
         domain == null

@@ -327,7 +327,10 @@ class CredentialRoutesTest {
   void envelopedPresentationWithAnIssuedChallengeVerifiesOnceOnly() throws Exception {
     String jwt = jwtOf(issue("vc+jwt"));
     JsonObject challenge =
-        post("/challenges", new JsonObject().put("domain", "https://employer.example").encode(), null)
+        post(
+                "/challenges",
+                new JsonObject().put("domain", "https://employer.example").encode(),
+                null)
             .bodyAsJsonObject();
     String nonce = challenge.getString("challenge");
     String vp = holder.present(List.of(jwt), nonce, "https://employer.example");

@@ -51,8 +51,7 @@ class PresentationRoutesTest {
   private final HolderWallet bob = HolderWallet.generate(random);
   private final MutableClock clock = new MutableClock(Instant.now());
   private final ObjectMapper mapper = new ObjectMapper();
-  private final EddsaRdfc2022 suite =
-      new EddsaRdfc2022(ServiceFixture.CONTEXTS.documentLoader());
+  private final EddsaRdfc2022 suite = new EddsaRdfc2022(ServiceFixture.CONTEXTS.documentLoader());
   private CredentialService service;
   private WorkerExecutor worker;
   private HttpServer server;
@@ -275,7 +274,8 @@ class PresentationRoutesTest {
     JsonObject third = challenge(EMPLOYER);
     String wrongDomain =
         diPresentation(alice, List.of(diCredentialFor(alice)), third, "https://other.example");
-    JsonObject domainReport = verify(new JsonObject(wrongDomain), third.getString("challenge"), null);
+    JsonObject domainReport =
+        verify(new JsonObject(wrongDomain), third.getString("challenge"), null);
 
     assertThat(challengeReport.getBoolean("verified")).isFalse();
     assertThat(check(challengeReport, "nonce").getString("reason"))
@@ -339,8 +339,7 @@ class PresentationRoutesTest {
     return response.bodyAsJsonObject();
   }
 
-  private JsonObject verify(Object presentation, String challenge, String domain)
-      throws Exception {
+  private JsonObject verify(Object presentation, String challenge, String domain) throws Exception {
     JsonObject options = new JsonObject().put("challenge", challenge);
     if (domain != null) options.put("domain", domain);
     HttpResponse<Buffer> response =

@@ -48,7 +48,8 @@ class IssuedChallengesTest {
     Challenge issued = challenges.issue(EMPLOYER);
     IssuedChallenges.Redemption accepted = challenges.redeem(issued.value());
 
-    assertThat(accepted.nonceCheck(null).check("another").reason()).contains("carries the challenge another");
+    assertThat(accepted.nonceCheck(null).check("another").reason())
+        .contains("carries the challenge another");
     assertThat(accepted.nonceCheck(null).check(null).reason()).contains("has no challenge");
     assertThat(accepted.nonceCheck("https://other.example").check(issued.value()).reason())
         .contains("issued for the domain " + EMPLOYER);
@@ -69,7 +70,8 @@ class IssuedChallengesTest {
   void badSettingsAreRefused() {
     assertThatThrownBy(() -> new IssuedChallenges(new SecureRandom(), clock, Duration.ZERO, 10))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new IssuedChallenges(new SecureRandom(), clock, Duration.ofMinutes(1), 0))
+    assertThatThrownBy(
+            () -> new IssuedChallenges(new SecureRandom(), clock, Duration.ofMinutes(1), 0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> challenges.issue(" ")).isInstanceOf(IllegalArgumentException.class);
   }

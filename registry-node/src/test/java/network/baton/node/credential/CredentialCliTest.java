@@ -145,7 +145,10 @@ class CredentialCliTest {
     Path diCredential = Files.writeString(folder.resolve("ec-di.json"), issue("eddsa-rdfc-2022"));
     JsonObject challenge =
         new JsonObject(
-            node.post("/challenges", "application/json", new JsonObject().put("domain", AUDIENCE).encode())
+            node.post(
+                    "/challenges",
+                    "application/json",
+                    new JsonObject().put("domain", AUDIENCE).encode())
                 .body());
     Path presentation = folder.resolve("vp-di.json");
     assertThat(
