@@ -47,8 +47,13 @@ import network.baton.credential.verify.VerificationReport;
  *       "eddsa-rdfc-2022"}}} -> 201 {@code {verifiableCredential, credentialId}}; a vc+jwt is
  *       returned as an EnvelopedVerifiableCredential.
  *   <li>{@code POST /credentials/verify}: {@code {verifiableCredential, options?}} -> 200 report.
+ *   <li>{@code POST /challenges}: optional {@code {domain}} -> 200 {@code {challenge, domain,
+ *       expires}}, a fresh nonce this node remembers (single use, five minutes; the domain defaults
+ *       to the node's base URL).
  *   <li>{@code POST /presentations/verify}: {@code {verifiablePresentation, options: {challenge,
- *       domain}}} -> 200 report.
+ *       domain?}}} -> 200 report; the presentation is a vp+jwt (string or
+ *       EnvelopedVerifiablePresentation) or JSON-LD with an eddsa-rdfc-2022 proof, and the
+ *       challenge must be one this node issued, unexpired and unused (it is used up by the call).
  *   <li>{@code POST /credentials/status} (admin): {@code {credentialId, credentialStatus: [{type?,
  *       status: "revoked" | "suspended" | "unsuspended"}]}} -> 200 {@code {credentialId, status,
  *       changed}}.
@@ -114,6 +119,7 @@ public final class CredentialRoutes {
     guarded(router.post("/credentials/issue")).handler(this::issue);
     router.post("/credentials/verify").handler(body).handler(this::verify);
     router.post("/presentations/verify").handler(body).handler(this::verifyPresentation);
+    router.post("/challenges").handler(body).handler(this::challenge);
     guarded(router.post("/credentials/status")).handler(this::status);
     router.get("/status/:list").handler(this::statusList);
   }
@@ -145,6 +151,34 @@ public final class CredentialRoutes {
     blocking(() -> presentationReport(object(buffer)))
         .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
         .onFailure(rc::fail);
+  }
+
+  // Public and cheap (32 random bytes, no disk): the service keeps a bounded number outstanding.
+  private void challenge(RoutingContext rc) {
+    Buffer buffer = rc.body().buffer();
+    blocking(() -> service.newChallenge(challengeDomain(buffer)))
+        .onSuccess(
+            challenge -> {
+              rc.response().putHeader("Cache-Control", "no-store");
+              reply(
+                  rc,
+                  200,
+                  new JsonObject()
+                      .put("challenge", challenge.value())
+                      .put("domain", challenge.domain())
+                      .put("expires", challenge.expires().toString()));
+            })
+        .onFailure(rc::fail);
+  }
+
+  private String challengeDomain(Buffer buffer) {
+    if (buffer == null || buffer.length() == 0) return null;
+    JsonNode domain = object(buffer).get("domain");
+    if (domain == null || domain.isNull()) return null;
+    if (!domain.isTextual() || domain.asText().isBlank() || domain.asText().length() > 2048) {
+      throw missing("domain", "a non-empty string (your DID or URL) of at most 2048 characters");
+    }
+    return domain.asText();
   }
 
   private void status(RoutingContext rc) {
@@ -279,24 +313,18 @@ public final class CredentialRoutes {
             "verifiablePresentation",
             "verifiablePresentation",
             "a vp+jwt string or an object");
-    JsonNode options = member(request, "options", "options", "an object with challenge and domain");
-    String challenge = text(options, "challenge", "options.challenge");
-    String domain = text(options, "domain", "options.domain");
-    String jwt;
-    if (presentation.isTextual()) {
-      jwt = presentation.asText();
-    } else if (presentation.isObject()
-        && presentation.path("id").asText("").startsWith("data:application/vp+jwt,")) {
-      jwt = presentation.path("id").asText().substring("data:application/vp+jwt,".length());
-    } else if (presentation.isObject()) {
-      throw HttpProblem.unprocessable(
-          "unsupported-presentation",
-          "only vp+jwt presentations are verified here (a string, or an"
-              + " EnvelopedVerifiablePresentation with a data:application/vp+jwt, id)");
-    } else {
+    if (!presentation.isTextual() && !presentation.isObject()) {
       throw missing("verifiablePresentation", "a vp+jwt string or an object");
     }
-    return service.verifyPresentation(jwt, challenge, domain);
+    JsonNode options =
+        member(request, "options", "options", "an object with the challenge from POST /challenges");
+    String challenge = text(options, "challenge", "options.challenge");
+    JsonNode domain = options.get("domain");
+    if (domain != null && !domain.isNull() && (!domain.isTextual() || domain.asText().isBlank())) {
+      throw missing("options.domain", "a non-empty string");
+    }
+    return service.verifyIssuedChallenge(
+        presentation, challenge, domain == null || domain.isNull() ? null : domain.asText());
   }
 
   private JsonObject changeStatus(JsonNode request) throws IOException {

@@ -246,6 +246,8 @@ public final class EddsaRdfc2022 {
     b.add("verificationMethod", options.verificationMethod());
     b.add("cryptosuite", CRYPTOSUITE);
     b.add("proofPurpose", options.proofPurpose());
+    if (options.challenge() != null) b.add("challenge", options.challenge());
+    if (options.domain() != null) b.add("domain", options.domain());
     return b.build();
   }
 

@@ -3,6 +3,7 @@ package network.baton.credential.issue;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,20 +11,26 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import network.baton.credential.did.DidKey;
+import network.baton.credential.integrity.CanonicalizationException;
+import network.baton.credential.integrity.EddsaRdfc2022;
+import network.baton.credential.integrity.ProofOptions;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.KeyFile;
 import network.baton.credential.keys.SigningKey;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * A graduate's wallet: an Ed25519 {@code did:key} and presentations of its credentials.
  *
- * <p>A presentation is a VC-JOSE-COSE {@code vp+jwt}: the payload is the VerifiablePresentation
- * itself with {@code EnvelopedVerifiableCredential} entries, and the verifier's challenge and
- * audience are carried as the JWT claims {@code nonce} and {@code aud} at the top level of that
- * payload (VC-JOSE-COSE lets JWT claims sit beside the presentation's own members).
+ * <p>A presentation is either a JSON-LD presentation with an {@code eddsa-rdfc-2022} proof, or a
+ * VC-JOSE-COSE {@code vp+jwt}: the payload is the VerifiablePresentation itself with {@code
+ * EnvelopedVerifiableCredential} entries, and the verifier's challenge and audience are carried as
+ * the JWT claims {@code nonce} and {@code aud} at the top level of that payload (VC-JOSE-COSE lets
+ * JWT claims sit beside the presentation's own members).
  */
 public final class HolderWallet {
   private final SigningKey key;
@@ -60,6 +67,56 @@ public final class HolderWallet {
   /** The holder's signing key, with its DID URL as id. */
   public SigningKey key() {
     return key;
+  }
+
+  /**
+   * A JSON-LD presentation of these credentials secured with an {@code eddsa-rdfc-2022} proof by
+   * the holder key (proof purpose authentication, the verifier's challenge and domain in the
+   * proof). Credentials given as JSON objects (Data Integrity credentials) are embedded; strings
+   * ({@code vc+jwt}) are enveloped. Needs an Ed25519 holder key.
+   */
+  public String presentDataIntegrity(
+      List<JsonNode> credentials,
+      String challenge,
+      String domain,
+      Instant created,
+      EddsaRdfc2022 suite)
+      throws CanonicalizationException {
+    requireNonNull(challenge, "challenge");
+    requireNonNull(domain, "domain");
+    requireNonNull(suite, "suite");
+    if (credentials.isEmpty()) throw new IllegalArgumentException("nothing to present");
+    if (!(key.privateKey() instanceof Ed25519PrivateKeyParameters ed25519)) {
+      throw new IllegalArgumentException(
+          "eddsa-rdfc-2022 needs an Ed25519 holder key; this one is " + key.algorithm());
+    }
+    ObjectNode vp = mapper.createObjectNode();
+    vp.putArray("@context").add(VcContexts.CREDENTIALS_V2);
+    vp.put("id", "urn:uuid:" + UUID.randomUUID());
+    vp.putArray("type").add("VerifiablePresentation");
+    vp.put("holder", did);
+    ArrayNode held = vp.putArray("verifiableCredential");
+    for (JsonNode credential : credentials) {
+      if (credential.isTextual()) {
+        ObjectNode envelope = held.addObject();
+        envelope.put("@context", VcContexts.CREDENTIALS_V2);
+        envelope.put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.asText());
+        envelope.put("type", "EnvelopedVerifiableCredential");
+      } else if (credential.isObject() && credential.has("proof")) {
+        held.add(credential);
+      } else {
+        throw new IllegalArgumentException(
+            "a credential to present is a vc+jwt string or a JSON-LD credential with a proof");
+      }
+    }
+    try {
+      return suite.sign(
+          mapper.writeValueAsString(vp),
+          ProofOptions.authentication(key.id(), created, challenge, domain),
+          ed25519);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise presentation", e);
+    }
   }
 
   /**

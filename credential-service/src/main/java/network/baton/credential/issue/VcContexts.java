@@ -17,6 +17,9 @@ public final class VcContexts {
   /** Prefix of an enveloped credential's {@code id}. */
   public static final String ENVELOPED_VC_PREFIX = "data:application/vc+jwt,";
 
+  /** The id prefix of an EnvelopedVerifiablePresentation holding a vp+jwt. */
+  public static final String ENVELOPED_VP_PREFIX = "data:application/vp+jwt,";
+
   /** The {@code targetFramework} of every skill alignment. */
   public static final String SKILL_FRAMEWORK_NAME = "BATON battery skills framework";
 

@@ -38,10 +38,12 @@ public final class AchievementCredentialSchema {
       "classpath:schemas/openbadges-3.0/ob_v3p0_achievementcredential_schema.jsonld-adaptation.json";
 
   private final JsonSchema schema;
+  private final JsonSchema statusSchema;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  private AchievementCredentialSchema(JsonSchema schema) {
+  private AchievementCredentialSchema(JsonSchema schema, JsonSchema statusSchema) {
     this.schema = schema;
+    this.statusSchema = statusSchema;
   }
 
   /** Loads the bundled schema; only classpath resources are ever read. */
@@ -62,7 +64,10 @@ public final class AchievementCredentialSchema {
         SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
     JsonSchema schema = factory.getSchema(SchemaLocation.of(SCHEMA_ID), config);
     schema.initializeValidators();
-    return new AchievementCredentialSchema(schema);
+    JsonSchema status =
+        factory.getSchema(SchemaLocation.of(SCHEMA_ID + "#/$defs/CredentialStatus"), config);
+    status.initializeValidators();
+    return new AchievementCredentialSchema(schema, status);
   }
 
   /**
@@ -93,6 +98,21 @@ public final class AchievementCredentialSchema {
     Set<String> problems = new LinkedHashSet<>();
     for (ValidationMessage message : messages) {
       problems.add(describe(message));
+    }
+    return new ArrayList<>(problems);
+  }
+
+  /**
+   * Problems found in one {@code credentialStatus} entry against the schema's CredentialStatus,
+   * each with its JSON pointer under {@code pointer}; empty if valid.
+   */
+  public List<String> validateStatusEntry(JsonNode entry, String pointer) {
+    requireNonNull(entry, "entry");
+    requireNonNull(pointer, "pointer");
+    Set<String> problems = new LinkedHashSet<>();
+    for (ValidationMessage message : statusSchema.validate(entry)) {
+      String described = describe(message);
+      problems.add(pointer + (described.startsWith("/: ") ? described.substring(1) : described));
     }
     return new ArrayList<>(problems);
   }

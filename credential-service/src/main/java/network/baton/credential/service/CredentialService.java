@@ -13,6 +13,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +50,12 @@ import network.baton.credential.status.StatusListIndex;
 import network.baton.credential.status.StatusListStore;
 import network.baton.credential.status.StatusListVerifier;
 import network.baton.credential.status.StatusPurpose;
+import network.baton.credential.verify.Challenge;
 import network.baton.credential.verify.Check;
 import network.baton.credential.verify.CredentialVerifier;
+import network.baton.credential.verify.IssuedChallenges;
+import network.baton.credential.verify.NonceCheck;
+import network.baton.credential.verify.PresentationRequirements;
 import network.baton.credential.verify.PresentationVerifier;
 import network.baton.credential.verify.StatusChecker;
 import network.baton.credential.verify.StatusResult;
@@ -81,6 +86,15 @@ public final class CredentialService implements Closeable {
   /** How long accepted presentation nonces are remembered against replay. */
   public static final Duration NONCE_MEMORY = Duration.ofMinutes(30);
 
+  /** How long a challenge handed out by {@link #newChallenge} is accepted. */
+  public static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+
+  /** Status list positions reserved on disk at a time. */
+  static final int INDEX_BLOCK = 1024;
+
+  /** The most challenges remembered at a time (the oldest are dropped first). */
+  public static final long MAX_OUTSTANDING_CHALLENGES = 100_000;
+
   private final CredentialConfig config;
   private final NodeKeys keys;
   private final CourseCatalog courses;
@@ -95,6 +109,8 @@ public final class CredentialService implements Closeable {
   private final StatusListStore lists;
   private final CredentialVerifier verifier;
   private final PresentationVerifier presentations;
+  private final UsedNonces usedNonces = new UsedNonces(NONCE_MEMORY, 1_000_000);
+  private final IssuedChallenges challenges;
   private final Map<SignedListKey, String> signedLists = new ConcurrentHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
 
@@ -122,7 +138,12 @@ public final class CredentialService implements Closeable {
     String did = config.issuerDid();
     this.issuer =
         new CredentialIssuer(
-            config.issuer(), keys.current(), skills, iri -> courses.find(iri).isPresent());
+            config.issuer(),
+            keys.current(),
+            skills,
+            // issue() looks the course up itself (it needs its name and skills) and refuses an
+            // unknown one before building the credential; a second store read would repeat that.
+            iri -> true);
     this.dataIntegrity = new EddsaRdfc2022(loader);
     this.ownDocument = NodeDidDocument.build(did, keys, NodeDidDocument.Format.MIXED);
     this.resolver = d -> did.equals(d) ? ownDocument : remoteDids.resolve(d);
@@ -171,7 +192,11 @@ public final class CredentialService implements Closeable {
         new CredentialVerifier(resolver, trust, status, skills, clock)
             .withCheck(new OpenBadgesSchemaCheck(AchievementCredentialSchema.bundled()));
     this.presentations =
-        new PresentationVerifier(verifier, resolver, new UsedNonces(NONCE_MEMORY, 1_000_000));
+        new PresentationVerifier(
+            verifier, resolver, usedNonces, dataIntegrity, this::verifyCredential);
+    this.challenges =
+        new IssuedChallenges(
+            new SecureRandom(), clock, CHALLENGE_LIFETIME, MAX_OUTSTANDING_CHALLENGES);
   }
 
   /**
@@ -203,9 +228,11 @@ public final class CredentialService implements Closeable {
     requireNonNull(clock, "clock");
     IssuedCredentials issued = IssuedCredentials.open(config.credentialsDir());
     try {
+      // 1,024 positions per reservation (three forced writes): a crash wastes at most that many
+      // of a list's 131,072 or more, and issuing pays those writes once per 1,024 credentials.
       IndexAllocator allocator =
           IndexAllocator.open(
-              config.credentialsDir().resolve("index"), config.statusListSize(), 64);
+              config.credentialsDir().resolve("index"), config.statusListSize(), INDEX_BLOCK);
       StatusListStore lists =
           StatusListStore.open(config.credentialsDir().resolve("status"), config.statusListSize());
       reconcile(issued, lists);
@@ -406,11 +433,72 @@ public final class CredentialService implements Closeable {
   }
 
   /**
-   * Verifies a {@code vp+jwt} presentation made for this verifier: {@code challenge} is the nonce
-   * handed out (each accepted only once), {@code domain} the expected audience.
+   * Verifies a {@code vp+jwt} presentation made for a verifier that handed out {@code challenge}
+   * itself (each accepted only once by this service); {@code domain} is the expected audience.
    */
   public VerificationReport verifyPresentation(String vpJwt, String challenge, String domain) {
     return presentations.verify(vpJwt, challenge, domain);
+  }
+
+  /**
+   * Verifies a presentation ({@code vp+jwt} string, EnvelopedVerifiablePresentation, or JSON-LD
+   * with an {@code eddsa-rdfc-2022} proof) for a verifier that handed out {@code challenge} itself
+   * (each accepted only once by this service); {@code domain} is the expected audience. Never
+   * throws for a bad presentation: the report says what failed.
+   */
+  public VerificationReport verifyPresentation(
+      JsonNode presentation, String challenge, String domain) {
+    requireNonNull(challenge, "challenge");
+    return verifyPresentation(
+        presentation,
+        new PresentationRequirements(NonceCheck.remembered(challenge, usedNonces), domain));
+  }
+
+  /**
+   * A fresh challenge for a presentation to {@code domain} (null: this node's base URL), accepted
+   * once by {@link #verifyIssuedChallenge} until it expires.
+   */
+  public Challenge newChallenge(String domain) {
+    return challenges.issue(domain == null ? config.baseUrl().toString() : domain);
+  }
+
+  /**
+   * Verifies a presentation against a challenge this service handed out: it must be known,
+   * unexpired and not used before (it is used up by this call), and the presentation must carry it.
+   * The expected domain is {@code domain} when given (it must then be the challenge's), else the
+   * challenge's.
+   */
+  public VerificationReport verifyIssuedChallenge(
+      JsonNode presentation, String challenge, String domain) {
+    requireNonNull(challenge, "challenge");
+    IssuedChallenges.Redemption redemption = challenges.redeem(challenge);
+    String expected =
+        domain != null
+            ? domain
+            : redemption.challenge() != null
+                ? redemption.challenge().domain()
+                : config.baseUrl().toString();
+    return verifyPresentation(
+        presentation, new PresentationRequirements(redemption.nonceCheck(domain), expected));
+  }
+
+  private VerificationReport verifyPresentation(
+      JsonNode presentation, PresentationRequirements required) {
+    requireNonNull(presentation, "presentation");
+    if (presentation.isTextual()) return presentations.verify(presentation.asText(), required);
+    if (!presentation.isObject()) {
+      return failedFormat("a presentation must be a vp+jwt string or a JSON object");
+    }
+    String id = presentation.path("id").asText("");
+    if (id.startsWith(VcContexts.ENVELOPED_VP_PREFIX)) {
+      return presentations.verify(id.substring(VcContexts.ENVELOPED_VP_PREFIX.length()), required);
+    }
+    if (!presentation.has("proof")) {
+      return failedFormat(
+          "a presentation must be a vp+jwt, an EnvelopedVerifiablePresentation, or JSON-LD with"
+              + " an eddsa-rdfc-2022 proof");
+    }
+    return presentations.verifyDataIntegrity(presentation, required);
   }
 
   /**

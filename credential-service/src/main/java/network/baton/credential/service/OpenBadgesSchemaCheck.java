@@ -35,10 +35,14 @@ public final class OpenBadgesSchemaCheck implements CredentialCheck {
     Set<String> problems = new LinkedHashSet<>();
     JsonNode status = credential.get("credentialStatus");
     if (status != null && status.isArray() && !status.isEmpty()) {
-      for (JsonNode entry : status) {
-        ObjectNode one = ((ObjectNode) credential).deepCopy();
-        one.set("credentialStatus", entry);
-        problems.addAll(schema.validate(one));
+      // The whole credential once, with its first entry (a shallow copy: nothing is changed), then
+      // each further entry against CredentialStatus alone: the rest was validated already.
+      ObjectNode withFirst = ((ObjectNode) credential).objectNode();
+      withFirst.setAll((ObjectNode) credential);
+      withFirst.set("credentialStatus", status.get(0));
+      problems.addAll(schema.validate(withFirst));
+      for (int i = 1; i < status.size(); i++) {
+        problems.addAll(schema.validateStatusEntry(status.get(i), "/credentialStatus/" + i));
       }
     } else {
       problems.addAll(schema.validate(credential));

@@ -52,7 +52,7 @@ public final class BitstringStatusChecker implements StatusChecker {
     }
   }
 
-  private record Cached(StatusListCredential list, Instant fetchedAt) {}
+  private record Cached(StatusListCredential list, Instant fetchedAt, String body) {}
 
   private static final Logger log = LoggerFactory.getLogger(BitstringStatusChecker.class);
 
@@ -153,13 +153,19 @@ public final class BitstringStatusChecker implements StatusChecker {
             !options.failClosed(),
             options.failClosed() ? reason : reason + " (accepted: checker is fail-open)");
       }
-      try {
-        list = StatusListCredential.fromJson(verifier.verify(body), options.maxListSize());
-      } catch (StatusListException e) {
-        return StatusCheck.of(
-            Outcome.LIST_INVALID, "status list " + url + " is not valid: " + e.getMessage());
+      if (cached != null && cached.body().equals(body)) {
+        // The very list checked before (an own list is fetched every time, unchanged until a
+        // status changes): its proof and bits were already checked and decoded.
+        list = cached.list();
+      } else {
+        try {
+          list = StatusListCredential.fromJson(verifier.verify(body), options.maxListSize());
+        } catch (StatusListException e) {
+          return StatusCheck.of(
+              Outcome.LIST_INVALID, "status list " + url + " is not valid: " + e.getMessage());
+        }
       }
-      cache.put(url, new Cached(list, now));
+      cache.put(url, new Cached(list, now, body));
     }
     return read(entry, list, expectedIssuer, now);
   }

@@ -324,28 +324,29 @@ class CredentialRoutesTest {
   }
 
   @Test
-  void presentationWithTheRightNonceAndDomainVerifiesOnceOnly() throws Exception {
+  void envelopedPresentationWithAnIssuedChallengeVerifiesOnceOnly() throws Exception {
     String jwt = jwtOf(issue("vc+jwt"));
-    String vp = holder.present(List.of(jwt), "nonce-123", "https://employer.example");
+    JsonObject challenge =
+        post(
+                "/challenges",
+                new JsonObject().put("domain", "https://employer.example").encode(),
+                null)
+            .bodyAsJsonObject();
+    String nonce = challenge.getString("challenge");
+    String vp = holder.present(List.of(jwt), nonce, "https://employer.example");
     JsonObject request =
         new JsonObject()
-            .put("verifiablePresentation", vp)
-            .put(
-                "options",
-                new JsonObject()
-                    .put("challenge", "nonce-123")
-                    .put("domain", "https://employer.example"));
-
-    JsonObject enveloped =
-        request
-            .copy()
             .put(
                 "verifiablePresentation",
                 new JsonObject()
                     .put("@context", "https://www.w3.org/ns/credentials/v2")
                     .put("type", "EnvelopedVerifiablePresentation")
-                    .put("id", "data:application/vp+jwt," + vp));
-    HttpResponse<Buffer> response = post("/presentations/verify", enveloped.encode(), null);
+                    .put("id", "data:application/vp+jwt," + vp))
+            .put(
+                "options",
+                new JsonObject().put("challenge", nonce).put("domain", "https://employer.example"));
+
+    HttpResponse<Buffer> response = post("/presentations/verify", request.encode(), null);
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject report = response.bodyAsJsonObject();
     assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
@@ -360,24 +361,6 @@ class CredentialRoutesTest {
     JsonObject replay = post("/presentations/verify", request.encode(), null).bodyAsJsonObject();
     assertThat(replay.getBoolean("verified")).isFalse();
     assertThat(check(replay, "nonce").getString("reason")).contains("already used");
-
-    String other = holder.present(List.of(jwt), "nonce-456", "https://employer.example");
-    request
-        .put("verifiablePresentation", other)
-        .getJsonObject("options")
-        .put("challenge", "nonce-789");
-    JsonObject wrongNonce =
-        post("/presentations/verify", request.encode(), null).bodyAsJsonObject();
-    assertThat(wrongNonce.getBoolean("verified")).isFalse();
-    assertThat(check(wrongNonce, "nonce").getBoolean("passed")).isFalse();
-
-    request
-        .getJsonObject("options")
-        .put("challenge", "nonce-456")
-        .put("domain", "https://other.example");
-    JsonObject wrongDomain =
-        post("/presentations/verify", request.encode(), null).bodyAsJsonObject();
-    assertThat(check(wrongDomain, "audience").getBoolean("passed")).isFalse();
   }
 
   @Test
@@ -420,8 +403,11 @@ class CredentialRoutesTest {
         new JsonObject()
             .put("verifiablePresentation", new JsonObject().put("type", "VerifiablePresentation"))
             .put("options", new JsonObject().put("challenge", "n").put("domain", "d"));
-    assertThat(post("/presentations/verify", dataIntegrityPresentation.encode(), null).statusCode())
-        .isEqualTo(422);
+    HttpResponse<Buffer> unsecured =
+        post("/presentations/verify", dataIntegrityPresentation.encode(), null);
+    assertThat(unsecured.statusCode()).isEqualTo(200);
+    assertThat(unsecured.bodyAsJsonObject().getBoolean("verified")).isFalse();
+    assertThat(check(unsecured.bodyAsJsonObject(), "format").getBoolean("passed")).isFalse();
   }
 
   @Test

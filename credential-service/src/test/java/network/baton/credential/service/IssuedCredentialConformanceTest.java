@@ -75,6 +75,30 @@ class IssuedCredentialConformanceTest {
   }
 
   @Test
+  void aBrokenSecondStatusEntryFailsTheSchemaCheckNamingIt() throws Exception {
+    ObjectNode credential = issued(CredentialFormat.JWT);
+    ((ObjectNode) credential.get("credentialStatus").get(1)).remove("type");
+    ObjectNode unchanged = credential.deepCopy();
+
+    Check check = new OpenBadgesSchemaCheck(SCHEMA).check(credential);
+
+    assertThat(check.passed()).isFalse();
+    assertThat(check.reason()).contains("/credentialStatus/1").contains("type");
+    assertThat(credential).as("the check changes nothing").isEqualTo(unchanged);
+  }
+
+  @Test
+  void aBrokenFirstStatusEntryFailsTheSchemaCheck() throws Exception {
+    ObjectNode credential = issued(CredentialFormat.JWT);
+    ((ObjectNode) credential.get("credentialStatus").get(0)).remove("type");
+
+    Check check = new OpenBadgesSchemaCheck(SCHEMA).check(credential);
+
+    assertThat(check.passed()).isFalse();
+    assertThat(check.reason()).contains("/credentialStatus");
+  }
+
+  @Test
   void extraUndefinedMemberInAnIssuedCredentialIsReported() throws Exception {
     ObjectNode credential = issued(CredentialFormat.JWT);
     ((ObjectNode) credential.get("credentialSubject")).put("favouriteColour", "teal");

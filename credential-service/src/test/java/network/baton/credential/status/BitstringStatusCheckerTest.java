@@ -11,6 +11,8 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,6 +94,33 @@ class BitstringStatusCheckerTest {
     assertThat(result.outcome()).isEqualTo(Outcome.REVOKED);
     assertThat(result.passed()).isFalse();
     assertThat(result.reason()).contains("revoked").contains("index 23");
+  }
+
+  @Test
+  void aListFetchedAgainUnchangedIsNotVerifiedAndDecodedAgainButAChangedOneIs() throws Exception {
+    String list = fixture("status/status-list-credential-index23-revoked.json");
+    List<String> bodies = new ArrayList<>(List.of(list, list, list + " "));
+    AtomicInteger verified = new AtomicInteger();
+    BitstringStatusChecker checker =
+        new BitstringStatusChecker(
+            url -> bodies.remove(0),
+            fetched -> {
+              verified.incrementAndGet();
+              return dataIntegrity.verify(fetched);
+            },
+            clock,
+            new BitstringStatusChecker.Options(Duration.ZERO, true, StatusList.DEFAULT_MAX_SIZE));
+    JsonNode entry = StatusEntry.of(LIST_URL, StatusPurpose.REVOCATION, 23).toJson();
+
+    Outcome first = checker.inspect(entry, LIST_ISSUER).outcome();
+    Outcome sameList = checker.inspect(entry, LIST_ISSUER).outcome();
+    int afterSame = verified.get();
+    Outcome changedList = checker.inspect(entry, LIST_ISSUER).outcome();
+
+    assertThat(List.of(first, sameList, changedList)).containsOnly(Outcome.REVOKED);
+    assertThat(bodies).as("fetched every time (no time-to-live)").isEmpty();
+    assertThat(afterSame).isEqualTo(1);
+    assertThat(verified.get()).isEqualTo(2);
   }
 
   @Test

@@ -41,50 +41,108 @@ class IndexAllocatorTest {
   @Test
   void anIndexIsOnDiskBeforeItIsHandedOutSoACrashCannotRepeatIt() throws IOException {
     IndexAllocator allocator = IndexAllocator.open(dir, StatusList.MIN_SIZE, 100);
-    StatusListIndex handedOut = allocator.allocate();
+    Set<StatusListIndex> before = new HashSet<>();
+    for (int i = 0; i < 3; i++) before.add(allocator.allocate());
 
-    // Crash now: the credential was never issued, the allocator object is simply gone.
+    // Crash now: the credentials were never issued, the allocator object is simply gone.
     assertThat(Files.readString(dir.resolve(IndexAllocator.STATE_FILE)).trim()).isEqualTo("100");
-    StatusListIndex next = IndexAllocator.open(dir, StatusList.MIN_SIZE, 100).allocate();
+    IndexAllocator afterCrash = IndexAllocator.open(dir, StatusList.MIN_SIZE, 100);
+    Set<StatusListIndex> after = new HashSet<>();
+    for (int i = 0; i < 500; i++) after.add(afterCrash.allocate());
 
-    assertThat(next).isNotEqualTo(handedOut);
-    assertThat(next.index()).isEqualTo(100);
+    assertThat(after).hasSize(500).doesNotContainAnyElementsOf(before);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactly(IndexAllocator.STATE_FILE);
+          .containsExactlyInAnyOrder(IndexAllocator.STATE_FILE, IndexAllocator.KEY_FILE);
     }
   }
 
   @Test
   void leftoverOfACrashDuringAWriteIsIgnoredAndRemoved() throws IOException {
-    IndexAllocator.open(dir, StatusList.MIN_SIZE, 10).allocate();
+    StatusListIndex first = IndexAllocator.open(dir, StatusList.MIN_SIZE, 10).allocate();
     Files.writeString(dir.resolve(IndexAllocator.STATE_FILE + "12345.tmp"), "0");
+    Files.writeString(dir.resolve(IndexAllocator.KEY_FILE + "12345.tmp"), "00");
 
     StatusListIndex next = IndexAllocator.open(dir, StatusList.MIN_SIZE, 10).allocate();
 
-    assertThat(next.index()).isEqualTo(10);
+    assertThat(next).isNotEqualTo(first);
+    assertThat(Files.readString(dir.resolve(IndexAllocator.STATE_FILE)).trim()).isEqualTo("20");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactly(IndexAllocator.STATE_FILE);
+          .containsExactlyInAnyOrder(IndexAllocator.STATE_FILE, IndexAllocator.KEY_FILE);
     }
   }
 
   @Test
-  void fullListsRollOverToTheNextList() throws IOException {
-    IndexAllocator allocator = IndexAllocator.open(dir, 4, 3);
-    List<StatusListIndex> got = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      got.add(allocator.allocate());
+  void indexesAreHandedOutInARandomOrderNotInTheOrderOfIssuing() throws IOException {
+    List<Integer> indexes = new ArrayList<>();
+    IndexAllocator allocator = IndexAllocator.open(dir, StatusList.MIN_SIZE, 64);
+    for (int i = 0; i < 200; i++) indexes.add(allocator.allocate().index());
+    List<Integer> other = new ArrayList<>();
+    IndexAllocator otherNode = IndexAllocator.open(dir.resolve("other"), StatusList.MIN_SIZE, 64);
+    for (int i = 0; i < 200; i++) other.add(otherNode.allocate().index());
+
+    assertThat(indexes).doesNotHaveDuplicates().isNotEqualTo(indexes.stream().sorted().toList());
+    // Spread over the list, not clustered at its start as in-order allocation would be.
+    assertThat(indexes.stream().mapToInt(Integer::intValue).max().orElseThrow())
+        .isGreaterThan(StatusList.MIN_SIZE / 2);
+    assertThat(other).as("another node's key gives another order").isNotEqualTo(indexes);
+  }
+
+  @Test
+  void aRestartKeepsTheOrderSoNoIndexRepeatsInAListAlreadyInUse() throws IOException {
+    Set<StatusListIndex> seen = new HashSet<>();
+    IndexAllocator first = IndexAllocator.open(dir, 16, 3);
+    for (int i = 0; i < 7; i++) assertThat(seen.add(first.allocate())).isTrue();
+    String key = Files.readString(dir.resolve(IndexAllocator.KEY_FILE));
+
+    IndexAllocator afterRestart = IndexAllocator.open(dir, 16, 3);
+    for (int i = 0; i < 30; i++) assertThat(seen.add(afterRestart.allocate())).isTrue();
+
+    assertThat(Files.readString(dir.resolve(IndexAllocator.KEY_FILE))).isEqualTo(key);
+    assertThat(seen).hasSize(37);
+  }
+
+  @Test
+  void aNearlyFullListIsUsedUpThenANewListStarts() throws IOException {
+    int size = 1000;
+    IndexAllocator allocator = IndexAllocator.open(dir, size, 97);
+    Set<Integer> firstList = new HashSet<>();
+    for (int i = 0; i < size - 1; i++) {
+      StatusListIndex at = allocator.allocate();
+      assertThat(at.list()).isZero();
+      firstList.add(at.index());
     }
 
-    assertThat(got)
-        .containsExactly(
-            new StatusListIndex(0, 0),
-            new StatusListIndex(0, 1),
-            new StatusListIndex(0, 2),
-            new StatusListIndex(0, 3),
-            new StatusListIndex(1, 0),
-            new StatusListIndex(1, 1));
+    StatusListIndex last = allocator.allocate();
+    StatusListIndex next = allocator.allocate();
+
+    assertThat(last.list()).isZero();
+    assertThat(firstList).doesNotContain(last.index());
+    firstList.add(last.index());
+    assertThat(firstList).hasSize(size).allMatch(i -> i >= 0 && i < size);
+    assertThat(next.list()).isEqualTo(1);
+  }
+
+  @Test
+  void aFolderOfInOrderIndexesContinuesRandomlyAtTheNextList() throws IOException {
+    // Written before random allocation: positions 0..129 were handed out in order, no key yet.
+    Files.writeString(dir.resolve(IndexAllocator.STATE_FILE), "130\n");
+
+    StatusListIndex next = IndexAllocator.open(dir, 1000, 10).allocate();
+
+    assertThat(next.list()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve(IndexAllocator.STATE_FILE)).trim()).isEqualTo("1010");
+  }
+
+  @Test
+  void corruptKeyIsRefusedRatherThanReorderingListsInUse() throws IOException {
+    IndexAllocator.open(dir, StatusList.MIN_SIZE, 10).allocate();
+    Files.writeString(dir.resolve(IndexAllocator.KEY_FILE), "not hex");
+
+    assertThatThrownBy(() -> IndexAllocator.open(dir, StatusList.MIN_SIZE, 10))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("corrupt");
   }
 
   @Test

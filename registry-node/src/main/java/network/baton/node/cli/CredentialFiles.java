@@ -72,6 +72,18 @@ final class CredentialFiles {
         file + " holds no vc+jwt credential (only vc+jwt credentials can be presented)");
   }
 
+  /**
+   * A credential to hold in a Data Integrity presentation: a JSON-LD credential with a proof as it
+   * is, a vc+jwt (bare or enveloped) as its compact string; a usage error for other kinds.
+   */
+  static JsonNode presentable(Path file) {
+    JsonNode content = content(file);
+    if (content.isObject() && content.has("proof") && !isOtherPresentation(content)) {
+      return content;
+    }
+    return JSON.getNodeFactory().textNode(credentialJwt(file));
+  }
+
   /** The compact vp+jwt when the content is a presentation, else null. */
   static String presentationJwt(JsonNode content) {
     if (content.isTextual()) {
@@ -81,7 +93,7 @@ final class CredentialFiles {
     return id.startsWith(VP_PREFIX) ? id.substring(VP_PREFIX.length()) : null;
   }
 
-  /** Whether the JSON is a presentation that is not a vp+jwt (not supported). */
+  /** Whether the JSON is a JSON-LD VerifiablePresentation (not a vp+jwt). */
   static boolean isOtherPresentation(JsonNode content) {
     JsonNode type = content.path("type");
     for (JsonNode t : type.isArray() ? type : JSON.createArrayNode().add(type)) {

@@ -55,8 +55,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Verifies a credential (vc+jwt, an enveloped credential, or JSON-LD with an eddsa-rdfc-2022",
-      "proof) or a vp+jwt presentation (with --nonce and --aud), and prints each check with its",
-      "reason and the skills attested, in Japanese and English.",
+      "proof) or a presentation (vp+jwt, or JSON-LD with the holder's eddsa-rdfc-2022 proof; with",
+      "--nonce and --aud), and prints each check with its reason and the skills attested, in",
+      "Japanese and English.",
       "Online it resolves did:web over HTTPS and fetches status lists; offline (--offline) it",
       "uses saved DID documents (--did-docs) and status lists (--status-lists) and says which",
       "checks could not be done.",
@@ -70,6 +71,7 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  baton verify ec.json --trust-issuer did:web:kosen.example.jp",
       "  baton verify vp.jwt --nonce 8f3a --aud https://employer.example --trust trusted.json",
+      "  baton verify vp.json --challenge 8f3a --domain https://employer.example --trust trusted.json",
       "  baton verify ec.json --offline --did-docs ./dids --status-lists ./lists --trust trusted.json",
       "  baton verify ec.json --save ./saved",
       "  baton verify ec.json --offline --did-docs ./saved/dids --status-lists ./saved/status-lists",
@@ -87,15 +89,15 @@ final class VerifyCommand implements Callable<Integer> {
   Path file;
 
   @Option(
-      names = "--nonce",
+      names = {"--nonce", "--challenge"},
       paramLabel = "N",
-      description = "the nonce you gave the holder (presentations)")
+      description = "the nonce (challenge) you gave the holder (presentations)")
   String nonce;
 
   @Option(
-      names = "--aud",
+      names = {"--aud", "--domain"},
       paramLabel = "A",
-      description = "your DID or URL as audience (presentations)")
+      description = "your DID or URL as audience (domain) (presentations)")
   String audience;
 
   @Option(
@@ -160,9 +162,11 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       JsonNode content = CredentialFiles.content(file);
-      String presentation = CredentialFiles.presentationJwt(content);
       if (saveDir != null) return save(content, out);
-      checkUsage(content, presentation);
+      boolean presentation =
+          CredentialFiles.presentationJwt(content) != null
+              || (content.isObject() && CredentialFiles.isOtherPresentation(content));
+      checkUsage(presentation);
       Set<String> trusted = trusted();
       if (membership != null) {
         SavedMembership saved =
@@ -173,10 +177,10 @@ final class VerifyCommand implements Callable<Integer> {
       Path scratch = Files.createTempDirectory("baton-verify-");
       try (CredentialService service = open(scratch, trusted)) {
         VerificationReport report =
-            presentation != null
-                ? service.verifyPresentation(presentation, nonce, audience)
+            presentation
+                ? service.verifyPresentation(content, nonce, audience)
                 : service.verifyCredential(content);
-        print(out, report, presentation != null ? "presentation" : "credential", "");
+        print(out, report, presentation ? "presentation" : "credential", "");
         List<String> notDone = new ArrayList<>();
         collectOffline(report, notDone);
         notDone.forEach(line -> out.println("not checked offline: " + line));
@@ -202,17 +206,12 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private void checkUsage(JsonNode content, String presentation) {
-    if (presentation == null
-        && content.isObject()
-        && CredentialFiles.isOtherPresentation(content)) {
-      throw new ConfigException("only vp+jwt presentations can be verified (this one is JSON-LD)");
-    }
-    if (presentation != null && (nonce == null || audience == null)) {
+  private void checkUsage(boolean presentation) {
+    if (presentation && (nonce == null || audience == null)) {
       throw new ConfigException(
           "a presentation needs --nonce N and --aud A (what you asked the holder for)");
     }
-    if (presentation == null && (nonce != null || audience != null)) {
+    if (!presentation && (nonce != null || audience != null)) {
       throw new ConfigException(
           "--nonce and --aud are for presentations; " + file + " is a credential");
     }

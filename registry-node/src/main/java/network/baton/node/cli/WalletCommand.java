@@ -1,16 +1,21 @@
 package network.baton.node.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import network.baton.credential.integrity.CanonicalizationException;
+import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.keys.EncryptedKeyPem;
 import network.baton.credential.keys.KeyFile;
 import network.baton.node.config.ConfigException;
+import network.baton.vocab.ContextLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +35,8 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  baton wallet keygen --out me.pem",
-      "  baton wallet present --wallet me.pem --credential ec.json --nonce 8f3a --aud https://employer.example"
+      "  baton wallet present --wallet me.pem --credential ec.json --nonce 8f3a --aud https://employer.example",
+      "  baton wallet present --format di --wallet me.pem --credential ec.json --challenge 8f3a --domain https://employer.example"
     })
 final class WalletCommand implements Runnable {
   /** The environment variable holding the wallet passphrase. */
@@ -94,13 +100,18 @@ final class WalletCommand implements Runnable {
       name = "present",
       mixinStandardHelpOptions = true,
       description = {
-        "Wraps vc+jwt credentials in a vp+jwt presentation signed by the holder key, for the",
-        "verifier's nonce and audience; prints it (or writes it to --out)."
+        "Presents credentials to one verifier, for its nonce (challenge) and audience (domain);",
+        "prints the presentation (or writes it to --out).",
+        "--format jwt (default): a vp+jwt enveloping vc+jwt credentials.",
+        "--format di: a JSON-LD presentation with an eddsa-rdfc-2022 proof by the holder key",
+        "(proof purpose authentication), holding Data Integrity credentials as they are and",
+        "vc+jwt ones enveloped."
       },
       footer = {
         "",
-        "Example:",
-        "  baton wallet present --wallet me.pem --credential ec.json --nonce 8f3a --aud https://employer.example"
+        "Examples:",
+        "  baton wallet present --wallet me.pem --credential ec.json --nonce 8f3a --aud https://employer.example",
+        "  baton wallet present --format di --wallet me.pem --credential ec-di.json --challenge 8f3a --domain https://employer.example"
       })
   static final class Present implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -117,22 +128,30 @@ final class WalletCommand implements Runnable {
         paramLabel = "FILE",
         required = true,
         description =
-            "credential file (vc+jwt, an enveloped credential or a node's issue answer); repeatable")
+            "credential file (vc+jwt, an enveloped credential, a JSON-LD credential with a proof"
+                + " (--format di) or a node's issue answer); repeatable")
     List<Path> credentials;
 
     @Option(
-        names = "--nonce",
+        names = {"--nonce", "--challenge"},
         paramLabel = "N",
         required = true,
-        description = "the verifier's nonce")
+        description = "the verifier's nonce (challenge, e.g. from its POST /challenges)")
     String nonce;
 
     @Option(
-        names = "--aud",
+        names = {"--aud", "--domain"},
         paramLabel = "A",
         required = true,
-        description = "the verifier (DID or URL)")
+        description = "the verifier (DID or URL): audience, or the proof's domain")
     String audience;
+
+    @Option(
+        names = "--format",
+        paramLabel = "jwt|di",
+        defaultValue = "jwt",
+        description = "jwt: a vp+jwt (default); di: JSON-LD with an eddsa-rdfc-2022 proof")
+    String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the presentation here")
     Path out;
@@ -146,12 +165,27 @@ final class WalletCommand implements Runnable {
     @Override
     public Integer call() {
       try {
+        if (!format.equals("jwt") && !format.equals("di")) {
+          throw new ConfigException("--format is jwt or di, not " + format);
+        }
         List<String> jwts = new ArrayList<>();
-        for (Path file : credentials) jwts.add(CredentialFiles.credentialJwt(file));
+        List<JsonNode> held = new ArrayList<>();
+        for (Path file : credentials) {
+          if (format.equals("jwt")) jwts.add(CredentialFiles.credentialJwt(file));
+          else held.add(CredentialFiles.presentable(file));
+        }
         char[] passphrase =
             PassphraseSource.of(PASSPHRASE_ENV).read(passphraseFile, "wallet passphrase", false);
         HolderWallet holder = HolderWallet.load(wallet, passphrase, keyFile());
-        String presentation = holder.present(jwts, nonce, audience);
+        String presentation =
+            format.equals("jwt")
+                ? holder.present(jwts, nonce, audience)
+                : holder.presentDataIntegrity(
+                    held,
+                    nonce,
+                    audience,
+                    Instant.now(),
+                    new EddsaRdfc2022(ContextLoader.bundled().documentLoader()));
         if (out == null) {
           spec.commandLine().getOut().println(presentation);
         } else {
@@ -160,7 +194,7 @@ final class WalletCommand implements Runnable {
           spec.commandLine().getErr().println("baton wallet present: wrote " + out);
         }
         return 0;
-      } catch (RuntimeException | java.io.IOException e) {
+      } catch (RuntimeException | java.io.IOException | CanonicalizationException e) {
         return failed(spec, "present", e);
       }
     }

@@ -74,8 +74,13 @@ class CredentialCliTest {
   }
 
   private String issue() {
+    return issue("vc+jwt");
+  }
+
+  private String issue(String format) {
     JsonObject body =
         new JsonObject()
+            .put("options", new JsonObject().put("format", format))
             .put(
                 "credential",
                 new JsonObject()
@@ -132,6 +137,116 @@ class CredentialCliTest {
         .contains("achievement: Electrochemistry")
         .contains("ECH-THERMO", " / ")
         .doesNotContain("✗");
+  }
+
+  @Test
+  void dataIntegrityPresentationWithTheNodesChallengeVerifiesOnTheNodeOnceAndWithBatonVerify()
+      throws Exception {
+    Path diCredential = Files.writeString(folder.resolve("ec-di.json"), issue("eddsa-rdfc-2022"));
+    JsonObject challenge =
+        new JsonObject(
+            node.post(
+                    "/challenges",
+                    "application/json",
+                    new JsonObject().put("domain", AUDIENCE).encode())
+                .body());
+    Path presentation = folder.resolve("vp-di.json");
+    assertThat(
+            run(
+                "wallet",
+                "present",
+                "--format",
+                "di",
+                "--wallet",
+                wallet.toString(),
+                "--credential",
+                diCredential.toString(),
+                "--credential",
+                credential.toString(),
+                "--challenge",
+                challenge.getString("challenge"),
+                "--domain",
+                AUDIENCE,
+                "--out",
+                presentation.toString(),
+                "--passphrase-file",
+                walletPassphrase.toString()))
+        .as(err.toString())
+        .isZero();
+    JsonObject vp = new JsonObject(Files.readString(presentation));
+    assertThat(vp.getJsonObject("proof").getString("proofPurpose")).isEqualTo("authentication");
+    assertThat(vp.getJsonObject("proof").getString("challenge"))
+        .isEqualTo(challenge.getString("challenge"));
+
+    String request =
+        new JsonObject()
+            .put("verifiablePresentation", vp)
+            .put("options", new JsonObject().put("challenge", challenge.getString("challenge")))
+            .encode();
+    JsonObject onNode =
+        new JsonObject(node.post("/presentations/verify", "application/json", request).body());
+    JsonObject replay =
+        new JsonObject(node.post("/presentations/verify", "application/json", request).body());
+    int code =
+        run(
+            "verify",
+            presentation.toString(),
+            "--challenge",
+            challenge.getString("challenge"),
+            "--domain",
+            AUDIENCE,
+            "--trust-issuer",
+            nodeDid,
+            "--allow-loopback-http");
+
+    assertThat(onNode.getBoolean("verified")).as(onNode.encodePrettily()).isTrue();
+    assertThat(replay.getBoolean("verified")).isFalse();
+    assertThat(code).as(out + "\n" + err).isZero();
+    assertThat(out.toString())
+        .startsWith("presentation: VALID")
+        .contains("✓ signature", "✓ nonce", "✓ audience", "✓ holder binding", "credential 1: VALID")
+        .doesNotContain("✗");
+  }
+
+  @Test
+  void tamperedDataIntegrityPresentationFailsWithExitCode1() throws Exception {
+    Path diCredential = Files.writeString(folder.resolve("ec-di-2.json"), issue("eddsa-rdfc-2022"));
+    Path presentation = folder.resolve("vp-di-2.json");
+    run(
+        "wallet",
+        "present",
+        "--format",
+        "di",
+        "--wallet",
+        wallet.toString(),
+        "--credential",
+        diCredential.toString(),
+        "--nonce",
+        "n-7",
+        "--aud",
+        AUDIENCE,
+        "--out",
+        presentation.toString(),
+        "--passphrase-file",
+        walletPassphrase.toString());
+    JsonObject vp = new JsonObject(Files.readString(presentation));
+    vp.getJsonObject("proof").put("domain", "https://other.example");
+    Path tampered = Files.writeString(folder.resolve("vp-di-tampered.json"), vp.encode());
+
+    int code =
+        run(
+            "verify",
+            tampered.toString(),
+            "--nonce",
+            "n-7",
+            "--aud",
+            AUDIENCE,
+            "--trust-issuer",
+            nodeDid,
+            "--allow-loopback-http");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).startsWith("presentation: NOT VALID").contains("✗ signature");
   }
 
   @Test

@@ -162,18 +162,20 @@ class NodeCredentialsTest {
   }
 
   @Test
-  void presentationPassesWithTheVerifiersNonceAndFailsWithAnother() {
+  void presentationPassesWithTheNodesChallengeAndFailsWithAnother() {
     String jwt = jwtOf(issued("vc+jwt"));
     String audience = node.url();
+    String challenge = publicPost("/challenges", new JsonObject()).getString("challenge");
+    String unused = publicPost("/challenges", new JsonObject()).getString("challenge");
 
     JsonObject good =
         publicPost(
             "/presentations/verify",
-            presentation(holder.present(List.of(jwt), "nonce-1", audience), "nonce-1", audience));
+            presentation(holder.present(List.of(jwt), challenge, audience), challenge, audience));
     JsonObject wrong =
         publicPost(
             "/presentations/verify",
-            presentation(holder.present(List.of(jwt), "nonce-2", audience), "nonce-3", audience));
+            presentation(holder.present(List.of(jwt), "nonce-2", audience), unused, audience));
 
     assertThat(good.getBoolean("verified")).as(good.encodePrettily()).isTrue();
     assertThat(check(good, "holder binding").getBoolean("passed")).isTrue();

@@ -1,0 +1,375 @@
+package network.baton.credential.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import network.baton.credential.did.DidResolutionException;
+import network.baton.credential.integrity.EddsaRdfc2022;
+import network.baton.credential.issue.HolderWallet;
+import network.baton.credential.service.CredentialFormat;
+import network.baton.credential.service.CredentialOrder;
+import network.baton.credential.service.CredentialService;
+import network.baton.credential.service.FixtureCourses;
+import network.baton.credential.service.ServiceFixture;
+import network.baton.credential.status.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Challenges from POST /challenges and presentations (vp+jwt and Data Integrity) over HTTP. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PresentationRoutesTest {
+  private static final String EMPLOYER = "https://employer.example";
+
+  @TempDir Path dir;
+  private final SecureRandom random = new SecureRandom();
+  private final HolderWallet alice = HolderWallet.generate(random);
+  private final HolderWallet bob = HolderWallet.generate(random);
+  private final MutableClock clock = new MutableClock(Instant.now());
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final EddsaRdfc2022 suite = new EddsaRdfc2022(ServiceFixture.CONTEXTS.documentLoader());
+  private CredentialService service;
+  private WorkerExecutor worker;
+  private HttpServer server;
+  private WebClient client;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    service =
+        ServiceFixture.open(
+            dir,
+            ServiceFixture.keys(),
+            ServiceFixture.BASE_URL,
+            did -> {
+              throw new DidResolutionException("tests have no network: " + did);
+            },
+            url -> {
+              throw new java.io.IOException("tests have no network: " + url);
+            },
+            Set.of(),
+            clock);
+    worker = vertx.createSharedWorkerExecutor("presentations-test", 2);
+    Router router = Router.router(vertx);
+    new CredentialRoutes(
+            service,
+            worker,
+            RoutingContext::next,
+            BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
+            CredentialRoutes.DEFAULT_MAX_BODY_BYTES)
+        .mount(router);
+    router
+        .route()
+        .failureHandler(
+            rc -> {
+              int status = rc.failure() instanceof HttpProblem p ? p.status() : 500;
+              rc.response().setStatusCode(status).end(String.valueOf(rc.failure()));
+            });
+    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    client = WebClient.create(vertx);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    client.close();
+    await(server.close());
+    await(worker.close());
+    service.close();
+  }
+
+  @Test
+  void issuedChallengeIsAcceptedOnceAndItsReplayIsRefused() throws Exception {
+    JsonObject challenge = challenge(EMPLOYER);
+    String vp = alice.present(List.of(jwtFor(alice)), challenge.getString("challenge"), EMPLOYER);
+
+    JsonObject first = verify(vp, challenge.getString("challenge"), null);
+    JsonObject replay = verify(vp, challenge.getString("challenge"), null);
+
+    assertThat(first.getBoolean("verified")).as(first.encodePrettily()).isTrue();
+    assertThat(check(first, "nonce").getBoolean("passed")).isTrue();
+    assertThat(replay.getBoolean("verified")).isFalse();
+    assertThat(check(replay, "nonce").getString("reason")).contains("already used", "replay");
+  }
+
+  @Test
+  void challengeThisNodeDidNotIssueIsRefused() throws Exception {
+    String vp = alice.present(List.of(jwtFor(alice)), "my-own-nonce", EMPLOYER);
+
+    JsonObject report = verify(vp, "my-own-nonce", EMPLOYER);
+
+    assertThat(report.getBoolean("verified")).isFalse();
+    assertThat(check(report, "nonce").getString("reason")).contains("not issued by this verifier");
+  }
+
+  @Test
+  void expiredChallengeIsRefused() throws Exception {
+    JsonObject challenge = challenge(EMPLOYER);
+    assertThat(Instant.parse(challenge.getString("expires")))
+        .isEqualTo(clock.instant().plus(CredentialService.CHALLENGE_LIFETIME));
+    String vp = alice.present(List.of(jwtFor(alice)), challenge.getString("challenge"), EMPLOYER);
+
+    clock.advance(CredentialService.CHALLENGE_LIFETIME.plusSeconds(1));
+    JsonObject report = verify(vp, challenge.getString("challenge"), null);
+
+    assertThat(report.getBoolean("verified")).isFalse();
+    assertThat(check(report, "nonce").getString("reason")).contains("expired");
+  }
+
+  @Test
+  void presentationForAnotherDomainIsRefused() throws Exception {
+    JsonObject forEmployer = challenge(EMPLOYER);
+    String madeForOther =
+        alice.present(
+            List.of(jwtFor(alice)), forEmployer.getString("challenge"), "https://other.example");
+    JsonObject wrongAudience = verify(madeForOther, forEmployer.getString("challenge"), null);
+
+    JsonObject again = challenge(EMPLOYER);
+    String vp = alice.present(List.of(jwtFor(alice)), again.getString("challenge"), EMPLOYER);
+    JsonObject otherDomainAsked = verify(vp, again.getString("challenge"), "https://other.example");
+
+    assertThat(wrongAudience.getBoolean("verified")).isFalse();
+    assertThat(check(wrongAudience, "audience").getString("reason"))
+        .contains("not for " + EMPLOYER);
+    assertThat(otherDomainAsked.getBoolean("verified")).isFalse();
+    assertThat(check(otherDomainAsked, "nonce").getString("reason"))
+        .contains("issued for the domain " + EMPLOYER);
+  }
+
+  @Test
+  void challengeWithoutDomainIsForTheNodeItself() throws Exception {
+    HttpResponse<Buffer> response =
+        await(client.post(server.actualPort(), "127.0.0.1", "/challenges").send());
+    JsonObject challenge = response.bodyAsJsonObject();
+    String vp =
+        alice.present(
+            List.of(jwtFor(alice)),
+            challenge.getString("challenge"),
+            ServiceFixture.BASE_URL.toString());
+
+    JsonObject report = verify(vp, challenge.getString("challenge"), null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+    assertThat(challenge.getString("domain")).isEqualTo(ServiceFixture.BASE_URL.toString());
+    assertThat(challenge.getString("challenge")).hasSize(43);
+    assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
+  }
+
+  @Test
+  void challengesAreFreshEachTime() throws Exception {
+    assertThat(challenge(EMPLOYER).getString("challenge"))
+        .isNotEqualTo(challenge(EMPLOYER).getString("challenge"));
+  }
+
+  @Test
+  void badChallengeRequestsAreRefused() throws Exception {
+    assertThat(post("/challenges", "{\"domain\": 7}").statusCode()).isEqualTo(400);
+    assertThat(post("/challenges", "{\"domain\": \" \"}").statusCode()).isEqualTo(400);
+    assertThat(post("/challenges", "[1]").statusCode()).isEqualTo(400);
+    assertThat(
+            post(
+                    "/presentations/verify",
+                    new JsonObject()
+                        .put("verifiablePresentation", "a.b.c")
+                        .put("options", new JsonObject().put("domain", EMPLOYER))
+                        .encode())
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void dataIntegrityPresentationVerifiesWithHolderBindingAndSkills() throws Exception {
+    JsonObject challenge = challenge(EMPLOYER);
+    String vp = diPresentation(alice, List.of(diCredentialFor(alice)), challenge, EMPLOYER);
+
+    JsonObject report = verify(new JsonObject(vp), challenge.getString("challenge"), null);
+
+    assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
+    assertThat(check(report, "signature").getString("reason")).contains("eddsa-rdfc-2022");
+    assertThat(check(report, "key").getString("reason")).contains(alice.did());
+    assertThat(check(report, "holder binding").getString("reason")).contains(alice.did());
+    assertThat(
+            report
+                .getJsonArray("credentials")
+                .getJsonObject(0)
+                .getJsonObject("achievement")
+                .getString("id"))
+        .isEqualTo(FixtureCourses.COURSE);
+  }
+
+  @Test
+  void dataIntegrityPresentationMayHoldAVcJwtToo() throws Exception {
+    JsonObject challenge = challenge(EMPLOYER);
+    String vp =
+        diPresentation(
+            alice,
+            List.of(mapper.getNodeFactory().textNode(jwtFor(alice)), diCredentialFor(alice)),
+            challenge,
+            EMPLOYER);
+
+    JsonObject report = verify(new JsonObject(vp), challenge.getString("challenge"), null);
+
+    assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
+    assertThat(report.getJsonArray("credentials")).hasSize(2);
+  }
+
+  @Test
+  void tamperedDataIntegrityPresentationFailsItsSignature() throws Exception {
+    JsonObject challenge = challenge(EMPLOYER);
+    JsonObject vp =
+        new JsonObject(diPresentation(alice, List.of(diCredentialFor(alice)), challenge, EMPLOYER));
+    vp.put("id", "urn:uuid:00000000-0000-0000-0000-000000000000");
+
+    JsonObject report = verify(vp, challenge.getString("challenge"), null);
+
+    assertThat(report.getBoolean("verified")).isFalse();
+    assertThat(check(report, "signature").getString("reason")).contains("does not match");
+  }
+
+  @Test
+  void dataIntegrityPresentationSignedByAnotherKeyThanTheHoldersFails() throws Exception {
+    JsonObject challenge = challenge(EMPLOYER);
+    JsonObject vp =
+        new JsonObject(diPresentation(bob, List.of(diCredentialFor(alice)), challenge, EMPLOYER));
+    vp.put("holder", alice.did());
+
+    JsonObject report = verify(vp, challenge.getString("challenge"), null);
+
+    assertThat(report.getBoolean("verified")).isFalse();
+    assertThat(check(report, "signature").getString("reason"))
+        .contains("does not belong to " + alice.did());
+  }
+
+  @Test
+  void dataIntegrityPresentationWithAnotherChallengeOrDomainFails() throws Exception {
+    JsonObject asked = challenge(EMPLOYER);
+    JsonObject other = challenge(EMPLOYER);
+    String wrongChallenge = diPresentation(alice, List.of(diCredentialFor(alice)), other, EMPLOYER);
+    JsonObject challengeReport =
+        verify(new JsonObject(wrongChallenge), asked.getString("challenge"), null);
+
+    JsonObject third = challenge(EMPLOYER);
+    String wrongDomain =
+        diPresentation(alice, List.of(diCredentialFor(alice)), third, "https://other.example");
+    JsonObject domainReport =
+        verify(new JsonObject(wrongDomain), third.getString("challenge"), null);
+
+    assertThat(challengeReport.getBoolean("verified")).isFalse();
+    assertThat(check(challengeReport, "nonce").getString("reason"))
+        .contains("carries the challenge " + other.getString("challenge"));
+    assertThat(domainReport.getBoolean("verified")).isFalse();
+    assertThat(check(domainReport, "audience").getString("reason")).contains("not for " + EMPLOYER);
+  }
+
+  @Test
+  void dataIntegrityPresentationOfAnotherHoldersCredentialFailsHolderBinding() throws Exception {
+    JsonObject challenge = challenge(EMPLOYER);
+    String vp = diPresentation(alice, List.of(diCredentialFor(bob)), challenge, EMPLOYER);
+
+    JsonObject report = verify(new JsonObject(vp), challenge.getString("challenge"), null);
+
+    assertThat(report.getBoolean("verified")).isFalse();
+    assertThat(check(report, "holder binding").getString("reason"))
+        .contains("is about " + bob.did() + ", not the presenting holder " + alice.did());
+  }
+
+  @Test
+  void dataIntegrityPresentationWithoutProofIsReportedAsBadFormat() throws Exception {
+    JsonObject challenge = challenge(EMPLOYER);
+    JsonObject vp =
+        new JsonObject(diPresentation(alice, List.of(diCredentialFor(alice)), challenge, EMPLOYER));
+    vp.remove("proof");
+
+    JsonObject report = verify(vp, challenge.getString("challenge"), null);
+
+    assertThat(report.getBoolean("verified")).isFalse();
+    assertThat(check(report, "format").getString("reason")).contains("eddsa-rdfc-2022 proof");
+  }
+
+  private String diPresentation(
+      HolderWallet holder, List<JsonNode> credentials, JsonObject challenge, String domain)
+      throws Exception {
+    return holder.presentDataIntegrity(
+        credentials, challenge.getString("challenge"), domain, clock.instant(), suite);
+  }
+
+  private String jwtFor(HolderWallet holder) throws Exception {
+    return service
+        .issue(
+            new CredentialOrder(
+                holder.did(), FixtureCourses.COURSE, null, null, CredentialFormat.JWT))
+        .jwt();
+  }
+
+  private ObjectNode diCredentialFor(HolderWallet holder) throws Exception {
+    return service
+        .issue(
+            new CredentialOrder(
+                holder.did(), FixtureCourses.COURSE, null, null, CredentialFormat.DATA_INTEGRITY))
+        .document();
+  }
+
+  private JsonObject challenge(String domain) throws Exception {
+    HttpResponse<Buffer> response =
+        post("/challenges", new JsonObject().put("domain", domain).encode());
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
+  }
+
+  private JsonObject verify(Object presentation, String challenge, String domain) throws Exception {
+    JsonObject options = new JsonObject().put("challenge", challenge);
+    if (domain != null) options.put("domain", domain);
+    HttpResponse<Buffer> response =
+        post(
+            "/presentations/verify",
+            new JsonObject()
+                .put("verifiablePresentation", presentation)
+                .put("options", options)
+                .encode());
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
+  }
+
+  private HttpResponse<Buffer> post(String path, String body) throws Exception {
+    return await(
+        client
+            .post(server.actualPort(), "127.0.0.1", path)
+            .putHeader("Content-Type", "application/json")
+            .sendBuffer(Buffer.buffer(body)));
+  }
+
+  private static JsonObject check(JsonObject report, String name) {
+    for (Object each : report.getJsonArray("checks")) {
+      JsonObject check = (JsonObject) each;
+      if (check.getString("check").equals(name)) return check;
+    }
+    throw new AssertionError("no check " + name + " in " + report.encodePrettily());
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
