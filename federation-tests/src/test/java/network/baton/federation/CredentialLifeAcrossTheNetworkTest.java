@@ -104,16 +104,19 @@ class CredentialLifeAcrossTheNetworkTest {
     assertThat(check(atUniversity, "issuer trusted").getBoolean("passed")).isTrue();
     assertThat(atUniversity.getJsonObject("achievement").getString("id"))
         .isEqualTo(kosen.baseUrl() + "/resources/" + COURSE);
-    Presentation presented = null;
-    if (format.equals("vc+jwt")) {
-      // vp+jwt envelopes vc+jwt credentials only; a Data Integrity credential is handed over as is.
-      presented = present(file, "nonce-" + tag + "-1", university.baseUrl());
-      JsonObject report =
-          network.verifyPresentation(
-              university, presented.jwt(), presented.nonce(), university.baseUrl());
-      assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
-      assertThat(check(report, "holder binding").getBoolean("passed")).isTrue();
-    }
+    // The graduate presents it to the university, answering the challenge the university gave.
+    Presentation presented =
+        present(file, tag, network.challenge(university), university.baseUrl());
+    JsonObject shown =
+        network.verifyPresentation(
+            university, presented.sent(), presented.nonce(), university.baseUrl());
+    assertThat(shown.getBoolean("verified")).as(shown.encodePrettily()).isTrue();
+    assertThat(check(shown, "holder binding").getBoolean("passed")).isTrue();
+    // The same presentation again is a replay: the challenge was used up.
+    JsonObject replayed =
+        network.verifyPresentation(
+            university, presented.sent(), presented.nonce(), university.baseUrl());
+    assertThat(replayed.getBoolean("verified")).isFalse();
 
     // The employer saves what it needs once, then verifies with no network at all.
     Path saved = employer.resolve(tag);
@@ -126,7 +129,7 @@ class CredentialLifeAcrossTheNetworkTest {
         .contains("credential: VALID", "✓ signature", "✓ status", "✓ issuer trusted")
         .contains("achievement: Electrochemistry")
         .doesNotContain("✗");
-    if (presented != null) {
+    {
       // A presentation names what it needs just as well: save from it, then verify it offline.
       Path fromPresentation = employer.resolve("from-vp");
       assertThat(
@@ -159,10 +162,10 @@ class CredentialLifeAcrossTheNetworkTest {
       assertThat(check(report, "status").getString("reason")).as(node.name()).contains("revoked");
       assertThat(check(report, "signature").getBoolean("passed")).isTrue();
     }
-    if (presented != null) {
-      Presentation again = present(file, "nonce-" + tag + "-2", university.baseUrl());
+    {
+      Presentation again = present(file, tag, network.challenge(university), university.baseUrl());
       JsonObject report =
-          network.verifyPresentation(university, again.jwt(), again.nonce(), university.baseUrl());
+          network.verifyPresentation(university, again.sent(), again.nonce(), university.baseUrl());
       assertThat(report.getBoolean("verified")).isFalse();
     }
 
@@ -228,15 +231,19 @@ class CredentialLifeAcrossTheNetworkTest {
         .contains("✓ signature", "✗ issuer trusted");
   }
 
-  private record Presentation(Path file, String jwt, String nonce) {}
+  /** A presentation file and what goes over the wire: a vp+jwt string or a JSON-LD object. */
+  private record Presentation(Path file, Object sent, String nonce) {}
 
-  /** {@code baton wallet present}, as the graduate runs it. */
-  private Presentation present(Path credential, String nonce, String audience) throws Exception {
-    Path file = root.resolve("vp-" + nonce + ".jwt");
+  /** {@code baton wallet present --format jwt|di}, as the graduate runs it. */
+  private Presentation present(Path credential, String format, String nonce, String audience)
+      throws Exception {
+    Path file = root.resolve("vp-" + nonce + (format.equals("jwt") ? ".jwt" : ".json"));
     assertThat(
             cli(
                 "wallet",
                 "present",
+                "--format",
+                format,
                 "--wallet",
                 wallet.toString(),
                 "--credential",
@@ -251,7 +258,8 @@ class CredentialLifeAcrossTheNetworkTest {
                 walletPassphrase.toString()))
         .as(err.toString())
         .isZero();
-    return new Presentation(file, Files.readString(file, StandardCharsets.UTF_8).strip(), nonce);
+    String content = Files.readString(file, StandardCharsets.UTF_8).strip();
+    return new Presentation(file, format.equals("jwt") ? content : new JsonObject(content), nonce);
   }
 
   /** {@code baton verify FILE --offline} with the employer's copies saved in a folder, and list. */

@@ -278,13 +278,22 @@ final class SignedNetwork implements AutoCloseable {
         verifier, "/credentials/verify", new JsonObject().put("verifiableCredential", credential));
   }
 
-  /** {@code POST /presentations/verify} on a node with the challenge and domain it asked for. */
-  JsonObject verifyPresentation(Node verifier, String vpJwt, String challenge, String domain) {
+  /** {@code POST /challenges}: a fresh single-use challenge the verifier node hands out. */
+  String challenge(Node verifier) {
+    return report(verifier, "/challenges", new JsonObject()).getString("challenge");
+  }
+
+  /**
+   * {@code POST /presentations/verify} on a node with the challenge and domain it asked for; the
+   * presentation is a vp+jwt string or a Data Integrity JSON-LD object.
+   */
+  JsonObject verifyPresentation(
+      Node verifier, Object presentation, String challenge, String domain) {
     return report(
         verifier,
         "/presentations/verify",
         new JsonObject()
-            .put("verifiablePresentation", vpJwt)
+            .put("verifiablePresentation", presentation)
             .put("options", new JsonObject().put("challenge", challenge).put("domain", domain)));
   }
 
