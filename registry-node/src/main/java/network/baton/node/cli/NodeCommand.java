@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
       "Runs a registry node: linked-data API, SPARQL, health and metrics over a TDB2 store.",
       "Give a config file (JSON or YAML), or the three flags; flags override the file.",
       "Credentials (issue, verify, did.json) need the key passphrase in BATON_KEY_PASSPHRASE",
-      "or keyPassphrase in the config; the first start then creates the node's signing key."
+      "or keyPassphrase in the config; the first start then creates the node's signing key.",
+      "Exit code: 0 stopped by Ctrl-C, 1 the node failed to start, 2 usage or config error."
     },
     footer = {
       "",

@@ -210,10 +210,11 @@ public final class DemoNetwork implements AutoCloseable {
 
   private void run() {
     if (options.reset()) wipe();
-    createDirectories(folder);
     Path stateFile = folder.resolve(STATE_FILE);
     state = Files.isRegularFile(stateFile) ? readJson(stateFile) : new JsonObject();
+    // Ports first: a taken port leaves no half-made folder behind.
     Map<Institution, Integer> ports = ports();
+    createDirectories(folder);
     for (Map.Entry<Institution, Integer> port : ports.entrySet()) {
       state.getJsonObject("ports").put(port.getKey().key(), port.getValue());
     }
@@ -235,8 +236,30 @@ public final class DemoNetwork implements AutoCloseable {
               folder.resolve(institution.key())));
     }
     String membership = signMembership(coordinator);
+    // The three start side by side (store, shapes, keys); their sample imports follow.
+    List<NodeVerticle> nodes = new ArrayList<>();
+    List<NodeSetup> setups = new ArrayList<>();
+    List<Future<String>> started = new ArrayList<>();
     for (DemoMember member : members) {
-      startMember(member, membership, nodeKeyPassphrase);
+      NodeConfig config = nodeConfig(member, membership, nodeKeyPassphrase);
+      NodeSetup setup = NodeSetup.standard(config);
+      NodeVerticle node = new NodeVerticle(config, setup);
+      setups.add(setup);
+      nodes.add(node);
+      started.add(vertx.deployVerticle(node));
+    }
+    try {
+      await(Future.join(started), "start the members");
+    } catch (IllegalStateException e) {
+      for (int i = 0; i < started.size(); i++) {
+        if (started.get(i).failed() && bindFailure(started.get(i).cause())) {
+          throw portInUse(members.get(i).baseUrl().getPort());
+        }
+      }
+      throw e;
+    }
+    for (int i = 0; i < members.size(); i++) {
+      publishSample(members.get(i), nodes.get(i), setups.get(i));
     }
     graduate = wallet();
     credential = sampleCredential();
@@ -383,36 +406,31 @@ public final class DemoNetwork implements AutoCloseable {
     return jws;
   }
 
-  private void startMember(DemoMember member, String membership, String keyPassphrase) {
+  private NodeConfig nodeConfig(DemoMember member, String membership, String keyPassphrase) {
     // The node loads this saved list at start: the three know each other from the first request.
     write(MembershipState.fileIn(member.dataDir()), membership);
     NodeConfig defaults = NodeConfig.defaults(member.dataDir(), member.baseUrl());
-    NodeConfig config =
-        new NodeConfig(
-            member.baseUrl().getPort(),
-            HOST,
-            member.dataDir(),
-            member.baseUrl(),
-            member.name(),
-            member.name(),
-            member.did(),
-            List.of(AdminTokens.hash(member.adminToken())),
-            defaults.bodyLimitBytes(),
-            defaults.sparqlTimeout(),
-            defaults.resultCap(),
-            defaults.languages(),
-            new CredentialSettings(keyPassphrase, true, List.of()),
-            List.of(Multikey.decode(coordinatorPublicKey)),
-            MEMBERSHIP_SYNC,
-            List.of());
-    NodeSetup setup = NodeSetup.standard(config);
-    NodeVerticle node = new NodeVerticle(config, setup);
-    try {
-      await(vertx.deployVerticle(node), "start " + member.key());
-    } catch (IllegalStateException e) {
-      if (bindFailure(e)) throw portInUse(member.baseUrl().getPort());
-      throw e;
-    }
+    return new NodeConfig(
+        member.baseUrl().getPort(),
+        HOST,
+        member.dataDir(),
+        member.baseUrl(),
+        member.name(),
+        member.name(),
+        member.did(),
+        List.of(AdminTokens.hash(member.adminToken())),
+        defaults.bodyLimitBytes(),
+        defaults.sparqlTimeout(),
+        defaults.resultCap(),
+        defaults.languages(),
+        new CredentialSettings(keyPassphrase, true, List.of()),
+        List.of(Multikey.decode(coordinatorPublicKey)),
+        MEMBERSHIP_SYNC,
+        List.of());
+  }
+
+  /** Publishes the member's sample content unless its store holds resources already. */
+  private void publishSample(DemoMember member, NodeVerticle node, NodeSetup setup) {
     long count = node.store().count();
     if (count > 0) {
       options

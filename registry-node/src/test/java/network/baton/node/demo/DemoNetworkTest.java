@@ -182,6 +182,7 @@ class DemoNetworkTest {
           .hasMessageContaining("port " + port + " is in use")
           .hasMessageContaining("--port-base")
           .hasMessageNotContaining("\n");
+      assertThat(root.resolve("other")).as("nothing is left behind").doesNotExist();
     }
   }
 
