@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.openapi.contract.OpenAPIVersion;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -132,6 +136,39 @@ class OpenApiRoutesTest {
     assertThat(document.path("servers").get(0).path("url").asText())
         .isEqualTo("http://localhost:8081");
     assertThat(document.path("paths").has("/federation/search")).isTrue();
+  }
+
+  @Test
+  void theDocumentIsValidAgainstTheOpenApi31Schema() throws Exception {
+    // Vert.x OpenAPI's copy of the official OpenAPI 3.1 schema judges the document. (OpenAPIContract itself is not used: it refuses media types its request
+    // validation does not handle, such as application/ld+json, which is no fault of the document.)
+    JsonObject document = new JsonObject(OpenApiRoutes.document().toString());
+    OpenAPIVersion version = OpenAPIVersion.fromContract(document);
+    SchemaRepository schemas = await(version.getRepository(vertx, "app://"));
+
+    OutputUnit result = await(version.validateContract(vertx, schemas, document));
+
+    assertThat(version).isEqualTo(OpenAPIVersion.V3_1);
+    assertThat(result.getValid()).as(String.valueOf(result.getErrors())).isTrue();
+  }
+
+  @Test
+  void theSchemaCheckRefusesABrokenDocument() throws Exception {
+    // The same check on the document without its info object and with a path not starting with
+    // a slash: proof that the check above can fail.
+    JsonObject broken = new JsonObject(OpenApiRoutes.document().toString());
+    broken.remove("info");
+    broken.getJsonObject("paths").put("health", new JsonObject());
+    OpenAPIVersion version = OpenAPIVersion.fromContract(broken);
+    SchemaRepository schemas = await(version.getRepository(vertx, "app://"));
+
+    OutputUnit result = await(version.validateContract(vertx, schemas, broken));
+
+    assertThat(result.getValid()).isFalse();
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   @Test
