@@ -270,9 +270,18 @@ public final class DemoNetwork implements AutoCloseable {
         members.stream().map(m -> m.baseUrl().toString()).toList());
   }
 
-  // Wipes only what looks like a demo folder, never an arbitrary folder given by mistake.
+  // Wipes only what looks like a demo folder, never an arbitrary folder given by mistake, and
+  // never one whose demo is still running (its stores would be deleted under it).
   private void wipe() {
     if (!Files.exists(folder)) return;
+    Path stateFile = folder.resolve(STATE_FILE);
+    if (Files.isRegularFile(stateFile)) {
+      JsonObject ports = readJson(stateFile).getJsonObject("ports", new JsonObject());
+      for (Institution institution : MEMBERS) {
+        Integer port = ports.getInteger(institution.key());
+        if (port != null) checkFree(port);
+      }
+    }
     boolean empty;
     try (Stream<Path> entries = Files.list(folder)) {
       empty = entries.findAny().isEmpty();

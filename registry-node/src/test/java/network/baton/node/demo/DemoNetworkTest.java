@@ -211,6 +211,15 @@ class DemoNetworkTest {
   }
 
   @Test
+  @Order(9)
+  void resetRefusesToWipeTheFolderOfARunningDemo() {
+    assertThatThrownBy(() -> DemoNetwork.start(folder, DemoOptions.randomPorts().withReset(true)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("is in use");
+    assertThat(demo.credential().jwtFile()).isRegularFile();
+  }
+
+  @Test
   void portBaseOutOfRangeIsRefused() {
     assertThatThrownBy(() -> new DemoOptions(70000, false, null))
         .isInstanceOf(IllegalArgumentException.class)
