@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,8 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import network.baton.node.cli.BatonCli;
 import network.baton.node.config.ConfigException;
 import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterAll;
@@ -217,6 +221,43 @@ class DemoNetworkTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("is in use");
     assertThat(demo.credential().jwtFile()).isRegularFile();
+  }
+
+  @Test
+  @Order(10)
+  void thePrintedNextCommandsWorkAsPrintedUpToRevocation() throws Exception {
+    StringWriter printed = new StringWriter();
+    DemoSummary.print(new PrintWriter(printed, true), demo, root.resolve("elsewhere"));
+    String summary = printed.toString();
+    for (DemoMember member : demo.members()) {
+      assertThat(summary).contains(member.baseUrl() + "/");
+    }
+    assertThat(summary).contains("/openapi.json", "/federation/search?q=", "/sparql");
+    List<String> commands =
+        summary
+            .lines()
+            .map(String::strip)
+            .filter(line -> line.startsWith("./baton "))
+            .toList();
+    assertThat(commands).hasSize(5);
+
+    // verify online, offline, the presentation: all valid
+    for (String command : commands.subList(0, 3)) {
+      assertThat(baton(command)).as(command).isZero();
+    }
+    // the kosen revokes it, and the same verify now fails
+    String token = demo.member(Institution.KOSEN).adminToken();
+    String revoke = commands.get(3).replaceAll("\"\\$\\(cat [^)]+\\)\"", token);
+    assertThat(revoke).contains("credential revoke", demo.credential().credentialId());
+    assertThat(baton(revoke)).as(revoke).isZero();
+    assertThat(baton(commands.get(4))).as("verify after revocation").isEqualTo(1);
+  }
+
+  // Runs a printed `./baton ...` line (no spaces inside arguments) in this JVM.
+  private static int baton(String command) {
+    String[] args = command.substring("./baton ".length()).split(" +");
+    StringWriter out = new StringWriter();
+    return BatonCli.execute(new PrintWriter(out, true), new PrintWriter(out, true), args);
   }
 
   @Test
