@@ -140,7 +140,8 @@ class OpenApiRoutesTest {
 
   @Test
   void theDocumentIsValidAgainstTheOpenApi31Schema() throws Exception {
-    // Vert.x OpenAPI's copy of the official OpenAPI 3.1 schema judges the document. (OpenAPIContract itself is not used: it refuses media types its request
+    // Vert.x OpenAPI's copy of the official OpenAPI 3.1 schema judges the document.
+    // (OpenAPIContract itself is not used: it refuses media types its request
     // validation does not handle, such as application/ld+json, which is no fault of the document.)
     JsonObject document = new JsonObject(OpenApiRoutes.document().toString());
     OpenAPIVersion version = OpenAPIVersion.fromContract(document);
@@ -215,8 +216,7 @@ class OpenApiRoutesTest {
             .as(name + " has a unique operationId")
             .isTrue();
         boolean page = operation.path("tags").toString().contains("\"pages\"");
-        for (Iterator<Map.Entry<String, JsonNode>> responses =
-                operation.path("responses").fields();
+        for (Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").fields();
             responses.hasNext(); ) {
           Map.Entry<String, JsonNode> response = responses.next();
           if (page || !response.getKey().matches("[45]\\d\\d")) continue;
