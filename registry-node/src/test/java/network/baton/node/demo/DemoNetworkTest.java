@@ -113,18 +113,26 @@ class DemoNetworkTest {
                     new JsonObject(Files.readString(credential.dataIntegrityFile(), UTF_8))));
     assertThat(dataIntegrity.getBoolean("verified")).as(dataIntegrity.encodePrettily()).isTrue();
 
+    // The graduate answers the university's own challenge with a Data Integrity presentation.
+    String challenge = post(university + "/challenges", new JsonObject()).getString("challenge");
+    Path vp = folder.resolve("vp-for-university.json");
+    String present =
+        String.join(
+            " ",
+            "./baton wallet present --format di",
+            "--wallet " + demo.walletFile(),
+            "--passphrase-file " + demo.walletPassphraseFile(),
+            "--credential " + credential.dataIntegrityFile(),
+            "--challenge " + challenge,
+            "--domain " + university,
+            "--out " + vp);
+    assertThat(baton(present)).as(present).isZero();
     JsonObject presentation =
         post(
             university + "/presentations/verify",
             new JsonObject()
-                .put(
-                    "verifiablePresentation",
-                    Files.readString(credential.presentationFile(), UTF_8).strip())
-                .put(
-                    "options",
-                    new JsonObject()
-                        .put("challenge", credential.nonce())
-                        .put("domain", credential.audience())));
+                .put("verifiablePresentation", new JsonObject(Files.readString(vp, UTF_8)))
+                .put("options", new JsonObject().put("challenge", challenge)));
     assertThat(presentation.getBoolean("verified")).as(presentation.encodePrettily()).isTrue();
   }
 
