@@ -54,7 +54,9 @@ public final class DemoSummary {
     out.println("  # verify the credential as an employer, online (DID and status fetched)");
     out.println(
         "  ./baton verify " + credentialFile + " --trust " + trust + " --allow-loopback-http");
-    out.println("  # ... and offline, from the saved DID document and status list");
+    out.println(
+        "  # ... and offline, from the saved DID document and status list, trusting the issuers"
+            + " the coordinator's signed membership list names");
     out.println(
         "  ./baton verify "
             + credentialFile
@@ -62,8 +64,10 @@ public final class DemoSummary {
             + shown(credential.didDocsDir(), workingDir)
             + " --status-lists "
             + shown(credential.statusListsDir(), workingDir)
-            + " --trust "
-            + trust);
+            + " --membership "
+            + shown(network.membershipFile(), workingDir)
+            + " --coordinator-key "
+            + network.coordinatorPublicKey());
     out.println("  # verify the graduate's presentation");
     out.println(
         "  ./baton verify "
