@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -184,11 +187,14 @@ public final class ResourceRoutes {
         .onFailure(rc::fail);
   }
 
+  /** The change log after a sequence number or, given an xsd:dateTime, after that instant. */
   private void changes(RoutingContext rc) {
-    long since = longParam(rc, "since", 0);
+    String text = rc.queryParams().get("since");
     int limit = intParam(rc, "limit", 100, 1, 1000);
-    service
-        .changes(since, limit)
+    boolean instant = text != null && text.contains("T");
+    (instant
+            ? service.changesAfter(instant(text), limit)
+            : service.changes(longParam(rc, "since", 0), limit))
         .onSuccess(page -> Json.reply(rc, 200, changesJson(page, limit)))
         .onFailure(rc::fail);
   }
@@ -293,6 +299,17 @@ public final class ResourceRoutes {
       return value;
     } catch (NumberFormatException e) {
       throw Problem.badRequest(name + " must be a whole number: " + text);
+    }
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw Problem.badRequest(
+          "since must be a sequence number or an xsd:dateTime with a time zone"
+              + " (2026-04-01T09:00:00Z): "
+              + text);
     }
   }
 

@@ -77,6 +77,11 @@ public final class ResourceService {
     return pool.executeBlocking(() -> store.changes(since, limit), false);
   }
 
+  /** A page of the change log after an instant. */
+  public Future<ChangePage> changesAfter(java.time.Instant since, int limit) {
+    return pool.executeBlocking(() -> store.changesAfter(since, limit), false);
+  }
+
   /** The skills each live resource teaches or assesses. */
   public Future<Map<String, Set<String>>> skillsByResource() {
     return pool.executeBlocking(store::skillsByResource, false);

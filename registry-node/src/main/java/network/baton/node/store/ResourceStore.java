@@ -307,6 +307,32 @@ public final class ResourceStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Change-log entries made after an instant, oldest first, at most limit of them. Entries are
+   * stamped in sequence order by the one writer, so the first one after the instant is found by a
+   * binary search over the sequence numbers.
+   */
+  public ChangePage changesAfter(Instant since, int limit) {
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          long low = 0;
+          long high = sys.longValue(SystemGraph.LOG, SystemGraph.LAST_SEQUENCE);
+          // Invariant: entries up to low are at or before since; entries after high are after it.
+          while (low < high) {
+            long mid = low + (high - low + 1) / 2;
+            Optional<Change> change = sys.change(mid);
+            if (change.isPresent() && change.get().at().isAfter(since)) {
+              high = mid - 1;
+            } else {
+              low = mid;
+            }
+          }
+          return changes(low, limit);
+        });
+  }
+
   /** For each live resource, the skills it teaches or assesses (its own statements only). */
   public Map<String, Set<String>> skillsByResource() {
     return Txn.calculateRead(

@@ -424,6 +424,32 @@ class ResourceRoutesTest {
     assertThat(new JsonObject(node.get("/resources", null).body()).getLong("total")).isZero();
   }
 
+  @Test
+  void changesSinceADateTimeListOnlyWhatCameAfterIt() throws InterruptedException {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+    String first =
+        new JsonObject(node.get("/changes", null).body())
+            .getJsonArray("changes")
+            .getJsonObject(0)
+            .getString("at");
+    Thread.sleep(5);
+    node.post("/resources", TURTLE, fixture("unnamed-subject.ttl"));
+
+    JsonObject after = new JsonObject(node.get("/changes?since=" + first, null).body());
+    assertThat(after.getJsonArray("changes").size()).isEqualTo(1);
+    assertThat(after.getJsonArray("changes").getJsonObject(0).getLong("sequence")).isEqualTo(2);
+    assertThat(after.getLong("since")).isEqualTo(1);
+    JsonObject all =
+        new JsonObject(node.get("/changes?since=2000-01-01T00:00:00%2B09:00", null).body());
+    assertThat(all.getJsonArray("changes").size()).isEqualTo(2);
+    assertThat(
+            new JsonObject(node.get("/changes?since=2999-01-01T00:00:00Z", null).body())
+                .getJsonArray("changes"))
+        .isEmpty();
+    assertProblem(node.get("/changes?since=2026-13-01T00:00:00Z", null), 400)
+        .contains("xsd:dateTime");
+  }
+
   private static org.assertj.core.api.AbstractStringAssert<?> assertProblem(
       HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
