@@ -171,7 +171,8 @@ final class ImportCommand implements Callable<Integer> {
 
   private ImportSummary online(PrintWriter err) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    OnlineImporter importer = new OnlineImporter(client, target.node, token, concurrency, replace, batch);
+    OnlineImporter importer =
+        new OnlineImporter(client, target.node, token, concurrency, replace, batch);
     String base = importer.baseUrl();
     List<ImportItem> items = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();

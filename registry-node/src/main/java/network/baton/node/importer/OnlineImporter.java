@@ -288,7 +288,8 @@ public final class OnlineImporter {
       }
     }
     if (reasons.isEmpty()) {
-      reasons.add(status + " " + problem.getString("detail", problem.getString("title", "refused")));
+      reasons.add(
+          status + " " + problem.getString("detail", problem.getString("title", "refused")));
     }
     return reasons;
   }

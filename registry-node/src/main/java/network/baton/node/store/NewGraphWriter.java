@@ -35,7 +35,10 @@ final class NewGraphWriter {
   private final List<Future<?>> pending = new ArrayList<>();
 
   NewGraphWriter(
-      DatasetGraph base, TextIndexLucene textIndex, ChangedGraphs changes, ExecutorService indexer) {
+      DatasetGraph base,
+      TextIndexLucene textIndex,
+      ChangedGraphs changes,
+      ExecutorService indexer) {
     this.base = base;
     this.textIndex = textIndex;
     this.changes = changes;

@@ -97,8 +97,7 @@ public final class ResourceReader {
                   "a resource's graph must be named by its IRI, not " + quad.getGraph());
             }
             graphs
-                .computeIfAbsent(
-                    quad.getGraph().getURI(), k -> GraphFactory.createDefaultGraph())
+                .computeIfAbsent(quad.getGraph().getURI(), k -> GraphFactory.createDefaultGraph())
                 .add(quad.asTriple());
           }
         };

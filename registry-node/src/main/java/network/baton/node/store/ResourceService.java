@@ -50,8 +50,8 @@ public final class ResourceService {
   /**
    * Publishes several resources (one per named graph of an N-Quads or TriG body) in one
    * transaction: each is validated and stored or refused on its own, in the body's order; with
-   * replace, each is written as PUT to its own IRI. Fails as a whole only for a body that cannot
-   * be read (RdfSyntaxException, StoreException INVALID).
+   * replace, each is written as PUT to its own IRI. Fails as a whole only for a body that cannot be
+   * read (RdfSyntaxException, StoreException INVALID).
    */
   public Future<List<BatchResult>> writeBatch(String body, Lang lang, boolean replace) {
     return pool.executeBlocking(() -> batch(reader.readBatch(body, lang), replace), false);

@@ -44,6 +44,7 @@ public final class ResourceStore implements AutoCloseable {
 
   /** The end of the message refusing to create a resource whose IRI is live already. */
   public static final String ALREADY_EXISTS = " already exists; use PUT to change it";
+
   private static final Query SKILLS_BY_RESOURCE =
       QueryFactory.create(
           "SELECT DISTINCT ?g ?skill WHERE { GRAPH ?g { ?g <http://schema.org/teaches>"
@@ -157,7 +158,8 @@ public final class ResourceStore implements AutoCloseable {
   private StoredResource replaceOne(SystemGraph sys, ResourceDraft draft, NewGraphWriter fresh) {
     if (draft.requestedId() == null) {
       throw new StoreException(
-          StoreException.Kind.INVALID, "a replacement must name the IRI of the resource it replaces");
+          StoreException.Kind.INVALID,
+          "a replacement must name the IRI of the resource it replaces");
     }
     checkReplaceable(draft.requestedId(), draft);
     return replaceIn(sys, draft.requestedId(), draft, null, fresh);

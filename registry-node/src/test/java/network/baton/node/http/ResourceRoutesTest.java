@@ -384,8 +384,7 @@ class ResourceRoutesTest {
         new JsonObject(
             node.post("/resources/batch", "application/trig", fixture("batch.trig")).body());
     assertThat(again.getLong("stored")).isZero();
-    assertThat(again.getJsonArray("results").getJsonObject(0).getInteger("status"))
-        .isEqualTo(409);
+    assertThat(again.getJsonArray("results").getJsonObject(0).getInteger("status")).isEqualTo(409);
     assertThat(again.getJsonArray("results").getJsonObject(0).getString("detail"))
         .contains("already exists");
 

@@ -198,7 +198,8 @@ class NodeDatasetTest {
 
   private static ResourceDraft draft(String id, String name) {
     Node subject = NodeFactory.createURI("http://node.test/resources/" + id);
-    org.apache.jena.graph.Graph graph = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    org.apache.jena.graph.Graph graph =
+        org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
     graph.add(
         org.apache.jena.graph.Triple.create(
             subject, NAME, NodeFactory.createLiteralLang(name, "en")));
