@@ -75,7 +75,7 @@ public final class BenchMain implements Runnable {
               names = "--resources",
               defaultValue = "500",
               description =
-                  "Resources to import (default: ${DEFAULT-VALUE}, about 15,000 triples: the online import runs at some hundred triples/s on 2 cores, so more takes too long).")
+                  "Resources to import (default: ${DEFAULT-VALUE}, about 15,000 triples).")
           int resources,
       @Option(
               names = "--warmup",

@@ -54,6 +54,7 @@ public final class ImportBench {
   private static final int OFFLINE_BATCH = 500;
   private static final int WARMUP_RESOURCES = 100;
   private static final int ONLINE_CONCURRENCY = 4;
+  private static final int ONLINE_BATCH = OnlineImporter.DEFAULT_BATCH;
   // The loaders need a monitor (null fails inside their worker threads); this one says nothing.
   private static final MonitorOutput SILENT = (format, args) -> {};
 
@@ -114,6 +115,7 @@ public final class ImportBench {
     settings.put("warmup", warmup);
     settings.put("iterations", iterations);
     settings.put("onlineConcurrency", ONLINE_CONCURRENCY);
+    settings.put("onlineBatch", ONLINE_BATCH);
     settings.put("offlineBatch", OFFLINE_BATCH);
     settings.put("jenaBasicTriplesPerSecond", basic);
     settings.put("jenaParallelTriplesPerSecond", parallel);
@@ -127,7 +129,11 @@ public final class ImportBench {
                 jena,
                 true),
             new Comparison(
-                "online import (HTTP, " + ONLINE_CONCURRENCY + " in flight)",
+                "online import (POST /resources/batch of "
+                    + ONLINE_BATCH
+                    + ", "
+                    + ONLINE_CONCURRENCY
+                    + " in flight)",
                 "triples/s",
                 median(online),
                 jenaName,
@@ -240,7 +246,12 @@ public final class ImportBench {
       ParsedFile file = reader().read(input.ntriples());
       ImportSummary summary =
           new OnlineImporter(
-                  HttpClient.newHttpClient(), node.url(), BenchNode.TOKEN, ONLINE_CONCURRENCY)
+                  HttpClient.newHttpClient(),
+                  node.url(),
+                  BenchNode.TOKEN,
+                  ONLINE_CONCURRENCY,
+                  false,
+                  ONLINE_BATCH)
               .run(file.items(), file.rejected(), quiet(input), iri -> {});
       return checked(summary, input, System.nanoTime() - started, ImportSummary::stored);
     } finally {

@@ -85,7 +85,9 @@ final class ImportCommand implements Callable<Integer> {
       names = "--batch",
       paramLabel = "N",
       defaultValue = "200",
-      description = "resources per transaction offline (default: ${DEFAULT-VALUE})")
+      description =
+          "resources per transaction (offline) or per request and transaction (with --node)"
+              + " (default: ${DEFAULT-VALUE})")
   int batch;
 
   @Option(
@@ -169,7 +171,8 @@ final class ImportCommand implements Callable<Integer> {
 
   private ImportSummary online(PrintWriter err) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    OnlineImporter importer = new OnlineImporter(client, target.node, token, concurrency, replace);
+    OnlineImporter importer =
+        new OnlineImporter(client, target.node, token, concurrency, replace, batch);
     String base = importer.baseUrl();
     List<ImportItem> items = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();

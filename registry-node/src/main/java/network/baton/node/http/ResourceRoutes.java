@@ -7,8 +7,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import network.baton.node.store.BatchResult;
 import network.baton.node.store.ChangePage;
 import network.baton.node.store.ResourcePage;
 import network.baton.node.store.ResourceReader;
@@ -43,6 +48,7 @@ public final class ResourceRoutes {
   /** Adds the /resources and /changes routes. */
   public void mount(Router router) {
     router.post("/resources").handler(admin).handler(body).handler(this::create);
+    router.post("/resources/batch").handler(admin).handler(body).handler(this::batch);
     router.get("/resources").handler(this::list);
     router.get("/resources/:id").handler(this::read);
     router.put("/resources/:id").handler(admin).handler(body).handler(this::replace);
@@ -55,6 +61,62 @@ public final class ResourceRoutes {
         .compose(lang -> service.create(bodyText(rc), lang))
         .onSuccess(stored -> replyStored(rc, 201, stored))
         .onFailure(rc::fail);
+  }
+
+  /**
+   * Several resources in one request and one transaction (N-Quads or TriG, one named graph per
+   * resource, named by its IRI): 200 with a result per resource, as the single write would have
+   * answered it (201/200 and the stored version, or the problem with its status).
+   */
+  private void batch(RoutingContext rc) {
+    boolean replace = "true".equals(rc.queryParams().get("replace"));
+    batchLang(rc)
+        .compose(lang -> service.writeBatch(bodyText(rc), lang, replace))
+        .onSuccess(results -> Json.reply(rc, 200, batchJson(results, rc.request().path())))
+        .onFailure(rc::fail);
+  }
+
+  private static JsonObject batchJson(List<BatchResult> results, String path) {
+    JsonArray items = new JsonArray();
+    long stored = 0;
+    for (BatchResult result : results) {
+      if (result.isStored()) {
+        StoredResource s = result.stored();
+        stored++;
+        items.add(
+            new JsonObject()
+                .put("iri", s.iri())
+                .put("status", s.version() == 1 ? 201 : 200)
+                .put("id", s.id())
+                .put("version", s.version())
+                .put("created", s.created().toString())
+                .put("modified", s.modified().toString()));
+      } else {
+        Problem problem = ProblemHandler.toProblem(result.failure(), 0);
+        items.add(problem.toJson(path).put("iri", result.iri()));
+      }
+    }
+    return new JsonObject()
+        .put("stored", stored)
+        .put("rejected", results.size() - stored)
+        .put("results", items);
+  }
+
+  private static Future<Lang> batchLang(RoutingContext rc) {
+    String header = rc.request().getHeader("Content-Type");
+    String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    Lang lang = type.isEmpty() ? null : RDFLanguages.contentTypeToLang(type);
+    if (lang == null || !ResourceReader.acceptsBatch(lang)) {
+      return Future.failedFuture(
+          new Problem(
+              "unsupported-media-type",
+              415,
+              "Unsupported media type",
+              "send a batch as application/n-quads or application/trig, one named graph per"
+                  + " resource"
+                  + (type.isEmpty() ? " (no Content-Type given)" : ", not " + type)));
+    }
+    return Future.succeededFuture(lang);
   }
 
   private void replace(RoutingContext rc) {
@@ -125,11 +187,14 @@ public final class ResourceRoutes {
         .onFailure(rc::fail);
   }
 
+  /** The change log after a sequence number or, given an xsd:dateTime, after that instant. */
   private void changes(RoutingContext rc) {
-    long since = longParam(rc, "since", 0);
+    String text = rc.queryParams().get("since");
     int limit = intParam(rc, "limit", 100, 1, 1000);
-    service
-        .changes(since, limit)
+    boolean instant = text != null && text.contains("T");
+    (instant
+            ? service.changesAfter(instant(text), limit)
+            : service.changes(longParam(rc, "since", 0), limit))
         .onSuccess(page -> Json.reply(rc, 200, changesJson(page, limit)))
         .onFailure(rc::fail);
   }
@@ -234,6 +299,17 @@ public final class ResourceRoutes {
       return value;
     } catch (NumberFormatException e) {
       throw Problem.badRequest(name + " must be a whole number: " + text);
+    }
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw Problem.badRequest(
+          "since must be a sequence number or an xsd:dateTime with a time zone"
+              + " (2026-04-01T09:00:00Z): "
+              + text);
     }
   }
 

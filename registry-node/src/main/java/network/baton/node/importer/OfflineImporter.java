@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import network.baton.node.store.BatchOutcome;
 import network.baton.node.store.ResourceDraft;
 import network.baton.node.store.ResourceStore;
 import network.baton.node.store.ResourceValidator;
@@ -15,16 +19,15 @@ import network.baton.node.store.StoredResource;
 import network.baton.node.store.ValidationIssue;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports resources straight into a stopped node's store through {@link ResourceStore#create} (the
- * same write as POST /resources: provenance, change log and text index stay consistent), or {@link
- * ResourceStore#replace} (as PUT) when asked to replace. Each resource is validated first; valid
- * ones are written many per transaction, and when a batch fails (an IRI already taken) it is rolled
- * back and written again one resource per transaction, so one bad resource never undoes the rest.
+ * Imports resources straight into a stopped node's store through {@link ResourceStore#writeAll}
+ * (the same writes as POST /resources, or PUT when asked to replace: provenance, change log and
+ * text index stay consistent). Each resource is validated first, on worker threads ahead of the one
+ * writer; valid ones are written batchSize per transaction, and a resource the store refuses (IRI
+ * taken) is left out without undoing the rest of its batch.
  */
 public final class OfflineImporter {
 
@@ -34,6 +37,7 @@ public final class OfflineImporter {
   private final ResourceValidator validator;
   private final int batchSize;
   private final boolean replace;
+  private final int validators;
 
   /**
    * An importer checking with validator (the node's), writing batchSize resources per transaction.
@@ -52,6 +56,7 @@ public final class OfflineImporter {
     this.validator = validator;
     this.batchSize = batchSize;
     this.replace = replace;
+    this.validators = Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   /** Imports the items; earlier rejections (parse errors) are carried into the summary. */
@@ -63,28 +68,50 @@ public final class OfflineImporter {
     long started = System.nanoTime();
     List<Rejection> rejected = new ArrayList<>(earlier);
     long[] stored = {0, 0};
-    List<Pending> batch = new ArrayList<>();
-    for (ImportItem item : items) {
-      Optional<Rejection> invalid = check(item);
-      if (invalid.isPresent()) {
-        rejected.add(invalid.get());
-        progress.advance(item.graph().size());
-        continue;
+    Set<String> seen = new HashSet<>();
+    // SHACL validation is most of the CPU per resource and needs nothing from the store, so small
+    // slices are validated on worker threads while this thread writes the earlier ones, in order.
+    ExecutorService pool = Executors.newFixedThreadPool(validators, OfflineImporter::thread);
+    try {
+      List<Future<List<Checked>>> slices = new ArrayList<>();
+      int slice = Math.max(1, Math.min(batchSize, 50));
+      for (int from = 0; from < items.size(); from += slice) {
+        List<ImportItem> part = items.subList(from, Math.min(items.size(), from + slice));
+        slices.add(pool.submit(() -> part.stream().map(this::check).toList()));
       }
-      batch.add(new Pending(item, draft(item)));
-      if (batch.size() == batchSize) {
-        flush(batch, rejected, stored, progress, onStored);
+      List<Checked> batch = new ArrayList<>();
+      for (Future<List<Checked>> future : slices) {
+        for (Checked checked : join(future)) {
+          if (checked.rejection() != null) {
+            rejected.add(checked.rejection());
+            progress.advance(checked.item().graph().size());
+          } else if (!seen.add(checked.draft().requestedId())) {
+            rejected.add(
+                Rejection.of(
+                    checked.item().source(), checked.item().iri(), "appears twice in the import"));
+            progress.advance(checked.item().graph().size());
+          } else {
+            batch.add(checked);
+            if (batch.size() == batchSize) {
+              flush(batch, rejected, stored, progress, onStored);
+            }
+          }
+        }
       }
+      flush(batch, rejected, stored, progress, onStored);
+    } finally {
+      pool.shutdownNow();
     }
-    flush(batch, rejected, stored, progress, onStored);
     progress.finish();
     return new ImportSummary(
         stored[0], stored[1], rejected, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private Optional<Rejection> check(ImportItem item) {
+  private Checked check(ImportItem item) {
     if (store.ids().idOf(item.iri()).isEmpty()) {
-      return Optional.of(
+      return new Checked(
+          item,
+          null,
           Rejection.of(
               item.source(),
               item.iri(),
@@ -96,8 +123,8 @@ public final class OfflineImporter {
     List<String> reasons =
         validator.validate(item.graph()).stream().map(OfflineImporter::describe).toList();
     return reasons.isEmpty()
-        ? Optional.empty()
-        : Optional.of(new Rejection(item.source(), item.iri(), reasons));
+        ? new Checked(item, draft(item), null)
+        : new Checked(item, null, new Rejection(item.source(), item.iri(), reasons));
   }
 
   private ResourceDraft draft(ImportItem item) {
@@ -106,7 +133,7 @@ public final class OfflineImporter {
   }
 
   private void flush(
-      List<Pending> batch,
+      List<Checked> batch,
       List<Rejection> rejected,
       long[] stored,
       ImportProgress progress,
@@ -114,68 +141,52 @@ public final class OfflineImporter {
     if (batch.isEmpty()) {
       return;
     }
-    // A failing write inside a joined transaction aborts the whole batch (Jena's Txn), so the
-    // refusals create() would make (IRI taken, or twice in this batch) are found before writing.
-    List<Pending> writable = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (Pending pending : batch) {
-      String id = pending.draft().requestedId();
-      Optional<String> taken = ids.add(id) ? taken(id) : Optional.of("appears twice in the import");
-      if (taken.isPresent()) {
-        rejected.add(Rejection.of(pending.item().source(), pending.item().iri(), taken.get()));
-        progress.advance(pending.item().graph().size());
+    List<BatchOutcome> outcomes =
+        store.writeAll(batch.stream().map(Checked::draft).toList(), replace);
+    for (int i = 0; i < outcomes.size(); i++) {
+      ImportItem item = batch.get(i).item();
+      BatchOutcome outcome = outcomes.get(i);
+      if (outcome.refusal() != null) {
+        rejected.add(Rejection.of(item.source(), item.iri(), reason(outcome.refusal())));
+        progress.advance(item.graph().size());
       } else {
-        writable.add(pending);
+        stored[0]++;
+        stored[1] += outcome.stored().graph().size();
+        progress.advance(outcome.stored().graph().size());
+        onStored.accept(outcome.stored());
       }
     }
-    List<StoredResource> written = new ArrayList<>();
-    try {
-      // ResourceStore's own transactions join this one, so the whole batch commits at once.
-      Txn.executeWrite(store.dataset(), () -> writable.forEach(p -> written.add(write(p.draft()))));
-    } catch (RuntimeException e) {
-      log.warn(
-          "batch rolled back, writing one by one [size: {}, reason: {}]",
-          writable.size(),
-          e.toString());
-      written.clear();
-      for (Pending pending : writable) {
-        try {
-          written.add(write(pending.draft()));
-        } catch (RuntimeException one) {
-          rejected.add(
-              Rejection.of(pending.item().source(), pending.item().iri(), one.getMessage()));
-          progress.advance(pending.item().graph().size());
-        }
-      }
-    }
-    for (StoredResource resource : written) {
-      stored[0]++;
-      stored[1] += resource.graph().size();
-      progress.advance(resource.graph().size());
-      onStored.accept(resource);
-    }
+    log.debug("batch written [size: {}]", batch.size());
     batch.clear();
   }
 
-  private StoredResource write(ResourceDraft draft) {
-    return replace ? store.replace(draft.requestedId(), draft, null) : store.create(draft);
+  /** The store's refusal in the words of this command (which has --replace rather than PUT). */
+  private static String reason(StoreException refusal) {
+    String message = refusal.getMessage();
+    return message.endsWith(ResourceStore.ALREADY_EXISTS)
+        ? message.substring(0, message.length() - ResourceStore.ALREADY_EXISTS.length())
+            + " already exists (use --replace to replace it)"
+        : message;
   }
 
-  /**
-   * Why the id cannot be written, if it is taken (or, with replace, deleted), as the store would
-   * say.
-   */
-  private Optional<String> taken(String id) {
+  private static <T> T join(Future<T> future) {
     try {
-      store.get(id);
-      return replace
-          ? Optional.empty()
-          : Optional.of(store.ids().iri(id) + " already exists (use --replace to replace it)");
-    } catch (StoreException e) {
-      return e.kind() == StoreException.Kind.GONE
-          ? Optional.of(store.ids().iri(id) + " was deleted and cannot be reused")
-          : Optional.empty();
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("import interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
     }
+  }
+
+  private static Thread thread(Runnable task) {
+    Thread thread = new Thread(task, "import-validator");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** A violation as one readable line: the message, the property and the offending value. */
@@ -190,5 +201,6 @@ public final class OfflineImporter {
     return text.toString();
   }
 
-  private record Pending(ImportItem item, ResourceDraft draft) {}
+  /** An item after validation: a draft to write, or why it was rejected. */
+  private record Checked(ImportItem item, ResourceDraft draft, Rejection rejection) {}
 }

@@ -42,6 +42,11 @@ final class ChangedGraphs implements TextDocProducer {
     indexer.reset();
   }
 
+  /** Notes that this thread's transaction changed graph g (written around the indexer). */
+  void noteChanged(Node g) {
+    changed.get().add(g);
+  }
+
   /** The graphs this thread changed since the last call, forgetting them. */
   Set<Node> drain() {
     Set<Node> graphs = changed.get();

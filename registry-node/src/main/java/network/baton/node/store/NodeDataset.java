@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -43,6 +45,14 @@ public final class NodeDataset implements AutoCloseable {
   private final TextIndexLucene textIndex;
   private final CommitNotifyingDatasetGraph indexed;
   private final TextIndexLayout layout;
+  private final ChangedGraphs changes;
+  private final ExecutorService textIndexer =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "text-indexer");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile boolean closed;
 
   private NodeDataset(
@@ -50,12 +60,14 @@ public final class NodeDataset implements AutoCloseable {
       DatasetGraph base,
       TextIndexLucene textIndex,
       CommitNotifyingDatasetGraph indexed,
-      TextIndexLayout layout) {
+      TextIndexLayout layout,
+      ChangedGraphs changes) {
     this.dataDir = dataDir;
     this.base = base;
     this.textIndex = textIndex;
     this.indexed = indexed;
     this.layout = layout;
+    this.changes = changes;
   }
 
   /**
@@ -86,7 +98,7 @@ public final class NodeDataset implements AutoCloseable {
     CommitNotifyingDatasetGraph indexed =
         new CommitNotifyingDatasetGraph(
             TextDatasetFactory.create(base, textIndex, true, changes), changes);
-    NodeDataset store = new NodeDataset(dataDir, base, textIndex, indexed, layout);
+    NodeDataset store = new NodeDataset(dataDir, base, textIndex, indexed, layout, changes);
     log.info("store opened [data: {}, indexed documents: {}]", dataDir, store.indexedDocuments());
     if (store.indexedDocuments() == 0 && store.hasIndexableText()) {
       log.warn("text index is empty but the store has text: rebuilding [data: {}]", dataDir);
@@ -110,6 +122,14 @@ public final class NodeDataset implements AutoCloseable {
   /** Stops telling {@code listener} about commits. */
   public void removeCommitListener(CommitListener listener) {
     indexed.removeListener(listener);
+  }
+
+  /**
+   * A writer of new graphs for the current write transaction on this store (see {@link
+   * NewGraphWriter}); call its finish() before the transaction commits.
+   */
+  NewGraphWriter newGraphWriter() {
+    return new NewGraphWriter(base, textIndex, changes, textIndexer);
   }
 
   /** The same dataset as a {@link Dataset}, for APIs that want one. */
@@ -194,6 +214,7 @@ public final class NodeDataset implements AutoCloseable {
       return;
     }
     closed = true;
+    textIndexer.shutdownNow();
     try {
       indexed.close();
     } finally {

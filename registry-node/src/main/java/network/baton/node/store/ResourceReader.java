@@ -7,7 +7,9 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -18,6 +20,9 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 
@@ -52,7 +57,71 @@ public final class ResourceReader {
 
   /** Parses a body into a draft; fails with RdfSyntaxException or StoreException(INVALID). */
   public ResourceDraft read(String body, Lang lang) {
-    Graph parsed = normaliseSchemaOrg(parse(body, lang));
+    return draft(parse(body, lang));
+  }
+
+  /**
+   * Whether the reader accepts this RDF dataset language for a batch (one resource per named
+   * graph).
+   */
+  public static boolean acceptsBatch(Lang lang) {
+    return RDFLanguages.NQUADS.equals(lang) || RDFLanguages.TRIG.equals(lang);
+  }
+
+  /**
+   * Parses an N-Quads or TriG body of several resources, one per named graph, into their graphs by
+   * graph name in the order the names first appear; fails with RdfSyntaxException, or
+   * StoreException(INVALID) for triples outside a named graph or a blank graph name.
+   */
+  public Map<String, Graph> readBatch(String body, Lang lang) {
+    Map<String, Graph> graphs = new LinkedHashMap<>();
+    StreamRDF collect =
+        new StreamRDFBase() {
+          @Override
+          public void triple(Triple triple) {
+            throw new StoreException(
+                StoreException.Kind.INVALID,
+                "put each resource in a named graph named after its IRI; this triple is in the"
+                    + " default graph: "
+                    + triple);
+          }
+
+          @Override
+          public void quad(Quad quad) {
+            if (quad.isDefaultGraph()) {
+              triple(quad.asTriple());
+            }
+            if (!quad.getGraph().isURI()) {
+              throw new StoreException(
+                  StoreException.Kind.INVALID,
+                  "a resource's graph must be named by its IRI, not " + quad.getGraph());
+            }
+            graphs
+                .computeIfAbsent(quad.getGraph().getURI(), k -> GraphFactory.createDefaultGraph())
+                .add(quad.asTriple());
+          }
+        };
+    try {
+      RDFParser.create()
+          .source(new StringReader(body))
+          .lang(lang)
+          .base(ids.base() + "/")
+          .errorHandler(new Throwing())
+          .parse(collect);
+    } catch (RdfSyntaxException | StoreException e) {
+      throw e;
+    } catch (RiotException e) {
+      throw new RdfSyntaxException(e.getMessage(), -1, -1);
+    }
+    return graphs;
+  }
+
+  /**
+   * The draft of one parsed resource: schema.org normalised, its one top-level subject found; fails
+   * with StoreException(INVALID).
+   */
+  public ResourceDraft draft(Graph graph) {
+    Graph parsed = normaliseSchemaOrg(graph);
     if (parsed.isEmpty()) {
       throw new StoreException(StoreException.Kind.INVALID, "the document has no triples");
     }

@@ -2,6 +2,8 @@ package network.baton.node.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +47,16 @@ public final class ResourceService {
     return pool.executeBlocking(() -> store.replace(id, validated(body, lang), ifMatch), false);
   }
 
+  /**
+   * Publishes several resources (one per named graph of an N-Quads or TriG body) in one
+   * transaction: each is validated and stored or refused on its own, in the body's order; with
+   * replace, each is written as PUT to its own IRI. Fails as a whole only for a body that cannot be
+   * read (RdfSyntaxException, StoreException INVALID).
+   */
+  public Future<List<BatchResult>> writeBatch(String body, Lang lang, boolean replace) {
+    return pool.executeBlocking(() -> batch(reader.readBatch(body, lang), replace), false);
+  }
+
   /** Deletes a resource, leaving a tombstone. */
   public Future<Change> delete(String id, String ifMatch) {
     return pool.executeBlocking(() -> store.delete(id, ifMatch), false);
@@ -65,6 +77,11 @@ public final class ResourceService {
     return pool.executeBlocking(() -> store.changes(since, limit), false);
   }
 
+  /** A page of the change log after an instant. */
+  public Future<ChangePage> changesAfter(java.time.Instant since, int limit) {
+    return pool.executeBlocking(() -> store.changesAfter(since, limit), false);
+  }
+
   /** The skills each live resource teaches or assesses. */
   public Future<Map<String, Set<String>>> skillsByResource() {
     return pool.executeBlocking(store::skillsByResource, false);
@@ -75,8 +92,44 @@ public final class ResourceService {
     return pool.executeBlocking(store::count, false);
   }
 
+  private List<BatchResult> batch(Map<String, Graph> graphs, boolean replace) {
+    BatchResult[] results = new BatchResult[graphs.size()];
+    List<ResourceDraft> valid = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, Graph> entry : graphs.entrySet()) {
+      String iri = entry.getKey();
+      try {
+        ResourceDraft draft = validated(reader.draft(entry.getValue()));
+        if (!draft.subject().isURI() || !draft.subject().getURI().equals(iri)) {
+          throw new StoreException(
+              StoreException.Kind.INVALID,
+              "the graph must be named after the resource it describes ("
+                  + draft.subject()
+                  + "), not "
+                  + iri);
+        }
+        valid.add(draft);
+        positions.add(i);
+      } catch (ValidationFailedException | StoreException e) {
+        results[i] = new BatchResult(iri, null, e);
+      }
+      i++;
+    }
+    List<BatchOutcome> outcomes = store.writeAll(valid, replace);
+    for (int k = 0; k < outcomes.size(); k++) {
+      BatchOutcome outcome = outcomes.get(k);
+      String iri = valid.get(k).subject().getURI();
+      results[positions.get(k)] = new BatchResult(iri, outcome.stored(), outcome.refusal());
+    }
+    return Arrays.asList(results);
+  }
+
   private ResourceDraft validated(String body, Lang lang) {
-    ResourceDraft draft = reader.read(body, lang);
+    return validated(reader.read(body, lang));
+  }
+
+  private ResourceDraft validated(ResourceDraft draft) {
     // The shapes want an IRI subject; a blank one is checked under a stand-in for the IRI the store
     // will mint (which one does not change what the shapes say).
     Graph checked =

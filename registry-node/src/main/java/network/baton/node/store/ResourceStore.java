@@ -41,6 +41,10 @@ public final class ResourceStore implements AutoCloseable {
   private static final Node WAS_ATTRIBUTED_TO =
       NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
   private static final int MINT_ATTEMPTS = 20;
+
+  /** The end of the message refusing to create a resource whose IRI is live already. */
+  public static final String ALREADY_EXISTS = " already exists; use PUT to change it";
+
   private static final Query SKILLS_BY_RESOURCE =
       QueryFactory.create(
           "SELECT DISTINCT ?g ?skill WHERE { GRAPH ?g { ?g <http://schema.org/teaches>"
@@ -91,27 +95,7 @@ public final class ResourceStore implements AutoCloseable {
 
   /** Stores a new resource under the id it asked for (if free) or a freshly minted one. */
   public StoredResource create(ResourceDraft draft) {
-    return Txn.calculateWrite(
-        dataset,
-        () -> {
-          SystemGraph sys = system();
-          String id;
-          if (draft.requestedId() != null) {
-            id = draft.requestedId();
-            Optional<Node> state = sys.value(iriNode(id), SystemGraph.STATE);
-            if (state.isPresent()) {
-              throw new StoreException(
-                  StoreException.Kind.CONFLICT,
-                  ids.iri(id)
-                      + (state.get().equals(SystemGraph.LIVE)
-                          ? " already exists; use PUT to change it"
-                          : " was deleted and cannot be reused"));
-            }
-          } else {
-            id = mint(sys, draft.slugHint());
-          }
-          return write(sys, id, draft, null);
-        });
+    return Txn.calculateWrite(dataset, () -> createIn(system(), draft, null));
   }
 
   /**
@@ -119,6 +103,88 @@ public final class ResourceStore implements AutoCloseable {
    * or "*".
    */
   public StoredResource replace(String id, ResourceDraft draft, String ifMatch) {
+    checkReplaceable(id, draft);
+    return Txn.calculateWrite(dataset, () -> replaceIn(system(), id, draft, ifMatch, null));
+  }
+
+  /**
+   * Writes the drafts in order in one write transaction, each as {@link #create} (or, with replace,
+   * as {@link #replace} at its own id) would; a draft the store refuses is left out with its reason
+   * and the others still commit together. All or none of the stored ones survive a crash.
+   */
+  public List<BatchOutcome> writeAll(List<ResourceDraft> drafts, boolean replace) {
+    return Txn.calculateWrite(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          NewGraphWriter fresh = opened.text().map(NodeDataset::newGraphWriter).orElse(null);
+          List<BatchOutcome> outcomes = new ArrayList<>(drafts.size());
+          try {
+            for (ResourceDraft draft : drafts) {
+              // Every refusal is thrown before the draft writes anything, so catching it here
+              // keeps the transaction clean (Txn would abort all of it if the exception escaped).
+              try {
+                outcomes.add(
+                    BatchOutcome.stored(
+                        draft,
+                        replace ? replaceOne(sys, draft, fresh) : createIn(sys, draft, fresh)));
+              } catch (StoreException e) {
+                outcomes.add(BatchOutcome.refused(draft, e));
+              }
+            }
+          } catch (RuntimeException e) {
+            // The helper thread must be done before the transaction (and the index) rolls back.
+            finishQuietly(fresh, e);
+            throw e;
+          }
+          if (fresh != null) {
+            fresh.finish();
+          }
+          return outcomes;
+        });
+  }
+
+  private static void finishQuietly(NewGraphWriter fresh, RuntimeException cause) {
+    if (fresh == null) {
+      return;
+    }
+    try {
+      fresh.finish();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private StoredResource replaceOne(SystemGraph sys, ResourceDraft draft, NewGraphWriter fresh) {
+    if (draft.requestedId() == null) {
+      throw new StoreException(
+          StoreException.Kind.INVALID,
+          "a replacement must name the IRI of the resource it replaces");
+    }
+    checkReplaceable(draft.requestedId(), draft);
+    return replaceIn(sys, draft.requestedId(), draft, null, fresh);
+  }
+
+  private StoredResource createIn(SystemGraph sys, ResourceDraft draft, NewGraphWriter fresh) {
+    String id;
+    if (draft.requestedId() != null) {
+      id = draft.requestedId();
+      Optional<Node> state = sys.value(iriNode(id), SystemGraph.STATE);
+      if (state.isPresent()) {
+        throw new StoreException(
+            StoreException.Kind.CONFLICT,
+            ids.iri(id)
+                + (state.get().equals(SystemGraph.LIVE)
+                    ? ALREADY_EXISTS
+                    : " was deleted and cannot be reused"));
+      }
+    } else {
+      id = mint(sys, draft.slugHint());
+    }
+    return write(sys, id, draft, null, fresh);
+  }
+
+  private void checkReplaceable(String id, ResourceDraft draft) {
     requireValid(id);
     if (draft.requestedId() != null && !draft.requestedId().equals(id)) {
       throw new StoreException(
@@ -128,23 +194,23 @@ public final class ResourceStore implements AutoCloseable {
               + " but was sent to "
               + ids.iri(id));
     }
-    return Txn.calculateWrite(
-        dataset,
-        () -> {
-          SystemGraph sys = system();
-          Node iri = iriNode(id);
-          Optional<Node> state = sys.value(iri, SystemGraph.STATE);
-          if (state.isPresent() && state.get().equals(SystemGraph.DELETED)) {
-            throw new StoreException(StoreException.Kind.GONE, ids.iri(id) + " was deleted");
-          }
-          long version = sys.longValue(iri, SystemGraph.VERSION);
-          checkPrecondition(ifMatch, state.isPresent() ? version : -1, id);
-          return write(
-              sys,
-              id,
-              draft,
-              state.isPresent() ? sys.instant(iri, SystemGraph.CREATED).orElse(null) : null);
-        });
+  }
+
+  private StoredResource replaceIn(
+      SystemGraph sys, String id, ResourceDraft draft, String ifMatch, NewGraphWriter fresh) {
+    Node iri = iriNode(id);
+    Optional<Node> state = sys.value(iri, SystemGraph.STATE);
+    if (state.isPresent() && state.get().equals(SystemGraph.DELETED)) {
+      throw new StoreException(StoreException.Kind.GONE, ids.iri(id) + " was deleted");
+    }
+    long version = sys.longValue(iri, SystemGraph.VERSION);
+    checkPrecondition(ifMatch, state.isPresent() ? version : -1, id);
+    return write(
+        sys,
+        id,
+        draft,
+        state.isPresent() ? sys.instant(iri, SystemGraph.CREATED).orElse(null) : null,
+        fresh);
   }
 
   /** Deletes the resource, leaving a tombstone; ifMatch as for {@link #replace}. */
@@ -243,6 +309,32 @@ public final class ResourceStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Change-log entries made after an instant, oldest first, at most limit of them. Entries are
+   * stamped in sequence order by the one writer, so the first one after the instant is found by a
+   * binary search over the sequence numbers.
+   */
+  public ChangePage changesAfter(Instant since, int limit) {
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          long low = 0;
+          long high = sys.longValue(SystemGraph.LOG, SystemGraph.LAST_SEQUENCE);
+          // Invariant: entries up to low are at or before since; entries after high are after it.
+          while (low < high) {
+            long mid = low + (high - low + 1) / 2;
+            Optional<Change> change = sys.change(mid);
+            if (change.isPresent() && change.get().at().isAfter(since)) {
+              high = mid - 1;
+            } else {
+              low = mid;
+            }
+          }
+          return changes(low, limit);
+        });
+  }
+
   /** For each live resource, the skills it teaches or assesses (its own statements only). */
   public Map<String, Set<String>> skillsByResource() {
     return Txn.calculateRead(
@@ -282,23 +374,35 @@ public final class ResourceStore implements AutoCloseable {
     }
   }
 
-  private StoredResource write(SystemGraph sys, String id, ResourceDraft draft, Instant created) {
+  /** Writes the resource; a resource never stored before goes through fresh when given. */
+  private StoredResource write(
+      SystemGraph sys, String id, ResourceDraft draft, Instant created, NewGraphWriter fresh) {
     Node iri = iriNode(id);
     Instant now = now();
     Instant createdAt = created == null ? now : created;
     Graph graph = withProvenance(draft.graphAbout(iri), iri, createdAt, now);
-    DatasetGraph dsg = dataset.asDatasetGraph();
-    dsg.deleteAny(iri, Node.ANY, Node.ANY, Node.ANY);
-    graph
-        .find()
-        .forEachRemaining(t -> dsg.add(iri, t.getSubject(), t.getPredicate(), t.getObject()));
     boolean existed = sys.value(iri, SystemGraph.STATE).isPresent();
     long version = sys.longValue(iri, SystemGraph.VERSION) + 1;
-    sys.set(iri, SystemGraph.STATE, SystemGraph.LIVE);
-    sys.set(iri, SystemGraph.VERSION, SystemGraph.number(version));
-    sys.set(iri, SystemGraph.CREATED, SystemGraph.dateTime(createdAt));
-    sys.set(iri, SystemGraph.MODIFIED, SystemGraph.dateTime(now));
-    if (!existed) {
+    if (existed || fresh == null) {
+      DatasetGraph dsg = dataset.asDatasetGraph();
+      dsg.deleteAny(iri, Node.ANY, Node.ANY, Node.ANY);
+      graph
+          .find()
+          .forEachRemaining(t -> dsg.add(iri, t.getSubject(), t.getPredicate(), t.getObject()));
+    } else {
+      fresh.add(iri, graph);
+    }
+    if (existed) {
+      sys.set(iri, SystemGraph.STATE, SystemGraph.LIVE);
+      sys.set(iri, SystemGraph.VERSION, SystemGraph.number(version));
+      sys.set(iri, SystemGraph.CREATED, SystemGraph.dateTime(createdAt));
+      sys.set(iri, SystemGraph.MODIFIED, SystemGraph.dateTime(now));
+    } else {
+      // Nothing about this IRI is in the system graph yet: add without looking for old values.
+      sys.put(iri, SystemGraph.STATE, SystemGraph.LIVE);
+      sys.put(iri, SystemGraph.VERSION, SystemGraph.number(version));
+      sys.put(iri, SystemGraph.CREATED, SystemGraph.dateTime(createdAt));
+      sys.put(iri, SystemGraph.MODIFIED, SystemGraph.dateTime(now));
       sys.addToLiveCount(1);
     }
     sys.append(iri.getURI(), existed ? ChangeAction.UPDATED : ChangeAction.CREATED, now);

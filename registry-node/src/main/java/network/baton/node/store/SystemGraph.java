@@ -69,6 +69,11 @@ final class SystemGraph {
     graph.add(Triple.create(subject, property, value));
   }
 
+  /** Adds a value to a property that has none yet (set() without looking for old values). */
+  void put(Node subject, Node property, Node value) {
+    graph.add(Triple.create(subject, property, value));
+  }
+
   /** Appends an entry to the change log and returns it. */
   Change append(String iri, ChangeAction action, Instant at) {
     long sequence = longValue(LOG, LAST_SEQUENCE) + 1;

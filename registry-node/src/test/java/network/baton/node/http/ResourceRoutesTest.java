@@ -4,6 +4,7 @@ import static network.baton.node.RunningNode.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.StringReader;
@@ -345,6 +346,107 @@ class ResourceRoutesTest {
         node.send(node.request(COURSE).header("If-None-Match", "\"1\"").GET());
 
     assertThat(response.statusCode()).isEqualTo(304);
+  }
+
+  @Test
+  void batchStoresEachValidResourceInOneRequestAndAnswersForEach() {
+    HttpResponse<String> response =
+        node.post("/resources/batch", "application/trig", fixture("batch.trig"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonObject answer = new JsonObject(response.body());
+    assertThat(answer.getLong("stored")).isEqualTo(2);
+    assertThat(answer.getLong("rejected")).isEqualTo(1);
+    JsonArray results = answer.getJsonArray("results");
+    assertThat(results.getJsonObject(0).getString("iri")).isEqualTo(IRI);
+    assertThat(results.getJsonObject(0).getInteger("status")).isEqualTo(201);
+    assertThat(results.getJsonObject(0).getLong("version")).isEqualTo(1);
+    JsonObject refused = results.getJsonObject(1);
+    assertThat(refused.getString("iri")).isEqualTo("http://node.test/resources/no-licence");
+    assertThat(refused.getInteger("status")).isEqualTo(422);
+    assertThat(refused.getJsonArray("violations").getJsonObject(0).getString("path"))
+        .contains("license");
+    assertThat(results.getJsonObject(2).getInteger("status")).isEqualTo(201);
+
+    assertThat(node.get(COURSE, TURTLE).statusCode()).isEqualTo(200);
+    assertThat(node.get("/resources/kosen-ec102", TURTLE).statusCode()).isEqualTo(200);
+    assertThat(node.get("/resources/no-licence", TURTLE).statusCode()).isEqualTo(404);
+    assertThat(new JsonObject(node.get("/changes", null).body()).getLong("latest")).isEqualTo(2);
+    JsonObject found = new JsonObject(node.get("/search?q=Battery%20Safety", null).body());
+    assertThat(found.encode()).as("the batch's text is searchable").contains("kosen-ec102");
+  }
+
+  @Test
+  void batchAgainRefusesTakenIrisOneByOneAndReplaceMakesNewVersions() {
+    node.post("/resources/batch", "application/trig", fixture("batch.trig"));
+
+    JsonObject again =
+        new JsonObject(
+            node.post("/resources/batch", "application/trig", fixture("batch.trig")).body());
+    assertThat(again.getLong("stored")).isZero();
+    assertThat(again.getJsonArray("results").getJsonObject(0).getInteger("status")).isEqualTo(409);
+    assertThat(again.getJsonArray("results").getJsonObject(0).getString("detail"))
+        .contains("already exists");
+
+    JsonObject replaced =
+        new JsonObject(
+            node.post("/resources/batch?replace=true", "application/trig", fixture("batch.trig"))
+                .body());
+    assertThat(replaced.getLong("stored")).isEqualTo(2);
+    assertThat(replaced.getJsonArray("results").getJsonObject(0).getInteger("status"))
+        .isEqualTo(200);
+    assertThat(node.get(COURSE, TURTLE).headers().firstValue("ETag")).hasValue("\"2\"");
+    assertThat(new JsonObject(node.get("/changes", null).body()).getLong("latest")).isEqualTo(4);
+    JsonObject found = new JsonObject(node.get("/search?q=Electrochemistry", null).body());
+    assertThat(found.getLong("total"))
+        .as("a replaced resource is indexed once, not twice: " + found.encode())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void batchRefusesTriplesOutsideNamedGraphsTurtleAndOversizedBodiesWithNothingStored() {
+    String defaultGraph =
+        fixture("batch.trig") + "\n<resources/stray> a <http://schema.org/Course> .\n";
+    assertProblem(node.post("/resources/batch", "application/trig", defaultGraph), 400)
+        .contains("named graph");
+    assertProblem(node.post("/resources/batch", TURTLE, fixture("course.ttl")), 415)
+        .contains("application/n-quads");
+    assertProblem(node.post("/resources/batch", "application/n-quads", "<a> <b> ."), 400);
+    String big = "# " + "x".repeat(70 * 1024) + "\n" + fixture("batch.trig");
+    assertProblem(node.post("/resources/batch", "application/trig", big), 413);
+    HttpResponse<String> anonymous =
+        node.send(
+            HttpRequest.newBuilder(java.net.URI.create(node.url() + "/resources/batch"))
+                .header("Content-Type", "application/trig")
+                .POST(HttpRequest.BodyPublishers.ofString(fixture("batch.trig"))));
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(new JsonObject(node.get("/resources", null).body()).getLong("total")).isZero();
+  }
+
+  @Test
+  void changesSinceADateTimeListOnlyWhatCameAfterIt() throws InterruptedException {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+    String first =
+        new JsonObject(node.get("/changes", null).body())
+            .getJsonArray("changes")
+            .getJsonObject(0)
+            .getString("at");
+    Thread.sleep(5);
+    node.post("/resources", TURTLE, fixture("unnamed-subject.ttl"));
+
+    JsonObject after = new JsonObject(node.get("/changes?since=" + first, null).body());
+    assertThat(after.getJsonArray("changes").size()).isEqualTo(1);
+    assertThat(after.getJsonArray("changes").getJsonObject(0).getLong("sequence")).isEqualTo(2);
+    assertThat(after.getLong("since")).isEqualTo(1);
+    JsonObject all =
+        new JsonObject(node.get("/changes?since=2000-01-01T00:00:00%2B09:00", null).body());
+    assertThat(all.getJsonArray("changes").size()).isEqualTo(2);
+    assertThat(
+            new JsonObject(node.get("/changes?since=2999-01-01T00:00:00Z", null).body())
+                .getJsonArray("changes"))
+        .isEmpty();
+    assertProblem(node.get("/changes?since=2026-13-01T00:00:00Z", null), 400)
+        .contains("xsd:dateTime");
   }
 
   private static org.assertj.core.api.AbstractStringAssert<?> assertProblem(

@@ -80,7 +80,8 @@ class ImportCrashTest {
     String url = "http://localhost:" + awaitPort(first, folder.resolve("first.log"));
     assertThat(offlineImportInto(data)).as("a running node's folder is refused").isEqualTo(2);
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    OnlineImporter importer = new OnlineImporter(client, URI.create(url), TOKEN, 4);
+    // Small batches, so that the kill lands between acknowledged batches and inside others.
+    OnlineImporter importer = new OnlineImporter(client, URI.create(url), TOKEN, 4, false, 5);
     assertThat(importer.baseUrl()).isEqualTo(BASE);
     ImportProgress quiet =
         new ImportProgress(

@@ -139,6 +139,73 @@ class NodeDatasetTest {
     }
   }
 
+  @Test
+  void batchWriteIndexesTheTextOfNewResourcesRefusesTakenIrisAndTellsListenersOnce() {
+    NodeDataset store = NodeDataset.open(dataDir);
+    List<java.util.Set<Node>> committed = new java.util.ArrayList<>();
+    store.addCommitListener(graphs -> () -> committed.add(graphs));
+    try (ResourceStore resources = resourceStore(store)) {
+      List<BatchOutcome> outcomes =
+          resources.writeAll(
+              List.of(
+                  draft("r1", "Electrode coatings"),
+                  draft("r2", "Cell recycling"),
+                  draft("r1", "Electrode coatings again")),
+              false);
+
+      assertThat(outcomes).extracting(o -> o.stored() != null).containsExactly(true, true, false);
+      assertThat(outcomes.get(2).refusal().kind()).isEqualTo(StoreException.Kind.CONFLICT);
+      assertThat(graphsMatching(store, "name_en:coating")).containsExactly(GRAPH.getURI());
+      assertThat(graphsMatching(store, "name_en:recycling"))
+          .containsExactly("http://node.test/resources/r2");
+      assertThat(graphsMatching(store, "name_en:again")).isEmpty();
+      assertThat(committed).hasSize(1);
+      assertThat(committed.get(0))
+          .contains(GRAPH, NodeFactory.createURI("http://node.test/resources/r2"));
+      assertThat(resources.count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void batchThatFailsMidwayLeavesNeitherStoreNorIndexChanged() {
+    NodeDataset store = NodeDataset.open(dataDir);
+    try (ResourceStore resources = resourceStore(store)) {
+      ResourceDraft broken = draft("r2", "Cell recycling");
+      // A variable cannot be stored: TDB2 fails the write after r1 and its text went in.
+      broken
+          .graph()
+          .add(
+              org.apache.jena.graph.Triple.create(
+                  broken.subject(), NAME, org.apache.jena.sparql.core.Var.alloc("x")));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> resources.writeAll(List.of(draft("r1", "Electrode coatings"), broken), false))
+          .isNotInstanceOf(StoreException.class);
+
+      assertThat(resources.count()).isZero();
+      assertThat(store.indexedDocuments()).isZero();
+      assertThat(graphsMatching(store, "name_en:coating")).isEmpty();
+    }
+  }
+
+  private static ResourceStore resourceStore(NodeDataset store) {
+    return new ResourceStore(
+        OpenDataset.of(store),
+        new ResourceIds("http://node.test"),
+        "http://node.test",
+        java.time.Clock.systemUTC());
+  }
+
+  private static ResourceDraft draft(String id, String name) {
+    Node subject = NodeFactory.createURI("http://node.test/resources/" + id);
+    org.apache.jena.graph.Graph graph =
+        org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    graph.add(
+        org.apache.jena.graph.Triple.create(
+            subject, NAME, NodeFactory.createLiteralLang(name, "en")));
+    return new ResourceDraft(graph, subject, id, "");
+  }
+
   private static org.apache.jena.query.text.Entity staleEntity() {
     var entity =
         new org.apache.jena.query.text.Entity(

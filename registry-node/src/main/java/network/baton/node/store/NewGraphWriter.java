@@ -1,0 +1,94 @@
+package network.baton.node.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * Writes graphs that hold nothing yet inside the caller's write transaction, faster than the
+ * text-indexed dataset does: the quads go straight to TDB2 on the writer's thread while their text
+ * is analysed and added to the Lucene index on a helper thread (Lucene's IndexWriter takes
+ * documents from any thread). The index still commits or rolls back with the transaction, as
+ * jena-text's per-triple indexer would; {@link #finish()} must be called before the transaction
+ * ends.
+ *
+ * <p>Hand-written because jena-text indexes each quad synchronously on the writer's thread
+ * (kuromoji analysis is about as costly as the TDB2 insert), and TDB2 transactions are bound to one
+ * thread, so only the text can move.
+ */
+final class NewGraphWriter {
+
+  private final DatasetGraph base;
+  private final TextIndexLucene textIndex;
+  private final ChangedGraphs changes;
+  private final ExecutorService indexer;
+  private final List<Future<?>> pending = new ArrayList<>();
+
+  NewGraphWriter(
+      DatasetGraph base,
+      TextIndexLucene textIndex,
+      ChangedGraphs changes,
+      ExecutorService indexer) {
+    this.base = base;
+    this.textIndex = textIndex;
+    this.changes = changes;
+    this.indexer = indexer;
+  }
+
+  /** Adds the triples as graph {@code name}, which must be empty; its text is indexed meanwhile. */
+  void add(Node name, Graph triples) {
+    List<Quad> text = new ArrayList<>();
+    for (Triple t : triples.find().toList()) {
+      Quad quad = Quad.create(name, t);
+      base.add(quad);
+      if (TextIndexLayout.PREDICATES.containsValue(t.getPredicate())) {
+        text.add(quad);
+      }
+    }
+    changes.noteChanged(name);
+    if (!text.isEmpty()) {
+      pending.add(
+          indexer.submit(
+              () -> {
+                for (Quad quad : text) {
+                  Entity entity = TextQueryFuncs.entityFromQuad(textIndex.getDocDef(), quad);
+                  if (entity != null) {
+                    textIndex.addEntity(entity);
+                  }
+                }
+              }));
+    }
+  }
+
+  /** Waits until the text of every added graph is in the (uncommitted) index; rethrows failures. */
+  void finish() {
+    RuntimeException failure = null;
+    for (Future<?> future : pending) {
+      try {
+        future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = new IllegalStateException("interrupted while indexing text", e);
+      } catch (ExecutionException e) {
+        failure =
+            e.getCause() instanceof RuntimeException runtime
+                ? runtime
+                : new IllegalStateException("text indexing failed", e.getCause());
+      }
+    }
+    pending.clear();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
