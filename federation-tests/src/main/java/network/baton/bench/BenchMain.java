@@ -32,8 +32,7 @@ import picocli.CommandLine.Option;
       "  sparql  GET /sparql throughput with concurrent clients vs the same query in-process",
       "  all     all three (search and sparql share one store)",
       "  credentials  issue and verify through the HTTP API vs raw Bouncy Castle sign and verify",
-      "  federation   GET /federation/search p50/p99 for 5 to 100 member nodes vs one member's",
-      "               /search and vs asking every member in turn; one hung member vs the deadline"
+      "  federation   federated search p50/p99, 5 to 100 members, vs local and sequential"
     },
     subcommands = {CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
@@ -211,12 +210,14 @@ public final class BenchMain implements Runnable {
       @Mixin BenchOptions options,
       @Option(
               names = "--members",
+              paramLabel = "N",
               split = ",",
               defaultValue = "5,20,50,100",
               description = "Member counts, comma-separated (default: ${DEFAULT-VALUE}).")
           List<Integer> members,
       @Option(
               names = "--resources-per-member",
+              paramLabel = "N",
               defaultValue = "100",
               description = "Generated resources in each member's store (default: ${DEFAULT-VALUE}).")
           int resources,
@@ -234,26 +235,45 @@ public final class BenchMain implements Runnable {
           int iterations,
       @Option(
               names = "--deadline",
+              paramLabel = "MS",
               defaultValue = "2000",
               description = "Federated search deadline in ms (default: ${DEFAULT-VALUE}).")
           long deadline,
       @Option(
               names = "--hung-iterations",
+              paramLabel = "N",
               defaultValue = "5",
               description = "Requests with one hung member (default: ${DEFAULT-VALUE}).")
           int hungIterations,
       @Option(
               names = "--max-in-flight",
+              paramLabel = "N",
               defaultValue = "16",
               description =
                   "The coordinator's member calls in flight at once (default: ${DEFAULT-VALUE},"
                       + " the node's).")
-          int maxInFlight) {
+          int maxInFlight,
+      @Option(
+              names = "--link-delay",
+              paramLabel = "MS",
+              defaultValue = "0",
+              description =
+                  "Simulated network latency to every member in ms: each member is reached through"
+                      + " a relay holding its answers that long (default: ${DEFAULT-VALUE}, plain"
+                      + " loopback).")
+          long linkDelay) {
     FederationBench.Settings settings;
     try {
       settings =
           new FederationBench.Settings(
-              members, resources, warmup, iterations, deadline, hungIterations, maxInFlight);
+              members,
+              resources,
+              warmup,
+              iterations,
+              deadline,
+              hungIterations,
+              maxInFlight,
+              linkDelay);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

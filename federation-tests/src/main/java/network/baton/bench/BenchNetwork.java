@@ -48,13 +48,15 @@ final class BenchNetwork implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   private final Path folder;
+  private final long linkDelayMs;
   private final NodeSetup memberSetup;
   private final SkillFramework skills;
   private final List<Member> members = new ArrayList<>();
   private int coordinators;
 
-  private BenchNetwork(Path folder) {
+  private BenchNetwork(Path folder, long linkDelayMs) {
     this.folder = folder;
+    this.linkDelayMs = linkDelayMs;
     ContextLoader contexts = ContextLoader.bundled();
     this.skills = SkillFramework.load();
     // Members only answer /search and the descriptor: the production setup without extensions
@@ -72,10 +74,12 @@ final class BenchNetwork implements AutoCloseable {
 
   /**
    * Starts {@code count} members under folder, each with {@code resources} generated resources of
-   * its own (numbered from a different offset, so no two members hold the same names).
+   * its own (numbered from a different offset, so no two members hold the same names); with a
+   * positive {@code linkDelayMs} every member is reached through a {@link DelayedLink}.
    */
-  static BenchNetwork start(Path folder, int count, int resources, PrintWriter progress) {
-    BenchNetwork network = new BenchNetwork(folder);
+  static BenchNetwork start(
+      Path folder, int count, int resources, long linkDelayMs, PrintWriter progress) {
+    BenchNetwork network = new BenchNetwork(folder, linkDelayMs);
     try {
       // One generator for every member (parsing the sample is slow); members take different
       // numbers, so no two hold the same IRI or name.
@@ -140,11 +144,17 @@ final class BenchNetwork implements AutoCloseable {
     NodeVerticle node = new NodeVerticle(config(data, BenchNode.BASE_URL), memberSetup);
     return vertx
         .deployVerticle(node)
-        .map(
+        .compose(
             id ->
+                linkDelayMs > 0
+                    ? DelayedLink.start(vertx, node.actualPort(), linkDelayMs)
+                        .map(DelayedLink::port)
+                    : Future.succeededFuture(node.actualPort()))
+        .map(
+            port ->
                 new Member(
                     "did:web:" + name + ".bench.localhost",
-                    URI.create("http://localhost:" + node.actualPort()),
+                    URI.create("http://127.0.0.1:" + port),
                     "member " + name,
                     Set.of(Role.PUBLISHER)));
   }

@@ -32,7 +32,7 @@ class FederationBenchTest {
         new FederationBench(new PrintWriter(progress))
             .run(
                 work.resolve("network"),
-                new FederationBench.Settings(List.of(2, 3), 20, 2, 8, DEADLINE_MS, 2, 16));
+                new FederationBench.Settings(List.of(2, 3), 20, 2, 8, DEADLINE_MS, 2, 16, 0));
 
     assertThat(report.results()).hasSize(3);
     BenchResult two = report.results().get(0);
@@ -67,7 +67,7 @@ class FederationBenchTest {
   }
 
   @Test
-  void federationCommandPrintsTheTablesAndWritesJsonThatParses() throws Exception {
+  void federationCommandWithALinkDelayPrintsTheTablesAndWritesJsonThatParses() throws Exception {
     Path out = work.resolve("out");
     StringWriter stdout = new StringWriter();
     int code =
@@ -81,6 +81,7 @@ class FederationBenchTest {
             "--iterations=3",
             "--hung-iterations=1",
             "--deadline=500",
+            "--link-delay=40",
             "--out=" + out,
             "--work=" + work.resolve("scratch"));
 
@@ -94,7 +95,15 @@ class FederationBenchTest {
     JsonObject json = new JsonObject(Files.readString(files.get(0)));
     JsonArray results = json.getJsonArray("results");
     assertThat(results).hasSize(2);
-    assertThat(results.getJsonObject(0).getString("benchmark")).isEqualTo("federation");
+    JsonObject sized = results.getJsonObject(0);
+    assertThat(sized.getString("benchmark")).isEqualTo("federation");
+    assertThat(sized.getJsonObject("settings").getLong("linkDelayMs")).isEqualTo(40);
+    // Every answer from a member crosses the delayed link: no search can be faster than it.
+    for (Object c : sized.getJsonArray("comparisons")) {
+      JsonObject comparison = (JsonObject) c;
+      assertThat(comparison.getDouble("measured")).isGreaterThanOrEqualTo(40.0);
+      assertThat(comparison.getDouble("baseline")).isGreaterThanOrEqualTo(40.0);
+    }
     assertThat(work.resolve("scratch")).isEmptyDirectory();
   }
 
