@@ -219,7 +219,8 @@ public final class BenchMain implements Runnable {
               names = "--resources-per-member",
               paramLabel = "N",
               defaultValue = "100",
-              description = "Generated resources in each member's store (default: ${DEFAULT-VALUE}).")
+              description =
+                  "Generated resources in each member's store (default: ${DEFAULT-VALUE}).")
           int resources,
       @Option(
               names = "--warmup",

@@ -34,12 +34,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
 /**
- * Many real member nodes in one JVM for the federation benchmark: one Vert.x instance (so the
- * nodes share its event loops and the nodes' one shared Jena worker pool), each member a {@link
+ * Many real member nodes in one JVM for the federation benchmark: one Vert.x instance (so the nodes
+ * share its event loops and the nodes' one shared Jena worker pool), each member a {@link
  * NodeVerticle} on its own loopback port over its own small TDB2 store (on disk, with its Lucene
  * text index: the node's standard {@link DatasetOpener#textIndexed()}), holding generated resources
- * no other member holds. Coordinators are further nodes whose config lists
- * some of the members.
+ * no other member holds. Coordinators are further nodes whose config lists some of the members.
  */
 final class BenchNetwork implements AutoCloseable {
 

@@ -26,12 +26,12 @@ import network.baton.node.federation.search.FederationLimits;
 
 /**
  * Federated search latency (p50, p99 of {@code GET /federation/search} over HTTP) for several
- * network sizes, all members real nodes in this JVM, next to two baselines measured in the same
- * run by the same client: one member's {@code GET /search} with the same query, and the same query
- * sent to every member's {@code /search} one after the other. Then a network with one hung member:
- * the answer's time against the deadline. Targets from the issue: at 50 members p50 within 3x of
- * one local search and at least 10x faster than the sequential baseline; with a hung member the
- * answer within the deadline plus 100 ms.
+ * network sizes, all members real nodes in this JVM, next to two baselines measured in the same run
+ * by the same client: one member's {@code GET /search} with the same query, and the same query sent
+ * to every member's {@code /search} one after the other. Then a network with one hung member: the
+ * answer's time against the deadline. Targets from the issue: at 50 members p50 within 3x of one
+ * local search and at least 10x faster than the sequential baseline; with a hung member the answer
+ * within the deadline plus 100 ms.
  *
  * <p>The coordinators run without the answer cache ({@link FederationLimits#withoutAnswerCache()}):
  * the query mix repeats, and cached member answers would measure the cache, not the fan-out.
@@ -297,11 +297,7 @@ public final class FederationBench {
   }
 
   private static BenchResult result(
-      SizeRun run,
-      Settings s,
-      FederationLimits limits,
-      double loadAtStart,
-      double startSeconds) {
+      SizeRun run, Settings s, FederationLimits limits, double loadAtStart, double startSeconds) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("members", run.members());
     settings.put("resourcesPerMember", s.resourcesPerMember());

@@ -11,8 +11,8 @@ import network.baton.node.federation.Member;
 import network.baton.node.federation.Role;
 
 /**
- * A member that hangs: a raw TCP server on a loopback port that accepts every connection, reads
- * and discards what it is sent, and never answers (not even the status line).
+ * A member that hangs: a raw TCP server on a loopback port that accepts every connection, reads and
+ * discards what it is sent, and never answers (not even the status line).
  */
 final class HungMember implements AutoCloseable {
 
