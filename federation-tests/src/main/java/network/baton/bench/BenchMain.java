@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
       "  search  local search p50/p99 (in-process and GET /search) vs a jena-text SPARQL query",
       "  sparql  GET /sparql throughput with concurrent clients vs the same query in-process",
       "  all     all three (search and sparql share one store)",
-      "  credentials  issue and verify through the HTTP API vs raw Bouncy Castle sign and verify"
+      "  credentials  issue and verify through the HTTP API vs raw Bouncy Castle sign and verify",
+      "  federation   federated search p50/p99, 5 to 100 members, vs local and sequential"
     },
     subcommands = {CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
@@ -161,7 +162,9 @@ public final class BenchMain implements Runnable {
   @Command(
       name = "all",
       mixinStandardHelpOptions = true,
-      description = "import, search and sparql with their default settings (several minutes).")
+      description =
+          "import, search and sparql with their default settings (several minutes; not"
+              + " federation, which starts up to 100 nodes: run it on its own).")
   int allBench(
       @Mixin BenchOptions options,
       @Option(
@@ -195,6 +198,98 @@ public final class BenchMain implements Runnable {
                     new SearchBench(progress()).run(node, resources, warmup, iterations),
                     new SparqlBench(progress()).run(node, resources, warmup, iterations * 2, 4))));
     return report(options, "all", results);
+  }
+
+  @Command(
+      name = "federation",
+      mixinStandardHelpOptions = true,
+      description =
+          "Federated search latency for several network sizes vs one member's local search and"
+              + " vs a sequential baseline, then one hung member vs the deadline (a few minutes).")
+  int federationBench(
+      @Mixin BenchOptions options,
+      @Option(
+              names = "--members",
+              paramLabel = "N",
+              split = ",",
+              defaultValue = "5,20,50,100",
+              description = "Member counts, comma-separated (default: ${DEFAULT-VALUE}).")
+          List<Integer> members,
+      @Option(
+              names = "--resources-per-member",
+              paramLabel = "N",
+              defaultValue = "100",
+              description =
+                  "Generated resources in each member's store (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "20",
+              description = "Untimed rounds per member count (default: ${DEFAULT-VALUE}).")
+          int warmup,
+      @Option(
+              names = "--iterations",
+              defaultValue = "100",
+              description =
+                  "Timed rounds per member count, each one federated search, one local search and"
+                      + " one sequential pass (default: ${DEFAULT-VALUE}).")
+          int iterations,
+      @Option(
+              names = "--deadline",
+              paramLabel = "MS",
+              defaultValue = "2000",
+              description = "Federated search deadline in ms (default: ${DEFAULT-VALUE}).")
+          long deadline,
+      @Option(
+              names = "--hung-iterations",
+              paramLabel = "N",
+              defaultValue = "5",
+              description = "Requests with one hung member (default: ${DEFAULT-VALUE}).")
+          int hungIterations,
+      @Option(
+              names = "--max-in-flight",
+              paramLabel = "N",
+              defaultValue = "16",
+              description =
+                  "The coordinator's member calls in flight at once (default: ${DEFAULT-VALUE},"
+                      + " the node's).")
+          int maxInFlight,
+      @Option(
+              names = "--link-delay",
+              paramLabel = "MS",
+              defaultValue = "0",
+              description =
+                  "Simulated network latency to every member in ms: each member is reached through"
+                      + " a relay holding its answers that long (default: ${DEFAULT-VALUE}, plain"
+                      + " loopback).")
+          long linkDelay) {
+    FederationBench.Settings settings;
+    try {
+      settings =
+          new FederationBench.Settings(
+              members,
+              resources,
+              warmup,
+              iterations,
+              deadline,
+              hungIterations,
+              maxInFlight,
+              linkDelay);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Path work = BenchFiles.newFolder(options.work, "baton-bench-");
+    FederationBench.Report report;
+    try {
+      report = new FederationBench(progress()).run(work, settings);
+    } finally {
+      BenchFiles.deleteTree(work);
+    }
+    int code = report(options, "federation", report.results());
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("%n%s", report.markdown());
+    out.flush();
+    return code;
   }
 
   @Command(

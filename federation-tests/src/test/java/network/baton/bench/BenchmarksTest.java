@@ -121,10 +121,10 @@ class BenchmarksTest {
   void unknownBenchmarkIsAUsageError() {
     StringWriter err = new StringWriter();
     int code =
-        BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "federation");
+        BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "gossip");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("federation");
+    assertThat(err.toString()).contains("gossip");
   }
 
   @Test
