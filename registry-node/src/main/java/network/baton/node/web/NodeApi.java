@@ -56,6 +56,7 @@ public final class NodeApi implements AutoCloseable {
     var request =
         client
             .get(local.port(), host(local), path)
+            .putHeader("Host", authority(rc))
             .putHeader("Accept", "application/json")
             .timeout(TIMEOUT_MS);
     request.queryParams().addAll(params);
@@ -67,10 +68,20 @@ public final class NodeApi implements AutoCloseable {
     SocketAddress local = rc.request().localAddress();
     return client
         .post(local.port(), host(local), path)
+        .putHeader("Host", authority(rc))
         .putHeader("Accept", "application/json")
         .timeout(TIMEOUT_MS)
         .sendJsonObject(body)
         .map(NodeApi::answer);
+  }
+
+  // The Host the reader used: Vert.x would otherwise write an IPv6 literal without brackets
+  // (a browser reaching localhost over ::1), which the server refuses.
+  private static String authority(RoutingContext rc) {
+    var authority = rc.request().authority();
+    return authority != null
+        ? authority.toString()
+        : "localhost:" + rc.request().localAddress().port();
   }
 
   private static String host(SocketAddress local) {

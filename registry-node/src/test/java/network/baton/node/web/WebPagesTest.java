@@ -130,6 +130,16 @@ class WebPagesTest {
   }
 
   @Test
+  void pagesWorkWhenTheReaderComesOverIpv6Loopback() {
+    java.net.URI ipv6 =
+        java.net.URI.create(
+            "http://[::1]:" + java.net.URI.create(node.url()).getPort() + "/catalogue?lang=en");
+    HttpResponse<String> page = node.send(HttpRequest.newBuilder(ipv6).GET());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(total(page.body())).isPositive();
+  }
+
+  @Test
   void badSearchInputIsExplainedOnThePage() {
     HttpResponse<String> bad = page("/catalogue?lang=en&type=Spaceship");
     assertThat(bad.statusCode()).isEqualTo(400);
