@@ -71,6 +71,7 @@ final class BrowserNetwork implements AutoCloseable {
       }
       network.credentialJwt =
           issue(network.urls.get(0), network.urls.get(0) + "/resources/kosen-mc4-ec");
+      network.warmUp();
       return network;
     } catch (RuntimeException e) {
       network.close();
@@ -86,6 +87,26 @@ final class BrowserNetwork implements AutoCloseable {
   /** The sample credential, a vc+jwt issued by the kosen. */
   String credentialJwt() {
     return credentialJwt;
+  }
+
+  // The first network search of a cold JVM (class loading, JIT, text index readers) can miss the
+  // 2 s deadline meant for people on a busy machine; one search per member first keeps the
+  // browser tests about the pages.
+  private void warmUp() {
+    HttpClient client = HttpClient.newHttpClient();
+    for (String url : urls) {
+      try {
+        client.send(
+            HttpRequest.newBuilder(URI.create(url + "/federation/search?q=battery&deadline=10000"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private void startMember(Path folder, Institution institution, int port, List<Member> members) {

@@ -45,6 +45,9 @@ public final class WebRoutes {
 
   private static final String SCHEMA_NAME = "http://schema.org/name";
 
+  /** Marks a request whose resource page this class answers (so its failures are pages too). */
+  private static final String RESOURCE_PAGE = "baton.web.resourcePage";
+
   private final NodeContext node;
   private final MemberDirectory members;
   private final NodeApi api;
@@ -92,7 +95,7 @@ public final class WebRoutes {
         .get("/resources/:id")
         .order(0)
         .handler(this::resource)
-        .failureHandler(this::error);
+        .failureHandler(this::resourceError);
   }
 
   private void home(RoutingContext rc) {
@@ -249,6 +252,7 @@ public final class WebRoutes {
       rc.next();
       return;
     }
+    rc.put(RESOURCE_PAGE, true);
     PageLanguage language = PageLanguage.choose(rc);
     String id = rc.pathParam("id");
     node.jenaPool()
@@ -350,6 +354,16 @@ public final class WebRoutes {
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")
         .end(html);
+  }
+
+  // The failure handler of GET /resources/:id also sees the failures of the linked-data route
+  // behind it: those stay problem+json, only the page's own failures become pages.
+  private void resourceError(RoutingContext rc) {
+    if (Boolean.TRUE.equals(rc.get(RESOURCE_PAGE))) {
+      error(rc);
+    } else {
+      rc.next();
+    }
   }
 
   /** Every failure on a page becomes an HTML page with the status and a plain reason. */

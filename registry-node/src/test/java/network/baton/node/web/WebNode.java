@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import network.baton.credential.issue.HolderWallet;
@@ -26,7 +27,9 @@ import network.baton.node.config.NodeConfig;
 import network.baton.node.credential.CredentialExtension;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.Role;
+import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.search.FederationExtension;
+import network.baton.node.federation.search.FederationLimits;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SampleContent;
 
@@ -71,14 +74,36 @@ final class WebNode {
             standard.datasetOpener(),
             List.of(
                 new CredentialExtension(standard.skills(), ContextLoader.bundled(), name -> null),
-                FederationExtension.fromConfig(standard.skills()),
+                new FederationExtension(
+                    context -> MemberDirectory.of(context.config().members()),
+                    FederationExtension.narrowerOf(standard.skills()),
+                    patientLimits()),
                 WebExtension.fromConfig(standard.skills())));
     return RunningNode.start(vertx, config, setup);
   }
 
+  // The default 2 s deadline is for people; a cold JVM on a busy test machine can miss it on the
+  // first network search, so the tests allow 10 s (they check the pages, not the deadline).
+  private static FederationLimits patientLimits() {
+    FederationLimits defaults = FederationLimits.defaults();
+    return new FederationLimits(
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(10),
+        defaults.memberTimeout(),
+        defaults.maxInFlight(),
+        defaults.maxAnswerBytes(),
+        defaults.descriptorTtl(),
+        defaults.answerTtl(),
+        defaults.sparqlRowsPerMember());
+  }
+
   /** Issues a vc+jwt for the course to a fresh holder; returns the JWT. */
   static String issueJwt(RunningNode node, String course) {
-    HolderWallet holder = HolderWallet.generate(new SecureRandom());
+    return issueJwt(node, course, HolderWallet.generate(new SecureRandom()));
+  }
+
+  /** Issues a vc+jwt for the course to this holder; returns the JWT. */
+  static String issueJwt(RunningNode node, String course, HolderWallet holder) {
     JsonObject body =
         new JsonObject()
             .put(

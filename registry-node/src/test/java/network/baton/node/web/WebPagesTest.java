@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import network.baton.credential.issue.HolderWallet;
 import network.baton.node.RunningNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -227,6 +230,32 @@ class WebPagesTest {
         .contains("Not verified")
         .contains("Why it failed")
         .containsPattern("class=\"fail\" data-check=\"signature\"");
+  }
+
+  @Test
+  void presentationIsVerifiedWithItsChallengeAndEachCredentialReported() {
+    HolderWallet holder = HolderWallet.generate(new SecureRandom());
+    String jwt = WebNode.issueJwt(node, node.url() + "/resources/kosen-mc4-ec", holder);
+    String vp = holder.present(List.of(jwt), "nonce-1234", "https://employer.example");
+    String form =
+        "credential="
+            + encode(vp)
+            + "&challenge=nonce-1234&domain="
+            + encode("https://employer.example")
+            + "&lang=en";
+    HttpResponse<String> report =
+        node.send(
+            node.request("/verify")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    assertThat(report.body())
+        .contains("Verified: every check passed.")
+        .contains("Credential in the presentation 1")
+        .contains("class=\"attested-skills\"");
+    HttpResponse<String> withoutChallenge = postVerify(vp);
+    assertThat(withoutChallenge.statusCode()).isEqualTo(400);
+    assertThat(withoutChallenge.body()).contains("challenge and domain it was made for");
   }
 
   @Test
