@@ -19,7 +19,9 @@ public final class Messages {
     for (PageLanguage language : PageLanguage.values()) {
       ResourceBundle bundle =
           ResourceBundle.getBundle(
-              BUNDLE, language.locale(), ResourceBundle.Control.getNoFallbackControl(
+              BUNDLE,
+              language.locale(),
+              ResourceBundle.Control.getNoFallbackControl(
                   ResourceBundle.Control.FORMAT_PROPERTIES));
       Map<String, String> map = new TreeMap<>();
       bundle.keySet().forEach(key -> map.put(key, bundle.getString(key)));

@@ -20,7 +20,11 @@ public record SearchForm(String q, Map<String, List<String>> filters, String cur
 
   /** The filter parameters of the pages, each with the search API's name for it. */
   public static final Map<String, String> FILTERS =
-      orderedOf("skill", "skill", "level", "level", "type", "type", "inLanguage", "lang",
+      orderedOf(
+          "skill", "skill",
+          "level", "level",
+          "type", "type",
+          "inLanguage", "lang",
           "license", "license");
 
   /** Results per page. */

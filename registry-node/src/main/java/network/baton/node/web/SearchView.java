@@ -21,7 +21,8 @@ public record SearchView(
     String firstHref,
     List<MemberRow> members,
     boolean partial,
-    List<String> problems) {
+    List<String> problems,
+    List<FacetValue> chosen) {
 
   /** One result: where it is, its name and snippet with the query marked, and what it is. */
   public record Hit(
@@ -53,11 +54,13 @@ public record SearchView(
     facets = List.copyOf(facets);
     members = List.copyOf(members);
     problems = List.copyOf(problems);
+    chosen = List.copyOf(chosen);
   }
 
   /** A page with only the form and the problems of a refused query. */
   public static SearchView refused(SearchForm form, List<String> problems) {
-    return new SearchView(form, 0, List.of(), List.of(), null, null, List.of(), false, problems);
+    return new SearchView(
+        form, 0, List.of(), List.of(), null, null, List.of(), false, problems, List.of());
   }
 
   /** The page for the answer of the search API on path (the page's own path, for links). */
@@ -97,7 +100,30 @@ public record SearchView(
         form.cursor().isEmpty() ? null : form.first(path),
         members,
         answer.getBoolean("partial", false),
-        List.of());
+        List.of(),
+        chosen(form, path, labels, language));
+  }
+
+  /** Every filter in force, labelled, each with the link that removes it. */
+  private static List<FacetValue> chosen(
+      SearchForm form, String path, Labels labels, PageLanguage language) {
+    List<FacetValue> chosen = new ArrayList<>();
+    form.filters()
+        .forEach(
+            (param, values) -> {
+              for (String value : values) {
+                String label =
+                    switch (param) {
+                      case "skill" -> labels.skill(value, language);
+                      case "level" -> labels.level(value, language);
+                      case "type" -> labels.type(value, language);
+                      case "inLanguage" -> labels.language(value, language);
+                      default -> labels.license(value);
+                    };
+                chosen.add(new FacetValue(label, 0, form.toggle(path, param, value), true));
+              }
+            });
+    return chosen;
   }
 
   /** True when the reader asked something (text or a filter). */

@@ -118,6 +118,10 @@ class WebPagesTest {
     assertThat(narrowed.statusCode()).isEqualTo(200);
     assertThat(narrowed.body()).contains("class=\"selected\"");
     assertThat(total(narrowed.body())).isPositive().isLessThanOrEqualTo(total);
+    String chosen = narrowed.body().substring(narrowed.body().indexOf("id=\"chosen-filters\""));
+    HttpResponse<String> widened = page(href(chosen, ""));
+    assertThat(total(widened.body())).isEqualTo(total);
+    assertThat(widened.body()).doesNotContain("id=\"chosen-filters\"");
   }
 
   @Test
