@@ -20,6 +20,7 @@ import network.baton.node.http.HealthRoutes;
 import network.baton.node.http.HtmlView;
 import network.baton.node.http.NodeDescriptorRoutes;
 import network.baton.node.http.NodePrefixes;
+import network.baton.node.http.OpenApiRoutes;
 import network.baton.node.http.ProblemHandler;
 import network.baton.node.http.ResourceRoutes;
 import network.baton.node.search.LocalSearch;
@@ -173,6 +174,7 @@ public final class NodeVerticle extends VerticleBase {
     new ResourceRoutes(resources, admin, body, renderer).mount(router);
     new NodeDescriptorRoutes(config, resources, setup::broaderSkills).mount(router);
     new HealthRoutes(resources, metrics).mount(router);
+    new OpenApiRoutes(config.baseUrl()).mount(router);
     new SparqlRoutes(
             new SparqlService(store.dataset(), pool, config.sparqlTimeout(), config.resultCap()),
             body)

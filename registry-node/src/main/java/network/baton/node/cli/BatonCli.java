@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     version = "baton 0.1.0",
     description = "BATON Registry: publish, query and verify battery-industry teaching content.",
     subcommands = {
+      DemoCommand.class,
       NodeCommand.class,
       TokenCommand.class,
       ImportCommand.class,
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Examples:",
+      "  baton demo                    a local network of three members: start here",
       "  baton token new",
       "  baton node --port 8080 --data ./data --base-url http://localhost:8080",
       "  baton node --config node.yaml",
@@ -33,7 +35,11 @@ import picocli.CommandLine.Command;
       "  baton keys init --data ./data",
       "  baton wallet keygen --out me.pem",
       "  baton verify credential.json --trust-issuer did:web:kosen.example.jp",
-      "  baton membership init --key coord.pem --network BATON --out list.json"
+      "  baton membership init --key coord.pem --network BATON --out list.json",
+      "",
+      "Exit codes: 0 done; 1 the task ran and failed (a check failed, the node refused,",
+      "  records were rejected); 2 usage, configuration, connection or I/O error.",
+      "Errors are one line on stderr."
     })
 public final class BatonCli implements Runnable {
 

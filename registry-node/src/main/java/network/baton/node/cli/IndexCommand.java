@@ -17,8 +17,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
-    description = "Text index maintenance for a stopped node.",
-    subcommands = {IndexCommand.Rebuild.class})
+    description = {
+      "Text index maintenance for a stopped node.",
+      "Exit code: 0 done, 2 usage error, or the data folder is in use or cannot be opened."
+    },
+    subcommands = {IndexCommand.Rebuild.class},
+    footer = {"", "Example:", "  baton index rebuild --data ./data"})
 final class IndexCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

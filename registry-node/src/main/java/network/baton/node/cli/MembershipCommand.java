@@ -51,7 +51,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "membership",
     mixinStandardHelpOptions = true,
-    description = "Coordinator: create, edit, sign and check the network's membership list.",
+    description = {
+      "Coordinator: create, edit, sign and check the network's membership list.",
+      "Exit code: 0 done, 1 the list was refused or the task failed, 2 usage error, missing file",
+      "or passphrase."
+    },
     subcommands = {
       MembershipCommand.Init.class,
       MembershipCommand.Add.class,

@@ -17,14 +17,8 @@ import network.baton.node.NodeVerticle;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.config.NodeConfigReader;
-import network.baton.node.importer.ImportFileReader;
-import network.baton.node.importer.ImportFormat;
-import network.baton.node.importer.ImportProgress;
 import network.baton.node.importer.ImportSummary;
-import network.baton.node.importer.OfflineImporter;
-import network.baton.node.importer.ParsedFile;
-import network.baton.vocab.ContextLoader;
-import network.baton.vocab.SampleContent;
+import network.baton.node.importer.SampleImport;
 import network.baton.vocab.SampleContent.Institution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +34,8 @@ import picocli.CommandLine.Option;
       "Runs a registry node: linked-data API, SPARQL, health and metrics over a TDB2 store.",
       "Give a config file (JSON or YAML), or the three flags; flags override the file.",
       "Credentials (issue, verify, did.json) need the key passphrase in BATON_KEY_PASSPHRASE",
-      "or keyPassphrase in the config; the first start then creates the node's signing key."
+      "or keyPassphrase in the config; the first start then creates the node's signing key.",
+      "Exit code: 0 stopped by Ctrl-C, 1 the node failed to start, 2 usage or config error."
     },
     footer = {
       "",
@@ -149,21 +144,9 @@ final class NodeCommand implements Callable<Integer> {
               + " is skipped");
       return;
     }
-    String base = nodeConfig.baseUrl().toString();
-    ImportFileReader reader =
-        new ImportFileReader(ContextLoader.bundled(), base.endsWith("/") ? base : base + "/");
-    String text = SampleContent.create().text(institution);
-    ParsedFile file =
-        reader.split(
-            institution.resource(),
-            reader.parse(text, ImportFormat.of(Path.of(institution.resource()), text)));
     ImportSummary summary =
-        new OfflineImporter(node.store(), setup.validator(), 200)
-            .run(
-                file.items(),
-                file.rejected(),
-                ImportProgress.on(err, file.items().size()),
-                s -> {});
+        SampleImport.publish(
+            node.store(), setup.validator(), nodeConfig.baseUrl(), institution, err);
     err.println(
         "baton: published the "
             + institution.key()

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,
-    description = "Admin tokens for writes to a node.",
-    subcommands = {TokenCommand.New.class})
+    description = {"Admin tokens for writes to a node.", "Exit code: 0 done, 2 usage error."},
+    subcommands = {TokenCommand.New.class},
+    footer = {"", "Example:", "  baton token new"})
 final class TokenCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

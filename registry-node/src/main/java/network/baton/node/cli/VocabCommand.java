@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Prints a summary of the BATON skills framework, the educational levels and the bundled",
-      "sample content, checked against the shapes; exits 1 when something does not conform."
+      "sample content, checked against the shapes.",
+      "Exit code: 0 everything conforms, 1 something does not conform, 2 usage error."
     },
     footer = {"", "Example:", "  baton vocab"})
 final class VocabCommand implements Callable<Integer> {

@@ -1,0 +1,291 @@
+package network.baton.node.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.openapi.contract.OpenAPIVersion;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import network.baton.credential.keys.KeyAlgorithm;
+import network.baton.credential.keys.SigningKey;
+import network.baton.node.NodeSetup;
+import network.baton.node.RunningNode;
+import network.baton.node.auth.AdminTokens;
+import network.baton.node.config.CredentialSettings;
+import network.baton.node.config.NodeConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OpenAPI document and the routes stay in step: a standard node with every extension on
+ * (credentials, membership, federation) is started, its router's routes are walked, and each route
+ * must be documented and each documented operation mounted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class OpenApiRoutesTest {
+
+  /** Routes that are not API operations and so are not in the document. */
+  private static final Set<String> NOT_DOCUMENTED =
+      Set.of(
+          // the web pages' static files (CSS, scripts, images)
+          "GET /assets/*");
+
+  /**
+   * Documented operations that other branches add (web pages from network.baton.node.web, POST
+   * /challenges from the credential work): allowed to be missing until those are merged. Empty this
+   * set after the merge; the test then demands them.
+   */
+  private static final Set<String> AWAITING_MERGE =
+      Set.of(
+          "GET /",
+          "GET /catalogue",
+          "GET /network",
+          "GET /verify",
+          "POST /verify",
+          "GET /skills",
+          "GET /skills/{notation}",
+          "POST /challenges");
+
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+  private static final Pattern PATH_PARAM = Pattern.compile(":([A-Za-z0-9_]+)");
+
+  @TempDir static Path folder;
+
+  private final Vertx vertx = Vertx.vertx();
+  private final AtomicReference<Router> router = new AtomicReference<>();
+  private final ObjectMapper json = new ObjectMapper();
+  private RunningNode node;
+
+  @BeforeAll
+  void startNodeWithEveryExtension() {
+    SigningKey coordinator =
+        SigningKey.generate(KeyAlgorithm.ED25519, "coordinator", new SecureRandom());
+    NodeConfig config =
+        NodeConfig.defaults(folder.resolve("data"), URI.create("http://localhost:8081"))
+            .withPort(0)
+            .withAdminTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN)))
+            .withCredentials(
+                CredentialSettings.defaults()
+                    .withKeyPassphrase("open api test passphrase")
+                    .withLoopbackHttp(true))
+            .withMembership(List.of(coordinator.publicKey()), java.time.Duration.ZERO);
+    NodeSetup setup =
+        NodeSetup.standard(config)
+            .withExtensions(List.of((mounted, context) -> router.set(mounted)));
+    node = RunningNode.start(vertx, config, setup);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void everyMountedRouteIsDocumented() {
+    Set<String> documented = documentedOperations(OpenApiRoutes.document());
+    Set<String> undocumented = new TreeSet<>(mountedOperations());
+    undocumented.removeAll(documented);
+    undocumented.removeAll(NOT_DOCUMENTED);
+
+    assertThat(undocumented).as("routes missing from openapi.yaml").isEmpty();
+  }
+
+  @Test
+  void everyDocumentedOperationIsMounted() {
+    Set<String> missing = new TreeSet<>(documentedOperations(OpenApiRoutes.document()));
+    missing.removeAll(mountedOperations());
+    missing.removeAll(AWAITING_MERGE);
+
+    assertThat(missing).as("documented but not mounted").isEmpty();
+  }
+
+  @Test
+  void theNodeServesTheDocumentAsJsonWithItselfAsServer() throws Exception {
+    HttpResponse<String> response = node.get("/openapi.json", "application/json");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    JsonNode document = json.readTree(response.body());
+    assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+    assertThat(document.path("servers").get(0).path("url").asText())
+        .isEqualTo("http://localhost:8081");
+    assertThat(document.path("paths").has("/federation/search")).isTrue();
+  }
+
+  @Test
+  void theDocumentIsValidAgainstTheOpenApi31Schema() throws Exception {
+    // Vert.x OpenAPI's copy of the official OpenAPI 3.1 schema judges the document. (OpenAPIContract itself is not used: it refuses media types its request
+    // validation does not handle, such as application/ld+json, which is no fault of the document.)
+    JsonObject document = new JsonObject(OpenApiRoutes.document().toString());
+    OpenAPIVersion version = OpenAPIVersion.fromContract(document);
+    SchemaRepository schemas = await(version.getRepository(vertx, "app://"));
+
+    OutputUnit result = await(version.validateContract(vertx, schemas, document));
+
+    assertThat(version).isEqualTo(OpenAPIVersion.V3_1);
+    assertThat(result.getValid()).as(String.valueOf(result.getErrors())).isTrue();
+  }
+
+  @Test
+  void theSchemaCheckRefusesABrokenDocument() throws Exception {
+    // The same check on the document without its info object and with a path not starting with
+    // a slash: proof that the check above can fail.
+    JsonObject broken = new JsonObject(OpenApiRoutes.document().toString());
+    broken.remove("info");
+    broken.getJsonObject("paths").put("health", new JsonObject());
+    OpenAPIVersion version = OpenAPIVersion.fromContract(broken);
+    SchemaRepository schemas = await(version.getRepository(vertx, "app://"));
+
+    OutputUnit result = await(version.validateContract(vertx, schemas, broken));
+
+    assertThat(result.getValid()).isFalse();
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void everyReferenceResolvesAndEveryPathParameterIsDeclared() {
+    JsonNode document = OpenApiRoutes.document();
+    List<String> refs = new ArrayList<>();
+    collectRefs(document, refs);
+    assertThat(refs).isNotEmpty();
+    for (String ref : refs) {
+      assertThat(ref).as("local reference").startsWith("#/");
+      assertThat(document.at(ref.substring(1)).isMissingNode()).as(ref + " resolves").isFalse();
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      Matcher template = Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
+      while (template.find()) {
+        String name = template.group(1);
+        for (String method : METHODS) {
+          JsonNode operation = path.getValue().path(method);
+          if (operation.isMissingNode()) continue;
+          assertThat(
+                  declaresPathParameter(path.getValue(), name)
+                      || declaresPathParameter(operation, name))
+              .as(method + " " + path.getKey() + " declares {" + name + "}")
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyApiErrorIsAProblemAndEveryOperationHasAnId() {
+    JsonNode document = OpenApiRoutes.document();
+    Set<String> ids = new TreeSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (String method : METHODS) {
+        JsonNode operation = path.getValue().path(method);
+        if (operation.isMissingNode()) continue;
+        String name = method.toUpperCase(Locale.ROOT) + " " + path.getKey();
+        assertThat(ids.add(operation.path("operationId").asText()))
+            .as(name + " has a unique operationId")
+            .isTrue();
+        boolean page = operation.path("tags").toString().contains("\"pages\"");
+        for (Iterator<Map.Entry<String, JsonNode>> responses =
+                operation.path("responses").fields();
+            responses.hasNext(); ) {
+          Map.Entry<String, JsonNode> response = responses.next();
+          if (page || !response.getKey().matches("[45]\\d\\d")) continue;
+          assertThat(response.getValue().path("$ref").asText())
+              .as(name + " " + response.getKey() + " is problem+json")
+              .isEqualTo("#/components/responses/Problem");
+        }
+      }
+    }
+    assertThat(document.at("/components/responses/Problem/content").has("application/problem+json"))
+        .isTrue();
+  }
+
+  /** "GET /resources/{id}" for every route with a path, its ":id" written as "{id}". */
+  private Set<String> mountedOperations() {
+    Set<String> operations = new TreeSet<>();
+    for (Route route : router.get().getRoutes()) {
+      String path = route.getPath();
+      // No path: the catch-all handlers (access log, failure handler); a regex route would need
+      // its own entry here, and the node has none.
+      if (path == null) continue;
+      String templated = PATH_PARAM.matcher(path).replaceAll("{$1}");
+      if (!route.isExactPath() && !templated.endsWith("*")) templated = templated + "*";
+      Set<HttpMethod> methods = route.methods();
+      if (methods == null || methods.isEmpty()) {
+        operations.add("ANY " + templated);
+        continue;
+      }
+      for (HttpMethod method : methods) {
+        operations.add(method.name() + " " + templated);
+      }
+    }
+    return operations;
+  }
+
+  private static Set<String> documentedOperations(JsonNode document) {
+    Set<String> operations = new TreeSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (String method : METHODS) {
+        if (path.getValue().has(method)) {
+          operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+        }
+      }
+    }
+    return operations;
+  }
+
+  private static boolean declaresPathParameter(JsonNode owner, String name) {
+    for (JsonNode parameter : owner.path("parameters")) {
+      if (parameter.path("in").asText().equals("path")
+          && parameter.path("name").asText().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void collectRefs(JsonNode node, List<String> refs) {
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                if (field.getKey().equals("$ref")) refs.add(field.getValue().asText());
+                else collectRefs(field.getValue(), refs);
+              });
+    } else if (node.isArray()) {
+      node.forEach(child -> collectRefs(child, refs));
+    }
+  }
+}
