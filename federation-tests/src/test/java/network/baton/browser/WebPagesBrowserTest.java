@@ -100,16 +100,36 @@ class WebPagesBrowserTest {
   }
 
   @Test
-  void verifyingTheSampleCredentialShowsItsSkills() {
+  void verifyingTheSampleCredentialFileShowsItsSkills() {
     open("/verify?lang=en");
-    paste(visible(By.id("credential")), network.credentialJwt());
+    WebElement box = visible(By.id("credential"));
+    // The page's script shows the file picker and loads the chosen file into the text box.
+    WebElement file = visible(By.id("credential-file"));
+    file.sendKeys(network.credential().jwtFile().toAbsolutePath().toString());
+    wait.until(d -> !box.getAttribute("value").isBlank());
+    assertThat(box.getAttribute("value")).isEqualTo(network.credentialJwt());
     driver.findElement(By.id("verify-button")).click();
     WebElement verdict = visible(By.id("verdict"));
     assertThat(verdict.getText()).isEqualTo("Verified: every check passed.");
     List<WebElement> skills = driver.findElements(By.cssSelector(".attested-skills a"));
     assertThat(skills).isNotEmpty();
     assertThat(skills.get(0).getAttribute("href")).contains("/skills/");
+    assertThat(driver.findElement(By.cssSelector(".issuer")).getText())
+        .isEqualTo(network.credential().issuerDid());
     Chromium.screenshot(driver, "verify-pass");
+  }
+
+  @Test
+  void verifyingTheSamplePresentationReportsTheCredentialInside() {
+    open("/verify?lang=en");
+    paste(visible(By.id("credential")), network.presentation());
+    driver.findElement(By.id("challenge")).sendKeys(network.credential().nonce());
+    driver.findElement(By.id("domain")).sendKeys(network.credential().audience());
+    driver.findElement(By.id("verify-button")).click();
+    assertThat(visible(By.id("verdict")).getText()).isEqualTo("Verified: every check passed.");
+    assertThat(driver.findElement(By.cssSelector("section.nested h3")).getText())
+        .isEqualTo("Credential in the presentation 1");
+    Chromium.screenshot(driver, "verify-presentation");
   }
 
   @Test
