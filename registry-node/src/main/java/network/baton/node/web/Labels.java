@@ -40,7 +40,7 @@ public final class Labels {
 
   /** The page of a skill in the framework, or the IRI itself when unknown. */
   public String skillHref(String iri) {
-    return skills.byIri(iri).map(Labels::skillPath).orElse(iri);
+    return skills.byIri(iri).map(Labels::skillPath).orElse(Links.safeHref(iri));
   }
 
   /** The path of a skill's page. */

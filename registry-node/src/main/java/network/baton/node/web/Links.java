@@ -16,6 +16,19 @@ public final class Links {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /**
+   * The IRI as a link target when it is http(s), else null (the template then writes no href):
+   * IRIs come from published data, members and credentials, and a javascript: or data: IRI must not
+   * become a link.
+   */
+  public static String safeHref(String iri) {
+    if (iri == null) {
+      return null;
+    }
+    String lower = iri.strip().toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://") ? iri : null;
+  }
+
   /** The path with these parameters (in order; empty values left out). */
   public static String of(String path, List<Map.Entry<String, String>> params) {
     StringJoiner query = new StringJoiner("&");

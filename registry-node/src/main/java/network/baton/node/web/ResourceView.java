@@ -68,7 +68,7 @@ public record ResourceView(
             .map(t -> labels.type(t, language))
             .toList();
     Function<String, Link> skill = s -> new Link(labels.skill(s, language), labels.skillHref(s));
-    Function<String, Link> named = r -> new Link(names.apply(r).orElse(r), r);
+    Function<String, Link> named = r -> new Link(names.apply(r).orElse(r), Links.safeHref(r));
     List<Link> formats = new ArrayList<>();
     for (ResourceFormat format : ResourceFormat.values()) {
       if (format != ResourceFormat.HTML) {
@@ -93,7 +93,7 @@ public record ResourceView(
             .map(l -> labels.level(l, language))
             .toList(),
         schema(graph, subject, "license").stream()
-            .map(l -> new Link(labels.license(l), l))
+            .map(l -> new Link(labels.license(l), Links.safeHref(l)))
             .toList(),
         literalsAndIris(graph, subject, "inLanguage").stream()
             .map(tag -> labels.language(tag, language))
@@ -123,11 +123,15 @@ public record ResourceView(
   }
 
   private static Statement statement(Triple t, PrefixMapping prefixes) {
-    String property = t.getPredicate().getURI();
-    String shortName = prefixes.shortForm(property);
+    String shortName = prefixes.shortForm(t.getPredicate().getURI());
+    String property = Links.safeHref(t.getPredicate().getURI());
     Node object = t.getObject();
     if (object.isURI()) {
-      return new Statement(shortName, property, prefixes.shortForm(object.getURI()), object.getURI());
+      return new Statement(
+          shortName,
+          property,
+          prefixes.shortForm(object.getURI()),
+          Links.safeHref(object.getURI()));
     }
     if (object.isLiteral()) {
       String lang = object.getLiteralLanguage();

@@ -149,13 +149,13 @@ public record SearchView(
     }
     String iri = json.getString("iri");
     return new Hit(
-        iri,
+        Links.safeHref(iri),
         Highlight.of(pick(json.getJsonObject("name"), language, iri), q),
         Highlight.of(pick(json.getJsonObject("description"), language, ""), q),
         labels.type(json.getString("type", ""), language),
         skills,
         languages,
-        license == null ? null : new Link(labels.license(license), license),
+        license == null ? null : new Link(labels.license(license), Links.safeHref(license)),
         level == null ? null : labels.level(level, language),
         members);
   }

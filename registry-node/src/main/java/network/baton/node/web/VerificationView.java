@@ -66,7 +66,7 @@ public record VerificationView(
         report.getString("issuer"),
         report.getString("subject"),
         achievement.getString("name"),
-        achievement.getString("id"),
+        Links.safeHref(achievement.getString("id")),
         skills,
         credentials);
   }
