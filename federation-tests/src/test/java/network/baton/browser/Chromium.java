@@ -37,7 +37,12 @@ final class Chromium {
     boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     if (!present && Boolean.getBoolean(REQUIRED)) {
       throw new IllegalStateException(
-          "browser tests are required (-D" + REQUIRED + "=true) but " + BROWSER + " or " + DRIVER
+          "browser tests are required (-D"
+              + REQUIRED
+              + "=true) but "
+              + BROWSER
+              + " or "
+              + DRIVER
               + " is missing: apt-get install -y chromium chromium-driver");
     }
     assumeTrue(

@@ -23,9 +23,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A person in headless Chromium using the pages of a three-member network: searches the network
- * and opens a result, verifies the sample credential and sees its skills, pastes a tampered one
- * and sees why it fails, switches the language, and reaches the content by keyboard.
+ * A person in headless Chromium using the pages of a three-member network: searches the network and
+ * opens a result, verifies the sample credential and sees its skills, pastes a tampered one and
+ * sees why it fails, switches the language, and reaches the content by keyboard.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
@@ -141,7 +141,9 @@ class WebPagesBrowserTest {
     String tampered =
         parts[0]
             + "."
-            + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
             + "."
             + parts[2];
     open("/verify?lang=en");
@@ -150,7 +152,8 @@ class WebPagesBrowserTest {
     assertThat(visible(By.id("verdict")).getText()).startsWith("Not verified");
     String reasons = visible(By.cssSelector(".failure-reasons")).getText();
     assertThat(reasons).contains("Signature");
-    assertThat(driver.findElement(By.cssSelector("tr[data-check='signature']")).getAttribute("class"))
+    assertThat(
+            driver.findElement(By.cssSelector("tr[data-check='signature']")).getAttribute("class"))
         .isEqualTo("fail");
     Chromium.screenshot(driver, "verify-tampered");
   }

@@ -110,8 +110,8 @@ public final class DemoNetwork implements AutoCloseable {
   }
 
   /**
-   * Starts the demo network in this folder (created when missing, wiped first with {@code
-   * reset}); fails with a {@link ConfigException} naming the port when one is taken.
+   * Starts the demo network in this folder (created when missing, wiped first with {@code reset});
+   * fails with a {@link ConfigException} naming the port when one is taken.
    */
   public static DemoNetwork start(Path folder, DemoOptions options) {
     DemoNetwork network = new DemoNetwork(folder.toAbsolutePath().normalize(), options);

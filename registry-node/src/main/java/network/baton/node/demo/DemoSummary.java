@@ -95,5 +95,4 @@ public final class DemoSummary {
         ? workingDir.relativize(absolute).toString()
         : absolute.toString();
   }
-
 }

@@ -10,11 +10,14 @@ import network.baton.vocab.EducationalLevels;
 import network.baton.vocab.Skill;
 import network.baton.vocab.SkillFramework;
 
-/** Human labels for the IRIs and codes the pages show: skills, levels, types, languages, licences. */
+/**
+ * Human labels for the IRIs and codes the pages show: skills, levels, types, languages, licences.
+ */
 public final class Labels {
 
   private static final Pattern CC =
-      Pattern.compile("https?://creativecommons\\.org/(licenses|publicdomain)/([a-z-]+)/([0-9.]+)/?");
+      Pattern.compile(
+          "https?://creativecommons\\.org/(licenses|publicdomain)/([a-z-]+)/([0-9.]+)/?");
   private static final String SCHEMA = "http://schema.org/";
 
   private final SkillFramework skills;

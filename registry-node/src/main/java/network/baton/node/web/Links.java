@@ -17,8 +17,8 @@ public final class Links {
   }
 
   /**
-   * The IRI as a link target when it is http(s), else null (the template then writes no href):
-   * IRIs come from published data, members and credentials, and a javascript: or data: IRI must not
+   * The IRI as a link target when it is http(s), else null (the template then writes no href): IRIs
+   * come from published data, members and credentials, and a javascript: or data: IRI must not
    * become a link.
    */
   public static String safeHref(String iri) {

@@ -47,8 +47,8 @@ public record ResourceView(
   }
 
   /**
-   * The view of iri as described in graph; {@code names} gives the name of another resource (a part,
-   * the provider) in the page language when the node holds it.
+   * The view of iri as described in graph; {@code names} gives the name of another resource (a
+   * part, the provider) in the page language when the node holds it.
    */
   public static ResourceView of(
       Graph graph,
@@ -79,8 +79,7 @@ public record ResourceView(
     graph
         .find(subject, Node.ANY, Node.ANY)
         .forEachRemaining(t -> statements.add(statement(t, prefixes)));
-    statements.sort(
-        Comparator.comparing(Statement::property).thenComparing(Statement::value));
+    statements.sort(Comparator.comparing(Statement::property).thenComparing(Statement::value));
     return new ResourceView(
         iri,
         title,
@@ -98,8 +97,7 @@ public record ResourceView(
         literalsAndIris(graph, subject, "inLanguage").stream()
             .map(tag -> labels.language(tag, language))
             .toList(),
-        concat(
-            schema(graph, subject, "hasPart"), schema(graph, subject, "hasCourse"), named),
+        concat(schema(graph, subject, "hasPart"), schema(graph, subject, "hasCourse"), named),
         schema(graph, subject, "isPartOf").stream().map(named).toList(),
         concat(schema(graph, subject, "provider"), schema(graph, subject, "publisher"), named),
         formats,

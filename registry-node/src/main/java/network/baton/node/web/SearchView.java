@@ -9,8 +9,8 @@ import java.util.function.BiFunction;
 
 /**
  * A search results page, from the search API's JSON (local or federated): hits with the query
- * marked, facet links that add or remove a filter, paging links, and for the network each
- * member's status.
+ * marked, facet links that add or remove a filter, paging links, and for the network each member's
+ * status.
  */
 public record SearchView(
     SearchForm form,

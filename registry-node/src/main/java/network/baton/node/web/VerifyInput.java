@@ -59,7 +59,8 @@ public record VerifyInput(String path, JsonObject body) {
     String typ = "";
     try {
       JsonObject header =
-          new JsonObject(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+          new JsonObject(
+              new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
       typ = header.getString("typ", "");
     } catch (IllegalArgumentException | DecodeException | ClassCastException e) {
       throw new Unusable("verify.error.unknown", "the JWT header is not base64url JSON");
@@ -107,7 +108,8 @@ public record VerifyInput(String path, JsonObject body) {
   private static JsonObject options(String challenge, String domain) {
     if (challenge == null || challenge.isBlank() || domain == null || domain.isBlank()) {
       throw new Unusable(
-          "verify.error.challenge", "a presentation needs the challenge and domain it was made for");
+          "verify.error.challenge",
+          "a presentation needs the challenge and domain it was made for");
     }
     return new JsonObject().put("challenge", challenge.strip()).put("domain", domain.strip());
   }

@@ -82,9 +82,7 @@ public final class WebRoutes {
     router
         .post("/verify")
         .handler(
-            BodyHandler.create(false)
-                .setBodyLimit(VERIFY_FORM_LIMIT)
-                .setHandleFileUploads(false))
+            BodyHandler.create(false).setBodyLimit(VERIFY_FORM_LIMIT).setHandleFileUploads(false))
         .handler(this::verify)
         .failureHandler(this::error);
     router.get("/skills").handler(this::skills).failureHandler(this::error);
@@ -108,8 +106,8 @@ public final class WebRoutes {
               Map<String, Object> model = model(rc, language, "home");
               model.put("resourceCount", answer.getLong("total", 0L));
               SearchView facets =
-                  SearchView.of(new SearchForm("", Map.of(), ""), answer, "/catalogue", labels,
-                      language);
+                  SearchView.of(
+                      new SearchForm("", Map.of(), ""), answer, "/catalogue", labels, language);
               model.put("facets", facets.facets());
               model.put("members", memberRows());
               return pages.render(model, "home");
@@ -193,8 +191,7 @@ public final class WebRoutes {
         .compose(
             answer -> {
               if (answer.ok()) {
-                model.put(
-                    "report", VerificationView.of(answer.body(), labels, messages, language));
+                model.put("report", VerificationView.of(answer.body(), labels, messages, language));
               } else if (answer.status() >= 500) {
                 return Future.failedFuture(
                     new Problem("verify-failed", 502, "Verification failed", answer.detail()));
@@ -326,8 +323,7 @@ public final class WebRoutes {
     model.put("switchHref", switchLink(rc, language.other()));
     model.put("nodeName", node.config().name());
     model.put(
-        "institution",
-        node.config().institution() == null ? "" : node.config().institution());
+        "institution", node.config().institution() == null ? "" : node.config().institution());
     model.put("baseUrl", node.config().baseUrl().toString());
     model.put("did", node.config().did() == null ? "" : node.config().did());
     return model;
@@ -371,7 +367,10 @@ public final class WebRoutes {
     Problem problem = ProblemHandler.toProblem(rc.failure(), rc.statusCode());
     if (problem.status() >= 500) {
       log.error(
-          "page failed [path: {}, status: {}]", rc.request().path(), problem.status(), rc.failure());
+          "page failed [path: {}, status: {}]",
+          rc.request().path(),
+          problem.status(),
+          rc.failure());
     } else {
       log.info(
           "page refused [path: {}, status: {}, detail: {}]",
@@ -388,11 +387,13 @@ public final class WebRoutes {
     model.put("status", problem.status());
     String key = "error." + problem.status();
     model.put(
-        "title", messages.all(language).getOrDefault(key, messages.all(language).get("error.other")));
+        "title",
+        messages.all(language).getOrDefault(key, messages.all(language).get("error.other")));
     model.put(
         "detail",
-        problem.status() >= 500 ? messages.all(language).get("error.serverDetail") :
-            problem.getMessage());
+        problem.status() >= 500
+            ? messages.all(language).get("error.serverDetail")
+            : problem.getMessage());
     pages
         .render(model, "error")
         .onSuccess(html -> send(rc, problem.status(), html))

@@ -49,7 +49,10 @@ class CommandHelpTest {
     StringWriter out = new StringWriter();
     int code =
         BatonCli.execute(
-            new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "demo", "--help");
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true),
+            "demo",
+            "--help");
 
     assertThat(code).isZero();
     assertThat(out.toString())
@@ -68,7 +71,10 @@ class CommandHelpTest {
             "70000");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().strip()).startsWith("baton: ").contains("70000").doesNotContain("\tat ");
+    assertThat(err.toString().strip())
+        .startsWith("baton: ")
+        .contains("70000")
+        .doesNotContain("\tat ");
   }
 
   private static void collect(CommandLine command, List<CommandLine> into) {

@@ -132,7 +132,8 @@ class DemoNetworkTest {
   @Order(4)
   void folderHoldsTheSignedListCoordinatorKeyTokensWalletAndOfflineCopies() throws Exception {
     assertThat(demo.folder()).isEqualTo(folder.toAbsolutePath().normalize());
-    assertThat(Files.readString(demo.membershipFile(), UTF_8)).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+    assertThat(Files.readString(demo.membershipFile(), UTF_8))
+        .matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
     assertThat(demo.coordinatorKeyFile()).isRegularFile();
     assertThat(demo.coordinatorPublicKey()).startsWith("z6Mk");
     assertThat(demo.walletFile()).isRegularFile();
@@ -179,9 +180,7 @@ class DemoNetworkTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
       assertThatThrownBy(
-              () ->
-                  DemoNetwork.start(
-                      root.resolve("other"), new DemoOptions(port, false, null)))
+              () -> DemoNetwork.start(root.resolve("other"), new DemoOptions(port, false, null)))
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("port " + port + " is in use")
           .hasMessageContaining("--port-base")
@@ -207,8 +206,7 @@ class DemoNetworkTest {
     Path notDemo = Files.createDirectories(root.resolve("thesis"));
     Files.writeString(notDemo.resolve("chapter1.txt"), "precious", UTF_8);
 
-    assertThatThrownBy(
-            () -> DemoNetwork.start(notDemo, DemoOptions.randomPorts().withReset(true)))
+    assertThatThrownBy(() -> DemoNetwork.start(notDemo, DemoOptions.randomPorts().withReset(true)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("not a demo folder");
     assertThat(notDemo.resolve("chapter1.txt")).hasContent("precious");
@@ -234,11 +232,7 @@ class DemoNetworkTest {
     }
     assertThat(summary).contains("/openapi.json", "/federation/search?q=", "/sparql");
     List<String> commands =
-        summary
-            .lines()
-            .map(String::strip)
-            .filter(line -> line.startsWith("./baton "))
-            .toList();
+        summary.lines().map(String::strip).filter(line -> line.startsWith("./baton ")).toList();
     assertThat(commands).hasSize(5);
 
     // verify online, offline, the presentation: all valid

@@ -61,8 +61,7 @@ class OpenApiRoutesTest {
    * allowed to be missing until those are merged. Empty this set after the merge; the test then
    * demands them.
    */
-  private static final Set<String> AWAITING_MERGE =
-      Set.of("POST /challenges");
+  private static final Set<String> AWAITING_MERGE = Set.of("POST /challenges");
 
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
   private static final Pattern PATH_PARAM = Pattern.compile(":([A-Za-z0-9_]+)");
@@ -132,7 +131,8 @@ class OpenApiRoutesTest {
 
   @Test
   void theDocumentIsValidAgainstTheOpenApi31Schema() throws Exception {
-    // Vert.x OpenAPI's copy of the official OpenAPI 3.1 schema judges the document. (OpenAPIContract itself is not used: it refuses media types its request
+    // Vert.x OpenAPI's copy of the official OpenAPI 3.1 schema judges the document.
+    // (OpenAPIContract itself is not used: it refuses media types its request
     // validation does not handle, such as application/ld+json, which is no fault of the document.)
     JsonObject document = new JsonObject(OpenApiRoutes.document().toString());
     OpenAPIVersion version = OpenAPIVersion.fromContract(document);
@@ -207,8 +207,7 @@ class OpenApiRoutesTest {
             .as(name + " has a unique operationId")
             .isTrue();
         boolean page = operation.path("tags").toString().contains("\"pages\"");
-        for (Iterator<Map.Entry<String, JsonNode>> responses =
-                operation.path("responses").fields();
+        for (Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").fields();
             responses.hasNext(); ) {
           Map.Entry<String, JsonNode> response = responses.next();
           if (page || !response.getKey().matches("[45]\\d\\d")) continue;

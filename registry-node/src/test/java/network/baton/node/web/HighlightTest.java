@@ -24,8 +24,7 @@ class HighlightTest {
   void marksJapaneseInsideCompoundWords() {
     Highlight h = Highlight.of("リチウムイオン蓄電池の安全", "電池");
     assertThat(h.runs())
-        .containsExactly(
-            new Run("リチウムイオン蓄", false), new Run("電池", true), new Run("の安全", false));
+        .containsExactly(new Run("リチウムイオン蓄", false), new Run("電池", true), new Run("の安全", false));
   }
 
   @Test

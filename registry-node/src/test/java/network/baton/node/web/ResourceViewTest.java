@@ -22,8 +22,7 @@ class ResourceViewTest {
 
   private static ResourceView view(String turtle, PageLanguage language) {
     Graph graph = GraphFactory.createDefaultGraph();
-    RDFParser.fromString(
-            "@prefix schema: <http://schema.org/> .\n" + turtle, Lang.TURTLE)
+    RDFParser.fromString("@prefix schema: <http://schema.org/> .\n" + turtle, Lang.TURTLE)
         .parse(graph);
     return ResourceView.of(
         graph, IRI, LABELS, language, iri -> Optional.empty(), NodePrefixes.standard());
@@ -33,7 +32,9 @@ class ResourceViewTest {
   void showsNameAndSkillsInThePageLanguage() {
     ResourceView view =
         view(
-            "<" + IRI + "> a schema:Course ; schema:name \"電気化学\"@ja , \"Electrochemistry\"@en ;"
+            "<"
+                + IRI
+                + "> a schema:Course ; schema:name \"電気化学\"@ja , \"Electrochemistry\"@en ;"
                 + " schema:teaches <https://w3id.org/baton/skill/ECH> ;"
                 + " schema:license <https://creativecommons.org/licenses/by/4.0/> .",
             PageLanguage.JA);
@@ -49,7 +50,9 @@ class ResourceViewTest {
   void nonHttpIrisFromTheDataAreNeverLinks() {
     ResourceView view =
         view(
-            "<" + IRI + "> schema:name \"x\"@en ; schema:url <javascript:alert(1)> ;"
+            "<"
+                + IRI
+                + "> schema:name \"x\"@en ; schema:url <javascript:alert(1)> ;"
                 + " schema:license <data:text/html,boom> ; schema:isPartOf <javascript:void(0)> .",
             PageLanguage.EN);
     assertThat(view.statements())

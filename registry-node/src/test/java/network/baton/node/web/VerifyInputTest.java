@@ -28,7 +28,8 @@ class VerifyInputTest {
     VerifyInput input = VerifyInput.of(jwt("vp+jwt"), " n-1 ", "https://employer.example");
     assertThat(input.isPresentation()).isTrue();
     assertThat(input.body().getJsonObject("options"))
-        .isEqualTo(new JsonObject().put("challenge", "n-1").put("domain", "https://employer.example"));
+        .isEqualTo(
+            new JsonObject().put("challenge", "n-1").put("domain", "https://employer.example"));
   }
 
   @Test
@@ -43,7 +44,10 @@ class VerifyInputTest {
   void issueAnswerIsUnwrappedToItsCredential() {
     JsonObject envelope = new JsonObject().put("type", "EnvelopedVerifiableCredential");
     String answer =
-        new JsonObject().put("verifiableCredential", envelope).put("credentialId", "urn:x").encode();
+        new JsonObject()
+            .put("verifiableCredential", envelope)
+            .put("credentialId", "urn:x")
+            .encode();
     VerifyInput input = VerifyInput.of(answer, null, null);
     assertThat(input.path()).isEqualTo(VerifyInput.CREDENTIAL_PATH);
     assertThat(input.body()).isEqualTo(new JsonObject().put("verifiableCredential", envelope));

@@ -53,8 +53,12 @@ class WebPagesTest {
   /** The href of the first link whose id or class names it, unescaped. */
   private static String href(String html, String marker) {
     Matcher m =
-        Pattern.compile("<a[^>]*href=\"([^\"]*)\"[^>]*" + marker + "|<a[^>]*" + marker
-                + "[^>]*href=\"([^\"]*)\"")
+        Pattern.compile(
+                "<a[^>]*href=\"([^\"]*)\"[^>]*"
+                    + marker
+                    + "|<a[^>]*"
+                    + marker
+                    + "[^>]*href=\"([^\"]*)\"")
             .matcher(html);
     assertThat(m.find()).as("a link marked " + marker).isTrue();
     String href = m.group(1) != null ? m.group(1) : m.group(2);
@@ -73,8 +77,8 @@ class WebPagesTest {
   void homeDescribesTheNodeAndItsNetworkInBothLanguages() {
     HttpResponse<String> en = page("/?lang=en");
     assertThat(en.statusCode()).isEqualTo(200);
-    assertThat(en.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(en.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(en.body())
         .contains("<html lang=\"en\">")
         .contains("What this node publishes")
@@ -277,8 +281,7 @@ class WebPagesTest {
     String huge = "x".repeat((int) WebRoutes.VERIFY_FORM_LIMIT + 1024);
     HttpResponse<String> response = postVerify(huge);
     assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
-        .startsWith("text/html");
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(response.body()).contains("The input is too large");
   }
 
