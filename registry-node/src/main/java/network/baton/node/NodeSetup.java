@@ -20,6 +20,7 @@ import network.baton.node.store.RdfParsing;
 import network.baton.node.store.ResourceValidator;
 import network.baton.node.store.VocabJsonLdParsing;
 import network.baton.node.store.VocabShapeValidator;
+import network.baton.node.web.WebExtension;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.Skill;
 import network.baton.vocab.SkillFramework;
@@ -48,7 +49,7 @@ public record NodeSetup(
   /**
    * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out, its
    * skill framework, the text-indexed store, credentials, and federated search over the members the
-   * config lists (no signed membership list).
+   * config lists (no signed membership list), and the web pages.
    */
   public static NodeSetup standard() {
     ContextLoader contexts = ContextLoader.bundled();
@@ -56,7 +57,10 @@ public record NodeSetup(
     return base(
         contexts,
         skills,
-        List.of(new CredentialExtension(skills, contexts), FederationExtension.fromConfig(skills)));
+        List.of(
+            new CredentialExtension(skills, contexts),
+            FederationExtension.fromConfig(skills),
+            WebExtension.fromConfig(skills)));
   }
 
   /**
@@ -80,7 +84,8 @@ public record NodeSetup(
             new FederationExtension(
                 context -> members,
                 FederationExtension.narrowerOf(skills),
-                FederationLimits.defaults())));
+                FederationLimits.defaults()),
+            new WebExtension(skills, context -> members)));
   }
 
   private static NodeSetup base(

@@ -1,0 +1,52 @@
+package network.baton.node.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.ext.web.Router;
+import java.util.function.Function;
+import network.baton.node.NodeContext;
+import network.baton.node.NodeExtension;
+import network.baton.node.federation.MemberDirectory;
+import network.baton.vocab.EducationalLevels;
+import network.baton.vocab.SkillFramework;
+
+/** Mounts the web pages (home, catalogue, network, resource, verify, skills) on a node. */
+public final class WebExtension implements NodeExtension, AutoCloseable {
+
+  private final SkillFramework skills;
+  private final Function<NodeContext, MemberDirectory> directories;
+  private final Messages messages = new Messages();
+  private final EducationalLevels levels = EducationalLevels.load();
+  private NodeApi api;
+
+  /** Pages labelling skills from this framework, listing the members directories gives. */
+  public WebExtension(SkillFramework skills, Function<NodeContext, MemberDirectory> directories) {
+    this.skills = requireNonNull(skills, "skills");
+    this.directories = requireNonNull(directories, "directories");
+  }
+
+  /** Pages whose network is the members the node config lists. */
+  public static WebExtension fromConfig(SkillFramework skills) {
+    return new WebExtension(skills, context -> MemberDirectory.of(context.config().members()));
+  }
+
+  @Override
+  public void mount(Router router, NodeContext context) {
+    api = new NodeApi(context.vertx());
+    new WebRoutes(
+            context,
+            directories.apply(context),
+            api,
+            new PageRenderer(context.vertx(), context.jenaPool()),
+            new Labels(skills, levels, messages),
+            messages)
+        .mount(router);
+  }
+
+  @Override
+  public void close() {
+    if (api != null) {
+      api.close();
+    }
+  }
+}

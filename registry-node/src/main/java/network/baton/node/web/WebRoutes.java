@@ -1,0 +1,432 @@
+package network.baton.node.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import network.baton.node.NodeContext;
+import network.baton.node.federation.Member;
+import network.baton.node.federation.MemberDirectory;
+import network.baton.node.http.NodePrefixes;
+import network.baton.node.http.Problem;
+import network.baton.node.http.ProblemHandler;
+import network.baton.node.http.ResourceFormat;
+import network.baton.node.store.StoredResource;
+import network.baton.vocab.Skill;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web pages: home, catalogue, network search, the resource page, verify, and the skill
+ * framework. Server-rendered, working without scripts; texts in Japanese and English.
+ */
+public final class WebRoutes {
+
+  private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
+
+  /** Largest verify form accepted (a presentation with a few credentials is far smaller). */
+  public static final long VERIFY_FORM_LIMIT = 256 * 1024;
+
+  private static final String SCHEMA_NAME = "http://schema.org/name";
+
+  /** Marks a request whose resource page this class answers (so its failures are pages too). */
+  private static final String RESOURCE_PAGE = "baton.web.resourcePage";
+
+  private final NodeContext node;
+  private final MemberDirectory members;
+  private final NodeApi api;
+  private final PageRenderer pages;
+  private final Labels labels;
+  private final Messages messages;
+  private final PrefixMapping prefixes = NodePrefixes.standard();
+
+  /** Pages for node, its network's members, over the node's own API. */
+  public WebRoutes(
+      NodeContext node,
+      MemberDirectory members,
+      NodeApi api,
+      PageRenderer pages,
+      Labels labels,
+      Messages messages) {
+    this.node = requireNonNull(node, "node");
+    this.members = requireNonNull(members, "members");
+    this.api = requireNonNull(api, "api");
+    this.pages = requireNonNull(pages, "pages");
+    this.labels = requireNonNull(labels, "labels");
+    this.messages = requireNonNull(messages, "messages");
+  }
+
+  /** Adds the page routes; the resource page comes before the linked-data routes of /resources. */
+  public void mount(Router router) {
+    router.get("/assets/*").handler(StaticHandler.create("network/baton/node/web/assets"));
+    router.get("/").handler(this::home).failureHandler(this::error);
+    router.get("/catalogue").handler(this::catalogue).failureHandler(this::error);
+    router.get("/network").handler(this::network).failureHandler(this::error);
+    router.get("/verify").handler(this::verifyForm).failureHandler(this::error);
+    router
+        .post("/verify")
+        .handler(
+            BodyHandler.create(false).setBodyLimit(VERIFY_FORM_LIMIT).setHandleFileUploads(false))
+        .handler(this::verify)
+        .failureHandler(this::error);
+    router.get("/skills").handler(this::skills).failureHandler(this::error);
+    router.get("/skills/:notation").handler(this::skill).failureHandler(this::error);
+    // Order 0 puts the page after the access log (mounted first, order 0) and before
+    // ResourceRoutes; any request not asking for HTML goes on to the linked-data routes.
+    router
+        .get("/resources/:id")
+        .order(0)
+        .handler(this::resource)
+        .failureHandler(this::resourceError);
+  }
+
+  private void home(RoutingContext rc) {
+    PageLanguage language = PageLanguage.choose(rc);
+    MultiMap overview = MultiMap.caseInsensitiveMultiMap().add("limit", "1");
+    api.get(rc, "/search", overview)
+        .map(answer -> answer.ok() ? answer.body() : new io.vertx.core.json.JsonObject())
+        .compose(
+            answer -> {
+              Map<String, Object> model = model(rc, language, "home");
+              model.put("resourceCount", answer.getLong("total", 0L));
+              SearchView facets =
+                  SearchView.of(
+                      new SearchForm("", Map.of(), ""), answer, "/catalogue", labels, language);
+              model.put("facets", facets.facets());
+              model.put("members", memberRows());
+              return pages.render(model, "home");
+            })
+        .onSuccess(html -> send(rc, 200, html))
+        .onFailure(rc::fail);
+  }
+
+  private void catalogue(RoutingContext rc) {
+    search(rc, "catalogue", "/catalogue", "/search");
+  }
+
+  private void network(RoutingContext rc) {
+    search(rc, "network", "/network", "/federation/search");
+  }
+
+  private void search(RoutingContext rc, String page, String path, String apiPath) {
+    PageLanguage language = PageLanguage.choose(rc);
+    SearchForm form = SearchForm.from(rc.queryParams());
+    Future<SearchView> view =
+        form.isEmpty() && page.equals("network")
+            ? Future.succeededFuture(SearchView.refused(form, List.of()))
+            : api.get(rc, apiPath, form.apiParams())
+                .map(answer -> searchView(form, answer, path, language));
+    view.compose(
+            result -> {
+              Map<String, Object> model = model(rc, language, page);
+              model.put("path", path);
+              model.put("form", form);
+              model.put("result", result);
+              model.put("skillChoices", SkillTree.of(labels.skills(), language));
+              return pages.render(model, "search");
+            })
+        .onSuccess(html -> send(rc, view.result().problems().isEmpty() ? 200 : 400, html))
+        .onFailure(rc::fail);
+  }
+
+  private SearchView searchView(
+      SearchForm form, NodeApi.Answer answer, String path, PageLanguage language) {
+    if (answer.status() == 400) {
+      List<String> problems = new ArrayList<>();
+      answer
+          .body()
+          .getJsonArray("problems", new io.vertx.core.json.JsonArray().add(answer.detail()))
+          .forEach(p -> problems.add(String.valueOf(p)));
+      return SearchView.refused(form, problems);
+    }
+    if (!answer.ok()) {
+      throw new Problem("search-failed", 502, "Search failed", answer.detail());
+    }
+    return SearchView.of(form, answer.body(), path, labels, language);
+  }
+
+  private void verifyForm(RoutingContext rc) {
+    PageLanguage language = PageLanguage.choose(rc);
+    Map<String, Object> model = model(rc, language, "verify");
+    model.put("input", "");
+    offerChallenge(rc, model)
+        .compose(ignored -> pages.render(model, "verify"))
+        .onSuccess(html -> send(rc, 200, html))
+        .onFailure(rc::fail);
+  }
+
+  // The node accepts presentations only for challenges it handed out (POST /challenges), each
+  // once: the form offers a fresh one for the holder to present for. Without one (the credential
+  // routes not mounted), the fields stay empty and a credential can still be checked.
+  private Future<Void> offerChallenge(RoutingContext rc, Map<String, Object> model) {
+    return api.post(rc, "/challenges", new JsonObject())
+        .map(
+            answer -> {
+              boolean ok = answer.ok() && answer.body().containsKey("challenge");
+              model.put("challenge", ok ? answer.body().getString("challenge") : "");
+              model.put("domain", ok ? answer.body().getString("domain", "") : "");
+              model.put("challengeExpires", ok ? answer.body().getString("expires") : null);
+              return (Void) null;
+            })
+        .recover(
+            e -> {
+              model.put("challenge", "");
+              model.put("domain", "");
+              return Future.succeededFuture();
+            });
+  }
+
+  private void verify(RoutingContext rc) {
+    PageLanguage language = PageLanguage.choose(rc);
+    MultiMap form = rc.request().formAttributes();
+    String text = form.get("credential");
+    Map<String, Object> model = model(rc, language, "verify");
+    model.put("input", text == null ? "" : text);
+    model.put("challenge", Optional.ofNullable(form.get("challenge")).orElse(""));
+    model.put("domain", Optional.ofNullable(form.get("domain")).orElse(""));
+    VerifyInput input;
+    try {
+      input = VerifyInput.of(text, form.get("challenge"), form.get("domain"));
+    } catch (VerifyInput.Unusable e) {
+      model.put("inputError", messages.all(language).get(e.key()));
+      model.put("inputDetail", e.getMessage());
+      pages.render(model, "verify").onSuccess(html -> send(rc, 400, html)).onFailure(rc::fail);
+      return;
+    }
+    api.post(rc, input.path(), input.body())
+        .compose(
+            answer -> {
+              if (answer.ok()) {
+                model.put("report", VerificationView.of(answer.body(), labels, messages, language));
+              } else if (answer.status() >= 500) {
+                return Future.failedFuture(
+                    new Problem("verify-failed", 502, "Verification failed", answer.detail()));
+              } else {
+                model.put("inputError", messages.all(language).get("verify.error.refused"));
+                model.put("inputDetail", answer.detail());
+              }
+              // The challenge just sent is used up: offer a fresh one for the next presentation.
+              return offerChallenge(rc, model)
+                  .compose(ignored -> pages.render(model, "verify"))
+                  .map(html -> Map.entry(answer.ok(), html));
+            })
+        .onSuccess(page -> send(rc, page.getKey() ? 200 : 400, page.getValue()))
+        .onFailure(rc::fail);
+  }
+
+  private void skills(RoutingContext rc) {
+    PageLanguage language = PageLanguage.choose(rc);
+    Map<String, Object> model = model(rc, language, "skills");
+    model.put("tree", SkillTree.of(labels.skills(), language));
+    pages.render(model, "skills").onSuccess(html -> send(rc, 200, html)).onFailure(rc::fail);
+  }
+
+  private void skill(RoutingContext rc) {
+    PageLanguage language = PageLanguage.choose(rc);
+    String notation = rc.pathParam("notation");
+    Optional<Skill> found = labels.skills().byNotation(notation);
+    if (found.isEmpty()) {
+      rc.fail(Problem.notFound(messages.format(language, "error.noSkill", notation)));
+      return;
+    }
+    Skill skill = found.get();
+    SearchForm form = new SearchForm("", Map.of("skill", List.of(skill.iri())), "");
+    api.get(rc, "/federation/search", form.apiParams())
+        .map(answer -> searchView(form, answer, "/network", language))
+        .compose(
+            material -> {
+              Map<String, Object> model = model(rc, language, "skills");
+              model.put("skill", SkillTree.of(labels.skills(), skill, language));
+              model.put("broader", SkillTree.path(labels.skills(), skill, language));
+              model.put("material", material);
+              model.put("networkHref", form.link("/network"));
+              return pages.render(model, "skill");
+            })
+        .onSuccess(html -> send(rc, 200, html))
+        .onFailure(rc::fail);
+  }
+
+  private void resource(RoutingContext rc) {
+    String asked = rc.queryParams().get("format");
+    boolean html =
+        asked != null
+            ? asked.equals(ResourceFormat.HTML.shortName())
+            : ResourceFormat.negotiate(rc.parsedHeaders().accept())
+                .map(f -> f == ResourceFormat.HTML)
+                .orElse(false);
+    if (!html) {
+      rc.next();
+      return;
+    }
+    rc.put(RESOURCE_PAGE, true);
+    PageLanguage language = PageLanguage.choose(rc);
+    String id = rc.pathParam("id");
+    node.jenaPool()
+        .executeBlocking(() -> read(id, language), false)
+        .compose(
+            view -> {
+              Map<String, Object> model = model(rc, language, "catalogue");
+              model.put("resource", view);
+              return pages.render(model, "resource");
+            })
+        .onSuccess(
+            page -> {
+              rc.response().putHeader("Vary", "Accept, Cookie, Accept-Language");
+              send(rc, 200, page);
+            })
+        .onFailure(rc::fail);
+  }
+
+  private ResourceView read(String id, PageLanguage language) {
+    StoredResource stored = node.store().get(id);
+    List<String> linked = ResourceView.linkedIris(stored.graph(), stored.iri());
+    Map<String, Map<String, String>> names = new HashMap<>();
+    DatasetGraph dataset = node.store().dataset().asDatasetGraph();
+    Node name = NodeFactory.createURI(SCHEMA_NAME);
+    Txn.executeRead(
+        dataset,
+        () -> {
+          for (String iri : linked) {
+            Map<String, String> byLang = new LinkedHashMap<>();
+            dataset
+                .find(Node.ANY, NodeFactory.createURI(iri), name, Node.ANY)
+                .forEachRemaining(
+                    q -> {
+                      if (q.getObject().isLiteral()) {
+                        byLang.putIfAbsent(
+                            q.getObject().getLiteralLanguage().split("-", 2)[0],
+                            q.getObject().getLiteralLexicalForm());
+                      }
+                    });
+            names.put(iri, byLang);
+          }
+        });
+    return ResourceView.of(
+        stored.graph(),
+        stored.iri(),
+        labels,
+        language,
+        iri -> ResourceView.pick(names.getOrDefault(iri, Map.of()), language),
+        prefixes);
+  }
+
+  private List<Map<String, String>> memberRows() {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (Member member : members.members()) {
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put("name", member.name() == null ? member.did() : member.name());
+      row.put("url", member.baseUrl().toString());
+      row.put("did", member.did());
+      row.put("roles", member.roles().stream().map(Enum::name).sorted().toList().toString());
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private Map<String, Object> model(RoutingContext rc, PageLanguage language, String page) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("t", messages.all(language));
+    model.put("lang", language.tag());
+    model.put("otherLang", language.other().tag());
+    model.put("page", page);
+    model.put("switchHref", switchLink(rc, language.other()));
+    model.put("nodeName", node.config().name());
+    model.put(
+        "institution", node.config().institution() == null ? "" : node.config().institution());
+    model.put("baseUrl", node.config().baseUrl().toString());
+    model.put("did", node.config().did() == null ? "" : node.config().did());
+    return model;
+  }
+
+  private static String switchLink(RoutingContext rc, PageLanguage to) {
+    List<Map.Entry<String, String>> params = new ArrayList<>();
+    if (rc.request().method().name().equals("GET")) {
+      rc.queryParams()
+          .forEach(
+              e -> {
+                if (!e.getKey().equals(PageLanguage.PARAM)) {
+                  params.add(new SimpleEntry<>(e.getKey(), e.getValue()));
+                }
+              });
+    }
+    params.add(new SimpleEntry<>(PageLanguage.PARAM, to.tag()));
+    return Links.of(rc.request().path(), params);
+  }
+
+  private static void send(RoutingContext rc, int status, String html) {
+    rc.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .end(html);
+  }
+
+  // The failure handler of GET /resources/:id also sees the failures of the linked-data route
+  // behind it: those stay problem+json, only the page's own failures become pages.
+  private void resourceError(RoutingContext rc) {
+    if (Boolean.TRUE.equals(rc.get(RESOURCE_PAGE))) {
+      error(rc);
+    } else {
+      rc.next();
+    }
+  }
+
+  /** Every failure on a page becomes an HTML page with the status and a plain reason. */
+  private void error(RoutingContext rc) {
+    Problem problem = ProblemHandler.toProblem(rc.failure(), rc.statusCode());
+    if (problem.status() >= 500) {
+      log.error(
+          "page failed [path: {}, status: {}]",
+          rc.request().path(),
+          problem.status(),
+          rc.failure());
+    } else {
+      log.info(
+          "page refused [path: {}, status: {}, detail: {}]",
+          rc.request().path(),
+          problem.status(),
+          problem.getMessage());
+    }
+    if (rc.response().headWritten()) {
+      rc.response().reset();
+      return;
+    }
+    PageLanguage language = PageLanguage.choose(rc);
+    Map<String, Object> model = model(rc, language, "error");
+    model.put("status", problem.status());
+    String key = "error." + problem.status();
+    model.put(
+        "title",
+        messages.all(language).getOrDefault(key, messages.all(language).get("error.other")));
+    model.put(
+        "detail",
+        problem.status() >= 500
+            ? messages.all(language).get("error.serverDetail")
+            : problem.getMessage());
+    pages
+        .render(model, "error")
+        .onSuccess(html -> send(rc, problem.status(), html))
+        .onFailure(
+            e -> {
+              log.error("error page failed [path: {}]", rc.request().path(), e);
+              rc.response().setStatusCode(problem.status()).end();
+            });
+  }
+}

@@ -1,0 +1,164 @@
+package network.baton.node.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import network.baton.credential.issue.HolderWallet;
+import network.baton.node.NodeSetup;
+import network.baton.node.RunningNode;
+import network.baton.node.auth.AdminTokens;
+import network.baton.node.cli.BatonCli;
+import network.baton.node.config.CredentialSettings;
+import network.baton.node.config.NodeConfig;
+import network.baton.node.credential.CredentialExtension;
+import network.baton.node.federation.Member;
+import network.baton.node.federation.MemberDirectory;
+import network.baton.node.federation.Role;
+import network.baton.node.federation.search.FederationExtension;
+import network.baton.node.federation.search.FederationLimits;
+import network.baton.vocab.ContextLoader;
+import network.baton.vocab.SampleContent;
+
+/**
+ * A node serving the web pages: the kosen sample imported, credentials on (passphrase set here, not
+ * from the environment), itself as the one member of its network, on a loopback port that is also
+ * in its base URL so its did:web resolves.
+ */
+final class WebNode {
+
+  static final String PASSPHRASE = "correct horse battery staple";
+
+  private WebNode() {}
+
+  static RunningNode start(Vertx vertx, Path folder) {
+    int port = freePort();
+    String base = "http://localhost:" + port;
+    Path data = folder.resolve("data-" + port);
+    NodeConfig defaults = NodeConfig.defaults(data, URI.create(base));
+    NodeConfig config =
+        defaults
+            .withPort(port)
+            .withAdminTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN)))
+            .withCredentials(
+                CredentialSettings.defaults().withKeyPassphrase(PASSPHRASE).withLoopbackHttp(true))
+            .withMembers(
+                List.of(
+                    new Member(
+                        "did:web:localhost%3A" + port,
+                        URI.create(base),
+                        "Setouchi kosen",
+                        Set.of(Role.PUBLISHER, Role.ISSUER))));
+    importKosen(folder, data, base);
+    NodeSetup standard = NodeSetup.standard();
+    NodeSetup setup =
+        new NodeSetup(
+            standard.validator(),
+            standard.jsonLd(),
+            standard.compactor(),
+            standard.skills(),
+            null,
+            standard.datasetOpener(),
+            List.of(
+                new CredentialExtension(standard.skills(), ContextLoader.bundled(), name -> null),
+                new FederationExtension(
+                    context -> MemberDirectory.of(context.config().members()),
+                    FederationExtension.narrowerOf(standard.skills()),
+                    patientLimits()),
+                WebExtension.fromConfig(standard.skills())));
+    return RunningNode.start(vertx, config, setup);
+  }
+
+  // The default 2 s deadline is for people; a cold JVM on a busy test machine can miss it on the
+  // first network search, so the tests allow 10 s (they check the pages, not the deadline).
+  private static FederationLimits patientLimits() {
+    FederationLimits defaults = FederationLimits.defaults();
+    return new FederationLimits(
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(10),
+        defaults.memberTimeout(),
+        defaults.maxInFlight(),
+        defaults.maxAnswerBytes(),
+        defaults.descriptorTtl(),
+        defaults.answerTtl(),
+        defaults.sparqlRowsPerMember());
+  }
+
+  /** Issues a vc+jwt for the course to a fresh holder; returns the JWT. */
+  static String issueJwt(RunningNode node, String course) {
+    return issueJwt(node, course, HolderWallet.generate(new SecureRandom()));
+  }
+
+  /** Issues a vc+jwt for the course to this holder; returns the JWT. */
+  static String issueJwt(RunningNode node, String course, HolderWallet holder) {
+    JsonObject body =
+        new JsonObject()
+            .put(
+                "credential",
+                new JsonObject()
+                    .put(
+                        "credentialSubject",
+                        new JsonObject()
+                            .put("id", holder.did())
+                            .put("achievement", new JsonObject().put("id", course))))
+            .put("options", new JsonObject().put("format", "vc+jwt"));
+    HttpResponse<String> response =
+        node.send(
+            node.request("/credentials/issue")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + RunningNode.TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8)));
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("issue failed: " + response.body());
+    }
+    String id =
+        new JsonObject(response.body()).getJsonObject("verifiableCredential").getString("id");
+    return id.substring(id.indexOf(',') + 1);
+  }
+
+  private static void importKosen(Path folder, Path data, String baseUrl) {
+    try {
+      Path file =
+          Files.writeString(
+              folder.resolve("kosen.jsonld"),
+              SampleContent.create().text(SampleContent.Institution.KOSEN));
+      StringWriter out = new StringWriter();
+      int code =
+          BatonCli.execute(
+              new PrintWriter(out, true),
+              new PrintWriter(out, true),
+              "import",
+              "--data",
+              data.toString(),
+              "--base-url",
+              baseUrl,
+              file.toString());
+      if (code != 0) {
+        throw new IllegalStateException("sample import failed: " + out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
