@@ -8,7 +8,6 @@ import network.baton.node.config.ConfigException;
 import network.baton.node.demo.DemoNetwork;
 import network.baton.node.demo.DemoOptions;
 import network.baton.node.demo.DemoSummary;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--port-base: " + e.getMessage());
     }
-    if (!verbose) quietLogs();
+    if (!verbose) CliLogs.quiet();
     err.println("baton demo: starting three members in " + data.toAbsolutePath().normalize());
     DemoNetwork network = DemoNetwork.start(data, options);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -90,13 +89,5 @@ final class DemoCommand implements Callable<Integer> {
     DemoSummary.print(out, network, Path.of("").toAbsolutePath());
     stopped.await();
     return 0;
-  }
-
-  // The nodes' INFO lines (access log, store, keys) would bury the summary; warnings still show.
-  private static void quietLogs() {
-    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
-      logs.getLogger("network.baton").setLevel(ch.qos.logback.classic.Level.WARN);
-      logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-    }
   }
 }

@@ -158,6 +158,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // The throw-away verifier's store and key logs are not for the person reading the report.
+    CliLogs.quiet();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
