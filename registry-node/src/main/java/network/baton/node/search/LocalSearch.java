@@ -133,7 +133,8 @@ public final class LocalSearch implements AutoCloseable {
   }
 
   private static boolean intersects(Set<String> values, Iterable<String> wanted) {
-    // A skill filter expands to every narrower skill: probe that set with the resource's few values.
+    // A skill filter expands to every narrower skill: probe that set with the resource's few
+    // values.
     if (wanted instanceof Set<String> set && set.size() > values.size()) {
       for (String v : values) {
         if (set.contains(v)) {

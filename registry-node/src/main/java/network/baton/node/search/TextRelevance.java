@@ -35,8 +35,8 @@ import org.apache.lucene.util.QueryBuilder;
  *
  * <p>Matches are summed per resource by the segment's own number for the resource (the ordinal of
  * its doc value) and handed out as catalog slots: each segment's ordinals are turned into slots
- * once and kept while the segment lives, so a query neither builds an IRI string nor hashes one
- * per matching resource.
+ * once and kept while the segment lives, so a query neither builds an IRI string nor hashes one per
+ * matching resource.
  */
 final class TextRelevance implements AutoCloseable {
 
