@@ -1,6 +1,7 @@
 package network.baton.node.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,8 +35,8 @@ public final class LocalSearch implements AutoCloseable {
    */
   public LocalSearch(NodeDataset store, SkillHierarchy skills) {
     this.skills = skills;
-    this.relevance = new TextRelevance(store);
     this.catalog = ResourceCatalog.open(store, skills);
+    this.relevance = new TextRelevance(store, catalog);
   }
 
   private record Match(ResourceCatalog.Entry entry, double score, String sortKey) {
@@ -54,18 +55,17 @@ public final class LocalSearch implements AutoCloseable {
                 .reversed()
                 .thenComparing(m -> m.facts().iri())
             : Comparator.comparing(Match::sortKey).thenComparing(m -> m.facts().iri());
-    Page page = new Page(query.limit(), order, position(query));
+    Page page = new Page(query.limit(), order, position(query), catalog);
     Predicate<ResourceFacts> filter = filter(query, wantedSkills);
     if (query.hasText()) {
-      relevance
-          .score(query.q())
-          .forEach(
-              (iri, score) -> {
-                ResourceCatalog.Entry entry = catalog.get(iri);
-                if (entry != null && filter.test(entry.facts())) {
-                  page.add(new Match(entry, score, null));
-                }
-              });
+      relevance.score(
+          query.q(),
+          (slot, score) -> {
+            ResourceCatalog.Entry entry = slot.entry();
+            if (entry != null && filter.test(entry.facts())) {
+              page.add(new Match(entry, score, null));
+            }
+          });
     } else {
       catalog.forEach(
           entry -> {
@@ -116,6 +116,14 @@ public final class LocalSearch implements AutoCloseable {
   }
 
   private static Predicate<ResourceFacts> filter(SearchQuery query, Set<String> wantedSkills) {
+    if (wantedSkills.isEmpty()
+        && query.levels().isEmpty()
+        && query.types().isEmpty()
+        && query.languages().isEmpty()
+        && query.licenses().isEmpty()) {
+      // Nothing to filter: do not even read the facts of each match.
+      return facts -> true;
+    }
     return facts ->
         (wantedSkills.isEmpty() || intersects(facts.skills(), wantedSkills))
             && (query.levels().isEmpty() || intersects(facts.levels(), query.levels()))
@@ -125,6 +133,16 @@ public final class LocalSearch implements AutoCloseable {
   }
 
   private static boolean intersects(Set<String> values, Iterable<String> wanted) {
+    // A skill filter expands to every narrower skill: probe that set with the resource's few
+    // values.
+    if (wanted instanceof Set<String> set && set.size() > values.size()) {
+      for (String v : values) {
+        if (set.contains(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
     for (String w : wanted) {
       if (values.contains(w)) {
         return true;
@@ -148,7 +166,7 @@ public final class LocalSearch implements AutoCloseable {
         new ResourceFacts(
             cursor.iri(), Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of());
     return new Match(
-        new ResourceCatalog.Entry(last, new String[0][], 0),
+        new ResourceCatalog.Entry(last, new int[0], 0),
         byScore ? cursor.score() : 0.0,
         cursor.key());
   }
@@ -163,35 +181,38 @@ public final class LocalSearch implements AutoCloseable {
     private final Comparator<Match> order;
     private final Match after;
     private final PriorityQueue<Match> kept;
-    // Counters are arrays so that counting does not box a Long per value.
-    private final List<Map<String, long[]>> counts = new ArrayList<>();
+    private final ResourceCatalog catalog;
+    // Matches per facet value number of the catalog.
+    private long[] counts;
     private long total;
     private long afterCursor;
 
-    Page(int limit, Comparator<Match> order, Match after) {
+    Page(int limit, Comparator<Match> order, Match after, ResourceCatalog catalog) {
       this.limit = limit;
       this.order = order;
       this.after = after;
       this.kept = new PriorityQueue<>(limit + 1, order.reversed());
-      for (int i = 0; i < ResourceCatalog.Facet.values().length; i++) {
-        counts.add(new HashMap<>());
-      }
+      this.catalog = catalog;
+      this.counts = new long[catalog.facetValueCount()];
     }
 
     void add(Match m) {
       total++;
-      String[][] values = m.entry().facetValues();
-      for (int facet = 0; facet < values.length; facet++) {
-        Map<String, long[]> facetCounts = counts.get(facet);
-        for (String value : values[facet]) {
-          facetCounts.computeIfAbsent(value, v -> new long[1])[0]++;
+      for (int id : m.entry().facetIds()) {
+        if (id >= counts.length) {
+          // A commit numbered a new value during this search.
+          counts = Arrays.copyOf(counts, Math.max(id + 1, catalog.facetValueCount()));
         }
+        counts[id]++;
       }
       if (after == null || order.compare(m, after) > 0) {
         afterCursor++;
-        kept.offer(m);
-        if (kept.size() > limit) {
+        // The head is the worst kept: a match not better than it would only be offered and polled.
+        if (kept.size() < limit) {
+          kept.offer(m);
+        } else if (order.compare(m, kept.peek()) < 0) {
           kept.poll();
+          kept.offer(m);
         }
       }
     }
@@ -211,18 +232,22 @@ public final class LocalSearch implements AutoCloseable {
     }
 
     SearchFacets facets() {
+      List<Map<String, Long>> byFacet = new ArrayList<>();
+      for (int i = 0; i < ResourceCatalog.Facet.values().length; i++) {
+        byFacet.add(new HashMap<>());
+      }
+      for (int id = 0; id < counts.length; id++) {
+        if (counts[id] > 0) {
+          ResourceCatalog.FacetValue value = catalog.facetValue(id);
+          byFacet.get(value.facet().ordinal()).put(value.value(), counts[id]);
+        }
+      }
       return new SearchFacets(
-          facet(ResourceCatalog.Facet.SKILL_AREA),
-          facet(ResourceCatalog.Facet.LEVEL),
-          facet(ResourceCatalog.Facet.TYPE),
-          facet(ResourceCatalog.Facet.LANGUAGE),
-          facet(ResourceCatalog.Facet.LICENSE));
-    }
-
-    private Map<String, Long> facet(ResourceCatalog.Facet facet) {
-      Map<String, Long> result = new HashMap<>();
-      counts.get(facet.ordinal()).forEach((value, n) -> result.put(value, n[0]));
-      return result;
+          byFacet.get(ResourceCatalog.Facet.SKILL_AREA.ordinal()),
+          byFacet.get(ResourceCatalog.Facet.LEVEL.ordinal()),
+          byFacet.get(ResourceCatalog.Facet.TYPE.ordinal()),
+          byFacet.get(ResourceCatalog.Facet.LANGUAGE.ordinal()),
+          byFacet.get(ResourceCatalog.Facet.LICENSE.ordinal()));
     }
   }
 

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import network.baton.node.store.NodeDataset;
 import network.baton.node.store.TextIndexLayout;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -30,6 +32,11 @@ import org.apache.lucene.util.QueryBuilder;
  * searched; a resource's score is the sum over its matching literals, names weighing most.
  *
  * <p>Reads only committed index state, like the store's readers: a search never sees half a write.
+ *
+ * <p>Matches are summed per resource by the segment's own number for the resource (the ordinal of
+ * its doc value) and handed out as catalog slots: each segment's ordinals are turned into slots
+ * once and kept while the segment lives, so a query neither builds an IRI string nor hashes one per
+ * matching resource.
  */
 final class TextRelevance implements AutoCloseable {
 
@@ -48,11 +55,23 @@ final class TextRelevance implements AutoCloseable {
           new Weighted(TextIndexLayout.LANG_JA_BIGRAM, 0.6f),
           new Weighted(TextIndexLayout.LANG_EN, 1f));
 
-  private final NodeDataset store;
-  private final SearcherManager searchers;
+  /** Receives the summed score of one matching resource. */
+  @FunctionalInterface
+  interface ScoreConsumer {
+    /** {@code score} (positive) of the resource in {@code slot}. */
+    void accept(ResourceCatalog.Slot slot, double score);
+  }
 
-  TextRelevance(NodeDataset store) {
+  private final NodeDataset store;
+  private final ResourceCatalog catalog;
+  private final SearcherManager searchers;
+  // Segment core (immutable, shared by reopened readers) to the slot of each resource ordinal.
+  private final Map<IndexReader.CacheKey, ResourceCatalog.Slot[]> slotsBySegment =
+      new ConcurrentHashMap<>();
+
+  TextRelevance(NodeDataset store, ResourceCatalog catalog) {
     this.store = store;
+    this.catalog = catalog;
     try {
       this.searchers = new SearcherManager(store.textIndex().getDirectory(), null);
     } catch (IOException e) {
@@ -60,14 +79,17 @@ final class TextRelevance implements AutoCloseable {
     }
   }
 
-  /** Resource IRI to score for every resource whose own text matches; empty when nothing does. */
-  Map<String, Double> score(String text) {
+  /**
+   * Hands {@code action} the slot and score of every resource whose own text matches, each once, in
+   * no particular order.
+   */
+  void score(String text, ScoreConsumer action) {
     Query query = query(text);
     try {
       searchers.maybeRefreshBlocking();
       IndexSearcher searcher = searchers.acquire();
       try {
-        return searcher.search(query, new ScoreByGraph());
+        searcher.search(query, new ScoreByGraph(action));
       } finally {
         searchers.release(searcher);
       }
@@ -105,34 +127,86 @@ final class TextRelevance implements AutoCloseable {
     }
   }
 
-  /** Sums the scores of matching literals per resource, by the resource doc value each carries. */
-  private static final class ScoreByGraph
-      implements CollectorManager<GraphScores, Map<String, Double>> {
+  /**
+   * The slot of each resource ordinal of a segment, worked out on the segment's first search and
+   * dropped when Lucene closes the segment.
+   */
+  private ResourceCatalog.Slot[] slots(LeafReader reader) throws IOException {
+    IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+    if (helper == null) {
+      return readSlots(reader);
+    }
+    try {
+      return slotsBySegment.computeIfAbsent(
+          helper.getKey(),
+          key -> {
+            helper.addClosedListener(slotsBySegment::remove);
+            try {
+              return readSlots(reader);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private ResourceCatalog.Slot[] readSlots(LeafReader reader) throws IOException {
+    SortedDocValues values = DocValues.getSorted(reader, TextIndexLayout.FIELD_RESOURCE);
+    ResourceCatalog.Slot[] slots = new ResourceCatalog.Slot[values.getValueCount()];
+    for (int ord = 0; ord < slots.length; ord++) {
+      slots[ord] = catalog.slot(values.lookupOrd(ord).utf8ToString());
+    }
+    return slots;
+  }
+
+  /**
+   * Sums the scores of matching literals per resource, by the resource doc value each carries, and
+   * hands the sums to a consumer.
+   */
+  private final class ScoreByGraph implements CollectorManager<GraphScores, Void> {
+    private final ScoreConsumer action;
+
+    ScoreByGraph(ScoreConsumer action) {
+      this.action = action;
+    }
+
     @Override
     public GraphScores newCollector() {
       return new GraphScores();
     }
 
     @Override
-    public Map<String, Double> reduce(Collection<GraphScores> collectors) throws IOException {
-      Map<String, Double> total = new HashMap<>();
+    public Void reduce(Collection<GraphScores> collectors) {
+      // Every slot a collector saw was made before this count is read.
+      double[] total = new double[catalog.slotCount()];
+      ResourceCatalog.Slot[] matched = new ResourceCatalog.Slot[total.length];
+      int count = 0;
       for (GraphScores collector : collectors) {
         for (LeafScores leaf : collector.leaves) {
           for (int ord = 0; ord < leaf.sums.length; ord++) {
             if (leaf.sums[ord] > 0) {
-              total.merge(leaf.values.lookupOrd(ord).utf8ToString(), leaf.sums[ord], Double::sum);
+              ResourceCatalog.Slot slot = leaf.slots[ord];
+              if (total[slot.id()] == 0) {
+                matched[count++] = slot;
+              }
+              total[slot.id()] += leaf.sums[ord];
             }
           }
         }
       }
-      return total;
+      for (int i = 0; i < count; i++) {
+        action.accept(matched[i], total[matched[i].id()]);
+      }
+      return null;
     }
   }
 
-  /** Score sums by resource ordinal within one index segment. */
-  private record LeafScores(SortedDocValues values, double[] sums) {}
+  /** Score sums by resource ordinal within one index segment, with the slot of each ordinal. */
+  private record LeafScores(SortedDocValues values, ResourceCatalog.Slot[] slots, double[] sums) {}
 
-  private static final class GraphScores extends SimpleCollector {
+  private final class GraphScores extends SimpleCollector {
     private final List<LeafScores> leaves = new ArrayList<>();
     private LeafScores leaf;
     private Scorable scorer;
@@ -141,7 +215,8 @@ final class TextRelevance implements AutoCloseable {
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
       SortedDocValues values =
           DocValues.getSorted(context.reader(), TextIndexLayout.FIELD_RESOURCE);
-      leaf = new LeafScores(values, new double[values.getValueCount()]);
+      ResourceCatalog.Slot[] slots = slots(context.reader());
+      leaf = new LeafScores(values, slots, new double[slots.length]);
       leaves.add(leaf);
     }
 

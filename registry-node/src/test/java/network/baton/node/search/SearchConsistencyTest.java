@@ -154,6 +154,88 @@ class SearchConsistencyTest {
     assertThat(search("skill", "skill:SAF-FIRE").total()).isEqualTo(1);
   }
 
+  @Test
+  void textIndexedBeforeTheGraphBecameAResourceIsFoundOnceItIs() {
+    Node g = NodeFactory.createURI(R + "late-course");
+    DatasetGraph dsg = store.datasetGraph();
+    Txn.executeWrite(
+        dsg,
+        () ->
+            dsg.add(
+                g,
+                g,
+                uri(SCHEMA + "name"),
+                NodeFactory.createLiteralLang("Electrolyte filling", "en")));
+    // The search maps the segment holding that name now, while the graph is no resource yet.
+    assertThat(iris(search("q", "electrolyte filling"))).isEmpty();
+
+    Txn.executeWrite(
+        dsg,
+        () ->
+            dsg.add(
+                g,
+                g,
+                uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                uri(SCHEMA + "Course")));
+
+    assertThat(iris(search("q", "electrolyte filling"))).containsExactly(R + "late-course");
+  }
+
+  @Test
+  void textSearchFacetsCountANewValueAfterAWriteAndDropItAfterTheDelete() {
+    String newLicence = "https://example.org/licences/new-one";
+    SearchResult before = search("q", "battery");
+    assertThat(before.facets().license()).doesNotContainKey(newLicence);
+    Node g = NodeFactory.createURI(R + "new-licence-course");
+    DatasetGraph dsg = store.datasetGraph();
+    Txn.executeWrite(
+        dsg,
+        () -> {
+          dsg.add(
+              g, g, uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), uri(SCHEMA + "Course"));
+          dsg.add(
+              g, g, uri(SCHEMA + "name"), NodeFactory.createLiteralLang("Battery recycling", "en"));
+          dsg.add(g, g, uri(SCHEMA + "license"), uri(newLicence));
+          dsg.add(g, g, uri(SCHEMA + "inLanguage"), NodeFactory.createLiteralString("en"));
+        });
+
+    SearchResult added = search("q", "battery");
+    assertThat(added.total()).isEqualTo(before.total() + 1);
+    assertThat(added.facets().license()).containsEntry(newLicence, 1L);
+    long englishBefore = before.facets().language().getOrDefault("en", 0L);
+    assertThat(added.facets().language()).containsEntry("en", englishBefore + 1);
+    assertThat(search("q", "battery", "license", newLicence).hits())
+        .extracting(SearchHit::iri)
+        .containsExactly(R + "new-licence-course");
+
+    Txn.executeWrite(dsg, () -> dsg.removeGraph(g));
+
+    SearchResult deleted = search("q", "battery");
+    assertThat(deleted.total()).isEqualTo(before.total());
+    assertThat(deleted.facets()).isEqualTo(before.facets());
+  }
+
+  @Test
+  void scoresOfAResourceWhoseTextSpansSegmentsAreSummed() {
+    putCourse("spanning", "Battery pack assembly", "en");
+    double nameOnly = search("q", "assembly").hits().get(0).score();
+    Node g = NodeFactory.createURI(R + "spanning");
+    DatasetGraph dsg = store.datasetGraph();
+    // A second commit puts the description in a newer segment than the name.
+    Txn.executeWrite(
+        dsg,
+        () ->
+            dsg.add(
+                g,
+                g,
+                uri(SCHEMA + "description"),
+                NodeFactory.createLiteralLang("Hands-on assembly of modules", "en")));
+
+    List<SearchHit> hits = search("q", "assembly").hits();
+    assertThat(hits).extracting(SearchHit::iri).containsExactly(R + "spanning");
+    assertThat(hits.get(0).score()).isGreaterThan(nameOnly);
+  }
+
   private List<String> pageThrough(Map<String, List<String>> base, int limit) {
     List<String> seen = new ArrayList<>();
     Set<String> cursors = new HashSet<>();
