@@ -24,13 +24,13 @@ import network.baton.vocab.SampleContent;
  * A node with credentials on, the kosen sample imported, listening on a loopback port that is also
  * in its base URL (so its did:web resolves over loopback http).
  */
-final class CredentialNode {
-  static final String PASSPHRASE = "correct horse battery staple";
+public final class CredentialNode {
+  public static final String PASSPHRASE = "correct horse battery staple";
 
   private CredentialNode() {}
 
   /** A free loopback port (closed again; the node binds it right after). */
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -39,7 +39,7 @@ final class CredentialNode {
   }
 
   /** The config of a credential node on this port over this data folder. */
-  static NodeConfig config(Path data, int port) {
+  public static NodeConfig config(Path data, int port) {
     return NodeConfig.defaults(data, URI.create("http://localhost:" + port))
         .withPort(port)
         .withAdminTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN)))
@@ -48,7 +48,7 @@ final class CredentialNode {
   }
 
   /** Imports the kosen sample offline into the data folder, for a node at this base URL. */
-  static void importKosen(Path folder, Path data, String baseUrl) {
+  public static void importKosen(Path folder, Path data, String baseUrl) {
     try {
       Path file =
           Files.writeString(

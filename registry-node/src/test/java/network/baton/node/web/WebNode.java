@@ -2,16 +2,10 @@ package network.baton.node.web;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,18 +14,15 @@ import java.util.Set;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.node.NodeSetup;
 import network.baton.node.RunningNode;
-import network.baton.node.auth.AdminTokens;
-import network.baton.node.cli.BatonCli;
-import network.baton.node.config.CredentialSettings;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.credential.CredentialExtension;
+import network.baton.node.credential.CredentialNode;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.Role;
 import network.baton.node.federation.search.FederationExtension;
 import network.baton.node.federation.search.FederationLimits;
 import network.baton.vocab.ContextLoader;
-import network.baton.vocab.SampleContent;
 
 /**
  * A node serving the web pages: the kosen sample imported, credentials on (passphrase set here, not
@@ -40,21 +31,14 @@ import network.baton.vocab.SampleContent;
  */
 final class WebNode {
 
-  static final String PASSPHRASE = "correct horse battery staple";
-
   private WebNode() {}
 
   static RunningNode start(Vertx vertx, Path folder) {
-    int port = freePort();
+    int port = CredentialNode.freePort();
     String base = "http://localhost:" + port;
     Path data = folder.resolve("data-" + port);
-    NodeConfig defaults = NodeConfig.defaults(data, URI.create(base));
     NodeConfig config =
-        defaults
-            .withPort(port)
-            .withAdminTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN)))
-            .withCredentials(
-                CredentialSettings.defaults().withKeyPassphrase(PASSPHRASE).withLoopbackHttp(true))
+        CredentialNode.config(data, port)
             .withMembers(
                 List.of(
                     new Member(
@@ -62,7 +46,7 @@ final class WebNode {
                         URI.create(base),
                         "Setouchi kosen",
                         Set.of(Role.PUBLISHER, Role.ISSUER))));
-    importKosen(folder, data, base);
+    CredentialNode.importKosen(folder, data, base);
     NodeSetup standard = NodeSetup.standard();
     NodeSetup setup =
         new NodeSetup(
@@ -127,38 +111,5 @@ final class WebNode {
     String id =
         new JsonObject(response.body()).getJsonObject("verifiableCredential").getString("id");
     return id.substring(id.indexOf(',') + 1);
-  }
-
-  private static void importKosen(Path folder, Path data, String baseUrl) {
-    try {
-      Path file =
-          Files.writeString(
-              folder.resolve("kosen.jsonld"),
-              SampleContent.create().text(SampleContent.Institution.KOSEN));
-      StringWriter out = new StringWriter();
-      int code =
-          BatonCli.execute(
-              new PrintWriter(out, true),
-              new PrintWriter(out, true),
-              "import",
-              "--data",
-              data.toString(),
-              "--base-url",
-              baseUrl,
-              file.toString());
-      if (code != 0) {
-        throw new IllegalStateException("sample import failed: " + out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
