@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -130,6 +131,14 @@ public final class NodeDataset implements AutoCloseable {
    */
   NewGraphWriter newGraphWriter() {
     return new NewGraphWriter(base, textIndex, changes, textIndexer);
+  }
+
+  /**
+   * The default graph of the TDB2 store itself, around the text index: for the node's bookkeeping,
+   * which holds no indexed text, inside a transaction on {@link #datasetGraph()}.
+   */
+  Graph systemGraph() {
+    return base.getDefaultGraph();
   }
 
   /** The same dataset as a {@link Dataset}, for APIs that want one. */

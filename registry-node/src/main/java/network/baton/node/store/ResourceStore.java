@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -95,7 +96,7 @@ public final class ResourceStore implements AutoCloseable {
 
   /** Stores a new resource under the id it asked for (if free) or a freshly minted one. */
   public StoredResource create(ResourceDraft draft) {
-    return Txn.calculateWrite(dataset, () -> createIn(system(), draft, null));
+    return inWrite(sys -> createIn(sys, draft, null));
   }
 
   /**
@@ -104,7 +105,7 @@ public final class ResourceStore implements AutoCloseable {
    */
   public StoredResource replace(String id, ResourceDraft draft, String ifMatch) {
     checkReplaceable(id, draft);
-    return Txn.calculateWrite(dataset, () -> replaceIn(system(), id, draft, ifMatch, null));
+    return inWrite(sys -> replaceIn(sys, id, draft, ifMatch, null));
   }
 
   /**
@@ -113,10 +114,8 @@ public final class ResourceStore implements AutoCloseable {
    * and the others still commit together. All or none of the stored ones survive a crash.
    */
   public List<BatchOutcome> writeAll(List<ResourceDraft> drafts, boolean replace) {
-    return Txn.calculateWrite(
-        dataset,
-        () -> {
-          SystemGraph sys = system();
+    return inWrite(
+        sys -> {
           NewGraphWriter fresh = opened.text().map(NodeDataset::newGraphWriter).orElse(null);
           List<BatchOutcome> outcomes = new ArrayList<>(drafts.size());
           try {
@@ -205,21 +204,18 @@ public final class ResourceStore implements AutoCloseable {
     }
     long version = sys.longValue(iri, SystemGraph.VERSION);
     checkPrecondition(ifMatch, state.isPresent() ? version : -1, id);
-    return write(
-        sys,
-        id,
-        draft,
-        state.isPresent() ? sys.instant(iri, SystemGraph.CREATED).orElse(null) : null,
-        fresh);
+    Previous previous =
+        state.isPresent()
+            ? new Previous(version, sys.instant(iri, SystemGraph.CREATED).orElse(null))
+            : null;
+    return write(sys, id, draft, previous, fresh);
   }
 
   /** Deletes the resource, leaving a tombstone; ifMatch as for {@link #replace}. */
   public Change delete(String id, String ifMatch) {
     requireValid(id);
-    return Txn.calculateWrite(
-        dataset,
-        () -> {
-          SystemGraph sys = system();
+    return inWrite(
+        sys -> {
           Node iri = iriNode(id);
           liveState(sys, id);
           checkPrecondition(ifMatch, sys.longValue(iri, SystemGraph.VERSION), id);
@@ -300,7 +296,7 @@ public final class ResourceStore implements AutoCloseable {
         dataset,
         () -> {
           SystemGraph sys = system();
-          long latest = sys.longValue(SystemGraph.LOG, SystemGraph.LAST_SEQUENCE);
+          long latest = sys.lastSequence();
           List<Change> page = new ArrayList<>();
           for (long seq = Math.max(0, since) + 1; seq <= latest && page.size() < limit; seq++) {
             sys.change(seq).ifPresent(page::add);
@@ -320,7 +316,7 @@ public final class ResourceStore implements AutoCloseable {
         () -> {
           SystemGraph sys = system();
           long low = 0;
-          long high = sys.longValue(SystemGraph.LOG, SystemGraph.LAST_SEQUENCE);
+          long high = sys.lastSequence();
           // Invariant: entries up to low are at or before since; entries after high are after it.
           while (low < high) {
             long mid = low + (high - low + 1) / 2;
@@ -359,8 +355,7 @@ public final class ResourceStore implements AutoCloseable {
 
   /** How many live resources the store holds. */
   public long count() {
-    return Txn.calculateRead(
-        dataset, () -> system().longValue(SystemGraph.LOG, SystemGraph.LIVE_COUNT));
+    return Txn.calculateRead(dataset, () -> system().liveCount());
   }
 
   /** Closes the dataset (TDB2 flushes and releases its folder). */
@@ -374,15 +369,21 @@ public final class ResourceStore implements AutoCloseable {
     }
   }
 
-  /** Writes the resource; a resource never stored before goes through fresh when given. */
+  /** What the store holds of a live resource that a write replaces. */
+  private record Previous(long version, Instant created) {}
+
+  /**
+   * Writes the resource: a live one (previous, as the caller looked it up) is replaced, a new one
+   * (previous null) goes through fresh when given.
+   */
   private StoredResource write(
-      SystemGraph sys, String id, ResourceDraft draft, Instant created, NewGraphWriter fresh) {
+      SystemGraph sys, String id, ResourceDraft draft, Previous previous, NewGraphWriter fresh) {
     Node iri = iriNode(id);
     Instant now = now();
-    Instant createdAt = created == null ? now : created;
+    boolean existed = previous != null;
+    Instant createdAt = existed && previous.created() != null ? previous.created() : now;
     Graph graph = withProvenance(draft.graphAbout(iri), iri, createdAt, now);
-    boolean existed = sys.value(iri, SystemGraph.STATE).isPresent();
-    long version = sys.longValue(iri, SystemGraph.VERSION) + 1;
+    long version = existed ? previous.version() + 1 : 1;
     if (existed || fresh == null) {
       DatasetGraph dsg = dataset.asDatasetGraph();
       dsg.deleteAny(iri, Node.ANY, Node.ANY, Node.ANY);
@@ -462,8 +463,26 @@ public final class ResourceStore implements AutoCloseable {
     }
   }
 
+  /** Runs work in one write transaction with the system graph, storing its counters at the end. */
+  private <T> T inWrite(Function<SystemGraph, T> work) {
+    return Txn.calculateWrite(
+        dataset,
+        () -> {
+          SystemGraph sys = system();
+          T result = work.apply(sys);
+          sys.saveCounters();
+          return result;
+        });
+  }
+
   private SystemGraph system() {
-    return new SystemGraph(dataset.asDatasetGraph().getDefaultGraph());
+    // The system graph holds no indexed text, so it is written around the text index's monitor
+    // (which looks each added triple up first) when there is one.
+    return new SystemGraph(
+        opened
+            .text()
+            .map(NodeDataset::systemGraph)
+            .orElseGet(() -> dataset.asDatasetGraph().getDefaultGraph()));
   }
 
   private Node iriNode(String id) {

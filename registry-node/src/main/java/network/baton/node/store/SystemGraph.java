@@ -30,6 +30,11 @@ final class SystemGraph {
   static final Node DELETED = NodeFactory.createLiteralString("deleted");
 
   private final Graph graph;
+  // The change-log counter and the live count as this write has them; written once, by
+  // saveCounters(), rather than replaced in the store at every resource of a batch.
+  private long lastSequence = -1;
+  private long liveCount = -1;
+  private boolean countersChanged;
 
   SystemGraph(Graph graph) {
     this.graph = graph;
@@ -74,16 +79,36 @@ final class SystemGraph {
     graph.add(Triple.create(subject, property, value));
   }
 
-  /** Appends an entry to the change log and returns it. */
+  /**
+   * Appends an entry to the change log and returns it; the counter itself is stored by {@link
+   * #saveCounters()}.
+   */
   Change append(String iri, ChangeAction action, Instant at) {
-    long sequence = longValue(LOG, LAST_SEQUENCE) + 1;
+    long sequence = lastSequence() + 1;
     Node entry = changeNode(sequence);
     graph.add(Triple.create(entry, SEQUENCE, number(sequence)));
     graph.add(Triple.create(entry, RESOURCE, NodeFactory.createURI(iri)));
     graph.add(Triple.create(entry, ACTION, NodeFactory.createLiteralString(action.word())));
     graph.add(Triple.create(entry, AT, dateTime(at)));
-    set(LOG, LAST_SEQUENCE, number(sequence));
+    lastSequence = sequence;
+    countersChanged = true;
     return new Change(sequence, iri, action, at);
+  }
+
+  /** The sequence number of the newest change-log entry, 0 when there is none. */
+  long lastSequence() {
+    if (lastSequence < 0) {
+      lastSequence = longValue(LOG, LAST_SEQUENCE);
+    }
+    return lastSequence;
+  }
+
+  /** How many resources are live. */
+  long liveCount() {
+    if (liveCount < 0) {
+      liveCount = longValue(LOG, LIVE_COUNT);
+    }
+    return liveCount;
   }
 
   Optional<Change> change(long sequence) {
@@ -100,7 +125,18 @@ final class SystemGraph {
             instant(entry, AT).orElseThrow()));
   }
 
+  /** Changes the live count; stored by {@link #saveCounters()}. */
   void addToLiveCount(long delta) {
-    set(LOG, LIVE_COUNT, number(longValue(LOG, LIVE_COUNT) + delta));
+    liveCount = liveCount() + delta;
+    countersChanged = true;
+  }
+
+  /** Stores the change-log counter and the live count if this write changed them. */
+  void saveCounters() {
+    if (countersChanged) {
+      set(LOG, LAST_SEQUENCE, number(lastSequence()));
+      set(LOG, LIVE_COUNT, number(liveCount()));
+      countersChanged = false;
+    }
   }
 }
