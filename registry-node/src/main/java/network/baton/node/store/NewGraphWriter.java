@@ -1,5 +1,7 @@
 package network.baton.node.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -28,11 +30,20 @@ import org.apache.jena.sparql.core.Quad;
  */
 final class NewGraphWriter {
 
+  /**
+   * Entities after which the helper thread flushes Lucene's in-memory segment, so that the commit
+   * (on the writer's thread) finds little left to write: flushing postings is about as costly as
+   * analysing the text.
+   */
+  static final int FLUSH_EVERY = 2_000;
+
   private final DatasetGraph base;
   private final TextIndexLucene textIndex;
   private final ChangedGraphs changes;
   private final ExecutorService indexer;
   private final List<Future<?>> pending = new ArrayList<>();
+  // Touched by the helper thread only (one task at a time).
+  private int sinceFlush;
 
   NewGraphWriter(
       DatasetGraph base,
@@ -64,9 +75,23 @@ final class NewGraphWriter {
                   Entity entity = TextQueryFuncs.entityFromQuad(textIndex.getDocDef(), quad);
                   if (entity != null) {
                     textIndex.addEntity(entity);
+                    sinceFlush++;
                   }
                 }
+                if (sinceFlush >= FLUSH_EVERY) {
+                  flushIndex();
+                }
               }));
+    }
+  }
+
+  private void flushIndex() {
+    try {
+      // Writes the buffered documents as a segment; nothing is committed (a rollback drops it).
+      textIndex.getIndexWriter().flush();
+      sinceFlush = 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot flush the text index", e);
     }
   }
 

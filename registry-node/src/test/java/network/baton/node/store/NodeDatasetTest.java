@@ -188,6 +188,51 @@ class NodeDatasetTest {
     }
   }
 
+  @Test
+  void batchLargeEnoughToFlushTheIndexMidwayIsSearchableWhenItCommitsAndGoneWhenItFails() {
+    NodeDataset store = NodeDataset.open(dataDir);
+    try (ResourceStore resources = resourceStore(store)) {
+      // More names than the writer keeps in memory: part of the text is flushed before the end.
+      int many = NewGraphWriter.FLUSH_EVERY + 100;
+      List<ResourceDraft> failing = new java.util.ArrayList<>();
+      for (int i = 0; i < many; i++) {
+        failing.add(draft("f" + i, "Separator film " + i));
+      }
+      ResourceDraft broken = failing.get(many - 1);
+      broken
+          .graph()
+          .add(
+              org.apache.jena.graph.Triple.create(
+                  broken.subject(), NAME, org.apache.jena.sparql.core.Var.alloc("x")));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> resources.writeAll(failing, false))
+          .isNotInstanceOf(StoreException.class);
+
+      assertThat(resources.count()).isZero();
+      assertThat(store.indexedDocuments()).isZero();
+      assertThat(graphsMatching(store, "name_en:separator")).isEmpty();
+
+      List<ResourceDraft> committing = new java.util.ArrayList<>();
+      for (int i = 0; i < many; i++) {
+        committing.add(draft("c" + i, "Cathode slurry " + i));
+      }
+      assertThat(resources.writeAll(committing, false)).allMatch(o -> o.stored() != null);
+
+      assertThat(resources.count()).isEqualTo(many);
+      // The failed batch took no change-log numbers; the committed one took one each, in order.
+      ChangePage log = resources.changes(many - 2, 10);
+      assertThat(log.latest()).isEqualTo(many);
+      assertThat(log.changes())
+          .extracting(Change::iri)
+          .containsExactly(
+              "http://node.test/resources/c" + (many - 2),
+              "http://node.test/resources/c" + (many - 1));
+      assertThat(store.indexedDocuments()).isEqualTo(many);
+      assertThat(
+              store.textIndex().query((Node) null, "name_en:slurry", null, null, many + 1).size())
+          .isEqualTo(many);
+    }
+  }
+
   private static ResourceStore resourceStore(NodeDataset store) {
     return new ResourceStore(
         OpenDataset.of(store),
