@@ -37,6 +37,9 @@ import picocli.CommandLine.Option;
     subcommands = {CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
 
+  private static final int IMPORT_WARMUP = 2;
+  private static final int IMPORT_ITERATIONS = 3;
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -80,12 +83,13 @@ public final class BenchMain implements Runnable {
           int resources,
       @Option(
               names = "--warmup",
-              defaultValue = "1",
-              description = "Untimed rounds of 100 resources (default: ${DEFAULT-VALUE}).")
+              defaultValue = "" + IMPORT_WARMUP,
+              description =
+                  "Untimed rounds of the same size first, for the JIT (default: ${DEFAULT-VALUE}).")
           int warmup,
       @Option(
               names = "--iterations",
-              defaultValue = "1",
+              defaultValue = "" + IMPORT_ITERATIONS,
               description = "Timed rounds, median reported (default: ${DEFAULT-VALUE}).")
           int iterations) {
     return report(options, "import", importResult(options, resources, warmup, iterations));
@@ -180,15 +184,21 @@ public final class BenchMain implements Runnable {
       @Option(
               names = "--warmup",
               defaultValue = "200",
-              description = "Untimed queries per way (default: ${DEFAULT-VALUE}; import: 1 round).")
+              description =
+                  "Untimed queries per way (default: ${DEFAULT-VALUE}; import: "
+                      + IMPORT_WARMUP
+                      + " rounds).")
           int warmup,
       @Option(
               names = "--iterations",
               defaultValue = "1000",
               description =
-                  "Timed queries per way (default: ${DEFAULT-VALUE}; import: 1 round, sparql: twice as many).")
+                  "Timed queries per way (default: ${DEFAULT-VALUE}; import: "
+                      + IMPORT_ITERATIONS
+                      + " rounds, sparql: twice as many).")
           int iterations) {
-    List<BenchResult> results = new ArrayList<>(importResult(options, importResources, 1, 1));
+    List<BenchResult> results =
+        new ArrayList<>(importResult(options, importResources, IMPORT_WARMUP, IMPORT_ITERATIONS));
     results.addAll(
         withDataset(
             options,

@@ -52,7 +52,6 @@ public final class ImportBench {
 
   private static final Logger log = LoggerFactory.getLogger(ImportBench.class);
   private static final int OFFLINE_BATCH = 500;
-  private static final int WARMUP_RESOURCES = 100;
   private static final int ONLINE_CONCURRENCY = 4;
   private static final int ONLINE_BATCH = OnlineImporter.DEFAULT_BATCH;
   // The loaders need a monitor (null fails inside their worker threads); this one says nothing.
@@ -70,28 +69,30 @@ public final class ImportBench {
   /** Generated input: the same resources as N-Triples (for the node) and N-Quads (for Jena). */
   private record Input(Path ntriples, Path nquads, long triples, int resources) {}
 
-  /** Runs warmup rounds of a small size, then iterations rounds of resources each. */
+  /**
+   * Runs warmup untimed rounds, then iterations timed rounds, each of every importer and loader on
+   * the same resources. The warm-up rounds are full size: the node's code (SHACL, Lucene analysis,
+   * TDB2 writes) keeps the JIT compilers busy on a cold JVM far longer than the bulk loader's
+   * smaller path does, so small warm-up rounds would measure compilation rather than importing.
+   */
   public BenchResult run(int resources, int warmup, int iterations) {
     Input input = write(resources, "input");
-    Input small = warmup > 0 ? write(Math.min(resources, WARMUP_RESOURCES), "warmup") : null;
     try {
-      return measure(input, small, warmup, iterations);
+      return measure(input, warmup, iterations);
     } finally {
       BenchFiles.deleteTree(input.ntriples().getParent());
-      if (small != null) {
-        BenchFiles.deleteTree(small.ntriples().getParent());
-      }
     }
   }
 
-  private BenchResult measure(Input input, Input small, int warmup, int iterations) {
+  private BenchResult measure(Input input, int warmup, int iterations) {
     int resources = input.resources();
     for (int i = 0; i < warmup; i++) {
-      progress.printf("import: warm-up round %d of %d%n", i + 1, warmup);
+      progress.printf("import: warm-up round %d of %d (%d resources)%n", i + 1, warmup, resources);
       progress.flush();
-      jenaRate(small, true);
-      offlineRate(small);
-      onlineRate(small);
+      jenaRate(input, false);
+      jenaRate(input, true);
+      offlineRate(input);
+      onlineRate(input);
     }
     List<Double> jenaBasic = new ArrayList<>();
     List<Double> jenaParallel = new ArrayList<>();
