@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>Every read and write must go through {@link #datasetGraph()}: the wrapper sees each added or
  * deleted quad and updates the index inside the same transaction; the index commits as an external
  * component of the TDB2 transaction, so a committed write is searchable and an aborted one leaves
- * no trace. Anything written to the TDB2 files by other means (a bulk loader) needs {@link
+ * no trace. Two writers in this package go around the wrapper inside such a transaction, for speed:
+ * {@link NewGraphWriter} (which indexes the text itself) and {@link #systemGraph()} (which holds no
+ * indexed text). Anything written to the TDB2 files by other means (a bulk loader) needs {@link
  * #rebuild()}.
  */
 public final class NodeDataset implements AutoCloseable {
