@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class ImportBench {
 
   private static final Logger log = LoggerFactory.getLogger(ImportBench.class);
-  private static final int OFFLINE_BATCH = 500;
+  private static final int OFFLINE_BATCH = OfflineImporter.DEFAULT_BATCH;
   private static final int ONLINE_CONCURRENCY = 4;
   private static final int ONLINE_BATCH = OnlineImporter.DEFAULT_BATCH;
   // The loaders need a monitor (null fails inside their worker threads); this one says nothing.

@@ -84,11 +84,14 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--batch",
       paramLabel = "N",
-      defaultValue = "200",
       description =
           "resources per transaction (offline) or per request and transaction (with --node)"
-              + " (default: ${DEFAULT-VALUE})")
-  int batch;
+              + " (default: "
+              + OfflineImporter.DEFAULT_BATCH
+              + " offline, "
+              + OnlineImporter.DEFAULT_BATCH
+              + " with --node)")
+  Integer batch;
 
   @Option(
       names = "--concurrency",
@@ -126,7 +129,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private void checkUsage() {
-    if (batch < 1 || concurrency < 1) {
+    if ((batch != null && batch < 1) || concurrency < 1) {
       throw new ConfigException("--batch and --concurrency must be at least 1");
     }
     if (target.node != null && (token == null || token.isBlank())) {
@@ -164,7 +167,8 @@ final class ImportCommand implements Callable<Integer> {
             new ResourceIds(node.baseUrl().toString()),
             node.attribution(),
             Clock.systemUTC())) {
-      return new OfflineImporter(store, validator, batch, replace)
+      return new OfflineImporter(
+              store, validator, batch != null ? batch : OfflineImporter.DEFAULT_BATCH, replace)
           .run(items, rejected, ImportProgress.on(err, items.size()), stored -> {});
     }
   }
@@ -172,7 +176,13 @@ final class ImportCommand implements Callable<Integer> {
   private ImportSummary online(PrintWriter err) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     OnlineImporter importer =
-        new OnlineImporter(client, target.node, token, concurrency, replace, batch);
+        new OnlineImporter(
+            client,
+            target.node,
+            token,
+            concurrency,
+            replace,
+            batch != null ? batch : OnlineImporter.DEFAULT_BATCH);
     String base = importer.baseUrl();
     List<ImportItem> items = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();

@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class OfflineImporter {
 
+  /**
+   * Resources per transaction unless told otherwise: a stopped node's store has no readers to keep
+   * waiting, and fewer commits write the text index in fewer, larger segments.
+   */
+  public static final int DEFAULT_BATCH = 500;
+
   private static final Logger log = LoggerFactory.getLogger(OfflineImporter.class);
 
   private final ResourceStore store;

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class OnlineImporter {
 
   /** Resources per request unless told otherwise. */
-  public static final int DEFAULT_BATCH = 100;
+  public static final int DEFAULT_BATCH = 200;
 
   private static final Logger log = LoggerFactory.getLogger(OnlineImporter.class);
   private static final String DESCRIPTOR = "/.well-known/baton-node";
