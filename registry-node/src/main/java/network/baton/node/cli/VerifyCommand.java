@@ -42,6 +42,7 @@ import network.baton.credential.verify.CredentialVerifier;
 import network.baton.credential.verify.VerificationReport;
 import network.baton.node.config.ConfigException;
 import network.baton.node.credential.HttpStatusListFetcher;
+import network.baton.node.credential.OfflineCopies;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SkillFramework;
 import picocli.CommandLine;

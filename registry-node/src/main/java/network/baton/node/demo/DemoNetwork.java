@@ -2,7 +2,7 @@ package network.baton.node.demo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.nimbusds.jose.JWSObject;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import network.baton.credential.did.DidMethodResolver;
 import network.baton.credential.did.DidWeb;
+import network.baton.credential.did.DidWebOptions;
+import network.baton.credential.did.DidWebResolver;
 import network.baton.credential.did.Multikey;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.issue.VcContexts;
@@ -48,6 +50,8 @@ import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.CredentialSettings;
 import network.baton.node.config.NodeConfig;
+import network.baton.node.credential.HttpStatusListFetcher;
+import network.baton.node.credential.OfflineCopies;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.Role;
 import network.baton.node.federation.membership.MembershipList;
@@ -538,8 +542,8 @@ public final class DemoNetwork implements AutoCloseable {
         dir.resolve("presentation.jwt"),
         saved.getString("nonce"),
         EMPLOYER,
-        offline.resolve("dids"),
-        offline.resolve("status-lists"),
+        OfflineCopies.didDocs(offline),
+        OfflineCopies.statusLists(offline),
         offline.resolve("trusted.json"));
   }
 
@@ -574,51 +578,21 @@ public final class DemoNetwork implements AutoCloseable {
   }
 
   /**
-   * Saves what an offline employer needs: the issuer's DID document, the credential's status list
-   * as it is now, and the issuers to trust. Refreshed at every start.
+   * Saves what an offline employer needs, as {@code baton verify --save} would: the issuer's DID
+   * document and the credential's status list as it is now (both refreshed at every start), and the
+   * issuers to trust.
    */
   private void saveOfflineCopies() {
     DemoMember kosen = member(Institution.KOSEN);
-    write(
-        credential.didDocsDir().resolve(kosen.key() + ".json"),
-        get(kosen.url("/.well-known/did.json"), "application/did+json"));
-    int n = 0;
-    for (String list : statusListUrls(read(credential.jwtFile()).strip())) {
-      write(
-          credential.statusListsDir().resolve(kosen.key() + "-" + ++n + ".jwt"),
-          get(list, "application/vc+jwt"));
-    }
+    OfflineCopies copies =
+        new OfflineCopies(
+            new DidMethodResolver(
+                new DidWebResolver(
+                    DidWebOptions.defaults().withTimeout(HTTP_TIMEOUT).withLoopbackHttp(true))),
+            new HttpStatusListFetcher(HTTP_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, true));
+    copies.save(
+        TextNode.valueOf(read(credential.jwtFile()).strip()), credential.didDocsDir().getParent());
     write(credential.trustFile(), new JsonArray().add(kosen.did()).encodePrettily() + "\n");
-  }
-
-  private static List<String> statusListUrls(String jwt) {
-    JsonObject payload;
-    try {
-      payload = new JsonObject(JWSObject.parse(jwt).getPayload().toString());
-    } catch (ParseException e) {
-      throw new IllegalStateException("the sample credential is not a JWS: " + e.getMessage(), e);
-    }
-    Object status = payload.getValue("credentialStatus");
-    JsonArray entries =
-        status instanceof JsonArray array
-            ? array
-            : status == null ? new JsonArray() : new JsonArray().add(status);
-    List<String> urls = new ArrayList<>();
-    for (Object entry : entries) {
-      if (!(entry instanceof JsonObject object)) continue;
-      String url = object.getString("statusListCredential");
-      if (url != null && !urls.contains(url)) urls.add(url);
-    }
-    return urls;
-  }
-
-  private String get(String url, String accept) {
-    HttpResponse<String> response =
-        send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("GET " + url + " answered HTTP " + response.statusCode());
-    }
-    return response.body();
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -152,8 +152,8 @@ class DemoNetworkTest {
       assertThat(member.dataDir()).startsWith(demo.folder());
     }
     SampleCredential credential = demo.credential();
-    assertThat(credential.didDocsDir().resolve("kosen.json")).isRegularFile();
-    assertThat(credential.statusListsDir()).isDirectoryContaining("glob:**.jwt");
+    assertThat(credential.didDocsDir()).isDirectoryContaining("glob:**.json");
+    assertThat(credential.statusListsDir()).isNotEmptyDirectory();
     assertThat(new JsonArray(Files.readString(credential.trustFile(), UTF_8)))
         .containsExactly(demo.member(Institution.KOSEN).did());
   }

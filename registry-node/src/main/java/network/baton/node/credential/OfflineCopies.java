@@ -1,4 +1,4 @@
-package network.baton.node.cli;
+package network.baton.node.credential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,32 +24,33 @@ import network.baton.node.config.ConfigException;
  * Saves what verifying a credential or presentation offline needs: its issuers' DID documents
  * (under {@code DIR/dids}) and its status lists (under {@code DIR/status-lists}), the folders
  * {@code baton verify --offline --did-docs --status-lists} reads. Saving again replaces the copies,
- * which is how an offline verifier refreshes its status lists.
+ * which is how an offline verifier refreshes its status lists. Used by {@code baton verify --save}
+ * and by the demo network for its offline employer.
  */
-final class OfflineCopies {
+public final class OfflineCopies {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DidResolver dids;
   private final StatusListFetcher lists;
 
   /** Copies fetched through this resolver and fetcher (both limited to what the user allowed). */
-  OfflineCopies(DidResolver dids, StatusListFetcher lists) {
+  public OfflineCopies(DidResolver dids, StatusListFetcher lists) {
     this.dids = dids;
     this.lists = lists;
   }
 
   /** The folder of saved DID documents under dir. */
-  static Path didDocs(Path dir) {
+  public static Path didDocs(Path dir) {
     return dir.resolve("dids");
   }
 
   /** The folder of saved status lists under dir. */
-  static Path statusLists(Path dir) {
+  public static Path statusLists(Path dir) {
     return dir.resolve("status-lists");
   }
 
   /** Saves the copies for the file's content; returns one line per file written. */
-  List<String> save(JsonNode content, Path dir) {
+  public List<String> save(JsonNode content, Path dir) {
     List<JsonNode> credentials = new ArrayList<>();
     collect(content, credentials);
     if (credentials.isEmpty()) {
