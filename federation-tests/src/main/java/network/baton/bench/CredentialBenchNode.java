@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.issue.VcContexts;
 import network.baton.node.NodeSetup;
@@ -101,17 +102,7 @@ final class CredentialBenchNode implements AutoCloseable {
 
   /** The body of an issue request in this format (vc+jwt or eddsa-rdfc-2022). */
   String issueBody(String format) {
-    return new JsonObject()
-        .put(
-            "credential",
-            new JsonObject()
-                .put(
-                    "credentialSubject",
-                    new JsonObject()
-                        .put("id", holderDid)
-                        .put("achievement", new JsonObject().put("id", baseUrl + COURSE_PATH))))
-        .put("options", new JsonObject().put("format", format))
-        .encode();
+    return CredentialRoutes.issueRequest(holderDid, baseUrl + COURSE_PATH, format).encode();
   }
 
   /** POST /credentials/issue as the admin; the issued answer, or an exception unless 201. */

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.did.Multikey;
+import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.SigningKey;
 import network.baton.node.NodeSetup;
@@ -243,19 +244,8 @@ final class SignedNetwork implements AutoCloseable {
   /** Issues a credential for a course of the node to a holder, as its staff would. */
   JsonObject issue(Node issuer, String holderDid, String courseId, String format) {
     JsonObject body =
-        new JsonObject()
-            .put(
-                "credential",
-                new JsonObject()
-                    .put(
-                        "credentialSubject",
-                        new JsonObject()
-                            .put("id", holderDid)
-                            .put(
-                                "achievement",
-                                new JsonObject()
-                                    .put("id", issuer.baseUrl() + "/resources/" + courseId))))
-            .put("options", new JsonObject().put("format", format));
+        CredentialRoutes.issueRequest(
+            holderDid, issuer.baseUrl() + "/resources/" + courseId, format);
     HttpResponse<String> response = admin(issuer, "/credentials/issue", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return new JsonObject(response.body());

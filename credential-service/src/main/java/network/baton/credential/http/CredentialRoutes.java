@@ -104,6 +104,24 @@ public final class CredentialRoutes {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /**
+   * The body of {@code POST /credentials/issue} asking for a credential of the achievement (a
+   * course or programme IRI) for the holder's DID, in format ({@code vc+jwt} or {@code
+   * eddsa-rdfc-2022}): the smallest request the route accepts, for its clients.
+   */
+  public static JsonObject issueRequest(String holderDid, String achievementId, String format) {
+    return new JsonObject()
+        .put(
+            "credential",
+            new JsonObject()
+                .put(
+                    "credentialSubject",
+                    new JsonObject()
+                        .put("id", holderDid)
+                        .put("achievement", new JsonObject().put("id", achievementId))))
+        .put("options", new JsonObject().put("format", format));
+  }
+
   /** Mounts the credential routes with the default body limit. */
   public static void mount(
       Router router,

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import network.baton.credential.http.CredentialRoutes;
 import network.baton.node.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -186,17 +187,7 @@ final class CredentialCommand implements Runnable {
                 };
             if (out != null && Files.exists(out))
               throw new ConfigException(out + " exists; not overwriting it");
-            JsonObject body =
-                new JsonObject()
-                    .put(
-                        "credential",
-                        new JsonObject()
-                            .put(
-                                "credentialSubject",
-                                new JsonObject()
-                                    .put("id", holder)
-                                    .put("achievement", new JsonObject().put("id", achievement))))
-                    .put("options", new JsonObject().put("format", wire));
+            JsonObject body = CredentialRoutes.issueRequest(holder, achievement, wire);
             JsonObject answer = post(node, "/credentials/issue", body);
             String text = answer.encodePrettily();
             if (out == null) {

@@ -38,6 +38,7 @@ import network.baton.credential.did.DidWeb;
 import network.baton.credential.did.DidWebOptions;
 import network.baton.credential.did.DidWebResolver;
 import network.baton.credential.did.Multikey;
+import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.issue.VcContexts;
 import network.baton.credential.keys.EncryptedKeyPem;
@@ -548,17 +549,7 @@ public final class DemoNetwork implements AutoCloseable {
   }
 
   private JsonObject issue(DemoMember issuer, String achievement, String format) {
-    JsonObject body =
-        new JsonObject()
-            .put(
-                "credential",
-                new JsonObject()
-                    .put(
-                        "credentialSubject",
-                        new JsonObject()
-                            .put("id", graduate.did())
-                            .put("achievement", new JsonObject().put("id", achievement))))
-            .put("options", new JsonObject().put("format", format));
+    JsonObject body = CredentialRoutes.issueRequest(graduate.did(), achievement, format);
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(URI.create(issuer.url("/credentials/issue")))

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.issue.VcContexts;
 import network.baton.node.RunningNode;
@@ -51,17 +52,7 @@ class NodeCredentialsTest {
   }
 
   private HttpResponse<String> issue(String achievement, String format, boolean withToken) {
-    JsonObject body =
-        new JsonObject()
-            .put(
-                "credential",
-                new JsonObject()
-                    .put(
-                        "credentialSubject",
-                        new JsonObject()
-                            .put("id", holder.did())
-                            .put("achievement", new JsonObject().put("id", achievement))))
-            .put("options", new JsonObject().put("format", format));
+    JsonObject body = CredentialRoutes.issueRequest(holder.did(), achievement, format);
     HttpRequest.Builder request =
         node.request("/credentials/issue")
             .header("Content-Type", "application/json")

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.node.NodeSetup;
 import network.baton.node.RunningNode;
@@ -88,17 +89,7 @@ final class WebNode {
 
   /** Issues a vc+jwt for the course to this holder; returns the JWT. */
   static String issueJwt(RunningNode node, String course, HolderWallet holder) {
-    JsonObject body =
-        new JsonObject()
-            .put(
-                "credential",
-                new JsonObject()
-                    .put(
-                        "credentialSubject",
-                        new JsonObject()
-                            .put("id", holder.did())
-                            .put("achievement", new JsonObject().put("id", course))))
-            .put("options", new JsonObject().put("format", "vc+jwt"));
+    JsonObject body = CredentialRoutes.issueRequest(holder.did(), course, "vc+jwt");
     HttpResponse<String> response =
         node.send(
             node.request("/credentials/issue")
