@@ -9,12 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.node.RunningNode;
+import network.baton.node.TamperedJws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -220,18 +220,7 @@ class WebPagesTest {
   @Test
   void tamperedCredentialFailsWithTheReasonShown() {
     String jwt = WebNode.issueJwt(node, node.url() + "/resources/kosen-mc4-ec");
-    String[] parts = jwt.split("\\.");
-    String payload =
-        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-            .replace("kosen-mc4-ec", "kosen-mc5-bms");
-    String tampered =
-        parts[0]
-            + "."
-            + Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-            + "."
-            + parts[2];
+    String tampered = TamperedJws.replacingInPayload(jwt, "kosen-mc4-ec", "kosen-mc5-bms");
     HttpResponse<String> report = postVerify(tampered);
     assertThat(report.statusCode()).isEqualTo(200);
     assertThat(report.body())
