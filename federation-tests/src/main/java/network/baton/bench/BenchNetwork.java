@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import network.baton.node.DatasetOpener;
 import network.baton.node.NodeSetup;
@@ -21,12 +20,8 @@ import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.Role;
 import network.baton.node.federation.search.FederationExtension;
 import network.baton.node.federation.search.FederationLimits;
-import network.baton.node.http.JsonLdCompactor;
 import network.baton.node.search.BenchmarkResources;
 import network.baton.node.store.NodeDataset;
-import network.baton.node.store.VocabJsonLdParsing;
-import network.baton.node.store.VocabShapeValidator;
-import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SampleContent;
 import network.baton.vocab.SkillFramework;
 import org.apache.jena.graph.NodeFactory;
@@ -56,19 +51,10 @@ final class BenchNetwork implements AutoCloseable {
   private BenchNetwork(Path folder, long linkDelayMs) {
     this.folder = folder;
     this.linkDelayMs = linkDelayMs;
-    ContextLoader contexts = ContextLoader.bundled();
-    this.skills = SkillFramework.load();
     // Members only answer /search and the descriptor: the production setup without extensions
     // (no credentials, no fan-out of their own), shared by all of them since it holds no state.
-    this.memberSetup =
-        new NodeSetup(
-            VocabShapeValidator.create(),
-            new VocabJsonLdParsing(contexts),
-            new JsonLdCompactor(URI.create(ContextLoader.BATON_CONTEXT), contexts),
-            skills,
-            null,
-            DatasetOpener.textIndexed(),
-            List.of());
+    this.memberSetup = NodeSetup.bare();
+    this.skills = memberSetup.skills();
   }
 
   /**
@@ -89,7 +75,7 @@ final class BenchNetwork implements AutoCloseable {
         // Stores are written here one by one while the nodes written before start on the
         // workers; at most a few starts wait at once.
         if (i >= STARTING_AT_ONCE) {
-          await(starting.get(i - STARTING_AT_ONCE));
+          BenchNode.await(starting.get(i - STARTING_AT_ONCE));
         }
         starting.add(network.startMember(i, generator, resources));
         if ((i + 1) % 10 == 0 || i + 1 == count) {
@@ -97,7 +83,7 @@ final class BenchNetwork implements AutoCloseable {
           progress.flush();
         }
       }
-      network.members.addAll(await(Future.all(starting)).list());
+      network.members.addAll(BenchNode.await(Future.all(starting)).list());
       return network;
     } catch (RuntimeException e) {
       network.close();
@@ -127,7 +113,7 @@ final class BenchNetwork implements AutoCloseable {
                     FederationExtension.narrowerOf(skills),
                     limits)));
     NodeVerticle node = new NodeVerticle(config, setup);
-    await(vertx.deployVerticle(node));
+    BenchNode.await(vertx.deployVerticle(node));
     return URI.create("http://localhost:" + node.actualPort());
   }
 
@@ -179,17 +165,6 @@ final class BenchNetwork implements AutoCloseable {
 
   @Override
   public void close() {
-    await(vertx.close());
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted waiting for the nodes", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("nodes did not start or stop: " + e.getMessage(), e);
-    }
+    BenchNode.await(vertx.close());
   }
 }

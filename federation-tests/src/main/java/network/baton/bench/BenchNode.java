@@ -67,7 +67,8 @@ final class BenchNode implements AutoCloseable {
     await(vertx.close());
   }
 
-  private static <T> T await(Future<T> future) {
+  /** Waits up to 2 minutes for a node (or nodes) to start or stop. */
+  static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

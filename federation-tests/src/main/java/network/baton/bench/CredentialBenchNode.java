@@ -81,15 +81,9 @@ final class CredentialBenchNode implements AutoCloseable {
   // The standard setup, its credentials reading the passphrase from the config, not the
   // environment.
   private static NodeSetup setup() {
-    NodeSetup standard = NodeSetup.standard();
-    return new NodeSetup(
-        standard.validator(),
-        standard.jsonLd(),
-        standard.compactor(),
-        standard.skills(),
-        null,
-        standard.datasetOpener(),
-        List.of(new CredentialExtension(standard.skills(), ContextLoader.bundled(), name -> null)));
+    NodeSetup bare = NodeSetup.bare();
+    return bare.withExtensions(
+        List.of(new CredentialExtension(bare.skills(), ContextLoader.bundled(), name -> null)));
   }
 
   /** A new HTTP/1.1 client, one per benchmark client thread. */

@@ -64,6 +64,15 @@ public record NodeSetup(
   }
 
   /**
+   * The production store, validation, JSON-LD and skill framework with no extensions (no
+   * credentials, federation or pages): for a node that only publishes and searches, or one that
+   * adds its own with {@link #withExtensions}.
+   */
+  public static NodeSetup bare() {
+    return base(ContextLoader.bundled(), SkillFramework.load(), List.of());
+  }
+
+  /**
    * The production setup for a node with this config: when the config names coordinator keys, the
    * signed membership list decides whom federated search and SPARQL call and which issuers the
    * node's credential verification trusts (members with the issuer role); otherwise as {@link

@@ -82,14 +82,8 @@ public final class CredentialNode {
 
   /** The standard setup, its credentials ignoring the environment (tests set the passphrase). */
   static NodeSetup setup() {
-    NodeSetup standard = NodeSetup.standard();
-    return new NodeSetup(
-        standard.validator(),
-        standard.jsonLd(),
-        standard.compactor(),
-        standard.skills(),
-        null,
-        standard.datasetOpener(),
-        List.of(new CredentialExtension(standard.skills(), ContextLoader.bundled(), name -> null)));
+    NodeSetup bare = NodeSetup.bare();
+    return bare.withExtensions(
+        List.of(new CredentialExtension(bare.skills(), ContextLoader.bundled(), name -> null)));
   }
 }

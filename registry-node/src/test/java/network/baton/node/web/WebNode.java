@@ -48,22 +48,16 @@ final class WebNode {
                         "Setouchi kosen",
                         Set.of(Role.PUBLISHER, Role.ISSUER))));
     CredentialNode.importKosen(folder, data, base);
-    NodeSetup standard = NodeSetup.standard();
+    NodeSetup bare = NodeSetup.bare();
     NodeSetup setup =
-        new NodeSetup(
-            standard.validator(),
-            standard.jsonLd(),
-            standard.compactor(),
-            standard.skills(),
-            null,
-            standard.datasetOpener(),
+        bare.withExtensions(
             List.of(
-                new CredentialExtension(standard.skills(), ContextLoader.bundled(), name -> null),
+                new CredentialExtension(bare.skills(), ContextLoader.bundled(), name -> null),
                 new FederationExtension(
                     context -> MemberDirectory.of(context.config().members()),
-                    FederationExtension.narrowerOf(standard.skills()),
+                    FederationExtension.narrowerOf(bare.skills()),
                     patientLimits()),
-                WebExtension.fromConfig(standard.skills())));
+                WebExtension.fromConfig(bare.skills())));
     return RunningNode.start(vertx, config, setup);
   }
 
