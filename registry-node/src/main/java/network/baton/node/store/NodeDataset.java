@@ -12,6 +12,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextDocProducerTriples;
@@ -91,7 +92,11 @@ public final class NodeDataset implements AutoCloseable {
     TextIndexLayout layout = new TextIndexLayout();
     TextIndexLucene textIndex;
     try {
-      textIndex = new ResourceTextIndex(FSDirectory.open(indexDir), layout.config());
+      textIndex =
+          new ResourceTextIndex(
+              FSDirectory.open(indexDir),
+              layout.config(),
+              () -> base.transactionMode() == ReadWrite.READ);
     } catch (IOException | RuntimeException e) {
       TDBInternal.expel(base);
       throw new IllegalStateException(

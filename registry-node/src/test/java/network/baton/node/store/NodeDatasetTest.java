@@ -241,6 +241,76 @@ class NodeDatasetTest {
         java.time.Clock.systemUTC());
   }
 
+  @Test
+  void readThatFailsDuringAWriteLeavesTheWriteWholeInTheIndex() throws Exception {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      DatasetGraph dsg = store.datasetGraph();
+      Node second = NodeFactory.createURI("http://node.test/resources/r2");
+      inWriteWithReadBetween(
+          dsg,
+          () -> dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang("Electrode", "en")),
+          () ->
+              Txn.executeRead(
+                  dsg,
+                  () -> {
+                    throw new IllegalStateException("a read that fails, as a timed-out query");
+                  }),
+          () -> dsg.add(second, second, NAME, NodeFactory.createLiteralLang("Electrolyte", "en")),
+          true);
+
+      assertThat(graphsMatching(store, "name_en:electrode")).containsExactly(GRAPH.getURI());
+      assertThat(graphsMatching(store, "name_en:electrolyte")).containsExactly(second.getURI());
+    }
+  }
+
+  @Test
+  void readThatCommitsDuringAWriteDoesNotCommitTheWritesText() throws Exception {
+    try (NodeDataset store = NodeDataset.open(dataDir)) {
+      DatasetGraph dsg = store.datasetGraph();
+      inWriteWithReadBetween(
+          dsg,
+          () -> dsg.add(GRAPH, GRAPH, NAME, NodeFactory.createLiteralLang("Electrode", "en")),
+          () -> Txn.executeRead(dsg, () -> dsg.find().hasNext()),
+          () -> {},
+          false);
+
+      assertThat(graphsMatching(store, "name_en:electrode")).isEmpty();
+      assertThat(store.indexedDocuments()).isZero();
+    }
+  }
+
+  /**
+   * In one write transaction on this thread: before, then (on another thread, while the write is
+   * open) between, then after; then commit or abort the write.
+   */
+  private static void inWriteWithReadBetween(
+      DatasetGraph dsg, Runnable before, Runnable between, Runnable after, boolean commit)
+      throws Exception {
+    dsg.begin(org.apache.jena.query.ReadWrite.WRITE);
+    try {
+      before.run();
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  between.run();
+                } catch (IllegalStateException expected) {
+                  // the failing read
+                }
+              });
+      reader.start();
+      reader.join();
+      after.run();
+      if (commit) {
+        dsg.commit();
+      } else {
+        dsg.abort();
+      }
+    } finally {
+      dsg.end();
+    }
+  }
+
   private static ResourceDraft draft(String id, String name) {
     Node subject = NodeFactory.createURI("http://node.test/resources/" + id);
     org.apache.jena.graph.Graph graph =
