@@ -4,27 +4,27 @@ import static java.util.Objects.requireNonNull;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.store.ResourceStore;
+import network.baton.node.work.WorkQueues;
 
 /**
- * What a running node shares with its extensions: config, the store, the Jena worker pool, the one
- * size-limited body handler, and the admin-token check for writes.
+ * What a running node shares with its extensions: config, the store, the work queues (one per kind
+ * of work, each bounded), the one size-limited body handler, and the admin-token check for writes.
  */
 public record NodeContext(
     Vertx vertx,
     NodeConfig config,
     ResourceStore store,
-    WorkerExecutor jenaPool,
+    WorkQueues work,
     Handler<RoutingContext> bodyHandler,
     Handler<RoutingContext> adminHandler) {
   public NodeContext {
     requireNonNull(vertx, "vertx");
     requireNonNull(config, "config");
     requireNonNull(store, "store");
-    requireNonNull(jenaPool, "jenaPool");
+    requireNonNull(work, "work");
     requireNonNull(bodyHandler, "bodyHandler");
     requireNonNull(adminHandler, "adminHandler");
   }

@@ -4,13 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import network.baton.node.auth.AdminAuthHandler;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.NodeConfig;
@@ -33,6 +32,7 @@ import network.baton.node.store.ResourceIds;
 import network.baton.node.store.ResourceReader;
 import network.baton.node.store.ResourceService;
 import network.baton.node.store.ResourceStore;
+import network.baton.node.work.WorkQueues;
 import org.apache.jena.sys.JenaSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class NodeVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(NodeVerticle.class);
-  private static final int JENA_THREADS = 8;
-
   private final NodeConfig config;
   private final NodeSetup setup;
-  private WorkerExecutor pool;
+  private WorkQueues work;
   private volatile ResourceStore store;
   private volatile LocalSearch search;
   private volatile HttpServer server;
@@ -58,14 +56,14 @@ public final class NodeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    pool =
-        vertx.createSharedWorkerExecutor(
-            "baton-jena",
-            JENA_THREADS,
-            config.sparqlTimeout().toMillis() * 3 + 60_000,
-            TimeUnit.MILLISECONDS);
+    work =
+        WorkQueues.create(
+            vertx,
+            config.work(),
+            config.sparqlTimeout().multipliedBy(3).plus(Duration.ofMinutes(1)));
     ResourceIds ids = new ResourceIds(config.baseUrl().toString());
-    return pool.executeBlocking(
+    return vertx
+        .executeBlocking(
             () -> {
               // Jena's one-time initialisation and the first loading of the web and metrics
               // classes are slow: open and wire everything here, not on the event loop.
@@ -114,14 +112,14 @@ public final class NodeVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-    return closed.eventually(this::closeStore).eventually(() -> pool.close());
+    return closed.eventually(this::closeStore).eventually(() -> work.close());
   }
 
   private Future<Void> closeStore() {
     if (store == null) {
       return Future.succeededFuture();
     }
-    return pool.executeBlocking(
+    return vertx.executeBlocking(
         () -> {
           // Extensions that hold resources (credential records, workers) close before the store.
           for (NodeExtension extension : setup.extensions()) {
@@ -166,7 +164,11 @@ public final class NodeVerticle extends VerticleBase {
         BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()).setHandleFileUploads(false);
     ResourceService resources =
         new ResourceService(
-            store, new ResourceReader(ids, setup.jsonLd()), setup.validator(), pool);
+            store,
+            new ResourceReader(ids, setup.jsonLd()),
+            setup.validator(),
+            work.read(),
+            work.write());
     PrometheusMeterRegistry metrics =
         setup.metrics() != null
             ? setup.metrics()
@@ -182,17 +184,20 @@ public final class NodeVerticle extends VerticleBase {
     new HealthRoutes(resources, metrics).mount(router);
     new OpenApiRoutes(config.baseUrl()).mount(router);
     new SparqlRoutes(
-            new SparqlService(store.dataset(), pool, config.sparqlTimeout(), config.resultCap()),
-            body)
+            new SparqlService(
+                store.dataset(), work.sparql(), config.sparqlTimeout(), config.resultCap()),
+            body,
+            WorkQueues.share(work.sparql()))
         .mount(router);
     if (search != null) {
-      new SearchRoutes(new SearchService(search, pool)).mount(router);
+      new SearchRoutes(new SearchService(search, work.search()), WorkQueues.share(work.search()))
+          .mount(router);
     }
-    NodeContext context = new NodeContext(vertx, config, store, pool, body, admin);
+    NodeContext context = new NodeContext(vertx, config, store, work, body, admin);
     setup.extensions().forEach(extension -> extension.mount(router, context));
     ProblemHandler problems = ProblemHandler.create();
     router.route().failureHandler(problems);
-    for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
+    for (int status : new int[] {400, 404, 405, 406, 413, 415, 429, 500, 503}) {
       router.errorHandler(status, problems);
     }
     return router;

@@ -81,6 +81,7 @@ public final class CredentialRoutes {
   private final WorkerExecutor worker;
   private final Handler<RoutingContext> admin;
   private final Handler<RoutingContext> body;
+  private final Handler<RoutingContext> share;
   private final int maxBodyBytes;
   private final ObjectMapper json =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -96,10 +97,25 @@ public final class CredentialRoutes {
       Handler<RoutingContext> admin,
       Handler<RoutingContext> body,
       int maxBodyBytes) {
+    this(service, worker, admin, body, RoutingContext::next, maxBodyBytes);
+  }
+
+  /**
+   * Routes as above whose POST requests first pass {@code share} (the node's per-client limit on
+   * credential work, a platform handler so it runs before the body is read).
+   */
+  public CredentialRoutes(
+      CredentialService service,
+      WorkerExecutor worker,
+      Handler<RoutingContext> admin,
+      Handler<RoutingContext> body,
+      Handler<RoutingContext> share,
+      int maxBodyBytes) {
     this.service = requireNonNull(service, "service");
     this.worker = requireNonNull(worker, "worker");
     this.admin = requireNonNull(admin, "admin");
     this.body = requireNonNull(body, "body");
+    this.share = requireNonNull(share, "share");
     if (maxBodyBytes < 1) throw new IllegalArgumentException("body limit must be positive");
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -135,9 +151,13 @@ public final class CredentialRoutes {
   /** Adds the routes to the router. */
   public void mount(Router router) {
     guarded(router.post("/credentials/issue")).handler(this::issue);
-    router.post("/credentials/verify").handler(body).handler(this::verify);
-    router.post("/presentations/verify").handler(body).handler(this::verifyPresentation);
-    router.post("/challenges").handler(body).handler(this::challenge);
+    router.post("/credentials/verify").handler(share).handler(body).handler(this::verify);
+    router
+        .post("/presentations/verify")
+        .handler(share)
+        .handler(body)
+        .handler(this::verifyPresentation);
+    router.post("/challenges").handler(share).handler(body).handler(this::challenge);
     guarded(router.post("/credentials/status")).handler(this::status);
     router.get("/status/:list").handler(this::statusList);
   }
@@ -146,8 +166,8 @@ public final class CredentialRoutes {
   // after it (Vert.x enforces the order); either way anonymous requests are refused.
   private Route guarded(Route route) {
     return admin instanceof PlatformHandler
-        ? route.handler(admin).handler(body)
-        : route.handler(body).handler(admin);
+        ? route.handler(share).handler(admin).handler(body)
+        : route.handler(share).handler(body).handler(admin);
   }
 
   private void issue(RoutingContext rc) {

@@ -28,7 +28,8 @@ public record NodeConfig(
     CredentialSettings credentials,
     List<PublicKeyMaterial> coordinatorKeys,
     Duration membershipSyncInterval,
-    List<Member> members) {
+    List<Member> members,
+    WorkLimits work) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -101,6 +102,45 @@ public record NodeConfig(
     if (members.stream().map(Member::did).distinct().count() != members.size()) {
       throw new ConfigException("members must not name the same DID twice");
     }
+    work = work == null ? WorkLimits.defaults() : work;
+  }
+
+  /** A config with the default admission limits ({@link WorkLimits#defaults()}). */
+  public NodeConfig(
+      int port,
+      String host,
+      Path dataDir,
+      URI baseUrl,
+      String name,
+      String institution,
+      String did,
+      List<String> adminTokenHashes,
+      long bodyLimitBytes,
+      Duration sparqlTimeout,
+      int resultCap,
+      List<String> languages,
+      CredentialSettings credentials,
+      List<PublicKeyMaterial> coordinatorKeys,
+      Duration membershipSyncInterval,
+      List<Member> members) {
+    this(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
+        members,
+        null);
   }
 
   /** A config without coordinator keys (no federation) and the default membership sync. */
@@ -134,7 +174,8 @@ public record NodeConfig(
         credentials,
         List.of(),
         DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** Whether the node takes part in federation (it has the coordinator's key to check lists). */
@@ -210,6 +251,11 @@ public record NodeConfig(
         });
   }
 
+  /** A copy with other admission limits per kind of work. */
+  public NodeConfig withWork(WorkLimits newWork) {
+    return copy(c -> c.work = newWork);
+  }
+
   /** A copy with other credential settings. */
   public NodeConfig withCredentials(CredentialSettings newCredentials) {
     return copy(c -> c.credentials = newCredentials);
@@ -240,7 +286,8 @@ public record NodeConfig(
         c.credentials,
         c.coordinatorKeys,
         c.membershipSyncInterval,
-        c.members);
+        c.members,
+        c.work);
   }
 
   /**
@@ -263,6 +310,7 @@ public record NodeConfig(
     List<PublicKeyMaterial> coordinatorKeys;
     Duration membershipSyncInterval;
     List<Member> members;
+    WorkLimits work;
 
     Components(NodeConfig config) {
       port = config.port;
@@ -281,6 +329,7 @@ public record NodeConfig(
       coordinatorKeys = config.coordinatorKeys;
       membershipSyncInterval = config.membershipSyncInterval;
       members = config.members;
+      work = config.work;
     }
   }
 

@@ -49,7 +49,12 @@ public final class NodeConfigReader {
           "statusListCacheTtl",
           "coordinatorKeys",
           "membershipSyncInterval",
-          "members");
+          "members",
+          "work");
+
+  private static final List<String> WORK_KINDS =
+      List.of("sparql", "search", "read", "write", "credentials");
+  private static final Set<String> WORK_KEYS = Set.of("threads", "queue", "perClient");
 
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -127,7 +132,62 @@ public final class NodeConfigReader {
         object.has("membershipSyncInterval")
             ? parseDuration("membershipSyncInterval", object.get("membershipSyncInterval"))
             : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
-        members(object.get("members")));
+        members(object.get("members")),
+        work(object.get("work")));
+  }
+
+  /**
+   * Reads {@code work: {sparql: {threads, queue, perClient}, search: ..., read: ..., write: ...,
+   * credentials: ...}}; a kind or key left out keeps its default.
+   */
+  private static WorkLimits work(JsonNode value) {
+    WorkLimits defaults = WorkLimits.defaults();
+    if (value == null || value.isNull()) {
+      return defaults;
+    }
+    if (!value.isObject()) {
+      throw new ConfigException(
+          "work must be an object such as {sparql: {threads: 1, queue: 8, perClient: 2}}");
+    }
+    for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+      String kind = names.next();
+      if (!WORK_KINDS.contains(kind)) {
+        throw new ConfigException(
+            "unknown kind of work 'work." + kind + "'; known: " + String.join(", ", WORK_KINDS));
+      }
+    }
+    return new WorkLimits(
+        workLimit(value, "sparql", defaults.sparql()),
+        workLimit(value, "search", defaults.search()),
+        workLimit(value, "read", defaults.read()),
+        workLimit(value, "write", defaults.write()),
+        workLimit(value, "credentials", defaults.credentials()));
+  }
+
+  private static WorkLimit workLimit(JsonNode work, String kind, WorkLimit fallback) {
+    JsonNode value = work.get(kind);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isObject()) {
+      throw new ConfigException("work." + kind + " must be an object {threads, queue, perClient}");
+    }
+    ObjectNode entry = (ObjectNode) value;
+    for (Iterator<String> names = entry.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      if (!WORK_KEYS.contains(key)) {
+        throw new ConfigException(
+            "unknown key 'work." + kind + "." + key + "'; known: perClient, queue, threads");
+      }
+    }
+    try {
+      return new WorkLimit(
+          integer(entry, "threads", fallback.threads()),
+          integer(entry, "queue", fallback.queue()),
+          integer(entry, "perClient", fallback.perClient()));
+    } catch (ConfigException e) {
+      throw new ConfigException("work." + kind + ": " + e.getMessage());
+    }
   }
 
   /** Each entry a multibase text ("z6Mk...") or a public JWK object. */

@@ -2,7 +2,6 @@ package network.baton.node.credential;
 
 import static java.util.Objects.requireNonNull;
 
-import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -32,6 +31,8 @@ import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
+import network.baton.node.work.WorkQueue;
+import network.baton.node.work.WorkQueues;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SkillFramework;
 import org.slf4j.Logger;
@@ -138,11 +139,17 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
           e);
     }
     opened.add(service);
-    WorkerExecutor worker = context.vertx().createSharedWorkerExecutor("baton-credentials", 4);
-    opened.add(worker::close);
+    WorkQueue worker = context.work().credentials();
     int bodyLimit =
         (int) Math.min(config.bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
-    new CredentialRoutes(service, worker, context.adminHandler(), context.bodyHandler(), bodyLimit)
+    // Each client gets its share of the credential workers on every route that signs or verifies.
+    new CredentialRoutes(
+            service,
+            worker,
+            context.adminHandler(),
+            context.bodyHandler(),
+            WorkQueues.share(worker),
+            bodyLimit)
         .mount(router);
     if (config.did() != null && !config.did().equals(service.issuerDid())) {
       log.warn(
@@ -201,11 +208,11 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
     }
   }
 
-  /** Closes the credential services and workers this extension opened. */
+  /** Closes the credential services this extension opened (the node closes its work queues). */
   @Override
   public void close() throws Exception {
     Exception first = null;
-    // Newest first: the worker stops taking work before the service closes its records.
+    // Newest first.
     for (int i = opened.size() - 1; i >= 0; i--) {
       try {
         opened.get(i).close();

@@ -1,6 +1,8 @@
 package network.baton.node.http;
 
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem to answer with: status, a short title, a detail for the client, and any extra
@@ -17,6 +19,7 @@ public class Problem extends RuntimeException {
   private final String type;
   private final String title;
   private final transient JsonObject extra;
+  private final Map<String, String> headers;
 
   /** A problem with a type slug (e.g. "not-found"), status, title, detail and extra members. */
   public Problem(String typeSlug, int status, String title, String detail, JsonObject extra) {
@@ -28,6 +31,16 @@ public class Problem extends RuntimeException {
     this.status = status;
     this.title = title;
     this.extra = extra == null ? new JsonObject() : extra.copy();
+    this.headers = Map.of();
+  }
+
+  private Problem(Problem problem, Map<String, String> headers) {
+    super(problem.getMessage());
+    this.type = problem.type;
+    this.status = problem.status;
+    this.title = problem.title;
+    this.extra = problem.extra;
+    this.headers = Map.copyOf(headers);
   }
 
   /** A problem without extra members. */
@@ -43,6 +56,24 @@ public class Problem extends RuntimeException {
   /** 404 Not Found. */
   public static Problem notFound(String detail) {
     return new Problem("not-found", 404, "Not found", detail);
+  }
+
+  /** 429 Too Many Requests, to try again after retryAfterSeconds. */
+  public static Problem tooManyRequests(String detail, long retryAfterSeconds) {
+    return new Problem("too-many-requests", 429, "Too many requests", detail)
+        .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+  }
+
+  /** A copy that is answered with this header too (e.g. Retry-After on a 503 or 429). */
+  public Problem withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Problem(this, more);
+  }
+
+  /** Headers to answer with besides Content-Type. */
+  public Map<String, String> headers() {
+    return headers;
   }
 
   /** The HTTP status. */

@@ -62,6 +62,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (problem.status() == 401) {
       rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"baton\"");
     }
+    problem.headers().forEach(rc.response()::putHeader);
     rc.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", PROBLEM_JSON)

@@ -3,6 +3,7 @@ package network.baton.node.search;
 import static java.util.Objects.requireNonNull;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,15 +21,17 @@ import network.baton.node.http.Problem;
 public final class SearchRoutes {
 
   private final SearchService service;
+  private final Handler<RoutingContext> share;
 
-  /** Routes answering from {@code service}. */
-  public SearchRoutes(SearchService service) {
+  /** Routes answering from {@code service}, each client held to its share by {@code share}. */
+  public SearchRoutes(SearchService service, Handler<RoutingContext> share) {
     this.service = requireNonNull(service, "service");
+    this.share = requireNonNull(share, "share");
   }
 
   /** Adds the search route to {@code router}. */
   public void mount(Router router) {
-    router.get("/search").handler(this::search);
+    router.get("/search").handler(share).handler(this::search);
   }
 
   private void search(RoutingContext rc) {

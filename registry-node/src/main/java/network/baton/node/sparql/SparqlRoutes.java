@@ -13,17 +13,23 @@ public final class SparqlRoutes {
 
   private final SparqlService service;
   private final Handler<RoutingContext> body;
+  private final Handler<RoutingContext> share;
 
-  /** Routes over service; POST bodies go through the node's one BodyHandler. */
-  public SparqlRoutes(SparqlService service, Handler<RoutingContext> body) {
+  /**
+   * Routes over service; POST bodies go through the node's one BodyHandler, and share holds each
+   * client to its part of the SPARQL queue.
+   */
+  public SparqlRoutes(
+      SparqlService service, Handler<RoutingContext> body, Handler<RoutingContext> share) {
     this.service = service;
     this.body = body;
+    this.share = share;
   }
 
   /** Adds /sparql. */
   public void mount(Router router) {
-    router.get("/sparql").handler(this::get);
-    router.post("/sparql").handler(body).handler(this::post);
+    router.get("/sparql").handler(share).handler(this::get);
+    router.post("/sparql").handler(share).handler(body).handler(this::post);
   }
 
   /** The problem an update request gets. */

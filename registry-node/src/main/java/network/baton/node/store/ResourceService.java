@@ -12,26 +12,33 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 
 /**
- * Publishing logic over the store: parse, validate, then write; every call runs on the node's Jena
- * worker pool and answers with a Future, so the event loop never blocks.
+ * Publishing logic over the store: parse, validate, then write; reads run on the node's read
+ * workers and writes (with their parsing and validation) on its write workers, each answering with
+ * a Future, so the event loop never blocks and a flood of one kind leaves the other answering.
  */
 public final class ResourceService {
 
   private final ResourceStore store;
   private final ResourceReader reader;
   private final ResourceValidator validator;
-  private final WorkerExecutor pool;
+  private final WorkerExecutor reads;
+  private final WorkerExecutor writes;
 
-  /** A service writing to store, reading bodies with reader and checking them with validator. */
+  /**
+   * A service writing to store, reading bodies with reader and checking them with validator; reads
+   * run on reads, writes on writes.
+   */
   public ResourceService(
       ResourceStore store,
       ResourceReader reader,
       ResourceValidator validator,
-      WorkerExecutor pool) {
+      WorkerExecutor reads,
+      WorkerExecutor writes) {
     this.store = store;
     this.reader = reader;
     this.validator = validator;
-    this.pool = pool;
+    this.reads = reads;
+    this.writes = writes;
   }
 
   /**
@@ -39,12 +46,12 @@ public final class ResourceService {
    * StoreException.
    */
   public Future<StoredResource> create(String body, Lang lang) {
-    return pool.executeBlocking(() -> store.create(validated(body, lang)), false);
+    return writes.executeBlocking(() -> store.create(validated(body, lang)), false);
   }
 
   /** Replaces (or creates at that id) a resource, honouring If-Match. */
   public Future<StoredResource> replace(String id, String body, Lang lang, String ifMatch) {
-    return pool.executeBlocking(() -> store.replace(id, validated(body, lang), ifMatch), false);
+    return writes.executeBlocking(() -> store.replace(id, validated(body, lang), ifMatch), false);
   }
 
   /**
@@ -54,42 +61,42 @@ public final class ResourceService {
    * read (RdfSyntaxException, StoreException INVALID).
    */
   public Future<List<BatchResult>> writeBatch(String body, Lang lang, boolean replace) {
-    return pool.executeBlocking(() -> batch(reader.readBatch(body, lang), replace), false);
+    return writes.executeBlocking(() -> batch(reader.readBatch(body, lang), replace), false);
   }
 
   /** Deletes a resource, leaving a tombstone. */
   public Future<Change> delete(String id, String ifMatch) {
-    return pool.executeBlocking(() -> store.delete(id, ifMatch), false);
+    return writes.executeBlocking(() -> store.delete(id, ifMatch), false);
   }
 
   /** One resource. */
   public Future<StoredResource> get(String id) {
-    return pool.executeBlocking(() -> store.get(id), false);
+    return reads.executeBlocking(() -> store.get(id), false);
   }
 
   /** A page of live resources after the cursor. */
   public Future<ResourcePage> list(int limit, String after) {
-    return pool.executeBlocking(() -> store.list(limit, after), false);
+    return reads.executeBlocking(() -> store.list(limit, after), false);
   }
 
   /** A page of the change log after a sequence number. */
   public Future<ChangePage> changes(long since, int limit) {
-    return pool.executeBlocking(() -> store.changes(since, limit), false);
+    return reads.executeBlocking(() -> store.changes(since, limit), false);
   }
 
   /** A page of the change log after an instant. */
   public Future<ChangePage> changesAfter(java.time.Instant since, int limit) {
-    return pool.executeBlocking(() -> store.changesAfter(since, limit), false);
+    return reads.executeBlocking(() -> store.changesAfter(since, limit), false);
   }
 
   /** The skills each live resource teaches or assesses. */
   public Future<Map<String, Set<String>>> skillsByResource() {
-    return pool.executeBlocking(store::skillsByResource, false);
+    return reads.executeBlocking(store::skillsByResource, false);
   }
 
   /** The number of live resources. */
   public Future<Long> count() {
-    return pool.executeBlocking(store::count, false);
+    return reads.executeBlocking(store::count, false);
   }
 
   private List<BatchResult> batch(Map<String, Graph> graphs, boolean replace) {

@@ -37,7 +37,7 @@ public final class WebExtension implements NodeExtension, AutoCloseable {
             context,
             directories.apply(context),
             api,
-            new PageRenderer(context.vertx(), context.jenaPool()),
+            new PageRenderer(context.vertx(), context.work().read()),
             new Labels(skills, levels, messages),
             messages)
         .mount(router);

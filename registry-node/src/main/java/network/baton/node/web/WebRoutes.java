@@ -278,7 +278,8 @@ public final class WebRoutes {
     rc.put(RESOURCE_PAGE, true);
     PageLanguage language = PageLanguage.choose(rc);
     String id = rc.pathParam("id");
-    node.jenaPool()
+    node.work()
+        .read()
         .executeBlocking(() -> read(id, language), false)
         .compose(
             view -> {

@@ -128,6 +128,43 @@ class NodeConfigReaderTest {
   }
 
   @Test
+  void workLimitsAreReadPerKindAndTheRestKeepTheirDefaults() throws IOException {
+    Path file =
+        write(
+            "node.yaml",
+            "dataDir: data\nbaseUrl: https://kosen.example.jp\n"
+                + "work:\n  sparql: {threads: 2, queue: 3}\n  search: {perClient: 4}\n");
+
+    WorkLimits work = reader.read(file).work();
+
+    WorkLimits defaults = WorkLimits.defaults();
+    assertThat(work.sparql()).isEqualTo(new WorkLimit(2, 3, defaults.sparql().perClient()));
+    assertThat(work.search())
+        .isEqualTo(new WorkLimit(defaults.search().threads(), defaults.search().queue(), 4));
+    assertThat(work.read()).isEqualTo(defaults.read());
+    assertThat(work.write()).isEqualTo(defaults.write());
+    assertThat(work.credentials()).isEqualTo(defaults.credentials());
+  }
+
+  @Test
+  void badWorkLimitsAreRefusedWithTheKeyNamed() throws IOException {
+    String base = "dataDir: data\nbaseUrl: https://kosen.example.jp\n";
+    assertThatThrownBy(() -> reader.read(write("a.yaml", base + "work: {sprql: {threads: 1}}\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("work.sprql")
+        .hasMessageContaining("sparql, search, read, write, credentials");
+    assertThatThrownBy(() -> reader.read(write("b.yaml", base + "work: {sparql: {thread: 1}}\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("work.sparql.thread");
+    assertThatThrownBy(() -> reader.read(write("c.yaml", base + "work: {search: {threads: 0}}\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("work.search: threads must be at least 1: 0");
+    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "work: {read: 4}\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("work.read must be an object");
+  }
+
+  @Test
   void membersAreReadWithTheirRolesAndBadEntriesAreNamed() throws IOException {
     Path file =
         write(

@@ -8,6 +8,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,7 +57,7 @@ class SearchRoutesTest {
     vertx = Vertx.vertx();
     workers = vertx.createSharedWorkerExecutor("search-test", 2);
     Router router = Router.router(vertx);
-    new SearchRoutes(new SearchService(search, workers)).mount(router);
+    new SearchRoutes(new SearchService(search, workers), RoutingContext::next).mount(router);
     router.route().failureHandler(ProblemHandler.create());
     server = await(vertx.createHttpServer().requestHandler(router).listen(0));
   }

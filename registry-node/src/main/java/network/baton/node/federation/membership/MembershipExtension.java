@@ -73,12 +73,12 @@ public final class MembershipExtension implements NodeExtension, AutoCloseable {
         new MembershipSync(
             context.vertx(),
             state,
-            context.jenaPool(),
+            context.work().write(),
             config.baseUrl(),
             PEER_TIMEOUT,
             MAX_ANSWER_BYTES);
     new MembershipRoutes(
-            state, sync, context.jenaPool(), context.bodyHandler(), context.adminHandler())
+            state, sync, context.work().write(), context.bodyHandler(), context.adminHandler())
         .mount(router);
     sync.every(config.membershipSyncInterval());
     log.info(

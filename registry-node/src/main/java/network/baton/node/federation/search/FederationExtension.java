@@ -52,7 +52,8 @@ public final class FederationExtension implements NodeExtension {
     MemberClient client = new MemberClient(context.vertx(), limits.maxAnswerBytes());
     new FederationRoutes(
             new FederatedSearch(context.vertx(), directory, client, selfAndNarrower, limits),
-            new FederatedSparql(context.vertx(), directory, client, context.jenaPool(), limits),
+            new FederatedSparql(
+                context.vertx(), directory, client, context.work().sparql(), limits),
             context.bodyHandler(),
             limits)
         .mount(router);

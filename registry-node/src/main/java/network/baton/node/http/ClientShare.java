@@ -1,0 +1,72 @@
+package network.baton.node.http;
+
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * At most {@code perClient} requests of one kind in flight from one client address; one more is
+ * answered 429 with Retry-After, so a single client cannot fill a queue that every client shares. A
+ * request counts until its response ends or its connection closes. A platform handler, so it runs
+ * before the body is buffered.
+ */
+public final class ClientShare implements PlatformHandler {
+
+  private final String kind;
+  private final int perClient;
+  private final LongSupplier retryAfterSeconds;
+  private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
+
+  private ClientShare(String kind, int perClient, LongSupplier retryAfterSeconds) {
+    this.kind = kind;
+    this.perClient = perClient;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** A share of perClient requests of this kind; retryAfterSeconds tells refused clients when. */
+  public static ClientShare create(String kind, int perClient, LongSupplier retryAfterSeconds) {
+    if (perClient < 1) {
+      throw new IllegalArgumentException("perClient must be at least 1: " + perClient);
+    }
+    return new ClientShare(kind, perClient, retryAfterSeconds);
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    String client = client(rc);
+    int count = inFlight.merge(client, 1, Integer::sum);
+    if (count > perClient) {
+      release(client);
+      rc.fail(
+          Problem.tooManyRequests(
+              "this client has "
+                  + perClient
+                  + " "
+                  + kind
+                  + " request"
+                  + (perClient == 1 ? "" : "s")
+                  + " in flight already, the most this node takes from one client",
+              retryAfterSeconds.getAsLong()));
+      return;
+    }
+    rc.addEndHandler(done -> release(client));
+    rc.next();
+  }
+
+  /** Clients with requests in flight now (for tests and metrics). */
+  public int clients() {
+    return inFlight.size();
+  }
+
+  private void release(String client) {
+    inFlight.computeIfPresent(client, (key, n) -> n <= 1 ? null : n - 1);
+  }
+
+  /** The client's address as the connection shows it (the proxy's, behind a proxy). */
+  static String client(RoutingContext rc) {
+    SocketAddress remote = rc.request().remoteAddress();
+    return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+  }
+}

@@ -1,0 +1,41 @@
+package network.baton.node.work;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import network.baton.node.config.WorkLimits;
+import network.baton.node.http.ClientShare;
+
+/**
+ * The node's work queues, one per kind of work (see {@link WorkLimits}), each with its own threads
+ * and bound; {@link #share} gives a route the per-client limit of a kind.
+ */
+public record WorkQueues(
+    WorkQueue sparql, WorkQueue search, WorkQueue read, WorkQueue write, WorkQueue credentials) {
+
+  /** Queues with these limits; a task running past maxExecuteTime is logged by Vert.x. */
+  public static WorkQueues create(Vertx vertx, WorkLimits limits, Duration maxExecuteTime) {
+    return new WorkQueues(
+        WorkQueue.create(vertx, "sparql", limits.sparql(), maxExecuteTime),
+        WorkQueue.create(vertx, "search", limits.search(), maxExecuteTime),
+        WorkQueue.create(vertx, "read", limits.read(), maxExecuteTime),
+        WorkQueue.create(vertx, "write", limits.write(), maxExecuteTime),
+        WorkQueue.create(vertx, "credentials", limits.credentials(), maxExecuteTime));
+  }
+
+  /** A route handler giving each client its share of this queue ({@code perClient} in flight). */
+  public static ClientShare share(WorkQueue queue) {
+    return ClientShare.create(queue.kind(), queue.limit().perClient(), queue::retryAfterSeconds);
+  }
+
+  /** Every queue. */
+  public List<WorkQueue> all() {
+    return List.of(sparql, search, read, write, credentials);
+  }
+
+  /** Closes every queue's threads. */
+  public Future<Void> close() {
+    return Future.join(all().stream().map(WorkQueue::close).toList()).mapEmpty();
+  }
+}
