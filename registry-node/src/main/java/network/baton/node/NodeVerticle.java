@@ -89,12 +89,18 @@ public final class NodeVerticle extends VerticleBase {
               // No HTTP/1.1 -> h2c upgrade on plain HTTP: with the JDK's HttpClient (which asks for
               // it by default, as the CLI's does) about one answer in six of a 56 KB document came
               // back garbled as HTTP/2 frames. HTTP/2 belongs behind TLS, at the proxy.
+              // A form field may be as long as a body may be (a pasted Data Integrity presentation
+              // is over Vert.x's 8 KiB default), and a body that is not a form but arrives as one
+              // (curl --data sends every body as a form) is buffered, not refused after 1 KiB.
+              int formLimit = (int) Math.min(Integer.MAX_VALUE, config.bodyLimitBytes());
               server =
                   vertx.createHttpServer(
                       new HttpServerOptions()
                           .setPort(config.port())
                           .setHost(config.host())
-                          .setHttp2ClearTextEnabled(false));
+                          .setHttp2ClearTextEnabled(false)
+                          .setMaxFormAttributeSize(formLimit)
+                          .setMaxFormBufferedBytes(formLimit));
               return server.requestHandler(router).listen();
             })
         .recover(

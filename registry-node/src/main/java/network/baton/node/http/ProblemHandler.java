@@ -1,6 +1,7 @@
 package network.baton.node.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   /** The media type of problem documents. */
   public static final String PROBLEM_JSON = "application/problem+json";
 
+  private static final String FORM_URLENCODED = "application/x-www-form-urlencoded";
+
   /** A failure handler; mount with {@code router.route().failureHandler(...)}. */
   public static ProblemHandler create() {
     return new ProblemHandler();
@@ -31,7 +34,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
-    Problem problem = toProblem(rc.failure(), rc.statusCode());
+    Problem problem = toProblem(rc);
     String path = rc.request().path();
     if (problem.status() >= 500 && !(rc.failure() instanceof Problem)) {
       log.error(
@@ -67,6 +70,36 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         .setStatusCode(problem.status())
         .putHeader("Content-Type", PROBLEM_JSON)
         .end(problem.toJson(path).encodePrettily());
+  }
+
+  /**
+   * The problem for a failed request: its failure or bare status, and, for a client error Vert.x
+   * raised while decoding a form body, what was wrong with the form.
+   */
+  public static Problem toProblem(RoutingContext rc) {
+    Throwable failure = rc.failure();
+    int status = rc.statusCode();
+    if (status >= 400 && status < 500 && failure != null && isForm(rc) && !isKnown(failure)) {
+      // The BodyHandler hands on the cause of Netty's form decoding failure (a bad escape is an
+      // IllegalArgumentException): with a form Content-Type, a 4xx from it is about the form.
+      return malformedForm(failure);
+    }
+    return toProblem(failure, status);
+  }
+
+  private static boolean isForm(RoutingContext rc) {
+    String type = rc.request().getHeader("Content-Type");
+    return type != null
+        && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith(FORM_URLENCODED);
+  }
+
+  private static boolean isKnown(Throwable failure) {
+    return failure instanceof Problem
+        || failure instanceof HttpProblem
+        || failure instanceof HttpException
+        || failure instanceof RdfSyntaxException
+        || failure instanceof ValidationFailedException
+        || failure instanceof StoreException;
   }
 
   /** Maps a failure (or a bare status from the router) to a problem. */
@@ -120,11 +153,47 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (failure instanceof HttpException e) {
       return fromStatus(e.getStatusCode(), e.getPayload());
     }
+    if (failure instanceof HttpPostRequestDecoder.ErrorDataDecoderException
+        || failure instanceof HttpPostRequestDecoder.TooManyFormFieldsException
+        || failure instanceof HttpPostRequestDecoder.TooLongFormFieldException) {
+      return malformedForm(failure);
+    }
+    if (status >= 400 && status < 500) {
+      // Vert.x failed the request with a client error of its own (the body stream could not be
+      // decoded, an expectation it cannot meet): the status stands, the detail is generic.
+      return fromStatus(status, null);
+    }
     if (failure == null && status >= 400) {
       return fromStatus(status, null);
     }
     return new Problem(
         "internal", 500, "Internal server error", "the node could not answer; see its log");
+  }
+
+  // Vert.x decodes a form body (application/x-www-form-urlencoded, curl's default for --data) for
+  // every route, as it arrives: a body that is not a form fails there, before any route sees it.
+  private static Problem malformedForm(Throwable failure) {
+    String reason =
+        failure instanceof HttpPostRequestDecoder.TooManyFormFieldsException
+            ? "it has more fields than the node takes"
+            : failure instanceof HttpPostRequestDecoder.TooLongFormFieldException
+                ? "a field is longer than the node takes"
+                : failure.getMessage() != null
+                        && (failure.getMessage().contains("hex")
+                            || failure.getMessage().contains("escape"))
+                    ? "a '%' must be followed by two hex digits ("
+                        + failure.getMessage().strip()
+                        + ")"
+                    : "it is not URL-encoded";
+    return new Problem(
+        "malformed-form",
+        400,
+        "Malformed form",
+        "the body was sent as application/x-www-form-urlencoded (curl's default for --data) but"
+            + " cannot be read as a form: "
+            + reason
+            + "; a body that is not a form needs its own Content-Type (for example"
+            + " -H 'Content-Type: application/json')");
   }
 
   private static Problem fromStatus(int status, String payload) {
@@ -134,11 +203,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     String title = HttpResponseStatus.valueOf(status).reasonPhrase();
     String detail =
         switch (status) {
+          case 400 -> "the request could not be read as sent";
           case 404 -> "nothing here";
           case 405 -> "method not allowed on this path";
           case 406 -> "cannot answer in any of the accepted media types";
           case 413 -> "request body is over the node's limit";
           case 415 -> "unsupported Content-Type";
+          case 417 -> "the only expectation this node meets is Expect: 100-continue";
           default -> payload != null && status < 500 ? payload : title;
         };
     if (status >= 500) {

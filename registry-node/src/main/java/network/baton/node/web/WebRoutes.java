@@ -41,7 +41,10 @@ public final class WebRoutes {
 
   private static final Logger log = LoggerFactory.getLogger(WebRoutes.class);
 
-  /** Largest verify form accepted (a presentation with a few credentials is far smaller). */
+  /**
+   * Largest verify form accepted, or the node's body limit when that is lower (a presentation with
+   * a few credentials is far smaller).
+   */
   public static final long VERIFY_FORM_LIMIT = 256 * 1024;
 
   private static final String SCHEMA_NAME = "http://schema.org/name";
@@ -83,7 +86,9 @@ public final class WebRoutes {
     router
         .post("/verify")
         .handler(
-            BodyHandler.create(false).setBodyLimit(VERIFY_FORM_LIMIT).setHandleFileUploads(false))
+            BodyHandler.create(false)
+                .setBodyLimit(Math.min(VERIFY_FORM_LIMIT, node.config().bodyLimitBytes()))
+                .setHandleFileUploads(false))
         .handler(this::verify)
         .failureHandler(this::error);
     router.get("/skills").handler(this::skills).failureHandler(this::error);
@@ -391,7 +396,7 @@ public final class WebRoutes {
 
   /** Every failure on a page becomes an HTML page with the status and a plain reason. */
   private void error(RoutingContext rc) {
-    Problem problem = ProblemHandler.toProblem(rc.failure(), rc.statusCode());
+    Problem problem = ProblemHandler.toProblem(rc);
     if (problem.status() >= 500) {
       log.error(
           "page failed [path: {}, status: {}]",

@@ -283,6 +283,33 @@ class WebPagesTest {
   }
 
   @Test
+  void verifyTakesAFieldOverVertxsEightKibibyteFormDefault() {
+    // A Data Integrity presentation is this big; here a credential padded with JSON whitespace.
+    String jwt = WebNode.issueJwt(node, node.url() + "/resources/kosen-mc4-ec");
+    String padded = "{\"verifiableCredential\": \"" + jwt + "\"" + " ".repeat(12_000) + "}";
+
+    HttpResponse<String> report = postVerify(padded);
+
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    assertThat(report.body()).contains("Verified: every check passed.");
+  }
+
+  @Test
+  void aBadPercentEscapeInTheVerifyFormGetsAnHtml400() {
+    HttpResponse<String> response =
+        node.send(
+            node.request("/verify?lang=en")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("credential=%zz&lang=en")));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(response.body())
+        .contains("The request was not understood")
+        .contains("two hex digits");
+  }
+
+  @Test
   void oversizedVerifyInputGetsAnHtml413() {
     String huge = "x".repeat((int) WebRoutes.VERIFY_FORM_LIMIT + 1024);
     HttpResponse<String> response = postVerify(huge);
