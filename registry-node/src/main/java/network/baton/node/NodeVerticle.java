@@ -17,6 +17,7 @@ import network.baton.node.http.AccessLog;
 import network.baton.node.http.GraphRenderer;
 import network.baton.node.http.HealthRoutes;
 import network.baton.node.http.HtmlView;
+import network.baton.node.http.InvalidRequests;
 import network.baton.node.http.NodeDescriptorRoutes;
 import network.baton.node.http.NodePrefixes;
 import network.baton.node.http.OpenApiRoutes;
@@ -93,15 +94,20 @@ public final class NodeVerticle extends VerticleBase {
               // is over Vert.x's 8 KiB default), and a body that is not a form but arrives as one
               // (curl --data sends every body as a form) is buffered, not refused after 1 KiB.
               int formLimit = (int) Math.min(Integer.MAX_VALUE, config.bodyLimitBytes());
-              server =
-                  vertx.createHttpServer(
-                      new HttpServerOptions()
-                          .setPort(config.port())
-                          .setHost(config.host())
-                          .setHttp2ClearTextEnabled(false)
-                          .setMaxFormAttributeSize(formLimit)
-                          .setMaxFormBufferedBytes(formLimit));
-              return server.requestHandler(router).listen();
+              HttpServerOptions options =
+                  new HttpServerOptions()
+                      .setPort(config.port())
+                      .setHost(config.host())
+                      .setHttp2ClearTextEnabled(false)
+                      .setMaxFormAttributeSize(formLimit)
+                      .setMaxFormBufferedBytes(formLimit);
+              server = vertx.createHttpServer(options);
+              return server
+                  .requestHandler(router)
+                  .invalidRequestHandler(
+                      InvalidRequests.create(
+                          options.getMaxInitialLineLength(), options.getMaxHeaderSize()))
+                  .listen();
             })
         .recover(
             failure -> closeStore().transform(closed -> Future.<HttpServer>failedFuture(failure)))

@@ -1,0 +1,91 @@
+package network.baton.node.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import network.baton.node.RawHttp;
+import network.baton.node.RunningNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Requests Vert.x cannot decode before routing get problem+json answers, not empty bodies. */
+@ExtendWith(VertxExtension.class)
+@Timeout(60)
+class InvalidRequestsTest {
+
+  @TempDir Path dataDir;
+  private RunningNode node;
+  private RawHttp http;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    node = RunningNode.start(vertx, dataDir);
+    http = new RawHttp(node.verticle().actualPort(), Duration.ofSeconds(10));
+  }
+
+  @AfterEach
+  void stop() {
+    node.close();
+  }
+
+  @Test
+  void aRequestLineOverTheLimitIs414WithAProblem() {
+    RawHttp.Answer answer =
+        http.send(
+            "GET /search?q=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+            new byte[0]);
+
+    JsonObject problem = problem(answer, 414);
+    assertThat(problem.getString("detail")).contains("4096 bytes").contains("POST");
+  }
+
+  @Test
+  void headersOverTheLimitAre431WithAProblem() {
+    RawHttp.Answer answer =
+        http.send(
+            "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(10_000) + "\r\n\r\n",
+            new byte[0]);
+
+    JsonObject problem = problem(answer, 431);
+    assertThat(problem.getString("detail")).contains("8192 bytes");
+  }
+
+  @Test
+  void anUnreadableRequestIs400WithAProblem() {
+    RawHttp.Answer answer =
+        http.send(
+            "POST /resources HTTP/1.1\r\nHost: localhost\r\nContent-Length: ten\r\n\r\n",
+            new byte[0]);
+
+    JsonObject problem = problem(answer, 400);
+    assertThat(problem.getString("detail")).startsWith("the request is not valid HTTP/1.1");
+  }
+
+  @Test
+  void theNodeAnswersTheNextConnectionAsUsual() {
+    http.send("GET /" + "x".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", new byte[0]);
+
+    RawHttp.Answer health =
+        http.send(
+            "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
+
+    assertThat(health.status()).isEqualTo(200);
+  }
+
+  private static JsonObject problem(RawHttp.Answer answer, int status) {
+    assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+    assertThat(answer.header("Content-Type")).isEqualTo(ProblemHandler.PROBLEM_JSON);
+    JsonObject problem = new JsonObject(answer.text());
+    assertThat(problem.getInteger("status")).isEqualTo(status);
+    assertThat(problem.getString("title")).isNotBlank();
+    return problem;
+  }
+}
