@@ -97,7 +97,9 @@ public final class CredentialRoutes {
       Handler<RoutingContext> admin,
       Handler<RoutingContext> body,
       int maxBodyBytes) {
-    this(service, worker, admin, body, RoutingContext::next, maxBodyBytes);
+    // No share: a pass-through, marked as a platform handler so Vert.x lets it run before the
+    // BodyHandler (one of its own); a plain lambda there failed every mount.
+    this(service, worker, admin, body, (PlatformHandler) RoutingContext::next, maxBodyBytes);
   }
 
   /**
