@@ -177,7 +177,7 @@ public final class NodeVerticle extends VerticleBase {
     ResourceService resources =
         new ResourceService(
             store,
-            new ResourceReader(ids, setup.jsonLd()),
+            new ResourceReader(ids, setup.jsonLd(), config.input().json()),
             setup.validator(),
             work.read(),
             work.write());

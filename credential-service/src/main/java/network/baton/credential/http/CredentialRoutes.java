@@ -37,6 +37,10 @@ import network.baton.credential.service.SecuredCredential;
 import network.baton.credential.service.StatusAction;
 import network.baton.credential.service.StatusChange;
 import network.baton.credential.verify.VerificationReport;
+import network.baton.vocab.InputLimitException;
+import network.baton.vocab.JsonLimits;
+import network.baton.vocab.NotUtf8Exception;
+import network.baton.vocab.StrictUtf8;
 
 /**
  * The credential endpoints, with the request and response shapes of the W3C VC API:
@@ -64,10 +68,11 @@ import network.baton.credential.verify.VerificationReport;
  *
  * <p>A credential or presentation that fails a check is answered 200 with the report ({@code
  * verified: false}, each check with its reason): the request itself was fine. Requests that are
- * wrong fail with an {@link HttpProblem}: 400 malformed JSON or missing/ill-typed members, 404
- * unknown credential or list, 409 status change on a revoked credential, 413 body over the limit,
- * 422 unknown course, unknown skill or otherwise unusable request. Parsing, signing and file work
- * run on the given worker executor, never on the event loop.
+ * wrong fail with an {@link HttpProblem}: 400 malformed JSON, a body that is not UTF-8 or nests
+ * deeper than the limit, missing/ill-typed members, 404 unknown credential or list, 409 status
+ * change on a revoked credential, 413 body over the size limit or over the JSON shape limits
+ * ({@link JsonLimits}), 422 unknown course, unknown skill or otherwise unusable request. Parsing,
+ * signing and file work run on the given worker executor, never on the event loop.
  */
 public final class CredentialRoutes {
   /** The default largest request body, 1 MiB (a JWS over 1 MiB is refused by the verifier too). */
@@ -83,6 +88,7 @@ public final class CredentialRoutes {
   private final Handler<RoutingContext> body;
   private final Handler<RoutingContext> share;
   private final int maxBodyBytes;
+  private final JsonLimits limits;
   private final ObjectMapper json =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -113,6 +119,22 @@ public final class CredentialRoutes {
       Handler<RoutingContext> body,
       Handler<RoutingContext> share,
       int maxBodyBytes) {
+    this(service, worker, admin, body, share, maxBodyBytes, JsonLimits.defaults());
+  }
+
+  /**
+   * Routes as above whose JSON bodies are refused, before they are parsed, when their shape is over
+   * {@code limits} (nesting, values, members of an object, elements of an array).
+   */
+  public CredentialRoutes(
+      CredentialService service,
+      WorkerExecutor worker,
+      Handler<RoutingContext> admin,
+      Handler<RoutingContext> body,
+      Handler<RoutingContext> share,
+      int maxBodyBytes,
+      JsonLimits limits) {
+    this.limits = requireNonNull(limits, "limits");
     this.service = requireNonNull(service, "service");
     this.worker = requireNonNull(worker, "worker");
     this.admin = requireNonNull(admin, "admin");
@@ -264,9 +286,14 @@ public final class CredentialRoutes {
           "Payload too large",
           "the body has " + buffer.length() + " bytes, more than the limit of " + maxBodyBytes);
     }
+    byte[] bytes = buffer.getBytes();
+    // Strict UTF-8 first (the problem names the byte), then the shape, before any tree is built
+    // or a JSON-LD credential is expanded.
+    StrictUtf8.decode(bytes);
+    limits.check(bytes);
     JsonNode node;
     try {
-      node = json.readTree(buffer.getBytes());
+      node = json.readTree(bytes);
     } catch (JsonProcessingException e) {
       JsonObject where = new JsonObject();
       if (e.getLocation() != null) {
@@ -444,6 +471,8 @@ public final class CredentialRoutes {
   /** The HTTP problem for a failure of the service or of the request. */
   static Throwable problem(Throwable failure) {
     if (failure instanceof HttpProblem) return failure;
+    if (failure instanceof NotUtf8Exception e) return HttpProblem.notUtf8(e);
+    if (failure instanceof InputLimitException e) return HttpProblem.overLimit(e);
     if (failure instanceof UnknownAchievementException e) {
       return HttpProblem.unprocessable("unknown-course", e.getMessage());
     }

@@ -1,6 +1,8 @@
 package network.baton.credential.http;
 
 import io.vertx.core.json.JsonObject;
+import network.baton.vocab.InputLimitException;
+import network.baton.vocab.NotUtf8Exception;
 
 /**
  * An RFC 9457 problem the credential routes fail a request with: a type slug, status, title, detail
@@ -47,6 +49,33 @@ public class HttpProblem extends RuntimeException {
   /** 404. */
   public static HttpProblem notFound(String detail) {
     return new HttpProblem("not-found", 404, "Not found", detail);
+  }
+
+  /** 400: the body is not UTF-8; the problem names the first bad byte ({@code byteOffset}). */
+  public static HttpProblem notUtf8(NotUtf8Exception e) {
+    return new HttpProblem(
+        "not-utf8",
+        400,
+        "Not UTF-8",
+        "the body is " + e.getMessage() + "; send text encoded as UTF-8",
+        new JsonObject().put("byteOffset", e.byteOffset()));
+  }
+
+  /**
+   * The body's shape is over one of the node's input limits: 400 for nesting (with the line), 413
+   * for the number of values, members or elements; the problem names the limit's config key.
+   */
+  public static HttpProblem overLimit(InputLimitException e) {
+    JsonObject extra = new JsonObject().put("limit", e.limit().configKey()).put("max", e.max());
+    if (e.line() >= 0) {
+      extra.put("line", e.line());
+    }
+    if (e.column() >= 0) {
+      extra.put("column", e.column());
+    }
+    return e.limit() == InputLimitException.Limit.NESTING
+        ? new HttpProblem("too-deep", 400, "Nested too deeply", e.getMessage(), extra)
+        : new HttpProblem("too-complex", 413, "Content too complex", e.getMessage(), extra);
   }
 
   /** The type slug (appended to the node's problem type prefix), e.g. {@code unknown-course}. */

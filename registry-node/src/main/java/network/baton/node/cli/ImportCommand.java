@@ -156,7 +156,8 @@ final class ImportCommand implements Callable<Integer> {
     List<ImportItem> items = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
     read(
-        new ImportFileReader(ContextLoader.bundled(), node.baseUrl().toString()),
+        new ImportFileReader(
+            ContextLoader.bundled(), node.baseUrl().toString(), node.input().maxNestingDepth()),
         items,
         rejected,
         err);

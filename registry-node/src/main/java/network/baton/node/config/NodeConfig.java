@@ -29,7 +29,8 @@ public record NodeConfig(
     List<PublicKeyMaterial> coordinatorKeys,
     Duration membershipSyncInterval,
     List<Member> members,
-    WorkLimits work) {
+    WorkLimits work,
+    InputLimits input) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -103,6 +104,47 @@ public record NodeConfig(
       throw new ConfigException("members must not name the same DID twice");
     }
     work = work == null ? WorkLimits.defaults() : work;
+    input = input == null ? InputLimits.defaults() : input;
+  }
+
+  /** A config with the default input limits ({@link InputLimits#defaults()}). */
+  public NodeConfig(
+      int port,
+      String host,
+      Path dataDir,
+      URI baseUrl,
+      String name,
+      String institution,
+      String did,
+      List<String> adminTokenHashes,
+      long bodyLimitBytes,
+      Duration sparqlTimeout,
+      int resultCap,
+      List<String> languages,
+      CredentialSettings credentials,
+      List<PublicKeyMaterial> coordinatorKeys,
+      Duration membershipSyncInterval,
+      List<Member> members,
+      WorkLimits work) {
+    this(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
+        members,
+        work,
+        null);
   }
 
   /** A config with the default admission limits ({@link WorkLimits#defaults()}). */
@@ -256,6 +298,11 @@ public record NodeConfig(
     return copy(c -> c.work = newWork);
   }
 
+  /** A copy with other limits on the shape of request bodies. */
+  public NodeConfig withInput(InputLimits newInput) {
+    return copy(c -> c.input = newInput);
+  }
+
   /** A copy with other credential settings. */
   public NodeConfig withCredentials(CredentialSettings newCredentials) {
     return copy(c -> c.credentials = newCredentials);
@@ -287,7 +334,8 @@ public record NodeConfig(
         c.coordinatorKeys,
         c.membershipSyncInterval,
         c.members,
-        c.work);
+        c.work,
+        c.input);
   }
 
   /**
@@ -311,6 +359,7 @@ public record NodeConfig(
     Duration membershipSyncInterval;
     List<Member> members;
     WorkLimits work;
+    InputLimits input;
 
     Components(NodeConfig config) {
       port = config.port;
@@ -330,6 +379,7 @@ public record NodeConfig(
       membershipSyncInterval = config.membershipSyncInterval;
       members = config.members;
       work = config.work;
+      input = config.input;
     }
   }
 

@@ -50,7 +50,11 @@ public final class NodeConfigReader {
           "coordinatorKeys",
           "membershipSyncInterval",
           "members",
-          "work");
+          "work",
+          "maxNestingDepth",
+          "maxJsonValues",
+          "maxJsonKeys",
+          "maxJsonArrayLength");
 
   private static final List<String> WORK_KINDS =
       List.of("sparql", "search", "read", "write", "credentials");
@@ -133,7 +137,17 @@ public final class NodeConfigReader {
             ? parseDuration("membershipSyncInterval", object.get("membershipSyncInterval"))
             : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
         members(object.get("members")),
-        work(object.get("work")));
+        work(object.get("work")),
+        input(object));
+  }
+
+  private static InputLimits input(ObjectNode object) {
+    InputLimits defaults = InputLimits.defaults();
+    return new InputLimits(
+        integer(object, "maxNestingDepth", defaults.maxNestingDepth()),
+        integer(object, "maxJsonValues", defaults.maxJsonValues()),
+        integer(object, "maxJsonKeys", defaults.maxJsonKeys()),
+        integer(object, "maxJsonArrayLength", defaults.maxJsonArrayLength()));
   }
 
   /**

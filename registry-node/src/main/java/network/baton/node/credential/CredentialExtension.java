@@ -149,7 +149,8 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
             context.adminHandler(),
             context.bodyHandler(),
             WorkQueues.share(worker),
-            bodyLimit)
+            bodyLimit,
+            config.input().json())
         .mount(router);
     if (config.did() != null && !config.did().equals(service.issuerDid())) {
       log.warn(

@@ -11,6 +11,8 @@ import network.baton.credential.http.HttpProblem;
 import network.baton.node.store.RdfSyntaxException;
 import network.baton.node.store.StoreException;
 import network.baton.node.store.ValidationFailedException;
+import network.baton.vocab.InputLimitException;
+import network.baton.vocab.NotUtf8Exception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +98,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private static boolean isKnown(Throwable failure) {
     return failure instanceof Problem
         || failure instanceof HttpProblem
+        || failure instanceof NotUtf8Exception
+        || failure instanceof InputLimitException
         || failure instanceof HttpException
         || failure instanceof RdfSyntaxException
         || failure instanceof ValidationFailedException
@@ -106,6 +110,12 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   public static Problem toProblem(Throwable failure, int status) {
     if (failure instanceof Problem p) {
       return p;
+    }
+    if (failure instanceof NotUtf8Exception e) {
+      failure = HttpProblem.notUtf8(e);
+    }
+    if (failure instanceof InputLimitException e) {
+      failure = HttpProblem.overLimit(e);
     }
     if (failure instanceof HttpProblem p) {
       return new Problem(p.typeSlug(), p.status(), p.title(), p.getMessage(), p.extra());

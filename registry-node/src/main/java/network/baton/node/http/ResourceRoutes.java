@@ -19,6 +19,7 @@ import network.baton.node.store.ResourcePage;
 import network.baton.node.store.ResourceReader;
 import network.baton.node.store.ResourceService;
 import network.baton.node.store.StoredResource;
+import network.baton.vocab.StrictUtf8;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 
@@ -274,8 +275,9 @@ public final class ResourceRoutes {
     return Future.succeededFuture(lang);
   }
 
+  // Strict: a body that is not UTF-8 is refused naming the byte, not stored with U+FFFD in it.
   private static String bodyText(RoutingContext rc) {
-    return rc.body().buffer() == null ? "" : rc.body().buffer().toString(StandardCharsets.UTF_8);
+    return rc.body().buffer() == null ? "" : StrictUtf8.decode(rc.body().buffer().getBytes());
   }
 
   static int intParam(RoutingContext rc, String name, int fallback, int min, int max) {

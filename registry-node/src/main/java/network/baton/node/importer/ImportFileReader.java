@@ -2,7 +2,6 @@ package network.baton.node.importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -11,13 +10,18 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import network.baton.node.store.RdfNesting;
 import network.baton.node.store.RdfSyntaxException;
 import network.baton.vocab.ContextLoader;
+import network.baton.vocab.InputLimitException;
 import network.baton.vocab.JsonLdInputException;
+import network.baton.vocab.JsonLimits;
+import network.baton.vocab.NotUtf8Exception;
 import network.baton.vocab.ResourceKind;
 import network.baton.vocab.SampleContent;
 import network.baton.vocab.Schema;
 import network.baton.vocab.SchemaNormalizer;
+import network.baton.vocab.StrictUtf8;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -47,11 +51,25 @@ public final class ImportFileReader {
 
   private final ContextLoader contexts;
   private final String base;
+  private final int maxNestingDepth;
 
-  /** A reader resolving relative IRIs against baseUrl (a slash is added when missing). */
+  /**
+   * A reader resolving relative IRIs against baseUrl (a slash is added when missing), with the
+   * default nesting limit.
+   */
   public ImportFileReader(ContextLoader contexts, String baseUrl) {
+    this(contexts, baseUrl, JsonLimits.DEFAULT_MAX_DEPTH);
+  }
+
+  /**
+   * A reader as above refusing a file nested deeper than maxNestingDepth (brackets, objects and
+   * arrays), which would overflow the parser's stack. The file's size is the operator's: no other
+   * limit applies.
+   */
+  public ImportFileReader(ContextLoader contexts, String baseUrl, int maxNestingDepth) {
     this.contexts = contexts;
     this.base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    this.maxNestingDepth = maxNestingDepth;
   }
 
   /**
@@ -59,24 +77,31 @@ public final class ImportFileReader {
    */
   public ParsedFile read(Path file) {
     String source = file.toString();
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     Graph graph;
     try {
+      String text = StrictUtf8.decode(bytes);
       graph = parse(text, ImportFormat.of(file, text));
+    } catch (NotUtf8Exception | InputLimitException e) {
+      return ParsedFile.unreadable(source, e.getMessage());
     } catch (RdfSyntaxException e) {
       return ParsedFile.unreadable(source, "parse error: " + e.describe());
     }
     return split(source, graph);
   }
 
-  /** Parses text in a format; fails with RdfSyntaxException carrying line and column when known. */
+  /**
+   * Parses text in a format; fails with RdfSyntaxException carrying line and column when known, or
+   * InputLimitException for text nested deeper than the reader's limit.
+   */
   public Graph parse(String text, ImportFormat format) {
     if (format == ImportFormat.JSONLD) {
+      JsonLimits.depthOnly(maxNestingDepth).check(text);
       try {
         return contexts.parseJsonLd(text, base);
       } catch (JsonLdInputException e) {
@@ -88,6 +113,7 @@ public final class ImportFileReader {
         throw new RdfSyntaxException(message, e.line(), e.column());
       }
     }
+    RdfNesting.check(text, maxNestingDepth);
     Graph graph = GraphFactory.createDefaultGraph();
     try {
       RDFParser.fromString(text, format.lang())

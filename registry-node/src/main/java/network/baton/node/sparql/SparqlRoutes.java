@@ -1,12 +1,14 @@
 package network.baton.node.sparql;
 
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import network.baton.node.http.FormBody;
 import network.baton.node.http.Problem;
+import network.baton.vocab.StrictUtf8;
 
 /** GET|POST /sparql per the SPARQL 1.1 Protocol, query operation only (updates are refused). */
 public final class SparqlRoutes {
@@ -55,11 +57,12 @@ public final class SparqlRoutes {
     switch (type) {
       case "application/sparql-query" -> answer(rc, text(rc));
       case "application/x-www-form-urlencoded" -> {
-        if (rc.request().formAttributes().contains("update")) {
+        MultiMap form = FormBody.parse(rc.body().buffer());
+        if (form.contains("update")) {
           rc.fail(readOnly());
           return;
         }
-        answer(rc, rc.request().getFormAttribute("query"));
+        answer(rc, form.get("query"));
       }
       case "application/sparql-update" -> rc.fail(readOnly());
       default ->
@@ -86,6 +89,6 @@ public final class SparqlRoutes {
   }
 
   private static String text(RoutingContext rc) {
-    return rc.body().buffer() == null ? "" : rc.body().buffer().toString(StandardCharsets.UTF_8);
+    return rc.body().buffer() == null ? "" : StrictUtf8.decode(rc.body().buffer().getBytes());
   }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import network.baton.vocab.JsonLimits;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -39,13 +40,23 @@ public final class ResourceReader {
 
   private final ResourceIds ids;
   private final RdfParsing jsonLd;
+  private final JsonLimits limits;
   private final ObjectMapper json =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** A reader for a node's ids, parsing JSON-LD with the given (offline) parser. */
   public ResourceReader(ResourceIds ids, RdfParsing jsonLd) {
+    this(ids, jsonLd, JsonLimits.defaults());
+  }
+
+  /**
+   * A reader refusing, before it parses them, bodies nested deeper than the limits' depth and
+   * JSON-LD over their counts (fails with InputLimitException).
+   */
+  public ResourceReader(ResourceIds ids, RdfParsing jsonLd, JsonLimits limits) {
     this.ids = ids;
     this.jsonLd = jsonLd;
+    this.limits = limits;
   }
 
   /** Whether the reader accepts this RDF language as input. */
@@ -101,6 +112,7 @@ public final class ResourceReader {
                 .add(quad.asTriple());
           }
         };
+    RdfNesting.check(body, limits.maxDepth());
     try {
       RDFParser.create()
           .source(new StringReader(body))
@@ -149,9 +161,13 @@ public final class ResourceReader {
   public Graph parse(String body, Lang lang) {
     String base = ids.base() + "/";
     if (RDFLanguages.JSONLD.equals(lang)) {
+      // The counts first: expanding 10,000 values of one array took minutes, refusing them takes
+      // one streaming pass.
+      limits.check(body);
       checkJson(body);
       return jsonLd.parseJsonLd(body, base);
     }
+    RdfNesting.check(body, limits.maxDepth());
     Graph graph = GraphFactory.createDefaultGraph();
     try {
       RDFParser.create()

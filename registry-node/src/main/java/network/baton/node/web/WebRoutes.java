@@ -19,6 +19,7 @@ import java.util.Optional;
 import network.baton.node.NodeContext;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberDirectory;
+import network.baton.node.http.FormBody;
 import network.baton.node.http.NodePrefixes;
 import network.baton.node.http.Problem;
 import network.baton.node.http.ProblemHandler;
@@ -200,7 +201,7 @@ public final class WebRoutes {
 
   private void verify(RoutingContext rc) {
     PageLanguage language = PageLanguage.choose(rc);
-    MultiMap form = rc.request().formAttributes();
+    MultiMap form = FormBody.parse(rc.body().buffer());
     String text = form.get("credential");
     Map<String, Object> model = model(rc, language, "verify");
     model.put("input", text == null ? "" : text);

@@ -204,6 +204,33 @@ class NodeConfigReaderTest {
     assertThatThrownBy(() -> reader.read(role)).hasMessageContaining("unknown member role");
   }
 
+  @Test
+  void inputLimitsHaveDefaultsAndAreReadAndChecked() throws IOException {
+    String base = "dataDir: d\nbaseUrl: http://x.org\n";
+
+    InputLimits defaults = reader.read(write("a.yaml", base)).input();
+    InputLimits read =
+        reader
+            .read(
+                write(
+                    "b.yaml",
+                    base
+                        + "maxNestingDepth: 32\nmaxJsonValues: 5000\nmaxJsonKeys: 100\n"
+                        + "maxJsonArrayLength: 200\n"))
+            .input();
+
+    assertThat(defaults).isEqualTo(new InputLimits(64, 10_000, 500, 500));
+    assertThat(read).isEqualTo(new InputLimits(32, 5_000, 100, 200));
+    assertThat(read.json().maxDepth()).isEqualTo(32);
+    assertThatThrownBy(() -> reader.read(write("c.yaml", base + "maxNestingDepth: 5000\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("maxNestingDepth must be between 1 and 256: 5000");
+    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "maxJsonValues: 0\n")))
+        .hasMessage("maxJsonValues must be at least 1: 0");
+    assertThatThrownBy(() -> reader.read(write("e.yaml", base + "maxJsonKeys: many\n")))
+        .hasMessageStartingWith("maxJsonKeys must be a whole number");
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(folder.resolve(name), text);
   }

@@ -228,6 +228,53 @@ class NodeCredentialsTest {
   }
 
   @Test
+  void aBodyThatIsNotUtf8IsRefusedNamingTheByte() {
+    byte[] body = "{\"verifiableCredential\": \"ab_cd\"}".getBytes(StandardCharsets.UTF_8);
+    body[26] = (byte) 0xc3; // a lead byte followed by an ASCII letter
+
+    JsonObject problem = rawPost("/credentials/verify", body, 400);
+
+    assertThat(problem.getString("detail")).contains("not valid UTF-8 at byte 26");
+    assertThat(problem.getLong("byteOffset")).isEqualTo(26);
+  }
+
+  @Test
+  void credentialsOverTheJsonLimitsAreRefusedBeforeTheyAreExpanded() {
+    JsonObject credential = issued("eddsa-rdfc-2022").getJsonObject("verifiableCredential").copy();
+    JsonArray many = new JsonArray();
+    for (int i = 0; i < 400; i++) {
+      many.add(new JsonObject().put("type", "Achievement").put("name", "n" + i));
+    }
+    for (int i = 0; i < 30; i++) {
+      credential.put("http://example.org/padding" + i, many);
+    }
+    StringBuilder deep = new StringBuilder("{\"verifiableCredential\": ");
+    deep.append("{\"a\": ".repeat(200)).append("1").append("}".repeat(200)).append('}');
+
+    JsonObject tooMany =
+        rawPost(
+            "/credentials/verify",
+            new JsonObject().put("verifiableCredential", credential).encode().getBytes(),
+            413);
+    JsonObject tooDeep =
+        rawPost("/presentations/verify", deep.toString().getBytes(StandardCharsets.UTF_8), 400);
+
+    assertThat(tooMany.getString("limit")).isEqualTo("maxJsonValues");
+    assertThat(tooDeep.getString("limit")).isEqualTo("maxNestingDepth");
+  }
+
+  private JsonObject rawPost(String path, byte[] body, int status) {
+    HttpResponse<String> response =
+        node.send(
+            node.request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    return new JsonObject(response.body());
+  }
+
+  @Test
   void anotherNodeTrustingThisOneVerifiesItsCredentialOverLoopback(@TempDir Path other) {
     JsonObject envelope = issued("vc+jwt").getJsonObject("verifiableCredential");
     RunningNode verifier =

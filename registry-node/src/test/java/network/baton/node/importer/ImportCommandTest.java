@@ -325,6 +325,50 @@ class ImportCommandTest {
     }
   }
 
+  @Test
+  void filesNestedFiveThousandDeepOrNotUtf8AreOneLineEachAndTheOthersStillImported()
+      throws IOException {
+    Path data = folder.resolve("data");
+    Path deepTurtle =
+        Files.writeString(
+            folder.resolve("deep.ttl"),
+            "@prefix s: <http://schema.org/> .\n<resources/deep> a s:Course ; s:about "
+                + "( ".repeat(5_000)
+                + ")".repeat(5_000)
+                + " .\n");
+    Path deepJson =
+        Files.writeString(
+            folder.resolve("deep.jsonld"),
+            "{\"a\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+    byte[] text = Files.readAllBytes(fixture("institutions.nt"));
+    int bad = new String(text, StandardCharsets.UTF_8).indexOf("College") + 2;
+    text[bad] = (byte) 0xfe;
+    Path notUtf8 = Files.write(folder.resolve("latin1.nt"), text);
+
+    int code =
+        run(
+            "import",
+            "--data",
+            data.toString(),
+            "--base-url",
+            BASE,
+            deepTurtle.toString(),
+            deepJson.toString(),
+            notUtf8.toString(),
+            fixture("blank-resource.jsonld").toString());
+
+    String printed = out + "\n" + err;
+    assertThat(code).as(printed).isEqualTo(1);
+    assertThat(printed).doesNotContain("\tat ").doesNotContain("StackOverflowError");
+    assertThat(out.toString())
+        .containsPattern(
+            "rejected file .*deep\\.ttl\\R  - line 2, column \\d+: the input is nested deeper"
+                + " than 64 levels, past the limit maxNestingDepth\\R")
+        .containsPattern("rejected file .*deep\\.jsonld\\R  - line 1, column \\d+: the input is")
+        .containsPattern(
+            "rejected file .*latin1\\.nt\\R  - not valid UTF-8 at byte " + bad + " \\(0xFE\\)\\R");
+  }
+
   private int run(String... args) {
     return BatonCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }

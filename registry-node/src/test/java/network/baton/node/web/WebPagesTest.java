@@ -310,6 +310,19 @@ class WebPagesTest {
   }
 
   @Test
+  void aVerifyFormThatIsNotUtf8IsRefusedNamingTheByte() {
+    HttpResponse<String> response =
+        node.send(
+            node.request("/verify?lang=en")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("lang=en&credential=ab%FFcd")));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(response.body()).contains("not valid UTF-8 at byte 21 (0xFF)");
+  }
+
+  @Test
   void oversizedVerifyInputGetsAnHtml413() {
     String huge = "x".repeat((int) WebRoutes.VERIFY_FORM_LIMIT + 1024);
     HttpResponse<String> response = postVerify(huge);

@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import network.baton.node.http.Json;
 import network.baton.node.http.Problem;
+import network.baton.vocab.StrictUtf8;
 
 /**
  * The membership list over HTTP: GET the current signed list; POST a list (public: it is verified,
@@ -56,7 +57,8 @@ public final class MembershipRoutes {
   }
 
   private void offer(RoutingContext rc) {
-    String text = rc.body().asString();
+    String text =
+        rc.body().buffer() == null ? "" : StrictUtf8.decode(rc.body().buffer().getBytes());
     if (text != null && text.length() > MembershipVerifier.MAX_LENGTH) {
       rc.fail(
           new Problem(
