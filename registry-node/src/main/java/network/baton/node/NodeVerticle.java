@@ -23,6 +23,7 @@ import network.baton.node.http.NodePrefixes;
 import network.baton.node.http.OpenApiRoutes;
 import network.baton.node.http.ProblemHandler;
 import network.baton.node.http.ResourceRoutes;
+import network.baton.node.http.SecurityHeaders;
 import network.baton.node.search.LocalSearch;
 import network.baton.node.search.SearchRoutes;
 import network.baton.node.search.SearchService;
@@ -190,7 +191,9 @@ public final class NodeVerticle extends VerticleBase {
             setup.compactor(), new HtmlView(setup::skillLabel), NodePrefixes.standard());
 
     Router router = Router.router(vertx);
-    router.route().handler(AccessLog.create());
+    // Before every other route, whatever order those ask for (the resource page asks for 0).
+    router.route().order(-2).handler(SecurityHeaders.create());
+    router.route().order(-1).handler(AccessLog.create());
     new ResourceRoutes(resources, admin, body, renderer).mount(router);
     new NodeDescriptorRoutes(config, resources, setup::broaderSkills).mount(router);
     new HealthRoutes(resources, metrics).mount(router);

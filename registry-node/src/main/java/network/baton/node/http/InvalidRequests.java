@@ -38,12 +38,14 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
         request.remoteAddress(),
         problem.status(),
         problem.getMessage());
-    request
-        .response()
-        .setStatusCode(problem.status())
-        .putHeader("Content-Type", ProblemHandler.PROBLEM_JSON)
-        .putHeader("Connection", "close")
-        .putHeader("X-Content-Type-Options", "nosniff")
+    var response =
+        request
+            .response()
+            .setStatusCode(problem.status())
+            .putHeader("Content-Type", ProblemHandler.PROBLEM_JSON)
+            .putHeader("Connection", "close");
+    SecurityHeaders.apply(response.headers());
+    response
         .end(problem.toJson(null).encodePrettily())
         .onComplete(done -> request.connection().close());
   }

@@ -94,8 +94,8 @@ public final class WebRoutes {
         .failureHandler(this::error);
     router.get("/skills").handler(this::skills).failureHandler(this::error);
     router.get("/skills/:notation").handler(this::skill).failureHandler(this::error);
-    // Order 0 puts the page after the access log (mounted first, order 0) and before
-    // ResourceRoutes; any request not asking for HTML goes on to the linked-data routes.
+    // Order 0 puts the page after the security headers and the access log (negative orders) and
+    // before ResourceRoutes; any request not asking for HTML goes on to the linked-data routes.
     router
         .get("/resources/:id")
         .order(0)

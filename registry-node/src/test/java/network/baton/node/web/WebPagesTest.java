@@ -91,6 +91,57 @@ class WebPagesTest {
   }
 
   @Test
+  void everyPageForbidsFramingAndForeignContentAndHasNoInlineScriptOrStyle() {
+    // The policy allows no 'unsafe-inline': a page that needed it would break in browsers.
+    Pattern inline =
+        Pattern.compile(
+            "<script(?![^>]*\\bsrc=)|<style|\\sstyle=|\\son[a-z]+=|javascript:",
+            Pattern.CASE_INSENSITIVE);
+    for (String path :
+        List.of(
+            "/?lang=en",
+            "/catalogue?q=battery",
+            "/network?q=battery",
+            "/verify",
+            "/skills",
+            "/skills/ECH",
+            "/resources/kosen-mc4-ec",
+            "/resources/no-such-thing",
+            "/skills/NOPE")) {
+      HttpResponse<String> page = page(path);
+
+      assertThat(page.headers().firstValue("Content-Type").orElseThrow())
+          .as(path)
+          .startsWith("text/html");
+      assertThat(page.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValue(
+              "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+                  + " frame-ancestors 'none'");
+      assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+      assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+      assertThat(inline.matcher(page.body()).find())
+          .as(path + " has inline script or style")
+          .isFalse();
+    }
+  }
+
+  @Test
+  void apiAnswersLoadNothingAndAreNeverSniffed() {
+    for (String path : List.of("/health", "/resources", "/no-such-route", "/openapi.json")) {
+      HttpResponse<String> answer = node.get(path, "application/json");
+
+      assertThat(answer.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValue("default-src 'none'; frame-ancestors 'none'");
+      assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+      assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+  }
+
+  @Test
   void languageComesFromTheParameterThenTheCookieThenAcceptLanguage() {
     HttpResponse<String> chosen = page("/skills?lang=en");
     assertThat(chosen.headers().allValues("Set-Cookie"))
