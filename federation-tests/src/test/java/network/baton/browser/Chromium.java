@@ -54,7 +54,7 @@ final class Chromium {
             + " is missing (apt-get install -y chromium chromium-driver)");
   }
 
-  /** A new headless browser, window 1280x1024, English UI. */
+  /** A new headless browser, window 1280x1024, English UI, its console kept for the tests. */
   static WebDriver start() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
@@ -68,6 +68,8 @@ final class Chromium {
         "--no-first-run",
         "--window-size=1280,1024",
         "--lang=en-US");
+    // The console, for what the page's Content-Security-Policy refused.
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())

@@ -19,6 +19,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -84,6 +86,33 @@ class WebPagesBrowserTest {
     assertThat(driver.findElement(By.id("iri")).getText()).startsWith("http://localhost:");
     assertThat(driver.findElements(By.cssSelector("#formats a"))).hasSize(4);
     Chromium.screenshot(driver, "resource-page");
+  }
+
+  @Test
+  void everyPageKeepsItsStylesAndScriptUnderItsContentSecurityPolicy() {
+    for (String path :
+        List.of(
+            "/?lang=en",
+            "/catalogue?lang=en",
+            "/network?lang=en&q=battery",
+            "/skills?lang=en",
+            "/verify?lang=en")) {
+      open(path);
+      visible(By.tagName("h1"));
+      Object font =
+          ((JavascriptExecutor) driver)
+              .executeScript("return getComputedStyle(document.body).fontFamily");
+      assertThat(String.valueOf(font)).as(path + " is styled by baton.css").contains("system-ui");
+    }
+    // The verify page's script (loaded from /assets) shows the file picker.
+    assertThat(visible(By.id("credential-file")).isDisplayed()).isTrue();
+    List<LogEntry> console = driver.manage().logs().get(LogType.BROWSER).getAll();
+    assertThat(console)
+        .as("console messages")
+        .noneSatisfy(
+            entry ->
+                assertThat(entry.getMessage()).containsIgnoringCase("Content Security Policy"));
+    Chromium.screenshot(driver, "verify-under-csp");
   }
 
   @Test
