@@ -172,7 +172,7 @@ public final class NodeVerticle extends VerticleBase {
     if (tokens.isEmpty()) {
       log.warn("no admin token configured: every write will be refused (see `baton token new`)");
     }
-    AdminAuthHandler admin = AdminAuthHandler.create(tokens);
+    AdminAuthHandler admin = AdminAuthHandler.create(tokens, config.adminLockout());
     BodyHandler body =
         BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()).setHandleFileUploads(false);
     ResourceService resources =

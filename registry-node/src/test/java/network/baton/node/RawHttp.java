@@ -24,11 +24,18 @@ public final class RawHttp {
 
   private final int port;
   private final Duration timeout;
+  private final String localAddress;
 
   /** A client for a server on this loopback port, giving up on an answer after timeout. */
   public RawHttp(int port, Duration timeout) {
+    this(port, timeout, null);
+  }
+
+  /** A client as above connecting from a loopback address of its own (127.0.0.2, ...). */
+  public RawHttp(int port, Duration timeout, String localAddress) {
     this.port = port;
     this.timeout = timeout;
+    this.localAddress = localAddress;
   }
 
   /** An answer: status (0 when the server closed without one), lower-case headers, body. */
@@ -57,6 +64,9 @@ public final class RawHttp {
   /** Sends these bytes as they are and reads the answer. */
   public Answer send(byte[] request) {
     try (Socket socket = new Socket()) {
+      if (localAddress != null) {
+        socket.bind(new InetSocketAddress(localAddress, 0));
+      }
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout((int) timeout.toMillis());
       OutputStream out = socket.getOutputStream();

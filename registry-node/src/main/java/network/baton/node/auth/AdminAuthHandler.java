@@ -2,26 +2,51 @@ package network.baton.node.auth;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
+import java.time.Duration;
+import network.baton.node.config.AdminLockout;
+import network.baton.node.http.ClientShare;
 import network.baton.node.http.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lets a write through only with {@code Authorization: Bearer <admin token>}: 401 without, 403
- * wrong. Marked as a platform handler so Vert.x lets it run before the BodyHandler: an anonymous
- * client is refused before the node buffers its body.
+ * wrong. A client address that sent too many wrong tokens within the window ({@link AdminLockout})
+ * is answered 429 with Retry-After until the window ends, whatever token it sends: were the right
+ * one let through, a blocked client could still tell right from wrong at full speed, and the limit
+ * would slow no one. An accepted token clears the client's failures. Tokens are never logged.
+ * Marked as a platform handler so Vert.x lets it run before the BodyHandler: an anonymous client is
+ * refused before the node buffers its body.
  */
 public final class AdminAuthHandler implements PlatformHandler {
 
+  private static final Logger log = LoggerFactory.getLogger(AdminAuthHandler.class);
   private static final String BEARER = "bearer ";
 
   private final AdminTokens tokens;
+  private final FailedAttempts failures;
+  private final Duration window;
 
-  private AdminAuthHandler(AdminTokens tokens) {
+  private AdminAuthHandler(AdminTokens tokens, FailedAttempts failures, Duration window) {
     this.tokens = tokens;
+    this.failures = failures;
+    this.window = window;
   }
 
-  /** A handler checking against these tokens. */
+  /** A handler checking against these tokens, with the default limit on wrong ones. */
   public static AdminAuthHandler create(AdminTokens tokens) {
-    return new AdminAuthHandler(tokens);
+    return create(tokens, AdminLockout.defaults());
+  }
+
+  /** A handler checking against these tokens, limiting wrong ones as lockout says. */
+  public static AdminAuthHandler create(AdminTokens tokens, AdminLockout lockout) {
+    return create(tokens, lockout, new FailedAttempts(lockout, System::nanoTime));
+  }
+
+  /** A handler counting wrong tokens in failures (whose clock a test may drive). */
+  public static AdminAuthHandler create(
+      AdminTokens tokens, AdminLockout lockout, FailedAttempts failures) {
+    return new AdminAuthHandler(tokens, failures, lockout.window());
   }
 
   @Override
@@ -46,13 +71,42 @@ public final class AdminAuthHandler implements PlatformHandler {
               "the Authorization header must be: Bearer <token>"));
       return;
     }
+    String client = ClientShare.client(rc);
+    Duration blocked = failures.blockedFor(client);
+    if (!blocked.isZero()) {
+      long seconds = Math.max(1, (blocked.toMillis() + 999) / 1000);
+      rc.fail(
+          Problem.tooManyRequests(
+              "this address sent "
+                  + failures.limit()
+                  + " wrong admin tokens within "
+                  + describe(window)
+                  + "; admin requests from it are refused, whatever the token, for "
+                  + seconds
+                  + " s more",
+              seconds));
+      return;
+    }
     String token = header.substring(BEARER.length()).strip();
     if (!tokens.accepts(token)) {
+      if (failures.failed(client)) {
+        log.warn(
+            "wrong admin tokens: client blocked [client: {}, failures: {}, window: {}]",
+            client,
+            failures.limit(),
+            window);
+      }
       rc.fail(
           new Problem(
               "forbidden", 403, "Forbidden", "the admin token is not accepted by this node"));
       return;
     }
+    failures.succeeded(client);
     rc.next();
+  }
+
+  private static String describe(Duration window) {
+    long seconds = window.toSeconds();
+    return seconds % 60 == 0 && seconds > 0 ? (seconds / 60) + " min" : seconds + " s";
   }
 }

@@ -30,7 +30,8 @@ public record NodeConfig(
     Duration membershipSyncInterval,
     List<Member> members,
     WorkLimits work,
-    InputLimits input) {
+    InputLimits input,
+    AdminLockout adminLockout) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -105,6 +106,49 @@ public record NodeConfig(
     }
     work = work == null ? WorkLimits.defaults() : work;
     input = input == null ? InputLimits.defaults() : input;
+    adminLockout = adminLockout == null ? AdminLockout.defaults() : adminLockout;
+  }
+
+  /** A config with the default limit on wrong admin tokens ({@link AdminLockout#defaults()}). */
+  public NodeConfig(
+      int port,
+      String host,
+      Path dataDir,
+      URI baseUrl,
+      String name,
+      String institution,
+      String did,
+      List<String> adminTokenHashes,
+      long bodyLimitBytes,
+      Duration sparqlTimeout,
+      int resultCap,
+      List<String> languages,
+      CredentialSettings credentials,
+      List<PublicKeyMaterial> coordinatorKeys,
+      Duration membershipSyncInterval,
+      List<Member> members,
+      WorkLimits work,
+      InputLimits input) {
+    this(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
+        members,
+        work,
+        input,
+        null);
   }
 
   /** A config with the default input limits ({@link InputLimits#defaults()}). */
@@ -303,6 +347,11 @@ public record NodeConfig(
     return copy(c -> c.input = newInput);
   }
 
+  /** A copy with another limit on wrong admin tokens per client address. */
+  public NodeConfig withAdminLockout(AdminLockout newLockout) {
+    return copy(c -> c.adminLockout = newLockout);
+  }
+
   /** A copy with other credential settings. */
   public NodeConfig withCredentials(CredentialSettings newCredentials) {
     return copy(c -> c.credentials = newCredentials);
@@ -335,7 +384,8 @@ public record NodeConfig(
         c.membershipSyncInterval,
         c.members,
         c.work,
-        c.input);
+        c.input,
+        c.adminLockout);
   }
 
   /**
@@ -360,6 +410,7 @@ public record NodeConfig(
     List<Member> members;
     WorkLimits work;
     InputLimits input;
+    AdminLockout adminLockout;
 
     Components(NodeConfig config) {
       port = config.port;
@@ -380,6 +431,7 @@ public record NodeConfig(
       members = config.members;
       work = config.work;
       input = config.input;
+      adminLockout = config.adminLockout;
     }
   }
 

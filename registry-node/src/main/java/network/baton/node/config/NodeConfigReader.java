@@ -54,7 +54,9 @@ public final class NodeConfigReader {
           "maxNestingDepth",
           "maxJsonValues",
           "maxJsonKeys",
-          "maxJsonArrayLength");
+          "maxJsonArrayLength",
+          "adminTokenFailures",
+          "adminTokenFailureWindow");
 
   private static final List<String> WORK_KINDS =
       List.of("sparql", "search", "read", "write", "credentials");
@@ -138,7 +140,12 @@ public final class NodeConfigReader {
             : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
         members(object.get("members")),
         work(object.get("work")),
-        input(object));
+        input(object),
+        new AdminLockout(
+            integer(object, "adminTokenFailures", AdminLockout.DEFAULT_FAILURES),
+            object.has("adminTokenFailureWindow")
+                ? parseDuration("adminTokenFailureWindow", object.get("adminTokenFailureWindow"))
+                : AdminLockout.DEFAULT_WINDOW));
   }
 
   private static InputLimits input(ObjectNode object) {

@@ -65,7 +65,7 @@ public final class ClientShare implements PlatformHandler {
   }
 
   /** The client's address as the connection shows it (the proxy's, behind a proxy). */
-  static String client(RoutingContext rc) {
+  public static String client(RoutingContext rc) {
     SocketAddress remote = rc.request().remoteAddress();
     return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
   }

@@ -231,6 +231,25 @@ class NodeConfigReaderTest {
         .hasMessageStartingWith("maxJsonKeys must be a whole number");
   }
 
+  @Test
+  void theLimitOnWrongAdminTokensHasDefaultsAndIsReadAndChecked() throws IOException {
+    String base = "dataDir: d\nbaseUrl: http://x.org\n";
+
+    AdminLockout defaults = reader.read(write("a.yaml", base)).adminLockout();
+    AdminLockout read =
+        reader
+            .read(write("b.yaml", base + "adminTokenFailures: 3\nadminTokenFailureWindow: 5m\n"))
+            .adminLockout();
+
+    assertThat(defaults).isEqualTo(new AdminLockout(10, Duration.ofMinutes(1)));
+    assertThat(read).isEqualTo(new AdminLockout(3, Duration.ofMinutes(5)));
+    assertThatThrownBy(() -> reader.read(write("c.yaml", base + "adminTokenFailures: 0\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("adminTokenFailures must be at least 1: 0");
+    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "adminTokenFailureWindow: 0s\n")))
+        .hasMessage("adminTokenFailureWindow must be positive: PT0S");
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(folder.resolve(name), text);
   }
