@@ -22,6 +22,7 @@ import network.baton.node.http.NodeDescriptorRoutes;
 import network.baton.node.http.NodePrefixes;
 import network.baton.node.http.OpenApiRoutes;
 import network.baton.node.http.ProblemHandler;
+import network.baton.node.http.RequestTargetCheck;
 import network.baton.node.http.ResourceRoutes;
 import network.baton.node.http.SecurityHeaders;
 import network.baton.node.search.LocalSearch;
@@ -192,7 +193,8 @@ public final class NodeVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     // Before every other route, whatever order those ask for (the resource page asks for 0).
-    router.route().order(-2).handler(SecurityHeaders.create());
+    router.route().order(-3).handler(SecurityHeaders.create());
+    router.route().order(-2).handler(RequestTargetCheck.create());
     router.route().order(-1).handler(AccessLog.create());
     new ResourceRoutes(resources, admin, body, renderer).mount(router);
     new NodeDescriptorRoutes(config, resources, setup::broaderSkills).mount(router);
@@ -210,10 +212,9 @@ public final class NodeVerticle extends VerticleBase {
     }
     NodeContext context = new NodeContext(vertx, config, store, work, body, admin);
     setup.extensions().forEach(extension -> extension.mount(router, context));
-    ProblemHandler problems = ProblemHandler.create();
-    router.route().failureHandler(problems);
-    for (int status : new int[] {400, 404, 405, 406, 413, 415, 429, 500, 503}) {
-      router.errorHandler(status, problems);
+    router.route().failureHandler(ProblemHandler.create());
+    for (int status : new int[] {400, 404, 405, 406, 413, 415, 417, 429, 500, 503}) {
+      router.errorHandler(status, ProblemHandler.forStatus(status));
     }
     return router;
   }

@@ -3,6 +3,7 @@ package network.baton.node.http;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -29,14 +30,36 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   private static final String FORM_URLENCODED = "application/x-www-form-urlencoded";
 
+  private final int errorStatus;
+
+  private ProblemHandler(int errorStatus) {
+    this.errorStatus = errorStatus;
+  }
+
   /** A failure handler; mount with {@code router.route().failureHandler(...)}. */
   public static ProblemHandler create() {
-    return new ProblemHandler();
+    return new ProblemHandler(0);
+  }
+
+  /**
+   * The router's error handler for a status ({@code router.errorHandler(status, ...)}): Vert.x
+   * calls it without setting the status on the context when routing itself failed (a path parameter
+   * it cannot decode is a 400), so the handler knows which one it answers.
+   */
+  public static ProblemHandler forStatus(int status) {
+    return new ProblemHandler(status);
   }
 
   @Override
   public void handle(RoutingContext rc) {
-    Problem problem = toProblem(rc);
+    if (clientGone(rc)) {
+      log.info(
+          "client gone before the answer [method: {}, path: {}]",
+          rc.request().method(),
+          rc.request().path());
+      return;
+    }
+    Problem problem = toProblem(rc, errorStatus);
     String path = rc.request().path();
     if (problem.status() >= 500 && !(rc.failure() instanceof Problem)) {
       log.error(
@@ -79,14 +102,32 @@ public final class ProblemHandler implements Handler<RoutingContext> {
    * raised while decoding a form body, what was wrong with the form.
    */
   public static Problem toProblem(RoutingContext rc) {
+    return toProblem(rc, 0);
+  }
+
+  private static Problem toProblem(RoutingContext rc, int errorStatus) {
     Throwable failure = rc.failure();
-    int status = rc.statusCode();
+    int status = errorStatus >= 400 ? errorStatus : rc.statusCode();
     if (status >= 400 && status < 500 && failure != null && isForm(rc) && !isKnown(failure)) {
       // The BodyHandler hands on the cause of Netty's form decoding failure (a bad escape is an
       // IllegalArgumentException): with a form Content-Type, a 4xx from it is about the form.
       return malformedForm(failure);
     }
+    if (status == 200 && failure != null && !isKnown(failure)) {
+      // The BodyHandler fails with status 200 when the request stream itself broke with anything
+      // but a DecoderException (Netty's invalid chunk size is a NumberFormatException).
+      return new Problem(
+          "unreadable-body",
+          400,
+          "Bad request",
+          "the request body could not be read to its end: " + failure.getMessage());
+    }
     return toProblem(failure, status);
+  }
+
+  /** Whether the connection closed under the request, so that there is no one to answer. */
+  public static boolean clientGone(RoutingContext rc) {
+    return rc.failure() instanceof HttpClosedException || rc.response().closed();
   }
 
   private static boolean isForm(RoutingContext rc) {

@@ -397,6 +397,10 @@ public final class WebRoutes {
 
   /** Every failure on a page becomes an HTML page with the status and a plain reason. */
   private void error(RoutingContext rc) {
+    if (ProblemHandler.clientGone(rc)) {
+      log.info("client gone before the page [path: {}]", rc.request().path());
+      return;
+    }
     Problem problem = ProblemHandler.toProblem(rc);
     if (problem.status() >= 500) {
       log.error(
@@ -429,7 +433,14 @@ public final class WebRoutes {
             : problem.getMessage());
     pages
         .render(model, "error")
-        .onSuccess(html -> send(rc, problem.status(), html))
+        .onSuccess(
+            html -> {
+              // A request whose stream broke can fail twice (the decoding error, then the closed
+              // connection): the first page answers it.
+              if (!rc.response().headWritten() && !rc.response().closed()) {
+                send(rc, problem.status(), html);
+              }
+            })
         .onFailure(
             e -> {
               log.error("error page failed [path: {}]", rc.request().path(), e);

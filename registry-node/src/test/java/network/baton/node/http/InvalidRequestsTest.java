@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import network.baton.node.RawHttp;
 import network.baton.node.RunningNode;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +68,26 @@ class InvalidRequestsTest {
 
     JsonObject problem = problem(answer, 400);
     assertThat(problem.getString("detail")).startsWith("the request is not valid HTTP/1.1");
+  }
+
+  @Test
+  void aBadPercentEscapeInThePathOrQueryIsA400SayingWhere() {
+    // Vert.x decodes path parameters while it matches routes: these were bare 500s.
+    for (String target :
+        List.of(
+            "/resources/%zz",
+            "/resources/kosen-ec101?format=%", "/skills/%zz?lang=en", "/status/1?x=%g1")) {
+      RawHttp.Answer answer =
+          http.send(
+              "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+              new byte[0]);
+
+      JsonObject problem = problem(answer, 400);
+      assertThat(problem.getString("detail"))
+          .as(target)
+          .contains("a '%' at character " + (target.indexOf('%') + 1))
+          .contains("%25");
+    }
   }
 
   @Test
