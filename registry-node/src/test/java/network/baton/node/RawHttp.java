@@ -103,17 +103,41 @@ public final class RawHttp {
   }
 
   private static boolean complete(byte[] bytes) {
-    int end = headEnd(bytes);
+    int start = finalHead(bytes);
+    int end = start < 0 ? -1 : headEnd(bytes, start);
     if (end < 0) {
       return false;
     }
-    Map<String, String> headers = headers(new String(bytes, 0, end, StandardCharsets.ISO_8859_1));
+    Map<String, String> headers =
+        headers(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
     String length = headers.get("content-length");
-    return length != null && bytes.length - end - 4 >= Long.parseLong(length.strip());
+    if (length != null) {
+      return bytes.length - end - 4 >= Long.parseLong(length.strip());
+    }
+    String text = new String(bytes, end, bytes.length - end, StandardCharsets.ISO_8859_1);
+    return "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))
+        && text.endsWith("\r\n0\r\n\r\n");
   }
 
-  private static int headEnd(byte[] bytes) {
-    for (int i = 0; i + 3 < bytes.length; i++) {
+  // Where the final answer's head starts: past any 1xx interim answers (100 Continue).
+  private static int finalHead(byte[] bytes) {
+    int start = 0;
+    while (true) {
+      int end = headEnd(bytes, start);
+      if (end < 0) {
+        return start;
+      }
+      String line =
+          new String(bytes, start, Math.min(12, end - start), StandardCharsets.ISO_8859_1);
+      if (!line.matches("HTTP/\\d\\.\\d 1\\d\\d.*")) {
+        return start;
+      }
+      start = end + 4;
+    }
+  }
+
+  private static int headEnd(byte[] bytes, int from) {
+    for (int i = from; i + 3 < bytes.length; i++) {
       if (bytes[i] == '\r'
           && bytes[i + 1] == '\n'
           && bytes[i + 2] == '\r'
@@ -125,17 +149,47 @@ public final class RawHttp {
   }
 
   private static Answer parse(byte[] bytes, boolean timedOut) {
-    int end = headEnd(bytes);
+    int start = finalHead(bytes);
+    int end = headEnd(bytes, start);
     if (end < 0) {
       return new Answer(0, Map.of(), bytes, timedOut);
     }
-    String head = new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+    String head = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     String statusLine = head.split("\r\n", 2)[0];
     String[] parts = statusLine.split(" ", 3);
-    int status = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+    int status = parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : 0;
     byte[] body = new byte[bytes.length - end - 4];
     System.arraycopy(bytes, end + 4, body, 0, body.length);
-    return new Answer(status, headers(head), body, timedOut);
+    Map<String, String> headers = headers(head);
+    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      body = dechunk(body);
+    }
+    return new Answer(status, headers, body, timedOut);
+  }
+
+  private static byte[] dechunk(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int i = 0;
+    while (i < body.length) {
+      int lineEnd = i;
+      while (lineEnd + 1 < body.length && !(body[lineEnd] == '\r' && body[lineEnd + 1] == '\n')) {
+        lineEnd++;
+      }
+      String size = new String(body, i, lineEnd - i, StandardCharsets.ISO_8859_1).split(";")[0];
+      int length;
+      try {
+        length = Integer.parseInt(size.strip(), 16);
+      } catch (NumberFormatException e) {
+        break;
+      }
+      if (length == 0) {
+        break;
+      }
+      int from = lineEnd + 2;
+      out.write(body, from, Math.min(length, body.length - from));
+      i = from + length + 2;
+    }
+    return out.toByteArray();
   }
 
   private static Map<String, String> headers(String head) {
