@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import network.baton.node.auth.AdminAuthHandler;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.NodeConfig;
@@ -102,7 +103,12 @@ public final class NodeVerticle extends VerticleBase {
                       .setHost(config.host())
                       .setHttp2ClearTextEnabled(false)
                       .setMaxFormAttributeSize(formLimit)
-                      .setMaxFormBufferedBytes(formLimit);
+                      .setMaxFormBufferedBytes(formLimit)
+                      // A client that stops half-way (a body shorter than its Content-Length, a
+                      // header line never ended) holds its connection no longer than this.
+                      .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                      .setIdleTimeout(
+                          (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
               server = vertx.createHttpServer(options);
               return server
                   .requestHandler(router)

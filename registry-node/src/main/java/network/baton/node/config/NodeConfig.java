@@ -31,7 +31,8 @@ public record NodeConfig(
     List<Member> members,
     WorkLimits work,
     InputLimits input,
-    AdminLockout adminLockout) {
+    AdminLockout adminLockout,
+    Duration idleTimeout) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -41,6 +42,13 @@ public record NodeConfig(
 
   /** Default cap on SPARQL result rows. */
   public static final int DEFAULT_RESULT_CAP = 10_000;
+
+  /**
+   * Default time a connection may send and receive nothing before the node closes it (a client that
+   * stops half-way through its request holds a connection no longer than this); a minute past the
+   * sparqlTimeout when that is longer.
+   */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
 
   /** Default pause between pulls of the membership list from members (zero disables). */
   public static final Duration DEFAULT_MEMBERSHIP_SYNC_INTERVAL = Duration.ofSeconds(60);
@@ -107,6 +115,64 @@ public record NodeConfig(
     work = work == null ? WorkLimits.defaults() : work;
     input = input == null ? InputLimits.defaults() : input;
     adminLockout = adminLockout == null ? AdminLockout.defaults() : adminLockout;
+    if (idleTimeout == null) {
+      Duration pastQueries = sparqlTimeout.plusMinutes(1);
+      idleTimeout =
+          pastQueries.compareTo(DEFAULT_IDLE_TIMEOUT) > 0 ? pastQueries : DEFAULT_IDLE_TIMEOUT;
+    }
+    if (idleTimeout.compareTo(sparqlTimeout) <= 0) {
+      // A query sends nothing while it runs: a shorter idle timeout would cut honest ones off.
+      throw new ConfigException(
+          "idleTimeout ("
+              + idleTimeout
+              + ") must be longer than sparqlTimeout ("
+              + sparqlTimeout
+              + ")");
+    }
+  }
+
+  /** A config with the default idle timeout (see {@link #DEFAULT_IDLE_TIMEOUT}). */
+  public NodeConfig(
+      int port,
+      String host,
+      Path dataDir,
+      URI baseUrl,
+      String name,
+      String institution,
+      String did,
+      List<String> adminTokenHashes,
+      long bodyLimitBytes,
+      Duration sparqlTimeout,
+      int resultCap,
+      List<String> languages,
+      CredentialSettings credentials,
+      List<PublicKeyMaterial> coordinatorKeys,
+      Duration membershipSyncInterval,
+      List<Member> members,
+      WorkLimits work,
+      InputLimits input,
+      AdminLockout adminLockout) {
+    this(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
+        members,
+        work,
+        input,
+        adminLockout,
+        null);
   }
 
   /** A config with the default limit on wrong admin tokens ({@link AdminLockout#defaults()}). */
@@ -352,6 +418,11 @@ public record NodeConfig(
     return copy(c -> c.adminLockout = newLockout);
   }
 
+  /** A copy closing connections that send and receive nothing for this long. */
+  public NodeConfig withIdleTimeout(Duration newIdleTimeout) {
+    return copy(c -> c.idleTimeout = newIdleTimeout);
+  }
+
   /** A copy with other credential settings. */
   public NodeConfig withCredentials(CredentialSettings newCredentials) {
     return copy(c -> c.credentials = newCredentials);
@@ -385,7 +456,8 @@ public record NodeConfig(
         c.members,
         c.work,
         c.input,
-        c.adminLockout);
+        c.adminLockout,
+        c.idleTimeout);
   }
 
   /**
@@ -411,6 +483,7 @@ public record NodeConfig(
     WorkLimits work;
     InputLimits input;
     AdminLockout adminLockout;
+    Duration idleTimeout;
 
     Components(NodeConfig config) {
       port = config.port;
@@ -432,6 +505,7 @@ public record NodeConfig(
       work = config.work;
       input = config.input;
       adminLockout = config.adminLockout;
+      idleTimeout = config.idleTimeout;
     }
   }
 

@@ -56,7 +56,8 @@ public final class NodeConfigReader {
           "maxJsonKeys",
           "maxJsonArrayLength",
           "adminTokenFailures",
-          "adminTokenFailureWindow");
+          "adminTokenFailureWindow",
+          "idleTimeout");
 
   private static final List<String> WORK_KINDS =
       List.of("sparql", "search", "read", "write", "credentials");
@@ -145,7 +146,8 @@ public final class NodeConfigReader {
             integer(object, "adminTokenFailures", AdminLockout.DEFAULT_FAILURES),
             object.has("adminTokenFailureWindow")
                 ? parseDuration("adminTokenFailureWindow", object.get("adminTokenFailureWindow"))
-                : AdminLockout.DEFAULT_WINDOW));
+                : AdminLockout.DEFAULT_WINDOW),
+        object.has("idleTimeout") ? parseDuration("idleTimeout", object.get("idleTimeout")) : null);
   }
 
   private static InputLimits input(ObjectNode object) {

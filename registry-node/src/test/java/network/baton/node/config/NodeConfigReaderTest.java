@@ -250,6 +250,20 @@ class NodeConfigReaderTest {
         .hasMessage("adminTokenFailureWindow must be positive: PT0S");
   }
 
+  @Test
+  void theIdleTimeoutDefaultsPastTheSparqlTimeoutAndMayNotBeShorter() throws IOException {
+    String base = "dataDir: d\nbaseUrl: http://x.org\n";
+
+    assertThat(reader.read(write("a.yaml", base)).idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(reader.read(write("b.yaml", base + "sparqlTimeout: 5m\n")).idleTimeout())
+        .isEqualTo(Duration.ofMinutes(6));
+    assertThat(reader.read(write("c.yaml", base + "idleTimeout: 30s\n")).idleTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "idleTimeout: 5s\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("idleTimeout (PT5S) must be longer than sparqlTimeout (PT10S)");
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(folder.resolve(name), text);
   }

@@ -28,7 +28,13 @@ class InvalidRequestsTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    node = RunningNode.start(vertx, dataDir);
+    node =
+        RunningNode.start(
+            vertx,
+            dataDir,
+            c ->
+                c.withLimits(c.bodyLimitBytes(), Duration.ofMillis(500), c.resultCap())
+                    .withIdleTimeout(Duration.ofSeconds(2)));
     http = new RawHttp(node.verticle().actualPort(), Duration.ofSeconds(10));
   }
 
@@ -88,6 +94,18 @@ class InvalidRequestsTest {
           .contains("a '%' at character " + (target.indexOf('%') + 1))
           .contains("%25");
     }
+  }
+
+  @Test
+  void aClientThatStopsHalfWayThroughItsBodyIsDisconnectedAfterTheIdleTimeout() {
+    RawHttp.Answer answer =
+        http.send(
+            "POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
+                + "Content-Length: 100\r\n\r\nSELECT",
+            new byte[0]);
+
+    assertThat(answer.timedOut()).as("still open after the client's 10 s").isFalse();
+    assertThat(answer.status()).isZero();
   }
 
   @Test
