@@ -68,10 +68,13 @@ class MalformedRequestCorpusTest {
         SigningKey.generate(KeyAlgorithm.ED25519, "coordinator", new SecureRandom());
     NodeConfig config =
         CredentialNode.config(data, port)
+            .withLimits(NodeConfig.DEFAULT_BODY_LIMIT, Duration.ofSeconds(3), 1_000)
             .withMembership(List.of(coordinator.publicKey()), Duration.ZERO)
             // The corpus sends thousands of admin requests from one address, a few with wrong
             // tokens on purpose: the lockout has its own test.
-            .withAdminLockout(new AdminLockout(1_000_000, Duration.ofMinutes(1)));
+            .withAdminLockout(new AdminLockout(1_000_000, Duration.ofMinutes(1)))
+            // A client that stops half-way is cut off within the bound of every case.
+            .withIdleTimeout(Duration.ofSeconds(6));
     CredentialNode.importKosen(folder, data, config.baseUrl().toString());
     NodeSetup setup =
         NodeSetup.standard(config)

@@ -426,6 +426,21 @@ final class RequestCorpus {
 
   private void framing() {
     String health = "/health";
+    // A client that stops half-way: the node closes the connection after its idle timeout.
+    for (String path : List.of("/sparql", "/verify", "/resources")) {
+      add(
+          "POST " + path + " body shorter than its Content-Length",
+          ascii(
+              "POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: "
+                  + host
+                  + "\r\nAuthorization: Bearer "
+                  + token
+                  + "\r\nContent-Type: text/turtle\r\nContent-Length: 1000\r\n\r\n<a> <b> "),
+          false,
+          true);
+    }
     add("HTTP/1.0 without Host", ascii("GET " + health + " HTTP/1.0\r\n\r\n"), false, false);
     add(
         "HTTP/1.1 without Host",
