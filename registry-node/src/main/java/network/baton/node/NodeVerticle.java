@@ -14,6 +14,7 @@ import network.baton.node.auth.AdminAuthHandler;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.http.AccessLog;
+import network.baton.node.http.ClientAddresses;
 import network.baton.node.http.GraphRenderer;
 import network.baton.node.http.HealthRoutes;
 import network.baton.node.http.HtmlView;
@@ -60,7 +61,10 @@ public final class NodeVerticle extends VerticleBase {
         WorkQueues.create(
             vertx,
             config.work(),
-            config.sparqlTimeout().multipliedBy(3).plus(Duration.ofMinutes(1)));
+            config.sparqlTimeout().multipliedBy(3).plus(Duration.ofMinutes(1)),
+            config.trustedProxies().isEmpty()
+                ? ClientAddresses.direct()
+                : ClientAddresses.behind(config.trustedProxies()));
     ResourceIds ids = new ResourceIds(config.baseUrl().toString());
     return vertx
         .executeBlocking(
@@ -187,10 +191,10 @@ public final class NodeVerticle extends VerticleBase {
             new SparqlService(
                 store.dataset(), work.sparql(), config.sparqlTimeout(), config.resultCap()),
             body,
-            WorkQueues.share(work.sparql()))
+            work.share(work.sparql()))
         .mount(router);
     if (search != null) {
-      new SearchRoutes(new SearchService(search, work.search()), WorkQueues.share(work.search()))
+      new SearchRoutes(new SearchService(search, work.search()), work.share(work.search()))
           .mount(router);
     }
     NodeContext context = new NodeContext(vertx, config, store, work, body, admin);

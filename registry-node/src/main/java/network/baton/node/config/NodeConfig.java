@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import network.baton.credential.keys.PublicKeyMaterial;
 import network.baton.node.federation.Member;
+import network.baton.node.http.ClientAddresses;
 
 /** Everything one registry node needs to start: where it listens, stores, and who it is. */
 public record NodeConfig(
@@ -29,7 +30,8 @@ public record NodeConfig(
     List<PublicKeyMaterial> coordinatorKeys,
     Duration membershipSyncInterval,
     List<Member> members,
-    WorkLimits work) {
+    WorkLimits work,
+    List<String> trustedProxies) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -103,6 +105,13 @@ public record NodeConfig(
       throw new ConfigException("members must not name the same DID twice");
     }
     work = work == null ? WorkLimits.defaults() : work;
+    trustedProxies = List.copyOf(trustedProxies == null ? List.of() : trustedProxies);
+    for (String proxy : trustedProxies) {
+      if (!ClientAddresses.isLiteral(proxy.strip())) {
+        throw new ConfigException(
+            "trustedProxies entries must be IP addresses such as 127.0.0.1 or ::1: " + proxy);
+      }
+    }
   }
 
   /** A config with the default admission limits ({@link WorkLimits#defaults()}). */
@@ -140,6 +149,7 @@ public record NodeConfig(
         coordinatorKeys,
         membershipSyncInterval,
         members,
+        null,
         null);
   }
 
@@ -175,6 +185,7 @@ public record NodeConfig(
         List.of(),
         DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
         List.of(),
+        null,
         null);
   }
 
@@ -256,6 +267,11 @@ public record NodeConfig(
     return copy(c -> c.work = newWork);
   }
 
+  /** A copy believing X-Forwarded-For from these proxies (IP literals). */
+  public NodeConfig withTrustedProxies(List<String> proxies) {
+    return copy(c -> c.trustedProxies = proxies);
+  }
+
   /** A copy with other credential settings. */
   public NodeConfig withCredentials(CredentialSettings newCredentials) {
     return copy(c -> c.credentials = newCredentials);
@@ -287,7 +303,8 @@ public record NodeConfig(
         c.coordinatorKeys,
         c.membershipSyncInterval,
         c.members,
-        c.work);
+        c.work,
+        c.trustedProxies);
   }
 
   /**
@@ -311,6 +328,7 @@ public record NodeConfig(
     Duration membershipSyncInterval;
     List<Member> members;
     WorkLimits work;
+    List<String> trustedProxies;
 
     Components(NodeConfig config) {
       port = config.port;
@@ -330,6 +348,7 @@ public record NodeConfig(
       membershipSyncInterval = config.membershipSyncInterval;
       members = config.members;
       work = config.work;
+      trustedProxies = config.trustedProxies;
     }
   }
 

@@ -50,7 +50,8 @@ public final class NodeConfigReader {
           "coordinatorKeys",
           "membershipSyncInterval",
           "members",
-          "work");
+          "work",
+          "trustedProxies");
 
   private static final List<String> WORK_KINDS =
       List.of("sparql", "search", "read", "write", "credentials");
@@ -133,7 +134,8 @@ public final class NodeConfigReader {
             ? parseDuration("membershipSyncInterval", object.get("membershipSyncInterval"))
             : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
         members(object.get("members")),
-        work(object.get("work")));
+        work(object.get("work")),
+        strings(object, "trustedProxies", List.of()));
   }
 
   /**

@@ -32,7 +32,6 @@ import network.baton.node.NodeExtension;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.work.WorkQueue;
-import network.baton.node.work.WorkQueues;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SkillFramework;
 import org.slf4j.Logger;
@@ -148,7 +147,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
             worker,
             context.adminHandler(),
             context.bodyHandler(),
-            WorkQueues.share(worker),
+            context.work().share(worker),
             bodyLimit)
         .mount(router);
     if (config.did() != null && !config.did().equals(service.issuerDid())) {
