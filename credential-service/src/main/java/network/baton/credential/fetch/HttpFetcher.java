@@ -186,7 +186,7 @@ public final class HttpFetcher {
         FetchException.Kind.TOO_LARGE, "the answer is more than " + maxBytes + " bytes");
   }
 
-  private static FetchException failure(URI url, Throwable cause) {
+  private FetchException failure(URI url, Throwable cause) {
     for (Throwable c = cause; c != null; c = c.getCause()) {
       if (c instanceof RefusedHost refused) return refused.refusal;
       if (c instanceof FetchRefusedException refused) {
@@ -199,7 +199,9 @@ public final class HttpFetcher {
       return new FetchException(FetchException.Kind.FAILED, "unknown host " + url.getHost(), cause);
     }
     if (cause instanceof java.net.SocketTimeoutException) {
-      return new FetchException(FetchException.Kind.TIMEOUT, "no answer in time", cause);
+      // The client's read or connect timeout (the deadline too) can fire just before ours.
+      return new FetchException(
+          FetchException.Kind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms", cause);
     }
     String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
     return new FetchException(FetchException.Kind.FAILED, message, cause);
