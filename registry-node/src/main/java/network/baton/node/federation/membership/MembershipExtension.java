@@ -76,7 +76,8 @@ public final class MembershipExtension implements NodeExtension, AutoCloseable {
             context.jenaPool(),
             config.baseUrl(),
             PEER_TIMEOUT,
-            MAX_ANSWER_BYTES);
+            MAX_ANSWER_BYTES,
+            config.fetchPolicy());
     new MembershipRoutes(
             state, sync, context.jenaPool(), context.bodyHandler(), context.adminHandler())
         .mount(router);
