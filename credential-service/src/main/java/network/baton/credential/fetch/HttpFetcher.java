@@ -56,13 +56,12 @@ public final class HttpFetcher {
   /** Most fetches of one fetcher in flight at once; more are refused, not queued. */
   public static final int MAX_IN_FLIGHT = 32;
 
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
   private final FetchPolicy policy;
   private final Duration timeout;
   private final int maxBytes;
   private final CloseableHttpClient client;
   private final ThreadPoolExecutor exchanges;
+  private final AtomicInteger threads = new AtomicInteger();
 
   /** A fetcher under this policy, giving each fetch {@code timeout} and {@code maxBytes}. */
   public HttpFetcher(FetchPolicy policy, Duration timeout, int maxBytes) {
@@ -86,7 +85,7 @@ public final class HttpFetcher {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             task -> {
-              Thread thread = new Thread(task, "baton-fetch-" + THREADS.incrementAndGet());
+              Thread thread = new Thread(task, "baton-fetch-" + threads.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
@@ -247,7 +246,8 @@ public final class HttpFetcher {
                 DefaultSchemePortResolver.INSTANCE,
                 names,
                 RegistryBuilder.<TlsSocketStrategy>create()
-                    .register("https", DefaultClientTlsStrategy.createDefault())
+                    // The JVM's trust store and TLS settings (javax.net.ssl.*), as before.
+                    .register("https", DefaultClientTlsStrategy.createSystemDefault())
                     .build()),
             PoolConcurrencyPolicy.STRICT,
             PoolReusePolicy.LIFO,
