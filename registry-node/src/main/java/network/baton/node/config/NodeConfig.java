@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import network.baton.credential.fetch.FetchPolicy;
 import network.baton.credential.keys.PublicKeyMaterial;
 import network.baton.node.federation.Member;
 import network.baton.node.http.ClientAddresses;
@@ -187,6 +188,14 @@ public record NodeConfig(
         List.of(),
         null,
         null);
+  }
+
+  /**
+   * The policy for every outbound call that input can steer (did:web documents, status lists,
+   * member nodes): https to public addresses, loopback too with {@code allowLoopbackHttp}.
+   */
+  public FetchPolicy fetchPolicy() {
+    return FetchPolicy.of(credentials.allowLoopbackHttp());
   }
 
   /** Whether the node takes part in federation (it has the coordinator's key to check lists). */

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import network.baton.credential.did.DidMethodResolver;
 import network.baton.credential.did.DidWebOptions;
 import network.baton.credential.did.DidWebResolver;
+import network.baton.credential.fetch.FetchPolicy;
 import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.KeyFileException;
@@ -110,7 +111,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
             StatusList.MIN_SIZE,
             new LinkedHashSet<>(config.credentials().trustedIssuers()),
             config.credentials().statusListCacheTtl());
-    boolean loopbackHttp = config.credentials().allowLoopbackHttp();
+    FetchPolicy fetchPolicy = config.fetchPolicy();
     CredentialService service;
     try {
       service =
@@ -122,11 +123,9 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
               contexts.documentLoader(),
               new DidMethodResolver(
                   new DidWebResolver(
-                      DidWebOptions.defaults()
-                          .withTimeout(REMOTE_TIMEOUT)
-                          .withLoopbackHttp(loopbackHttp))),
+                      DidWebOptions.defaults().withTimeout(REMOTE_TIMEOUT), fetchPolicy)),
               new HttpStatusListFetcher(
-                  REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, loopbackHttp),
+                  REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, fetchPolicy),
               trusted(credentialConfig.trustList()),
               Clock.systemUTC());
     } catch (IOException e) {
@@ -160,11 +159,11 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
     String document = service.didDocument().toJson().toPrettyString();
     router.get(DID_DOCUMENT_PATH).handler(rc -> didDocument(rc, document));
     log.info(
-        "credentials on [did: {}, keys: {}, signing: {}, loopback http: {}]",
+        "credentials on [did: {}, keys: {}, signing: {}, fetching: {}]",
         service.issuerDid(),
         keys.keys().size(),
         keys.current().id(),
-        loopbackHttp);
+        fetchPolicy);
   }
 
   private static void didDocument(RoutingContext rc, String document) {

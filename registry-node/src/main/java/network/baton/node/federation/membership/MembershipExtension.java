@@ -76,7 +76,8 @@ public final class MembershipExtension implements NodeExtension, AutoCloseable {
             context.work().write(),
             config.baseUrl(),
             PEER_TIMEOUT,
-            MAX_ANSWER_BYTES);
+            MAX_ANSWER_BYTES,
+            config.fetchPolicy());
     new MembershipRoutes(
             state, sync, context.work().write(), context.bodyHandler(), context.adminHandler())
         .mount(router);

@@ -12,13 +12,14 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import network.baton.credential.fetch.FetchPolicy;
 import network.baton.node.federation.Member;
+import network.baton.node.federation.MemberRequests;
 import network.baton.node.federation.membership.MembershipOffer.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class MembershipSync implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpClient client;
+  private final MemberRequests requests;
   private final MembershipState state;
   private final WorkerExecutor pool;
   private final URI self;
@@ -43,14 +45,18 @@ public final class MembershipSync implements AutoCloseable {
   private final int maxBytes;
   private volatile long timer = -1;
 
-  /** A sync for this node (self is not asked), with a per-call timeout and answer size limit. */
+  /**
+   * A sync for this node (self is not asked), with a per-call timeout and answer size limit,
+   * calling only URLs and addresses the policy allows.
+   */
   public MembershipSync(
       Vertx vertx,
       MembershipState state,
       WorkerExecutor pool,
       URI self,
       Duration timeout,
-      int maxBytes) {
+      int maxBytes,
+      FetchPolicy policy) {
     this.vertx = requireNonNull(vertx, "vertx");
     this.state = requireNonNull(state, "state");
     this.pool = requireNonNull(pool, "pool");
@@ -58,6 +64,7 @@ public final class MembershipSync implements AutoCloseable {
     this.timeout = requireNonNull(timeout, "timeout");
     this.maxBytes = maxBytes;
     this.client = vertx.createHttpClient();
+    this.requests = new MemberRequests(vertx, policy);
   }
 
   /** Asks every other member of the current list now, in parallel; one result per member. */
@@ -120,13 +127,14 @@ public final class MembershipSync implements AutoCloseable {
                 }
               }
             });
-    client
-        .request(
-            new RequestOptions()
-                .setAbsoluteURI(url)
-                .setMethod(HttpMethod.GET)
-                .setFollowRedirects(false)
-                .putHeader("Accept", SignedMembershipList.MEDIA_TYPE))
+    requests
+        .options(HttpMethod.GET, url)
+        .compose(
+            options ->
+                client.request(
+                    options
+                        .setFollowRedirects(false)
+                        .putHeader("Accept", SignedMembershipList.MEDIA_TYPE)))
         .compose(
             request -> {
               sent.set(request);

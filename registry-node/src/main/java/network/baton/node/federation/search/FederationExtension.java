@@ -49,7 +49,8 @@ public final class FederationExtension implements NodeExtension {
   @Override
   public void mount(Router router, NodeContext context) {
     MemberDirectory directory = directories.apply(context);
-    MemberClient client = new MemberClient(context.vertx(), limits.maxAnswerBytes());
+    MemberClient client =
+        new MemberClient(context.vertx(), limits.maxAnswerBytes(), context.config().fetchPolicy());
     new FederationRoutes(
             new FederatedSearch(context.vertx(), directory, client, selfAndNarrower, limits),
             new FederatedSparql(

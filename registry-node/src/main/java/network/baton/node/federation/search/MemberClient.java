@@ -12,9 +12,11 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import java.net.ConnectException;
 import java.util.concurrent.atomic.AtomicReference;
+import network.baton.credential.fetch.FetchException;
+import network.baton.credential.fetch.FetchPolicy;
+import network.baton.node.federation.MemberRequests;
 
 /**
  * Calls another member node: one GET or POST with a time budget and an answer size limit, marked
@@ -31,12 +33,17 @@ public final class MemberClient {
 
   private final Vertx vertx;
   private final HttpClient http;
+  private final MemberRequests requests;
   private final long maxAnswerBytes;
 
-  /** A client sharing one connection pool, refusing answers over {@code maxAnswerBytes}. */
-  public MemberClient(Vertx vertx, long maxAnswerBytes) {
+  /**
+   * A client sharing one connection pool, calling only URLs and addresses the policy allows and
+   * refusing answers over {@code maxAnswerBytes}.
+   */
+  public MemberClient(Vertx vertx, long maxAnswerBytes, FetchPolicy policy) {
     this.vertx = requireNonNull(vertx, "vertx");
     this.maxAnswerBytes = maxAnswerBytes;
+    this.requests = new MemberRequests(vertx, policy);
     this.http =
         vertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false),
@@ -76,17 +83,19 @@ public final class MemberClient {
                 }
               }
             });
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(method)
-            .setAbsoluteURI(url)
-            .setConnectTimeout(Math.max(1, timeoutMs))
-            .putHeader("Accept", accept)
-            .putHeader(HOP_HEADER, "1");
-    if (contentType != null) {
-      options.putHeader("Content-Type", contentType);
-    }
-    http.request(options)
+    requests
+        .options(method, url)
+        .compose(
+            options -> {
+              options
+                  .setConnectTimeout(Math.max(1, timeoutMs))
+                  .putHeader("Accept", accept)
+                  .putHeader(HOP_HEADER, "1");
+              if (contentType != null) {
+                options.putHeader("Content-Type", contentType);
+              }
+              return http.request(options);
+            })
         .compose(
             request -> {
               sent.set(request);
@@ -156,6 +165,9 @@ public final class MemberClient {
   private static MemberCallFailure classify(Throwable failure) {
     if (failure instanceof MemberCallFailure known) {
       return known;
+    }
+    if (failure instanceof FetchException fetch) {
+      return new MemberCallFailure(MemberState.ERROR, "not called: " + fetch.getMessage());
     }
     if (failure instanceof ConnectException) {
       return new MemberCallFailure(MemberState.ERROR, "cannot connect: " + failure.getMessage());

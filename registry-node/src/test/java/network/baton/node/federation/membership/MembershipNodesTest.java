@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import network.baton.credential.fetch.Tripwire;
 import network.baton.node.RunningNode;
+import network.baton.node.config.CredentialSettings;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.federation.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -47,11 +50,17 @@ class MembershipNodesTest {
   }
 
   private RunningNode node(Path dir, String baseUrl, Duration syncInterval) {
+    return node(dir, baseUrl, syncInterval, true);
+  }
+
+  private RunningNode node(Path dir, String baseUrl, Duration syncInterval, boolean loopback) {
     NodeConfig config =
         NodeConfig.defaults(dir, URI.create(baseUrl))
             .withPort(0)
             .withAdminTokenHashes(
                 List.of(network.baton.node.auth.AdminTokens.hash(RunningNode.TOKEN)))
+            // The members listen on loopback: the fetch policy lets the node call them only so.
+            .withCredentials(CredentialSettings.defaults().withLoopbackHttp(loopback))
             .withMembership(List.of(lists.coordinator.publicKey()), syncInterval);
     MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
     RunningNode node =
@@ -153,6 +162,36 @@ class MembershipNodesTest {
     assertThat(new JsonObject(report.body()).getJsonArray("members")).hasSize(1);
     assertThat(listedCalls).containsExactly("GET /federation/membership");
     assertThat(droppedCalls).isEmpty();
+  }
+
+  @Test
+  void signedListNamingMembersOnLoopbackOrPrivateAddressesMakesNoCallThere() {
+    try (Tripwire tripwire = Tripwire.start()) {
+      RunningNode a = node(dirA, "http://a.test", Duration.ZERO, false);
+      offer(
+          a,
+          lists
+              .signed(
+                  1,
+                  member("did:web:plain.test", "http://127.0.0.1:" + tripwire.port()),
+                  member("did:web:tls.test", "https://localhost:" + tripwire.port()),
+                  member("did:web:metadata.test", "https://169.254.169.254"))
+              .jws());
+
+      HttpResponse<String> report = a.post("/federation/membership/sync", "text/plain", "");
+
+      assertThat(report.statusCode()).isEqualTo(200);
+      JsonArray members = new JsonObject(report.body()).getJsonArray("members");
+      assertThat(members).hasSize(3);
+      for (Object each : members) {
+        JsonObject member = (JsonObject) each;
+        assertThat(member.getString("status")).as(member.encode()).isEqualTo("error");
+        assertThat(member.getString("detail")).as(member.encode()).contains("this node");
+      }
+      assertThat(members.getJsonObject(2).getString("detail"))
+          .contains("a link-local address (169.254.169.254)");
+      tripwire.assertUntouched();
+    }
   }
 
   @Test
