@@ -97,12 +97,12 @@ public final class CredentialRoutes {
       Handler<RoutingContext> admin,
       Handler<RoutingContext> body,
       int maxBodyBytes) {
-    this(service, worker, admin, body, RoutingContext::next, maxBodyBytes);
+    this(service, worker, admin, body, null, maxBodyBytes);
   }
 
   /**
    * Routes as above whose POST requests first pass {@code share} (the node's per-client limit on
-   * credential work, a platform handler so it runs before the body is read).
+   * credential work, a platform handler so it runs before the body is read; null: none).
    */
   public CredentialRoutes(
       CredentialService service,
@@ -115,7 +115,10 @@ public final class CredentialRoutes {
     this.worker = requireNonNull(worker, "worker");
     this.admin = requireNonNull(admin, "admin");
     this.body = requireNonNull(body, "body");
-    this.share = requireNonNull(share, "share");
+    if (share != null && !(share instanceof PlatformHandler)) {
+      throw new IllegalArgumentException("share must be a platform handler (it runs first)");
+    }
+    this.share = share;
     if (maxBodyBytes < 1) throw new IllegalArgumentException("body limit must be positive");
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -151,13 +154,9 @@ public final class CredentialRoutes {
   /** Adds the routes to the router. */
   public void mount(Router router) {
     guarded(router.post("/credentials/issue")).handler(this::issue);
-    router.post("/credentials/verify").handler(share).handler(body).handler(this::verify);
-    router
-        .post("/presentations/verify")
-        .handler(share)
-        .handler(body)
-        .handler(this::verifyPresentation);
-    router.post("/challenges").handler(share).handler(body).handler(this::challenge);
+    shared(router.post("/credentials/verify")).handler(body).handler(this::verify);
+    shared(router.post("/presentations/verify")).handler(body).handler(this::verifyPresentation);
+    shared(router.post("/challenges")).handler(body).handler(this::challenge);
     guarded(router.post("/credentials/status")).handler(this::status);
     router.get("/status/:list").handler(this::statusList);
   }
@@ -166,8 +165,12 @@ public final class CredentialRoutes {
   // after it (Vert.x enforces the order); either way anonymous requests are refused.
   private Route guarded(Route route) {
     return admin instanceof PlatformHandler
-        ? route.handler(share).handler(admin).handler(body)
-        : route.handler(share).handler(body).handler(admin);
+        ? shared(route).handler(admin).handler(body)
+        : shared(route).handler(body).handler(admin);
+  }
+
+  private Route shared(Route route) {
+    return share == null ? route : route.handler(share);
   }
 
   private void issue(RoutingContext rc) {
