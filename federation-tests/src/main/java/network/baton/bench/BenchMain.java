@@ -368,8 +368,10 @@ public final class BenchMain implements Runnable {
       @Option(
               names = "--warmup",
               paramLabel = "SECONDS",
-              defaultValue = "1",
-              description = "Untimed seconds per way (default: ${DEFAULT-VALUE}).")
+              defaultValue = "2",
+              description =
+                  "Seconds of load before the timed ones, per way, to reach a steady state"
+                      + " (default: ${DEFAULT-VALUE}).")
           double warmup,
       @Option(
               names = "--measure",

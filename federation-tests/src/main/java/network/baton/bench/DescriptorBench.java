@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import network.baton.node.NodeContext;
@@ -53,6 +54,7 @@ public final class DescriptorBench {
 
   private static final int WRITE_BATCH = 1_000;
   private static final long HEALTH_PAUSE_MS = 5;
+  private static final int ALONE = 5;
 
   /** What to measure: store size, concurrent descriptor clients, seconds per phase. */
   record Settings(int resources, int clients, double warmupSeconds, double measureSeconds) {
@@ -72,6 +74,8 @@ public final class DescriptorBench {
       double rate, long answered, Latencies descriptor, Latencies health, long errors) {}
 
   private final PrintWriter progress;
+  // Full scans the node is running: requests given up on go on there until they are done.
+  private final AtomicInteger scansRunning = new AtomicInteger();
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -108,7 +112,7 @@ public final class DescriptorBench {
     Latencies idle = new Latencies();
     long idleUntil = System.nanoTime() + (long) (Math.min(1.0, settings.measureSeconds()) * 1e9);
     while (System.nanoTime() < idleUntil) {
-      timed(health, idleUntil, idle, new AtomicLong());
+      timed(health, idle);
     }
     progress.printf(
         Locale.ROOT,
@@ -117,13 +121,20 @@ public final class DescriptorBench {
         settings.warmupSeconds(),
         settings.measureSeconds());
     progress.flush();
-    hammer(memory, health, settings.clients(), settings.warmupSeconds());
-    Load fromMemory = hammer(memory, health, settings.clients(), settings.measureSeconds());
-    hammer(scan, health, settings.clients(), settings.warmupSeconds());
-    Load fullScan = hammer(scan, health, settings.clients(), settings.measureSeconds());
-    // The scans given up on still run on the node: let them finish before it stops (a /health
-    // queued behind them answers once they are done).
-    timed(health, System.nanoTime() + 120_000_000_000L, new Latencies(), new AtomicLong());
+    Latencies memoryAlone = alone(memory);
+    Latencies scanAlone = alone(scan);
+    Load fromMemory =
+        hammer(
+            memory,
+            health,
+            settings.clients(),
+            settings.warmupSeconds(),
+            settings.measureSeconds());
+    drain();
+    Load fullScan =
+        hammer(
+            scan, health, settings.clients(), settings.warmupSeconds(), settings.measureSeconds());
+    drain();
 
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("resources", settings.resources());
@@ -138,6 +149,8 @@ public final class DescriptorBench {
     values.put("healthSamplesFromMemory", fromMemory.health().count());
     values.put("healthSamplesFullScan", fullScan.health().count());
     values.put("healthIdleP99Ms", idle.percentileMillis(99));
+    values.put("oneRequestAloneFromMemoryMs", memoryAlone.percentileMillis(50));
+    values.put("oneRequestAloneFullScanMs", scanAlone.percentileMillis(50));
     String scanName = "full scan per request (old)";
     List<Comparison> comparisons =
         List.of(
@@ -164,6 +177,13 @@ public final class DescriptorBench {
                 + " /health needs as well",
             idle.percentileMillis(99)));
     notes.add(
+        String.format(
+            Locale.ROOT,
+            "one request alone (median of %d, one client): from memory %.2f ms, full scan %.1f ms",
+            ALONE,
+            memoryAlone.percentileMillis(50),
+            scanAlone.percentileMillis(50)));
+    notes.add(
         "both ways answer the same document"
             + (same ? "" : " -- NOT SO in this run: the coverage in memory differs from the scan"));
     if (fromMemory.errors() + fullScan.errors() > 0) {
@@ -174,31 +194,26 @@ public final class DescriptorBench {
   }
 
   /**
-   * Clients ask target as fast as they can for seconds while one more asks /health every few ms;
-   * the rate counts the answers that came back within the time. Requests still out when the time is
-   * up are given up: a slow baseline is measured over the same seconds, not waited for (which
-   * leaves its slowest answers out of its percentiles, in its favour).
+   * Clients ask target as fast as they can, and one more asks /health every few ms, without a break
+   * for warmup + measure seconds; only the measured window counts (the warm-up brings the node to
+   * its steady state under this load). The rate counts the answers that came back in the window;
+   * the percentiles take every answer that came back in it, and each request still out at its end
+   * with the time it had waited by then (a lower bound: in the slow baseline's favour).
    */
-  private Load hammer(URI target, URI health, int clients, double seconds) {
-    if (seconds <= 0) {
-      return null;
-    }
-    long until = System.nanoTime() + (long) (seconds * 1e9);
-    AtomicLong errors = new AtomicLong();
+  private Load hammer(URI target, URI health, int clients, double warmup, double measure) {
+    long from = System.nanoTime() + (long) (warmup * 1e9);
+    long until = from + (long) (measure * 1e9);
+    Window window = new Window(from, until);
     ExecutorService threads = Executors.newFixedThreadPool(clients + 1);
     try {
-      AtomicLong answered = new AtomicLong();
       List<java.util.concurrent.Future<Latencies>> loads = new ArrayList<>();
-      long started = System.nanoTime();
       for (int c = 0; c < clients; c++) {
         loads.add(
             threads.submit(
                 () -> {
                   Latencies mine = new Latencies();
                   while (System.nanoTime() < until) {
-                    if (timed(target, until, mine, errors)) {
-                      answered.incrementAndGet();
-                    }
+                    window.ask(target, mine, true);
                   }
                   return mine;
                 }));
@@ -208,7 +223,7 @@ public final class DescriptorBench {
               () -> {
                 Latencies mine = new Latencies();
                 while (System.nanoTime() < until) {
-                  timed(health, until, mine, errors);
+                  window.ask(health, mine, false);
                   Thread.sleep(HEALTH_PAUSE_MS);
                 }
                 return mine;
@@ -218,8 +233,8 @@ public final class DescriptorBench {
         descriptor.addAll(load.get());
       }
       Latencies probed = probe.get();
-      double elapsed = (System.nanoTime() - started) / 1e9;
-      return new Load(answered.get() / elapsed, answered.get(), descriptor, probed, errors.get());
+      long answered = window.answered.get();
+      return new Load(answered / measure, answered, descriptor, probed, window.errors.get());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -230,36 +245,85 @@ public final class DescriptorBench {
     }
   }
 
-  /**
-   * GETs uri and records how long it took; an answer not back by until is given up (the phase is
-   * over) and recorded with the time it had waited, a lower bound. Returns whether it was answered;
-   * a failure or a non-200 answer counts as an error.
-   */
-  private boolean timed(URI uri, long until, Latencies latencies, AtomicLong errors) {
-    long start = System.nanoTime();
-    long left = until - start;
-    if (left <= 0) {
-      return false;
+  /** The measured window of one way: what counts in it. */
+  private final class Window {
+    private final long from;
+    private final long until;
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+
+    Window(long from, long until) {
+      this.from = from;
+      this.until = until;
     }
-    try {
-      HttpResponse<byte[]> response =
-          http.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left)).GET().build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        errors.incrementAndGet();
+
+    /**
+     * GETs uri, given up at the window's end; records its latency if it ends in the window (or,
+     * given up, with the time it waited if it began in the window); counts the answer if asked to.
+     * A failure or a non-200 answer in the window is an error.
+     */
+    void ask(URI uri, Latencies latencies, boolean count) {
+      long start = System.nanoTime();
+      long left = until - start;
+      if (left <= 0) {
+        return;
       }
-      latencies.record(System.nanoTime() - start);
-      return true;
-    } catch (HttpTimeoutException e) {
-      latencies.record(System.nanoTime() - start);
-      return false;
-    } catch (IOException e) {
-      errors.incrementAndGet();
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      try {
+        HttpResponse<byte[]> response =
+            http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        long end = System.nanoTime();
+        if (end >= from) {
+          latencies.record(end - start);
+          if (response.statusCode() != 200) {
+            errors.incrementAndGet();
+          } else if (count) {
+            answered.incrementAndGet();
+          }
+        }
+      } catch (HttpTimeoutException e) {
+        // Still out at the end: it took at least this long (counted even if it began in the
+        // warm-up, or a baseline slower than the window would show no latency at all).
+        latencies.record(System.nanoTime() - start);
+      } catch (IOException e) {
+        errors.incrementAndGet();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+
+  /** GETs uri (given up after a minute) and records how long it took. */
+  private void timed(URI uri, Latencies latencies) {
+    long start = System.nanoTime();
+    get(uri);
+    latencies.record(System.nanoTime() - start);
+  }
+
+  /** ALONE requests to target one after the other, nothing else running. */
+  private Latencies alone(URI target) {
+    Latencies latencies = new Latencies();
+    for (int i = 0; i < ALONE; i++) {
+      timed(target, latencies);
+    }
+    return latencies;
+  }
+
+  /**
+   * Waits (up to two minutes) until the node has finished the full scans a phase left running
+   * (requests given up on go on there), so that every phase starts on an idle node.
+   */
+  private void drain() {
+    long until = System.nanoTime() + 120_000_000_000L;
+    while (scansRunning.get() > 0 && System.nanoTime() < until) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
     }
   }
 
@@ -267,7 +331,8 @@ public final class DescriptorBench {
     try {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+              HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
       }
@@ -296,7 +361,7 @@ public final class DescriptorBench {
    * count and every resource's skills read on the Jena pool per request, the coverage folded and
    * the document encoded.
    */
-  static NodeExtension fullScan(Function<String, Set<String>> broaderSkills) {
+  private NodeExtension fullScan(Function<String, Set<String>> broaderSkills) {
     return new NodeExtension() {
       @Override
       public void mount(io.vertx.ext.web.Router router, NodeContext context) {
@@ -305,10 +370,11 @@ public final class DescriptorBench {
     };
   }
 
-  private static void fullScan(
+  private void fullScan(
       RoutingContext rc, NodeContext context, Function<String, Set<String>> broaderSkills) {
     ResourceStore store = context.store();
     WorkerExecutor pool = context.jenaPool();
+    scansRunning.incrementAndGet();
     Future.all(
             pool.executeBlocking(store::count, false),
             pool.executeBlocking(store::skillsByResource, false))
@@ -323,7 +389,8 @@ public final class DescriptorBench {
                   NodeDescriptorRoutes.document(
                       context.config(), SkillCoverage.of(count, skills, broaderSkills)));
             })
-        .onFailure(rc::fail);
+        .onFailure(rc::fail)
+        .onComplete(done -> scansRunning.decrementAndGet());
   }
 
   /** Stores generated resources through the store's batch write (live count and change log too). */
