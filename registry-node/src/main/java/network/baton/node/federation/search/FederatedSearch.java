@@ -250,7 +250,7 @@ public final class FederatedSearch {
     }
   }
 
-  /** The body as a JSON object; fails with "it is not JSON" when it is none. */
+  /** The body as a JSON object; fails saying "it is not a JSON object" when it is none. */
   static JsonObject json(Buffer body) {
     try {
       return new JsonObject(body);
