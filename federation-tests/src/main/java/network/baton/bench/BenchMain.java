@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
       "  all     all three (search and sparql share one store)",
       "  credentials  issue and verify through the HTTP API vs raw Bouncy Castle sign and verify",
       "  federation   federated search p50/p99, 5 to 100 members, vs local and sequential",
-      "  abuse   honest clients' /search p50/p99 while attackers send runaway SPARQL, vs alone"
+      "  abuse   honest clients' /search p50/p99 while attackers send runaway SPARQL, vs alone",
+      "  descriptor   GET /.well-known/baton-node requests/s and /health p99 under it, vs the"
+          + " old full scan"
     },
     subcommands = {CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
@@ -402,6 +404,55 @@ public final class BenchMain implements Runnable {
             .put("machine", machine())
             .put("results", new JsonArray().add(result.toJson()));
     return write(options, "credentials", now, json);
+  }
+
+  @Command(
+      name = "descriptor",
+      mixinStandardHelpOptions = true,
+      description =
+          "GET /.well-known/baton-node requests/s and /health p99 while it is hammered, served from"
+              + " memory vs the old full scan per request (about 30 s).")
+  int descriptorBench(
+      @Mixin BenchOptions options,
+      @Option(
+              names = "--resources",
+              defaultValue = "5000",
+              description = "Generated resources in the store (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--clients",
+              defaultValue = "16",
+              description = "Concurrent descriptor clients (default: ${DEFAULT-VALUE}).")
+          int clients,
+      @Option(
+              names = "--warmup",
+              paramLabel = "SECONDS",
+              defaultValue = "2",
+              description =
+                  "Seconds of load before the timed ones, per way, to reach a steady state"
+                      + " (default: ${DEFAULT-VALUE}).")
+          double warmup,
+      @Option(
+              names = "--measure",
+              paramLabel = "SECONDS",
+              defaultValue = "5",
+              description = "Timed seconds per way (default: ${DEFAULT-VALUE}).")
+          double measure) {
+    DescriptorBench.Settings settings;
+    try {
+      settings = new DescriptorBench.Settings(resources, clients, warmup, measure);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Path work = BenchFiles.newFolder(options.work, "baton-bench-");
+    try {
+      return report(
+          options,
+          "descriptor",
+          List.of(new DescriptorBench(progress()).run(work.resolve("store"), settings)));
+    } finally {
+      BenchFiles.deleteTree(work);
+    }
   }
 
   private List<BenchResult> importResult(

@@ -91,6 +91,47 @@ class BenchmarksTest {
   }
 
   @Test
+  void descriptorBenchmarkMeasuresTheDescriptorFromMemoryNextToTheFullScan() {
+    BenchResult result =
+        new DescriptorBench(new PrintWriter(progress))
+            .run(work.resolve("store"), new DescriptorBench.Settings(60, 2, 0.2, 0.5));
+
+    assertThat(result.comparisons())
+        .extracting(Comparison::name)
+        .containsExactly(
+            "descriptor from memory",
+            "descriptor p50",
+            "descriptor p99",
+            "/health p99, descriptor hammered");
+    assertMeasuredWithBaseline(result.comparisons());
+    assertThat(result.settings())
+        .containsEntry("resources", 60)
+        .containsEntry("sameDocumentBothWays", true)
+        .containsEntry("errors", 0L);
+    assertThat((long) result.settings().get("fullScanAnswers")).isPositive();
+  }
+
+  @Test
+  void descriptorBenchmarkIsListedAndItsSettingsAreCheckedBeforeAnythingStarts() {
+    StringWriter out = new StringWriter();
+    BenchMain.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
+    assertThat(out.toString()).contains("descriptor");
+
+    StringWriter err = new StringWriter();
+    int code =
+        BenchMain.execute(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "descriptor",
+            "--clients=0",
+            "--work=" + work);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--clients");
+    assertThat(work).isEmptyDirectory();
+  }
+
+  @Test
   void benchCommandPrintsATableAndWritesJsonThatParses() throws Exception {
     Path out = work.resolve("out");
     StringWriter stdout = new StringWriter();

@@ -33,6 +33,7 @@ import network.baton.node.store.ResourceIds;
 import network.baton.node.store.ResourceReader;
 import network.baton.node.store.ResourceService;
 import network.baton.node.store.ResourceStore;
+import network.baton.node.store.SkillCoverage;
 import network.baton.node.work.WorkQueues;
 import org.apache.jena.sys.JenaSystem;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public final class NodeVerticle extends VerticleBase {
   private WorkQueues work;
   private volatile ResourceStore store;
   private volatile LocalSearch search;
+  private volatile SkillCoverage coverage;
   private volatile HttpServer server;
 
   /** A node with this config and setup. */
@@ -84,6 +86,13 @@ public final class NodeVerticle extends VerticleBase {
                       .opened()
                       .text()
                       .map(text -> new LocalSearch(text, SkillHierarchy.of(setup.skills())))
+                      .orElse(null);
+              // The descriptor's coverage follows commits from here on, as search's catalog does.
+              coverage =
+                  store
+                      .opened()
+                      .text()
+                      .map(text -> SkillCoverage.follow(text, setup::broaderSkills))
                       .orElse(null);
               return router(ids);
             },
@@ -139,6 +148,10 @@ public final class NodeVerticle extends VerticleBase {
             search.close();
             search = null;
           }
+          if (coverage != null) {
+            coverage.close();
+            coverage = null;
+          }
           if (store != null) {
             store.close();
             store = null;
@@ -184,7 +197,10 @@ public final class NodeVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(AccessLog.create());
     new ResourceRoutes(resources, admin, body, renderer).mount(router);
-    new NodeDescriptorRoutes(config, resources, setup::broaderSkills).mount(router);
+    (coverage != null
+            ? new NodeDescriptorRoutes(config, coverage)
+            : NodeDescriptorRoutes.scanning(config, store, setup::broaderSkills, work.read()))
+        .mount(router);
     new HealthRoutes(resources, metrics).mount(router);
     new OpenApiRoutes(config.baseUrl()).mount(router);
     new SparqlRoutes(

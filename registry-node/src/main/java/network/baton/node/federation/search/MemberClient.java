@@ -12,11 +12,13 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import java.net.ConnectException;
 import java.util.concurrent.atomic.AtomicReference;
 import network.baton.credential.fetch.FetchException;
 import network.baton.credential.fetch.FetchPolicy;
+import network.baton.node.federation.FailureReason;
 import network.baton.node.federation.MemberRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls another member node: one GET or POST with a time budget and an answer size limit, marked
@@ -27,6 +29,8 @@ import network.baton.node.federation.MemberRequests;
  * must cover connecting, waiting and reading as one.
  */
 public final class MemberClient {
+
+  private static final Logger log = LoggerFactory.getLogger(MemberClient.class);
 
   /** The header marking a request made by a federating node; its value is the hop count. */
   public static final String HOP_HEADER = "BATON-Hop";
@@ -45,9 +49,21 @@ public final class MemberClient {
     this.maxAnswerBytes = maxAnswerBytes;
     this.requests = new MemberRequests(vertx, policy);
     this.http =
-        vertx.createHttpClient(
-            new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false),
-            new PoolOptions().setHttp1MaxSize(4));
+        vertx
+            .httpClientBuilder()
+            .with(new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false))
+            .with(new PoolOptions().setHttp1MaxSize(4))
+            // A member's broken connection fails the call it carries, which reports it; without a
+            // handler Vert.x would also log it at ERROR.
+            .withConnectHandler(
+                connection ->
+                    connection.exceptionHandler(
+                        e ->
+                            log.debug(
+                                "member connection failed [peer: {}, reason: {}]",
+                                connection.remoteAddress(),
+                                FailureReason.of(e))))
+            .build();
   }
 
   /** GETs {@code url}; fails with {@link MemberCallFailure} (timeout or error). */
@@ -99,6 +115,8 @@ public final class MemberClient {
         .compose(
             request -> {
               sent.set(request);
+              // The failure also fails send() below, which reports it; Vert.x would log it too.
+              request.exceptionHandler(e -> {});
               if (answer.future().isComplete()) {
                 request.reset();
                 return Future.failedFuture("call abandoned");
@@ -119,6 +137,9 @@ public final class MemberClient {
   }
 
   private Future<Buffer> read(HttpClientResponse response) {
+    Promise<Buffer> whole = Promise.promise();
+    // First: resetting the stream below reports through it (a no-op once the call has failed).
+    response.exceptionHandler(whole::tryFail);
     if (response.statusCode() != 200) {
       response.request().reset();
       return Future.failedFuture(
@@ -130,7 +151,6 @@ public final class MemberClient {
       response.request().reset();
       return Future.failedFuture(tooLarge());
     }
-    Promise<Buffer> whole = Promise.promise();
     Buffer buffer = Buffer.buffer();
     response.handler(
         chunk -> {
@@ -144,7 +164,6 @@ public final class MemberClient {
             buffer.appendBuffer(chunk);
           }
         });
-    response.exceptionHandler(whole::tryFail);
     response.endHandler(done -> whole.tryComplete(buffer));
     return whole.future();
   }
@@ -169,11 +188,6 @@ public final class MemberClient {
     if (failure instanceof FetchException fetch) {
       return new MemberCallFailure(MemberState.ERROR, "not called: " + fetch.getMessage());
     }
-    if (failure instanceof ConnectException) {
-      return new MemberCallFailure(MemberState.ERROR, "cannot connect: " + failure.getMessage());
-    }
-    String message =
-        failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-    return new MemberCallFailure(MemberState.ERROR, "call failed: " + message);
+    return new MemberCallFailure(MemberState.ERROR, FailureReason.of(failure));
   }
 }
