@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +33,10 @@ import picocli.CommandLine.Option;
       "  sparql  GET /sparql throughput with concurrent clients vs the same query in-process",
       "  all     all three (search and sparql share one store)",
       "  credentials  issue and verify through the HTTP API vs raw Bouncy Castle sign and verify",
-      "  federation   federated search p50/p99, 5 to 100 members, vs local and sequential"
+      "  federation   federated search p50/p99, 5 to 100 members, vs local and sequential",
+      "  abuse   honest clients' /search p50/p99 while attackers send runaway SPARQL, vs alone",
+      "  descriptor   GET /.well-known/baton-node requests/s and /health p99 under it, vs the"
+          + " old full scan"
     },
     subcommands = {CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
@@ -303,6 +307,63 @@ public final class BenchMain implements Runnable {
   }
 
   @Command(
+      name = "abuse",
+      mixinStandardHelpOptions = true,
+      description =
+          "A paced, mixed read load of honest clients, alone and while attackers send runaway"
+              + " SPARQL queries: GET /search p50/p99 with and without the attack (about a minute).")
+  int abuseBench(
+      @Mixin BenchOptions options,
+      @Option(
+              names = "--resources",
+              defaultValue = "2000",
+              description = "Generated resources (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--clients",
+              defaultValue = "16",
+              description = "Honest clients (default: ${DEFAULT-VALUE}).")
+          int clients,
+      @Option(
+              names = "--rate",
+              defaultValue = "10",
+              description =
+                  "Requests per second of each honest client (default: ${DEFAULT-VALUE}).")
+          int rate,
+      @Option(
+              names = "--attackers",
+              defaultValue = "4",
+              description = "Clients sending runaway SPARQL queries (default: ${DEFAULT-VALUE}).")
+          int attackers,
+      @Option(
+              names = "--warmup",
+              defaultValue = "5",
+              description =
+                  "Untimed seconds at the start of each phase (default: ${DEFAULT-VALUE}).")
+          int warmup,
+      @Option(
+              names = "--measure",
+              defaultValue = "20",
+              description = "Timed seconds per phase (default: ${DEFAULT-VALUE}).")
+          int measure) {
+    AbuseBench.Settings settings;
+    try {
+      settings =
+          new AbuseBench.Settings(
+              clients, attackers, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(measure));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return report(
+        options,
+        "abuse",
+        withDataset(
+            options,
+            resources,
+            node -> List.of(new AbuseBench(progress()).run(node, resources, settings))));
+  }
+
+  @Command(
       name = "credentials",
       mixinStandardHelpOptions = true,
       description =
@@ -343,6 +404,55 @@ public final class BenchMain implements Runnable {
             .put("machine", machine())
             .put("results", new JsonArray().add(result.toJson()));
     return write(options, "credentials", now, json);
+  }
+
+  @Command(
+      name = "descriptor",
+      mixinStandardHelpOptions = true,
+      description =
+          "GET /.well-known/baton-node requests/s and /health p99 while it is hammered, served from"
+              + " memory vs the old full scan per request (about 30 s).")
+  int descriptorBench(
+      @Mixin BenchOptions options,
+      @Option(
+              names = "--resources",
+              defaultValue = "5000",
+              description = "Generated resources in the store (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--clients",
+              defaultValue = "16",
+              description = "Concurrent descriptor clients (default: ${DEFAULT-VALUE}).")
+          int clients,
+      @Option(
+              names = "--warmup",
+              paramLabel = "SECONDS",
+              defaultValue = "2",
+              description =
+                  "Seconds of load before the timed ones, per way, to reach a steady state"
+                      + " (default: ${DEFAULT-VALUE}).")
+          double warmup,
+      @Option(
+              names = "--measure",
+              paramLabel = "SECONDS",
+              defaultValue = "5",
+              description = "Timed seconds per way (default: ${DEFAULT-VALUE}).")
+          double measure) {
+    DescriptorBench.Settings settings;
+    try {
+      settings = new DescriptorBench.Settings(resources, clients, warmup, measure);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Path work = BenchFiles.newFolder(options.work, "baton-bench-");
+    try {
+      return report(
+          options,
+          "descriptor",
+          List.of(new DescriptorBench(progress()).run(work.resolve("store"), settings)));
+    } finally {
+      BenchFiles.deleteTree(work);
+    }
   }
 
   private List<BenchResult> importResult(

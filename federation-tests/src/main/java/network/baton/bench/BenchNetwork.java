@@ -14,6 +14,7 @@ import network.baton.node.DatasetOpener;
 import network.baton.node.NodeSetup;
 import network.baton.node.NodeVerticle;
 import network.baton.node.auth.AdminTokens;
+import network.baton.node.config.CredentialSettings;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberDirectory;
@@ -160,7 +161,9 @@ final class BenchNetwork implements AutoCloseable {
   private static NodeConfig config(Path data, String base) {
     return NodeConfig.defaults(data, URI.create(base))
         .withPort(0)
-        .withAdminTokenHashes(List.of(AdminTokens.hash(BenchNode.TOKEN)));
+        .withAdminTokenHashes(List.of(AdminTokens.hash(BenchNode.TOKEN)))
+        // The members listen on loopback: the fetch policy lets the coordinator call them only so.
+        .withCredentials(CredentialSettings.defaults().withLoopbackHttp(true));
   }
 
   @Override

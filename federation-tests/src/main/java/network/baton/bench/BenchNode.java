@@ -32,12 +32,17 @@ final class BenchNode implements AutoCloseable {
 
   /** Starts a node on a free loopback port over the store in dataDir (created if empty). */
   static BenchNode start(Path dataDir) {
+    return start(dataDir, NodeSetup.standard());
+  }
+
+  /** As {@link #start(Path)}, with this setup (e.g. the standard one with a baseline's routes). */
+  static BenchNode start(Path dataDir, NodeSetup setup) {
     NodeConfig config =
         NodeConfig.defaults(dataDir, URI.create(BASE_URL))
             .withPort(0)
             .withAdminTokenHashes(List.of(AdminTokens.hash(TOKEN)));
     Vertx vertx = Vertx.vertx();
-    NodeVerticle node = new NodeVerticle(config, NodeSetup.standard());
+    NodeVerticle node = new NodeVerticle(config, setup);
     try {
       await(vertx.deployVerticle(node));
     } catch (RuntimeException e) {

@@ -239,7 +239,7 @@ public final class CredentialBenchmark {
         load,
         options.warmup(),
         options.measure());
-    try (CredentialBenchLogging quiet = CredentialBenchLogging.quiet();
+    try (BenchLogging quiet = BenchLogging.quiet();
         CredentialBenchNode node = CredentialBenchNode.start()) {
       List<String> verifyBodies = new ArrayList<>();
       HttpClient setupClient = CredentialBenchNode.client();

@@ -19,6 +19,13 @@ final class Latencies {
     nanos[size++] = durationNanos;
   }
 
+  /** Records every sample of other too. */
+  void addAll(Latencies other) {
+    for (int i = 0; i < other.size; i++) {
+      record(other.nanos[i]);
+    }
+  }
+
   /** Number of recorded samples. */
   int count() {
     return size;

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -52,6 +53,82 @@ class BenchmarksTest {
       assertMeasuredWithBaseline(sparql.comparisons());
       assertThat((long) sparql.settings().get("inProcessRows")).isEqualTo(20L * 20);
     }
+  }
+
+  @Test
+  void abuseBenchmarkMeasuresHonestClientsAloneAndUnderAttack() {
+    try (BenchNode node = BenchDataset.start(work.resolve("store"), 100)) {
+      BenchResult result =
+          new AbuseBench(new PrintWriter(progress))
+              .run(
+                  node,
+                  100,
+                  new AbuseBench.Settings(2, 1, 5, Duration.ZERO, Duration.ofSeconds(2)));
+
+      assertThat(result.comparisons()).hasSize(4);
+      assertMeasuredWithBaseline(result.comparisons().subList(0, 2));
+      assertThat((int) result.settings().get("searchSamplesAlone")).isPositive();
+      assertThat((int) result.settings().get("searchSamplesUnderAttack")).isPositive();
+      assertThat(result.settings().get("attackOutcomes").toString()).isNotEqualTo("{}");
+      assertThat(result.notes()).anyMatch(n -> n.startsWith("target: /search p99 under attack"));
+    }
+  }
+
+  @Test
+  void abuseSettingsAreCheckedBeforeAnythingStarts() {
+    StringWriter err = new StringWriter();
+    int code =
+        BenchMain.execute(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "abuse",
+            "--attackers=0",
+            "--work=" + work);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--attackers");
+    assertThat(work).isEmptyDirectory();
+  }
+
+  @Test
+  void descriptorBenchmarkMeasuresTheDescriptorFromMemoryNextToTheFullScan() {
+    BenchResult result =
+        new DescriptorBench(new PrintWriter(progress))
+            .run(work.resolve("store"), new DescriptorBench.Settings(60, 2, 0.2, 0.5));
+
+    assertThat(result.comparisons())
+        .extracting(Comparison::name)
+        .containsExactly(
+            "descriptor from memory",
+            "descriptor p50",
+            "descriptor p99",
+            "/health p99, descriptor hammered");
+    assertMeasuredWithBaseline(result.comparisons());
+    assertThat(result.settings())
+        .containsEntry("resources", 60)
+        .containsEntry("sameDocumentBothWays", true)
+        .containsEntry("errors", 0L);
+    assertThat((long) result.settings().get("fullScanAnswers")).isPositive();
+  }
+
+  @Test
+  void descriptorBenchmarkIsListedAndItsSettingsAreCheckedBeforeAnythingStarts() {
+    StringWriter out = new StringWriter();
+    BenchMain.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
+    assertThat(out.toString()).contains("descriptor");
+
+    StringWriter err = new StringWriter();
+    int code =
+        BenchMain.execute(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "descriptor",
+            "--clients=0",
+            "--work=" + work);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--clients");
+    assertThat(work).isEmptyDirectory();
   }
 
   @Test

@@ -120,7 +120,8 @@ final class LocalNetwork implements AutoCloseable {
                 defaults.sparqlTimeout(),
                 defaults.resultCap(),
                 defaults.languages(),
-                defaults.credentials())
+                // The members listen on loopback: the fetch policy lets a node call them only so.
+                defaults.credentials().withLoopbackHttp(true))
             .withMembers(directory);
     NodeVerticle node = new NodeVerticle(config, NodeSetup.standard());
     await(vertx.deployVerticle(node));

@@ -111,6 +111,7 @@ class ProcessNetworkTest {
                   "adminTokenHashes: [" + AdminTokens.hash(LocalNetwork.TOKEN) + "]",
                   "coordinatorKeys: [" + Multikey.encode(coordinator.publicKey()) + "]",
                   "membershipSyncInterval: 0",
+                  "allowLoopbackHttp: true",
                   ""));
       processes.put(name, startNode(config, name));
     }

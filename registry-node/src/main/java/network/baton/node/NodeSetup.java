@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.credential.CredentialExtension;
 import network.baton.node.federation.MemberDirectory;
+import network.baton.node.federation.MemberFailureLog;
 import network.baton.node.federation.membership.MembershipExtension;
 import network.baton.node.federation.search.FederationExtension;
 import network.baton.node.federation.search.FederationLimits;
@@ -81,7 +82,10 @@ public record NodeSetup(
   public static NodeSetup standard(NodeConfig config) {
     ContextLoader contexts = ContextLoader.bundled();
     SkillFramework skills = SkillFramework.load();
-    MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
+    // One log of failing members for search, SPARQL and the membership sync: one line a minute
+    // each.
+    MemberFailureLog failures = MemberFailureLog.create();
+    MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC(), failures);
     MemberDirectory members =
         config.federated() ? membership.directory() : MemberDirectory.of(config.members());
     return base(
@@ -93,7 +97,8 @@ public record NodeSetup(
             new FederationExtension(
                 context -> members,
                 FederationExtension.narrowerOf(skills),
-                FederationLimits.defaults()),
+                FederationLimits.defaults(),
+                failures),
             new WebExtension(skills, context -> members)));
   }
 

@@ -15,6 +15,7 @@ import network.baton.node.auth.AdminAuthHandler;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.http.AccessLog;
+import network.baton.node.http.ClientAddresses;
 import network.baton.node.http.GraphRenderer;
 import network.baton.node.http.HealthRoutes;
 import network.baton.node.http.HtmlView;
@@ -36,6 +37,7 @@ import network.baton.node.store.ResourceIds;
 import network.baton.node.store.ResourceReader;
 import network.baton.node.store.ResourceService;
 import network.baton.node.store.ResourceStore;
+import network.baton.node.store.SkillCoverage;
 import network.baton.node.work.WorkQueues;
 import org.apache.jena.sys.JenaSystem;
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ public final class NodeVerticle extends VerticleBase {
   private WorkQueues work;
   private volatile ResourceStore store;
   private volatile LocalSearch search;
+  private volatile SkillCoverage coverage;
   private volatile HttpServer server;
 
   /** A node with this config and setup. */
@@ -64,7 +67,10 @@ public final class NodeVerticle extends VerticleBase {
         WorkQueues.create(
             vertx,
             config.work(),
-            config.sparqlTimeout().multipliedBy(3).plus(Duration.ofMinutes(1)));
+            config.sparqlTimeout().multipliedBy(3).plus(Duration.ofMinutes(1)),
+            config.trustedProxies().isEmpty()
+                ? ClientAddresses.direct()
+                : ClientAddresses.behind(config.trustedProxies()));
     ResourceIds ids = new ResourceIds(config.baseUrl().toString());
     return vertx
         .executeBlocking(
@@ -84,6 +90,13 @@ public final class NodeVerticle extends VerticleBase {
                       .opened()
                       .text()
                       .map(text -> new LocalSearch(text, SkillHierarchy.of(setup.skills())))
+                      .orElse(null);
+              // The descriptor's coverage follows commits from here on, as search's catalog does.
+              coverage =
+                  store
+                      .opened()
+                      .text()
+                      .map(text -> SkillCoverage.follow(text, setup::broaderSkills))
                       .orElse(null);
               return router(ids);
             },
@@ -155,6 +168,10 @@ public final class NodeVerticle extends VerticleBase {
             search.close();
             search = null;
           }
+          if (coverage != null) {
+            coverage.close();
+            coverage = null;
+          }
           if (store != null) {
             store.close();
             store = null;
@@ -179,7 +196,7 @@ public final class NodeVerticle extends VerticleBase {
     if (tokens.isEmpty()) {
       log.warn("no admin token configured: every write will be refused (see `baton token new`)");
     }
-    AdminAuthHandler admin = AdminAuthHandler.create(tokens, config.adminLockout());
+    AdminAuthHandler admin = AdminAuthHandler.create(tokens, config.adminLockout(), work.clients());
     BodyHandler body =
         BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()).setHandleFileUploads(false);
     ResourceService resources =
@@ -203,17 +220,20 @@ public final class NodeVerticle extends VerticleBase {
     router.route().order(-2).handler(RequestTargetCheck.create());
     router.route().order(-1).handler(AccessLog.create());
     new ResourceRoutes(resources, admin, body, renderer).mount(router);
-    new NodeDescriptorRoutes(config, resources, setup::broaderSkills).mount(router);
+    (coverage != null
+            ? new NodeDescriptorRoutes(config, coverage)
+            : NodeDescriptorRoutes.scanning(config, store, setup::broaderSkills, work.read()))
+        .mount(router);
     new HealthRoutes(resources, metrics).mount(router);
     new OpenApiRoutes(config.baseUrl()).mount(router);
     new SparqlRoutes(
             new SparqlService(
                 store.dataset(), work.sparql(), config.sparqlTimeout(), config.resultCap()),
             body,
-            WorkQueues.share(work.sparql()))
+            work.share(work.sparql()))
         .mount(router);
     if (search != null) {
-      new SearchRoutes(new SearchService(search, work.search()), WorkQueues.share(work.search()))
+      new SearchRoutes(new SearchService(search, work.search()), work.share(work.search()))
           .mount(router);
     }
     NodeContext context = new NodeContext(vertx, config, store, work, body, admin);

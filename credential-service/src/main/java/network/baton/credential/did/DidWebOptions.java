@@ -6,15 +6,10 @@ import java.time.Duration;
 
 /**
  * Limits for fetching did:web documents: a deadline for the whole fetch, the largest body accepted,
- * whether plain http is allowed for loopback hosts (tests, local demo), and how long a document is
- * cached.
+ * and how long a document is cached. Where a document may be fetched from is the {@link
+ * network.baton.credential.fetch.FetchPolicy}'s to say.
  */
-public record DidWebOptions(
-    Duration timeout,
-    int maxBodyBytes,
-    boolean allowLoopbackHttp,
-    Duration cacheTtl,
-    int cacheSize) {
+public record DidWebOptions(Duration timeout, int maxBodyBytes, Duration cacheTtl, int cacheSize) {
   public DidWebOptions {
     requireNonNull(timeout, "timeout");
     requireNonNull(cacheTtl, "cacheTtl");
@@ -26,18 +21,13 @@ public record DidWebOptions(
     if (cacheSize < 0) throw new IllegalArgumentException("cacheSize must not be negative");
   }
 
-  /** HTTPS only, 5 s, 64 KiB, cached for 5 minutes. */
+  /** 5 s, 64 KiB, cached for 5 minutes. */
   public static DidWebOptions defaults() {
-    return new DidWebOptions(Duration.ofSeconds(5), 64 * 1024, false, Duration.ofMinutes(5), 1000);
-  }
-
-  /** The same limits with plain http allowed (or not) for loopback hosts. */
-  public DidWebOptions withLoopbackHttp(boolean allow) {
-    return new DidWebOptions(timeout, maxBodyBytes, allow, cacheTtl, cacheSize);
+    return new DidWebOptions(Duration.ofSeconds(5), 64 * 1024, Duration.ofMinutes(5), 1000);
   }
 
   /** The same limits with another deadline. */
   public DidWebOptions withTimeout(Duration newTimeout) {
-    return new DidWebOptions(newTimeout, maxBodyBytes, allowLoopbackHttp, cacheTtl, cacheSize);
+    return new DidWebOptions(newTimeout, maxBodyBytes, cacheTtl, cacheSize);
   }
 }

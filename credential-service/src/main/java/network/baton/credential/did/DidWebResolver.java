@@ -7,40 +7,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import network.baton.credential.fetch.FetchException;
+import network.baton.credential.fetch.FetchPolicy;
+import network.baton.credential.fetch.FetchRefusedException;
+import network.baton.credential.fetch.HttpFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves {@code did:web} over HTTPS (plain http only for loopback hosts when the options allow
- * it), within a deadline and a body-size limit, never following redirects, and checking that the
- * document's id is the DID asked for. Successful results are cached for a short time.
+ * Resolves {@code did:web} over HTTPS under the node's {@link FetchPolicy} (public addresses only;
+ * loopback, and plain http for loopback hosts, only when the policy allows it), within a deadline
+ * and a body-size limit, never following redirects, and checking that the document's id is the DID
+ * asked for. Successful results are cached for a short time.
  */
 public final class DidWebResolver implements DidResolver {
   private static final Logger log = LoggerFactory.getLogger(DidWebResolver.class);
 
   private final DidWebOptions options;
-  private final HttpClient client;
+  private final FetchPolicy policy;
+  private final HttpFetcher fetcher;
   private final ObjectMapper mapper = new ObjectMapper();
   private final Cache<String, DidDocument> cache;
 
-  /** A resolver with its own HTTP client configured from the options. */
-  public DidWebResolver(DidWebOptions options) {
+  /** A resolver fetching under this policy with the options' limits. */
+  public DidWebResolver(DidWebOptions options, FetchPolicy policy) {
     this.options = requireNonNull(options, "options");
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(options.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.policy = requireNonNull(policy, "policy");
+    this.fetcher = new HttpFetcher(policy, options.timeout(), options.maxBodyBytes());
     this.cache =
         Caffeine.newBuilder()
             .expireAfterWrite(options.cacheTtl())
@@ -57,55 +51,46 @@ public final class DidWebResolver implements DidResolver {
     return fetched;
   }
 
-  /** The URL the document of this DID is fetched from under these options. */
+  /**
+   * The URL the document of this DID is fetched from: https as the did:web method requires, plain
+   * http only for a loopback host when the policy allows loopback (tests, the local demo).
+   */
   public URI documentUrl(String did) {
     URI https = DidWeb.documentUrl(did, false);
-    boolean plain = options.allowLoopbackHttp() && isLoopback(https.getHost());
+    boolean plain = policy.allowLoopbackHttp() && FetchPolicy.isLoopbackName(https.getHost());
     return plain ? DidWeb.documentUrl(did, true) : https;
   }
 
   private DidDocument fetch(String did) {
     URI url = documentUrl(did);
     long start = System.nanoTime();
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(options.timeout())
-            .header("Accept", "application/did+json, application/json")
-            .GET()
-            .build();
-    CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(
-            request,
-            info ->
-                new LimitedBodySubscriber(
-                    options.maxBodyBytes(),
-                    info.headers().firstValueAsLong("Content-Length").orElse(-1)));
-    HttpResponse<byte[]> response;
+    HttpFetcher.Answer answer;
     try {
-      response = future.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new DidResolutionException(
-          "DID document for "
-              + did
-              + " not received within "
-              + options.timeout().toMillis()
-              + " ms");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      throw new DidResolutionException("interrupted while fetching the DID document for " + did);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException && cause.getCause() != null) cause = cause.getCause();
-      if (cause instanceof LimitedBodySubscriber.BodyTooLargeException) {
-        throw new DidResolutionException(
-            "DID document for " + did + " is larger than " + options.maxBodyBytes() + " bytes");
-      }
-      throw new DidResolutionException(
-          "cannot fetch the DID document for " + did + " from " + url + ": " + cause, cause);
+      answer = fetcher.get(url, "application/did+json, application/json");
+    } catch (FetchRefusedException e) {
+      log.debug("DID document not fetched [did: {}, reason: {}]", did, e.getMessage());
+      throw new DidResolutionException(e.describe(did), e);
+    } catch (FetchException e) {
+      throw switch (e.kind()) {
+        case TIMEOUT ->
+            new DidResolutionException(
+                "DID document for "
+                    + did
+                    + " not received within "
+                    + options.timeout().toMillis()
+                    + " ms",
+                e);
+        case TOO_LARGE ->
+            new DidResolutionException(
+                "DID document for " + did + " is larger than " + options.maxBodyBytes() + " bytes",
+                e);
+        default ->
+            new DidResolutionException(
+                "cannot fetch the DID document for " + did + " from " + url + ": " + e.getMessage(),
+                e);
+      };
     }
-    int status = response.statusCode();
+    int status = answer.status();
     log.debug(
         "fetched DID document [did: {}, status: {}, ms: {}]",
         did,
@@ -124,7 +109,7 @@ public final class DidWebResolver implements DidResolver {
     }
     DidDocument document;
     try {
-      document = DidDocument.parse(mapper.readTree(response.body()));
+      document = DidDocument.parse(mapper.readTree(answer.body()));
     } catch (JsonProcessingException e) {
       throw new DidResolutionException("DID document for " + did + " is not valid JSON", e);
     } catch (IOException e) {
@@ -135,17 +120,5 @@ public final class DidWebResolver implements DidResolver {
           "DID document fetched for " + did + " names another DID: " + document.id());
     }
     return document;
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host == null) return false;
-    if (host.equalsIgnoreCase("localhost")) return true;
-    boolean literal = host.startsWith("[") || host.matches("[0-9.]+");
-    if (!literal) return false;
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }

@@ -103,14 +103,12 @@ public final class CredentialRoutes {
       Handler<RoutingContext> admin,
       Handler<RoutingContext> body,
       int maxBodyBytes) {
-    // No share: a pass-through, marked as a platform handler so Vert.x lets it run before the
-    // BodyHandler (one of its own); a plain lambda there failed every mount.
-    this(service, worker, admin, body, (PlatformHandler) RoutingContext::next, maxBodyBytes);
+    this(service, worker, admin, body, null, maxBodyBytes);
   }
 
   /**
    * Routes as above whose POST requests first pass {@code share} (the node's per-client limit on
-   * credential work, a platform handler so it runs before the body is read).
+   * credential work, a platform handler so it runs before the body is read; null: none).
    */
   public CredentialRoutes(
       CredentialService service,
@@ -139,7 +137,10 @@ public final class CredentialRoutes {
     this.worker = requireNonNull(worker, "worker");
     this.admin = requireNonNull(admin, "admin");
     this.body = requireNonNull(body, "body");
-    this.share = requireNonNull(share, "share");
+    if (share != null && !(share instanceof PlatformHandler)) {
+      throw new IllegalArgumentException("share must be a platform handler (it runs first)");
+    }
+    this.share = share;
     if (maxBodyBytes < 1) throw new IllegalArgumentException("body limit must be positive");
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -175,13 +176,9 @@ public final class CredentialRoutes {
   /** Adds the routes to the router. */
   public void mount(Router router) {
     guarded(router.post("/credentials/issue")).handler(this::issue);
-    router.post("/credentials/verify").handler(share).handler(body).handler(this::verify);
-    router
-        .post("/presentations/verify")
-        .handler(share)
-        .handler(body)
-        .handler(this::verifyPresentation);
-    router.post("/challenges").handler(share).handler(body).handler(this::challenge);
+    shared(router.post("/credentials/verify")).handler(body).handler(this::verify);
+    shared(router.post("/presentations/verify")).handler(body).handler(this::verifyPresentation);
+    shared(router.post("/challenges")).handler(body).handler(this::challenge);
     guarded(router.post("/credentials/status")).handler(this::status);
     router.get("/status/:list").handler(this::statusList);
   }
@@ -190,8 +187,12 @@ public final class CredentialRoutes {
   // after it (Vert.x enforces the order); either way anonymous requests are refused.
   private Route guarded(Route route) {
     return admin instanceof PlatformHandler
-        ? route.handler(share).handler(admin).handler(body)
-        : route.handler(share).handler(body).handler(admin);
+        ? shared(route).handler(admin).handler(body)
+        : shared(route).handler(body).handler(admin);
+  }
+
+  private Route shared(Route route) {
+    return share == null ? route : route.handler(share);
   }
 
   private void issue(RoutingContext rc) {

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import network.baton.credential.fetch.FetchPolicy;
+import network.baton.credential.fetch.HostResolver;
+import network.baton.credential.fetch.Tripwire;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.keys.SigningKey;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(20)
 class DidWebResolverTest {
@@ -35,7 +40,8 @@ class DidWebResolverTest {
       new NodeKeys(List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom())));
 
   private final DidWebOptions options =
-      DidWebOptions.defaults().withLoopbackHttp(true).withTimeout(Duration.ofMillis(800));
+      DidWebOptions.defaults().withTimeout(Duration.ofMillis(800));
+  private final FetchPolicy loopback = FetchPolicy.of(true);
 
   @BeforeEach
   void start() throws IOException {
@@ -115,7 +121,7 @@ class DidWebResolverTest {
 
   @Test
   void resolvesADocumentWhoseIdIsTheDid() {
-    DidDocument doc = new DidWebResolver(options).resolve(did("ok"));
+    DidDocument doc = new DidWebResolver(options, loopback).resolve(did("ok"));
 
     assertThat(doc.id()).isEqualTo(did("ok"));
     assertThat(doc.method(did("ok") + "#key-1").orElseThrow().key())
@@ -124,14 +130,14 @@ class DidWebResolverTest {
 
   @Test
   void resolvesTheWellKnownDocumentForAHostOnlyDid() {
-    DidDocument doc = new DidWebResolver(options).resolve("did:web:" + authority);
+    DidDocument doc = new DidWebResolver(options, loopback).resolve("did:web:" + authority);
 
     assertThat(doc.canAssert("did:web:" + authority + "#key-1")).isTrue();
   }
 
   @Test
   void cachesAResolvedDocument() {
-    DidWebResolver resolver = new DidWebResolver(options);
+    DidWebResolver resolver = new DidWebResolver(options, loopback);
     resolver.resolve(did("ok"));
     resolver.resolve(did("ok"));
 
@@ -140,21 +146,21 @@ class DidWebResolverTest {
 
   @Test
   void documentNamingAnotherDidIsRefused() {
-    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("wrongid")))
+    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("wrongid")))
         .isInstanceOf(DidResolutionException.class)
         .hasMessageContaining("names another DID");
   }
 
   @Test
   void hugeDocumentIsRefused() {
-    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("huge")))
+    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("huge")))
         .isInstanceOf(DidResolutionException.class)
         .hasMessageContaining("larger than 65536 bytes");
   }
 
   @Test
   void hugeDocumentWithoutALengthIsRefusedWhileReading() {
-    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("hugechunked")))
+    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("hugechunked")))
         .isInstanceOf(DidResolutionException.class)
         .hasMessageContaining("larger than 65536 bytes");
   }
@@ -162,7 +168,7 @@ class DidWebResolverTest {
   @Test
   void slowDocumentTimesOut() {
     long start = System.nanoTime();
-    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("slow")))
+    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("slow")))
         .isInstanceOf(DidResolutionException.class)
         .hasMessageContaining("not received within 800 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
@@ -170,14 +176,14 @@ class DidWebResolverTest {
 
   @Test
   void missingDocumentReportsTheHttpStatus() {
-    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("missing")))
+    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("missing")))
         .isInstanceOf(DidResolutionException.class)
         .hasMessageContaining("HTTP 404");
   }
 
   @Test
   void redirectIsNotFollowed() {
-    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("redirect")))
+    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("redirect")))
         .isInstanceOf(DidResolutionException.class)
         .hasMessageContaining("redirect (302)");
     assertThat(okHits).hasValue(0);
@@ -185,14 +191,14 @@ class DidWebResolverTest {
 
   @Test
   void documentThatIsNotJsonIsRefused() {
-    assertThatThrownBy(() -> new DidWebResolver(options).resolve(did("notjson")))
+    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("notjson")))
         .isInstanceOf(DidResolutionException.class)
         .hasMessageContaining("not valid JSON");
   }
 
   @Test
   void plainHttpIsNotUsedUnlessAllowed() {
-    DidWebResolver httpsOnly = new DidWebResolver(options.withLoopbackHttp(false));
+    DidWebResolver httpsOnly = new DidWebResolver(options, FetchPolicy.publicOnly());
 
     assertThat(httpsOnly.documentUrl(did("ok")).getScheme()).isEqualTo("https");
     assertThatThrownBy(() -> httpsOnly.resolve(did("ok")))
@@ -201,8 +207,85 @@ class DidWebResolverTest {
   }
 
   @Test
+  void didOnLoopbackIsRefusedWithoutAConnectionUnlessLoopbackIsAllowed() {
+    try (Tripwire tripwire = Tripwire.start()) {
+      String did = "did:web:127.0.0.1%3A" + tripwire.port();
+
+      assertThatThrownBy(() -> new DidWebResolver(options, FetchPolicy.publicOnly()).resolve(did))
+          .isInstanceOf(DidResolutionException.class)
+          .hasMessage(
+              did
+                  + " resolves to a loopback address (127.0.0.1), which this node does not fetch"
+                  + " from");
+      tripwire.assertUntouched();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "did:web:localhost%3A{port}",
+        "did:web:%5B%3A%3A1%5D%3A{port}",
+        "did:web:0.0.0.0%3A{port}",
+        "did:web:127.0.0.1%3A{port}:users:alice",
+        "did:web:%5B%3A%3Affff%3A127.0.0.1%5D%3A{port}"
+      })
+  void didNamingLoopbackInAnyFormIsNeverFetched(String template) {
+    try (Tripwire tripwire = Tripwire.start()) {
+      String did = template.replace("{port}", String.valueOf(tripwire.port()));
+
+      assertThatThrownBy(() -> new DidWebResolver(options, FetchPolicy.publicOnly()).resolve(did))
+          .isInstanceOf(DidResolutionException.class)
+          .hasMessageStartingWith(did + " resolves to")
+          .hasMessageEndingWith("which this node does not fetch from");
+      tripwire.assertUntouched();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "did:web:10.0.0.1|a private address (10.0.0.1)",
+        "did:web:192.168.1.1%3A8443|a private address (192.168.1.1)",
+        "did:web:169.254.169.254|a link-local address (169.254.169.254)",
+        "did:web:100.64.1.1|a shared (carrier-grade NAT) address (100.64.1.1)",
+        "did:web:%5Bfd12%3A3456%3A789a%3A1%3A%3A1%5D|a private address (fd12:3456:789a:1:0:0:0:1)"
+      })
+  void didOnAPrivateOrLinkLocalAddressIsRefusedEvenWithLoopbackAllowed(String row) {
+    String did = row.substring(0, row.indexOf('|'));
+    String kind = row.substring(row.indexOf('|') + 1);
+
+    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did))
+        .isInstanceOf(DidResolutionException.class)
+        .hasMessage(did + " resolves to " + kind + ", which this node does not fetch from");
+  }
+
+  @Test
+  void didWhoseHostResolvesToLoopbackIsRefusedOnTheAddress() {
+    try (Tripwire tripwire = Tripwire.start()) {
+      HostResolver system = HostResolver.system();
+      FetchPolicy policy =
+          FetchPolicy.publicOnly()
+              .withResolver(
+                  host ->
+                      host.equals("evil.example")
+                          ? List.of(InetAddress.getByName("127.0.0.1"))
+                          : system.resolve(host));
+      String did = "did:web:evil.example%3A" + tripwire.port();
+
+      assertThatThrownBy(() -> new DidWebResolver(options, policy).resolve(did))
+          .isInstanceOf(DidResolutionException.class)
+          .hasMessage(
+              did
+                  + " resolves to a loopback address (127.0.0.1), which this node does not fetch"
+                  + " from");
+      tripwire.assertUntouched();
+    }
+  }
+
+  @Test
   void plainHttpIsNeverUsedForANonLoopbackHost() {
-    DidWebResolver resolver = new DidWebResolver(options);
+    DidWebResolver resolver = new DidWebResolver(options, loopback);
 
     assertThat(resolver.documentUrl("did:web:example.edu"))
         .isEqualTo(URI.create("https://example.edu/.well-known/did.json"));

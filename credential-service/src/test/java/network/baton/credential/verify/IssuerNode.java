@@ -19,6 +19,7 @@ import network.baton.credential.did.DidResolver;
 import network.baton.credential.did.DidWebOptions;
 import network.baton.credential.did.DidWebResolver;
 import network.baton.credential.did.NodeDidDocument;
+import network.baton.credential.fetch.FetchPolicy;
 import network.baton.credential.issue.CredentialIssuer;
 import network.baton.credential.issue.FrameworkSkills;
 import network.baton.credential.issue.IssueRequest;
@@ -89,7 +90,8 @@ public final class IssuerNode implements AutoCloseable {
   public static DidResolver resolver() {
     return new DidMethodResolver(
         new DidWebResolver(
-            new DidWebOptions(Duration.ofSeconds(2), 64 * 1024, true, Duration.ZERO, 0)));
+            new DidWebOptions(Duration.ofSeconds(2), 64 * 1024, Duration.ZERO, 0),
+            FetchPolicy.of(true)));
   }
 
   /** The one course this node publishes. */

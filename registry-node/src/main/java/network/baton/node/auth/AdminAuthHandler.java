@@ -4,7 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.time.Duration;
 import network.baton.node.config.AdminLockout;
-import network.baton.node.http.ClientShare;
+import network.baton.node.http.ClientAddresses;
 import network.baton.node.http.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,27 +26,34 @@ public final class AdminAuthHandler implements PlatformHandler {
   private final AdminTokens tokens;
   private final FailedAttempts failures;
   private final Duration window;
+  private final ClientAddresses clients;
 
-  private AdminAuthHandler(AdminTokens tokens, FailedAttempts failures, Duration window) {
+  private AdminAuthHandler(
+      AdminTokens tokens, FailedAttempts failures, Duration window, ClientAddresses clients) {
     this.tokens = tokens;
     this.failures = failures;
     this.window = window;
+    this.clients = clients;
   }
 
   /** A handler checking against these tokens, with the default limit on wrong ones. */
   public static AdminAuthHandler create(AdminTokens tokens) {
-    return create(tokens, AdminLockout.defaults());
+    return create(tokens, AdminLockout.defaults(), ClientAddresses.direct());
   }
 
-  /** A handler checking against these tokens, limiting wrong ones as lockout says. */
-  public static AdminAuthHandler create(AdminTokens tokens, AdminLockout lockout) {
-    return create(tokens, lockout, new FailedAttempts(lockout, System::nanoTime));
+  /**
+   * A handler checking against these tokens, limiting wrong ones per client as lockout says, the
+   * clients told apart by clients (behind trusted proxies, by X-Forwarded-For).
+   */
+  public static AdminAuthHandler create(
+      AdminTokens tokens, AdminLockout lockout, ClientAddresses clients) {
+    return create(tokens, lockout, clients, new FailedAttempts(lockout, System::nanoTime));
   }
 
   /** A handler counting wrong tokens in failures (whose clock a test may drive). */
   public static AdminAuthHandler create(
-      AdminTokens tokens, AdminLockout lockout, FailedAttempts failures) {
-    return new AdminAuthHandler(tokens, failures, lockout.window());
+      AdminTokens tokens, AdminLockout lockout, ClientAddresses clients, FailedAttempts failures) {
+    return new AdminAuthHandler(tokens, failures, lockout.window(), clients);
   }
 
   @Override
@@ -71,7 +78,7 @@ public final class AdminAuthHandler implements PlatformHandler {
               "the Authorization header must be: Bearer <token>"));
       return;
     }
-    String client = ClientShare.client(rc);
+    String client = clients.of(rc.request());
     Duration blocked = failures.blockedFor(client);
     if (!blocked.isZero()) {
       long seconds = Math.max(1, (blocked.toMillis() + 999) / 1000);

@@ -28,6 +28,7 @@ import network.baton.credential.did.DidResolver;
 import network.baton.credential.did.DidWebOptions;
 import network.baton.credential.did.DidWebResolver;
 import network.baton.credential.did.SavedDidDocuments;
+import network.baton.credential.fetch.FetchPolicy;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.keys.SigningKey;
@@ -302,15 +303,17 @@ final class VerifyCommand implements Callable<Integer> {
 
   private DidResolver onlineDids() {
     return new DidMethodResolver(
-        new DidWebResolver(
-            DidWebOptions.defaults()
-                .withTimeout(REMOTE_TIMEOUT)
-                .withLoopbackHttp(allowLoopbackHttp)));
+        new DidWebResolver(DidWebOptions.defaults().withTimeout(REMOTE_TIMEOUT), fetchPolicy()));
   }
 
   private StatusListFetcher onlineLists() {
     return new HttpStatusListFetcher(
-        REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, allowLoopbackHttp);
+        REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, fetchPolicy());
+  }
+
+  // https to public addresses; loopback too (plain http included) with --allow-loopback-http.
+  private FetchPolicy fetchPolicy() {
+    return FetchPolicy.of(allowLoopbackHttp);
   }
 
   private SavedDidDocuments savedDidDocuments() throws IOException {

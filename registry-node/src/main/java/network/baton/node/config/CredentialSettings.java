@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * The node's credential settings: the passphrase of its signing keys (null: take it from the
- * environment variable {@code BATON_KEY_PASSPHRASE}), whether did:web documents and status lists
- * may be fetched over plain http from loopback hosts (tests and the local demo only), the issuer
- * DIDs whose credentials verify (empty: only the node itself), and how long other issuers' status
- * lists are cached (null: five minutes; a revocation elsewhere shows here at most this late).
+ * environment variable {@code BATON_KEY_PASSPHRASE}), whether the node's outbound calls (did:web
+ * documents, status lists, member nodes; see {@link NodeConfig#fetchPolicy}) may go to loopback
+ * addresses, plain http included (tests and the local demo only), the issuer DIDs whose credentials
+ * verify (empty: only the node itself), and how long other issuers' status lists are cached (null:
+ * five minutes; a revocation elsewhere shows here at most this late).
  */
 public record CredentialSettings(
     String keyPassphrase,

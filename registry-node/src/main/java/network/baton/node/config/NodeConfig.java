@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import network.baton.credential.fetch.FetchPolicy;
 import network.baton.credential.keys.PublicKeyMaterial;
 import network.baton.node.federation.Member;
+import network.baton.node.http.ClientAddresses;
 
 /** Everything one registry node needs to start: where it listens, stores, and who it is. */
 public record NodeConfig(
@@ -30,6 +32,7 @@ public record NodeConfig(
     Duration membershipSyncInterval,
     List<Member> members,
     WorkLimits work,
+    List<String> trustedProxies,
     InputLimits input,
     AdminLockout adminLockout,
     Duration idleTimeout) {
@@ -113,6 +116,13 @@ public record NodeConfig(
       throw new ConfigException("members must not name the same DID twice");
     }
     work = work == null ? WorkLimits.defaults() : work;
+    trustedProxies = List.copyOf(trustedProxies == null ? List.of() : trustedProxies);
+    for (String proxy : trustedProxies) {
+      if (!ClientAddresses.isLiteral(proxy.strip())) {
+        throw new ConfigException(
+            "trustedProxies entries must be IP addresses such as 127.0.0.1 or ::1: " + proxy);
+      }
+    }
     input = input == null ? InputLimits.defaults() : input;
     adminLockout = adminLockout == null ? AdminLockout.defaults() : adminLockout;
     if (idleTimeout == null) {
@@ -129,132 +139,6 @@ public record NodeConfig(
               + sparqlTimeout
               + ")");
     }
-  }
-
-  /** A config with the default idle timeout (see {@link #DEFAULT_IDLE_TIMEOUT}). */
-  public NodeConfig(
-      int port,
-      String host,
-      Path dataDir,
-      URI baseUrl,
-      String name,
-      String institution,
-      String did,
-      List<String> adminTokenHashes,
-      long bodyLimitBytes,
-      Duration sparqlTimeout,
-      int resultCap,
-      List<String> languages,
-      CredentialSettings credentials,
-      List<PublicKeyMaterial> coordinatorKeys,
-      Duration membershipSyncInterval,
-      List<Member> members,
-      WorkLimits work,
-      InputLimits input,
-      AdminLockout adminLockout) {
-    this(
-        port,
-        host,
-        dataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        credentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        members,
-        work,
-        input,
-        adminLockout,
-        null);
-  }
-
-  /** A config with the default limit on wrong admin tokens ({@link AdminLockout#defaults()}). */
-  public NodeConfig(
-      int port,
-      String host,
-      Path dataDir,
-      URI baseUrl,
-      String name,
-      String institution,
-      String did,
-      List<String> adminTokenHashes,
-      long bodyLimitBytes,
-      Duration sparqlTimeout,
-      int resultCap,
-      List<String> languages,
-      CredentialSettings credentials,
-      List<PublicKeyMaterial> coordinatorKeys,
-      Duration membershipSyncInterval,
-      List<Member> members,
-      WorkLimits work,
-      InputLimits input) {
-    this(
-        port,
-        host,
-        dataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        credentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        members,
-        work,
-        input,
-        null);
-  }
-
-  /** A config with the default input limits ({@link InputLimits#defaults()}). */
-  public NodeConfig(
-      int port,
-      String host,
-      Path dataDir,
-      URI baseUrl,
-      String name,
-      String institution,
-      String did,
-      List<String> adminTokenHashes,
-      long bodyLimitBytes,
-      Duration sparqlTimeout,
-      int resultCap,
-      List<String> languages,
-      CredentialSettings credentials,
-      List<PublicKeyMaterial> coordinatorKeys,
-      Duration membershipSyncInterval,
-      List<Member> members,
-      WorkLimits work) {
-    this(
-        port,
-        host,
-        dataDir,
-        baseUrl,
-        name,
-        institution,
-        did,
-        adminTokenHashes,
-        bodyLimitBytes,
-        sparqlTimeout,
-        resultCap,
-        languages,
-        credentials,
-        coordinatorKeys,
-        membershipSyncInterval,
-        members,
-        work,
-        null);
   }
 
   /** A config with the default admission limits ({@link WorkLimits#defaults()}). */
@@ -292,6 +176,10 @@ public record NodeConfig(
         coordinatorKeys,
         membershipSyncInterval,
         members,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
@@ -327,7 +215,19 @@ public record NodeConfig(
         List.of(),
         DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
         List.of(),
+        null,
+        null,
+        null,
+        null,
         null);
+  }
+
+  /**
+   * The policy for every outbound call that input can steer (did:web documents, status lists,
+   * member nodes): https to public addresses, loopback too with {@code allowLoopbackHttp}.
+   */
+  public FetchPolicy fetchPolicy() {
+    return FetchPolicy.of(credentials.allowLoopbackHttp());
   }
 
   /** Whether the node takes part in federation (it has the coordinator's key to check lists). */
@@ -408,6 +308,11 @@ public record NodeConfig(
     return copy(c -> c.work = newWork);
   }
 
+  /** A copy believing X-Forwarded-For from these proxies (IP literals). */
+  public NodeConfig withTrustedProxies(List<String> proxies) {
+    return copy(c -> c.trustedProxies = proxies);
+  }
+
   /** A copy with other limits on the shape of request bodies. */
   public NodeConfig withInput(InputLimits newInput) {
     return copy(c -> c.input = newInput);
@@ -455,6 +360,7 @@ public record NodeConfig(
         c.membershipSyncInterval,
         c.members,
         c.work,
+        c.trustedProxies,
         c.input,
         c.adminLockout,
         c.idleTimeout);
@@ -481,6 +387,7 @@ public record NodeConfig(
     Duration membershipSyncInterval;
     List<Member> members;
     WorkLimits work;
+    List<String> trustedProxies;
     InputLimits input;
     AdminLockout adminLockout;
     Duration idleTimeout;
@@ -503,6 +410,7 @@ public record NodeConfig(
       membershipSyncInterval = config.membershipSyncInterval;
       members = config.members;
       work = config.work;
+      trustedProxies = config.trustedProxies;
       input = config.input;
       adminLockout = config.adminLockout;
       idleTimeout = config.idleTimeout;

@@ -51,6 +51,7 @@ public final class NodeConfigReader {
           "membershipSyncInterval",
           "members",
           "work",
+          "trustedProxies",
           "maxNestingDepth",
           "maxJsonValues",
           "maxJsonKeys",
@@ -141,6 +142,7 @@ public final class NodeConfigReader {
             : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
         members(object.get("members")),
         work(object.get("work")),
+        strings(object, "trustedProxies", List.of()),
         input(object),
         new AdminLockout(
             integer(object, "adminTokenFailures", AdminLockout.DEFAULT_FAILURES),

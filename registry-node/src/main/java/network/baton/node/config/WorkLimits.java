@@ -27,10 +27,10 @@ public record WorkLimits(
   public static WorkLimits defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
     return new WorkLimits(
-        new WorkLimit(Math.max(1, cores / 2), 8, 2),
-        new WorkLimit(4, 64, 8),
-        new WorkLimit(4, 128, 16),
+        new WorkLimit(Math.max(1, cores / 2), 8, 4),
+        new WorkLimit(4, 64, 16),
+        new WorkLimit(4, 128, 32),
         new WorkLimit(2, 64, 8),
-        new WorkLimit(4, 64, 8));
+        new WorkLimit(4, 64, 16));
   }
 }

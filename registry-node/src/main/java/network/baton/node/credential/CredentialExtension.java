@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import network.baton.credential.did.DidMethodResolver;
 import network.baton.credential.did.DidWebOptions;
 import network.baton.credential.did.DidWebResolver;
+import network.baton.credential.fetch.FetchPolicy;
 import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.KeyFileException;
@@ -32,7 +33,6 @@ import network.baton.node.NodeExtension;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.work.WorkQueue;
-import network.baton.node.work.WorkQueues;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SkillFramework;
 import org.slf4j.Logger;
@@ -111,7 +111,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
             StatusList.MIN_SIZE,
             new LinkedHashSet<>(config.credentials().trustedIssuers()),
             config.credentials().statusListCacheTtl());
-    boolean loopbackHttp = config.credentials().allowLoopbackHttp();
+    FetchPolicy fetchPolicy = config.fetchPolicy();
     CredentialService service;
     try {
       service =
@@ -123,11 +123,9 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
               contexts.documentLoader(),
               new DidMethodResolver(
                   new DidWebResolver(
-                      DidWebOptions.defaults()
-                          .withTimeout(REMOTE_TIMEOUT)
-                          .withLoopbackHttp(loopbackHttp))),
+                      DidWebOptions.defaults().withTimeout(REMOTE_TIMEOUT), fetchPolicy)),
               new HttpStatusListFetcher(
-                  REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, loopbackHttp),
+                  REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, fetchPolicy),
               trusted(credentialConfig.trustList()),
               Clock.systemUTC());
     } catch (IOException e) {
@@ -148,7 +146,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
             worker,
             context.adminHandler(),
             context.bodyHandler(),
-            WorkQueues.share(worker),
+            context.work().share(worker),
             bodyLimit,
             config.input().json())
         .mount(router);
@@ -162,11 +160,11 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
     String document = service.didDocument().toJson().toPrettyString();
     router.get(DID_DOCUMENT_PATH).handler(rc -> didDocument(rc, document));
     log.info(
-        "credentials on [did: {}, keys: {}, signing: {}, loopback http: {}]",
+        "credentials on [did: {}, keys: {}, signing: {}, fetching: {}]",
         service.issuerDid(),
         keys.keys().size(),
         keys.current().id(),
-        loopbackHttp);
+        fetchPolicy);
   }
 
   private static void didDocument(RoutingContext rc, String document) {

@@ -38,6 +38,7 @@ import network.baton.credential.did.DidWeb;
 import network.baton.credential.did.DidWebOptions;
 import network.baton.credential.did.DidWebResolver;
 import network.baton.credential.did.Multikey;
+import network.baton.credential.fetch.FetchPolicy;
 import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.issue.VcContexts;
@@ -579,8 +580,9 @@ public final class DemoNetwork implements AutoCloseable {
         new OfflineCopies(
             new DidMethodResolver(
                 new DidWebResolver(
-                    DidWebOptions.defaults().withTimeout(HTTP_TIMEOUT).withLoopbackHttp(true))),
-            new HttpStatusListFetcher(HTTP_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, true));
+                    DidWebOptions.defaults().withTimeout(HTTP_TIMEOUT), FetchPolicy.of(true))),
+            new HttpStatusListFetcher(
+                HTTP_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, FetchPolicy.of(true)));
     copies.save(
         TextNode.valueOf(read(credential.jwtFile()).strip()), credential.didDocsDir().getParent());
     write(credential.trustFile(), new JsonArray().add(kosen.did()).encodePrettily() + "\n");

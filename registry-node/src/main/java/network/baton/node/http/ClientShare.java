@@ -1,6 +1,5 @@
 package network.baton.node.http;
 
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,25 +16,32 @@ public final class ClientShare implements PlatformHandler {
   private final String kind;
   private final int perClient;
   private final LongSupplier retryAfterSeconds;
+  private final ClientAddresses clients;
   private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-  private ClientShare(String kind, int perClient, LongSupplier retryAfterSeconds) {
+  private ClientShare(
+      String kind, int perClient, LongSupplier retryAfterSeconds, ClientAddresses clients) {
     this.kind = kind;
     this.perClient = perClient;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.clients = clients;
   }
 
-  /** A share of perClient requests of this kind; retryAfterSeconds tells refused clients when. */
-  public static ClientShare create(String kind, int perClient, LongSupplier retryAfterSeconds) {
+  /**
+   * A share of perClient requests of this kind per client (as clients tells them apart);
+   * retryAfterSeconds tells refused clients when to try again.
+   */
+  public static ClientShare create(
+      String kind, int perClient, LongSupplier retryAfterSeconds, ClientAddresses clients) {
     if (perClient < 1) {
       throw new IllegalArgumentException("perClient must be at least 1: " + perClient);
     }
-    return new ClientShare(kind, perClient, retryAfterSeconds);
+    return new ClientShare(kind, perClient, retryAfterSeconds, clients);
   }
 
   @Override
   public void handle(RoutingContext rc) {
-    String client = client(rc);
+    String client = clients.of(rc.request());
     int count = inFlight.merge(client, 1, Integer::sum);
     if (count > perClient) {
       release(client);
@@ -62,11 +68,5 @@ public final class ClientShare implements PlatformHandler {
 
   private void release(String client) {
     inFlight.computeIfPresent(client, (key, n) -> n <= 1 ? null : n - 1);
-  }
-
-  /** The client's address as the connection shows it (the proxy's, behind a proxy). */
-  public static String client(RoutingContext rc) {
-    SocketAddress remote = rc.request().remoteAddress();
-    return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
   }
 }

@@ -1,73 +1,165 @@
 package network.baton.node.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashSet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import network.baton.node.config.NodeConfig;
-import network.baton.node.store.ResourceService;
+import network.baton.node.store.ResourceStore;
+import network.baton.node.store.SkillCoverage;
 
-/** GET /.well-known/baton-node: who this node is, where its endpoints are, what it covers. */
+/**
+ * GET (and HEAD) /.well-known/baton-node: who this node is, where its endpoints are, what it
+ * covers. Public and fetched by every coordinator, so it costs no store read: the coverage comes
+ * from memory ({@link SkillCoverage}, current on every commit) and the document is encoded once per
+ * change, then served as the same bytes with a strong ETag; {@code If-None-Match} with it answers
+ * 304. {@code Cache-Control: no-cache}: a cache may keep the document but asks again (cheaply, with
+ * the ETag) before using it, since any write can change it.
+ */
 public final class NodeDescriptorRoutes {
 
   /** The descriptor's path. */
   public static final String PATH = "/.well-known/baton-node";
 
-  private final NodeConfig config;
-  private final ResourceService service;
-  private final Function<String, Set<String>> broaderSkills;
+  private static final String MEDIA_TYPE = "application/ld+json; charset=utf-8";
+  private static final String CACHE_CONTROL = "no-cache";
 
-  /**
-   * A descriptor for the node configured by config; broaderSkills gives every broader skill of a
-   * skill (so a resource on MFG-COAT counts for MFG too).
-   */
-  public NodeDescriptorRoutes(
-      NodeConfig config, ResourceService service, Function<String, Set<String>> broaderSkills) {
+  /** The document for one snapshot of the coverage, encoded, with its ETag. */
+  private record Encoded(
+      SkillCoverage.Snapshot coverage, Buffer body, String length, String etag) {}
+
+  private final NodeConfig config;
+  private final Supplier<Future<SkillCoverage.Snapshot>> coverage;
+  private volatile Encoded current;
+
+  private NodeDescriptorRoutes(
+      NodeConfig config, Supplier<Future<SkillCoverage.Snapshot>> coverage) {
     this.config = config;
-    this.service = service;
-    this.broaderSkills = broaderSkills;
+    this.coverage = coverage;
   }
 
-  /** Adds the descriptor route. */
+  /** A descriptor for the node configured by config, its coverage followed in memory. */
+  public NodeDescriptorRoutes(NodeConfig config, SkillCoverage coverage) {
+    this(config, () -> Future.succeededFuture(coverage.snapshot()));
+  }
+
+  /**
+   * A descriptor over a store that reports no commits (not the text-indexed store): each request
+   * computes the coverage over the whole store on pool; broaderSkills gives every broader skill of
+   * a skill (so a resource on MFG-COAT counts for MFG too).
+   */
+  public static NodeDescriptorRoutes scanning(
+      NodeConfig config,
+      ResourceStore store,
+      Function<String, Set<String>> broaderSkills,
+      WorkerExecutor pool) {
+    return new NodeDescriptorRoutes(
+        config, () -> pool.executeBlocking(() -> SkillCoverage.scan(store, broaderSkills), false));
+  }
+
+  /** Adds the descriptor route (GET and HEAD). */
   public void mount(Router router) {
-    router.get(PATH).handler(this::describe);
+    router.route(PATH).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::describe);
   }
 
   private void describe(RoutingContext rc) {
-    Future.all(service.count(), service.skillsByResource())
-        .onSuccess(
-            all -> {
-              long count = all.resultAt(0);
-              Map<String, Set<String>> skills = all.resultAt(1);
-              Json.reply(rc, 200, "application/ld+json", descriptor(count, coverage(skills)));
-            })
-        .onFailure(rc::fail);
-  }
-
-  /**
-   * Resources per skill, narrower skills counted towards their broader ones (each resource once).
-   */
-  Map<String, Long> coverage(Map<String, Set<String>> skillsByResource) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (Set<String> skills : skillsByResource.values()) {
-      Set<String> covered = new HashSet<>(skills);
-      skills.forEach(skill -> covered.addAll(broaderSkills.apply(skill)));
-      covered.forEach(skill -> counts.merge(skill, 1L, Long::sum));
+    Future<SkillCoverage.Snapshot> snapshot = coverage.get();
+    if (snapshot.succeeded()) {
+      // From memory: answered on the event loop, no executor hop.
+      answer(rc, snapshot.result());
+    } else {
+      snapshot.onSuccess(s -> answer(rc, s)).onFailure(rc::fail);
     }
-    return counts;
+  }
+
+  private void answer(RoutingContext rc, SkillCoverage.Snapshot snapshot) {
+    Encoded encoded = encoded(snapshot);
+    var response =
+        rc.response().putHeader("ETag", encoded.etag()).putHeader("Cache-Control", CACHE_CONTROL);
+    if (matches(rc.request().getHeader("If-None-Match"), encoded.etag())) {
+      response.setStatusCode(304).end();
+    } else {
+      response
+          .setStatusCode(200)
+          .putHeader("Content-Type", MEDIA_TYPE)
+          .putHeader("Content-Length", encoded.length());
+      if (rc.request().method() == HttpMethod.HEAD) {
+        // The headers of the GET answer (its length too: Vert.x sets none itself for HEAD).
+        response.end();
+      } else {
+        response.end(encoded.body());
+      }
+    }
   }
 
   /**
-   * The descriptor document: JSON-LD 1.1 with an inline context over DCAT, VoID and schema.org;
-   * "endpoints" is an @nest block, so its URLs are properties of the node itself.
+   * The encoded document for this coverage: the one already made unless the coverage changed since
+   * (two event loops may both make it after a change, which is harmless).
    */
-  JsonObject descriptor(long count, Map<String, Long> skills) {
+  private Encoded encoded(SkillCoverage.Snapshot snapshot) {
+    Encoded last = current;
+    if (last != null && (last.coverage() == snapshot || last.coverage().equals(snapshot))) {
+      return last;
+    }
+    byte[] bytes = document(config, snapshot).encodePrettily().getBytes(StandardCharsets.UTF_8);
+    Encoded made =
+        new Encoded(snapshot, Buffer.buffer(bytes), Integer.toString(bytes.length), etag(bytes));
+    current = made;
+    return made;
+  }
+
+  /** A strong ETag naming these exact bytes (the same document gets the same tag after restart). */
+  private static String etag(byte[] bytes) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return '"'
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
+          + '"';
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Whether an If-None-Match header names this ETag (weak comparison, RFC 9110 13.1.2) or is *. */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.strip();
+      if (t.equals("*")) {
+        return true;
+      }
+      if (t.startsWith("W/")) {
+        t = t.substring(2);
+      }
+      if (t.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The descriptor document of the node configured by config with this coverage: JSON-LD 1.1 with
+   * an inline context over DCAT, VoID and schema.org; "endpoints" is an @nest block, so its URLs
+   * are properties of the node itself.
+   */
+  public static JsonObject document(NodeConfig config, SkillCoverage.Snapshot coverage) {
+    long count = coverage.resourceCount();
+    Map<String, Long> skills = coverage.skills();
     String base = config.baseUrl().toString();
     JsonObject context =
         new JsonObject()

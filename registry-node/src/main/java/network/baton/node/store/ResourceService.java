@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -87,11 +86,6 @@ public final class ResourceService {
   /** A page of the change log after an instant. */
   public Future<ChangePage> changesAfter(java.time.Instant since, int limit) {
     return reads.executeBlocking(() -> store.changesAfter(since, limit), false);
-  }
-
-  /** The skills each live resource teaches or assesses. */
-  public Future<Map<String, Set<String>>> skillsByResource() {
-    return reads.executeBlocking(store::skillsByResource, false);
   }
 
   /** The number of live resources. */

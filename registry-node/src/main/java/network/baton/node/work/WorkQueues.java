@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import network.baton.node.config.WorkLimits;
+import network.baton.node.http.ClientAddresses;
 import network.baton.node.http.ClientShare;
 
 /**
@@ -12,21 +13,32 @@ import network.baton.node.http.ClientShare;
  * and bound; {@link #share} gives a route the per-client limit of a kind.
  */
 public record WorkQueues(
-    WorkQueue sparql, WorkQueue search, WorkQueue read, WorkQueue write, WorkQueue credentials) {
+    WorkQueue sparql,
+    WorkQueue search,
+    WorkQueue read,
+    WorkQueue write,
+    WorkQueue credentials,
+    ClientAddresses clients) {
 
-  /** Queues with these limits; a task running past maxExecuteTime is logged by Vert.x. */
-  public static WorkQueues create(Vertx vertx, WorkLimits limits, Duration maxExecuteTime) {
+  /**
+   * Queues with these limits, telling clients apart by clients; a task running past maxExecuteTime
+   * is logged by Vert.x.
+   */
+  public static WorkQueues create(
+      Vertx vertx, WorkLimits limits, Duration maxExecuteTime, ClientAddresses clients) {
     return new WorkQueues(
         WorkQueue.create(vertx, "sparql", limits.sparql(), maxExecuteTime),
         WorkQueue.create(vertx, "search", limits.search(), maxExecuteTime),
         WorkQueue.create(vertx, "read", limits.read(), maxExecuteTime),
         WorkQueue.create(vertx, "write", limits.write(), maxExecuteTime),
-        WorkQueue.create(vertx, "credentials", limits.credentials(), maxExecuteTime));
+        WorkQueue.create(vertx, "credentials", limits.credentials(), maxExecuteTime),
+        clients);
   }
 
   /** A route handler giving each client its share of this queue ({@code perClient} in flight). */
-  public static ClientShare share(WorkQueue queue) {
-    return ClientShare.create(queue.kind(), queue.limit().perClient(), queue::retryAfterSeconds);
+  public ClientShare share(WorkQueue queue) {
+    return ClientShare.create(
+        queue.kind(), queue.limit().perClient(), queue::retryAfterSeconds, clients);
   }
 
   /** Every queue. */

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import network.baton.node.RawHttp;
 import network.baton.node.RunningNode;
 import network.baton.node.config.AdminLockout;
+import network.baton.node.http.ClientAddresses;
 import network.baton.node.http.ProblemHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,10 @@ class AdminAuthHandlerTest {
         .post("/write")
         .handler(
             AdminAuthHandler.create(
-                new AdminTokens(List.of(AdminTokens.hash(TOKEN))), LOCKOUT, failures))
+                new AdminTokens(List.of(AdminTokens.hash(TOKEN))),
+                LOCKOUT,
+                ClientAddresses.direct(),
+                failures))
         .handler(rc -> rc.response().end("written"));
     router.route().failureHandler(ProblemHandler.create());
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

@@ -147,6 +147,20 @@ class NodeConfigReaderTest {
   }
 
   @Test
+  void trustedProxiesAreIpAddressesOnly() throws IOException {
+    String base = "dataDir: data\nbaseUrl: https://kosen.example.jp\n";
+    assertThat(
+            reader
+                .read(write("p.yaml", base + "trustedProxies: [127.0.0.1, '::1']\n"))
+                .trustedProxies())
+        .containsExactly("127.0.0.1", "::1");
+    assertThatThrownBy(() -> reader.read(write("q.yaml", base + "trustedProxies: [proxy.local]\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("trustedProxies entries must be IP addresses")
+        .hasMessageContaining("proxy.local");
+  }
+
+  @Test
   void badWorkLimitsAreRefusedWithTheKeyNamed() throws IOException {
     String base = "dataDir: data\nbaseUrl: https://kosen.example.jp\n";
     assertThatThrownBy(() -> reader.read(write("a.yaml", base + "work: {sprql: {threads: 1}}\n")))

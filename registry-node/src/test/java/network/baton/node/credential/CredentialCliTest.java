@@ -348,6 +348,21 @@ class CredentialCliTest {
   }
 
   @Test
+  void withoutAllowLoopbackHttpALocalIssuerIsNeitherResolvedNorSaved() {
+    String refusal = nodeDid + " resolves to a loopback address";
+
+    int verified = run("verify", credential.toString(), "--trust-issuer", nodeDid);
+    int saved = run("verify", credential.toString(), "--save", folder.resolve("kept").toString());
+
+    assertThat(verified).isEqualTo(1);
+    assertThat(out.toString()).contains("✗ key").contains(refusal);
+    assertThat(saved).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("cannot fetch the DID document of " + nodeDid + ": " + refusal);
+    assertThat(folder.resolve("kept")).doesNotExist();
+  }
+
+  @Test
   void credentialOfAnIssuerNotTrustedFailsAndSaysHowToTrustOne() {
     int code = run("verify", credential.toString(), "--allow-loopback-http");
 

@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import network.baton.credential.fetch.FetchPolicy;
+import network.baton.credential.fetch.Tripwire;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class HttpStatusListFetcherTest {
 
   private HttpStatusListFetcher fetcher(boolean loopbackHttp) {
     // Generous enough for a loaded CI machine; /slow answers long after it.
-    return new HttpStatusListFetcher(Duration.ofSeconds(3), 1024, loopbackHttp);
+    return new HttpStatusListFetcher(Duration.ofSeconds(3), 1024, FetchPolicy.of(loopbackHttp));
   }
 
   @Test
@@ -76,6 +78,30 @@ class HttpStatusListFetcherTest {
             () -> fetcher(true).fetch(URI.create("http://issuer.example/status/0-revocation")))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("loopback");
+  }
+
+  @Test
+  void listOnALoopbackOrPrivateAddressIsNeverFetchedWithoutLoopbackAllowed() {
+    try (Tripwire tripwire = Tripwire.start()) {
+      for (String url :
+          java.util.List.of(
+              "https://127.0.0.1:" + tripwire.port() + "/status/0-revocation",
+              "https://localhost:" + tripwire.port() + "/status/0-revocation",
+              "https://0.0.0.0:" + tripwire.port() + "/status/0-revocation",
+              "http://127.0.0.1:" + tripwire.port() + "/status/0-revocation")) {
+        assertThatThrownBy(() -> fetcher(false).fetch(URI.create(url)))
+            .as(url)
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("this node");
+      }
+      assertThatThrownBy(
+              () -> fetcher(true).fetch(URI.create("https://10.1.2.3/status/0-revocation")))
+          .isInstanceOf(IOException.class)
+          .hasMessage(
+              "10.1.2.3 resolves to a private address (10.1.2.3), which this node does not fetch"
+                  + " from");
+      tripwire.assertUntouched();
+    }
   }
 
   @Test

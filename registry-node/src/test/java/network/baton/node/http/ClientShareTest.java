@@ -23,7 +23,7 @@ class ClientShareTest {
 
   @Test
   void oneClientPastItsShareGets429WhileAnotherClientIsServed(Vertx vertx) throws Exception {
-    ClientShare share = ClientShare.create("test", 1, () -> 7);
+    ClientShare share = ClientShare.create("test", 1, () -> 7, ClientAddresses.direct());
     CountDownLatch arrived = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Router router = Router.router(vertx);

@@ -56,7 +56,8 @@ class OpenApiRoutesTest {
           // the web pages' static files (CSS, scripts, images)
           "GET /assets/*");
 
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+  private static final Set<String> METHODS =
+      Set.of("get", "head", "put", "post", "delete", "patch");
   private static final Pattern PATH_PARAM = Pattern.compile(":([A-Za-z0-9_]+)");
 
   @TempDir static Path folder;

@@ -10,6 +10,7 @@ import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.federation.MemberDirectory;
+import network.baton.node.federation.MemberFailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,18 @@ public final class MembershipExtension implements NodeExtension, AutoCloseable {
 
   private final NodeConfig config;
   private final MembershipState state;
+  private final MemberFailureLog failures;
   private volatile MembershipSync sync;
 
   /** Membership for a node with this config, judging expiry by the clock. */
   public MembershipExtension(NodeConfig config, Clock clock) {
+    this(config, clock, MemberFailureLog.create());
+  }
+
+  /** As the other constructor, members that cannot be asked told to failures (shared). */
+  public MembershipExtension(NodeConfig config, Clock clock, MemberFailureLog failures) {
     this.config = requireNonNull(config, "config");
+    this.failures = requireNonNull(failures, "failures");
     this.state =
         config.federated()
             ? new MembershipState(
@@ -76,7 +84,9 @@ public final class MembershipExtension implements NodeExtension, AutoCloseable {
             context.work().write(),
             config.baseUrl(),
             PEER_TIMEOUT,
-            MAX_ANSWER_BYTES);
+            MAX_ANSWER_BYTES,
+            config.fetchPolicy(),
+            failures);
     new MembershipRoutes(
             state, sync, context.work().write(), context.bodyHandler(), context.adminHandler())
         .mount(router);

@@ -12,13 +12,16 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import network.baton.credential.fetch.FetchPolicy;
+import network.baton.node.federation.FailureReason;
 import network.baton.node.federation.Member;
+import network.baton.node.federation.MemberFailureLog;
+import network.baton.node.federation.MemberRequests;
 import network.baton.node.federation.membership.MembershipOffer.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,28 +39,60 @@ public final class MembershipSync implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpClient client;
+  private final MemberRequests requests;
   private final MembershipState state;
   private final WorkerExecutor pool;
   private final URI self;
   private final Duration timeout;
   private final int maxBytes;
+  private final MemberFailureLog failures;
   private volatile long timer = -1;
 
-  /** A sync for this node (self is not asked), with a per-call timeout and answer size limit. */
+  /** An answer the sync will not use (wrong status, too large), with the reason. */
+  private static final class UnusableAnswer extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnusableAnswer(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /**
+   * A sync for this node (self is not asked), with a per-call timeout and answer size limit,
+   * calling only URLs and addresses the policy allows; members that cannot be asked are told to
+   * failures.
+   */
   public MembershipSync(
       Vertx vertx,
       MembershipState state,
       WorkerExecutor pool,
       URI self,
       Duration timeout,
-      int maxBytes) {
+      int maxBytes,
+      FetchPolicy policy,
+      MemberFailureLog failures) {
     this.vertx = requireNonNull(vertx, "vertx");
     this.state = requireNonNull(state, "state");
     this.pool = requireNonNull(pool, "pool");
     this.self = requireNonNull(self, "self");
     this.timeout = requireNonNull(timeout, "timeout");
     this.maxBytes = maxBytes;
-    this.client = vertx.createHttpClient();
+    this.requests = new MemberRequests(vertx, policy);
+    this.failures = requireNonNull(failures, "failures");
+    // A member's broken connection fails the pull it carries, which reports it; without a handler
+    // Vert.x would also log it at ERROR.
+    this.client =
+        vertx
+            .httpClientBuilder()
+            .withConnectHandler(
+                connection ->
+                    connection.exceptionHandler(
+                        e ->
+                            log.debug(
+                                "member connection failed [peer: {}, reason: {}]",
+                                connection.remoteAddress(),
+                                FailureReason.of(e))))
+            .build();
   }
 
   /** Asks every other member of the current list now, in parallel; one result per member. */
@@ -91,17 +126,33 @@ public final class MembershipSync implements AutoCloseable {
   private Future<SyncResult> pull(Member member) {
     String url = stripSlash(member.baseUrl().toString()) + PATH;
     return fetch(url)
-        .compose(jws -> pool.executeBlocking(() -> state.offer(jws, member.did()), false))
-        .map(offer -> new SyncResult(member.did(), url, status(offer.outcome()), offer.reason()))
-        .recover(
-            failure -> {
-              log.info(
-                  "membership sync failed [member: {}, url: {}, reason: {}]",
-                  member.did(),
-                  url,
-                  failure.getMessage());
-              return Future.succeededFuture(
-                  new SyncResult(member.did(), url, "error", String.valueOf(failure.getMessage())));
+        .transform(
+            fetched -> {
+              if (fetched.failed()) {
+                Throwable failure = fetched.cause();
+                String reason =
+                    failure instanceof UnusableAnswer || failure instanceof TimeoutException
+                        ? failure.getMessage()
+                        : FailureReason.of(failure);
+                failures.failed(member, "membership", reason);
+                return Future.succeededFuture(new SyncResult(member.did(), url, "error", reason));
+              }
+              return pool.executeBlocking(() -> state.offer(fetched.result(), member.did()), false)
+                  .map(
+                      offer ->
+                          new SyncResult(
+                              member.did(), url, status(offer.outcome()), offer.reason()))
+                  .recover(
+                      e -> {
+                        log.error(
+                            "membership list could not be checked [member: {}, url: {}]",
+                            member.did(),
+                            url,
+                            e);
+                        return Future.succeededFuture(
+                            new SyncResult(
+                                member.did(), url, "error", "the list could not be checked"));
+                      });
             });
   }
 
@@ -120,16 +171,19 @@ public final class MembershipSync implements AutoCloseable {
                 }
               }
             });
-    client
-        .request(
-            new RequestOptions()
-                .setAbsoluteURI(url)
-                .setMethod(HttpMethod.GET)
-                .setFollowRedirects(false)
-                .putHeader("Accept", SignedMembershipList.MEDIA_TYPE))
+    requests
+        .options(HttpMethod.GET, url)
+        .compose(
+            options ->
+                client.request(
+                    options
+                        .setFollowRedirects(false)
+                        .putHeader("Accept", SignedMembershipList.MEDIA_TYPE)))
         .compose(
             request -> {
               sent.set(request);
+              // The failure also fails send(), which reports it; Vert.x would log it too.
+              request.exceptionHandler(e -> {});
               return request.send();
             })
         .onSuccess(response -> read(response, answer))
@@ -141,7 +195,7 @@ public final class MembershipSync implements AutoCloseable {
     // Set first: resetting the stream below reports through it (a no-op once answered).
     response.exceptionHandler(answer::tryFail);
     if (response.statusCode() != 200) {
-      answer.tryFail(new IllegalStateException("answered HTTP " + response.statusCode()));
+      answer.tryFail(new UnusableAnswer("member answered HTTP " + response.statusCode()));
       response.request().reset();
       return;
     }
@@ -149,7 +203,7 @@ public final class MembershipSync implements AutoCloseable {
     if (length != null
         && length.chars().allMatch(Character::isDigit)
         && Long.parseLong(length) > maxBytes) {
-      answer.tryFail(new IllegalStateException("answer larger than " + maxBytes + " bytes"));
+      answer.tryFail(new UnusableAnswer("answer larger than " + maxBytes + " bytes"));
       response.request().reset();
       return;
     }
@@ -157,8 +211,7 @@ public final class MembershipSync implements AutoCloseable {
     response.handler(
         chunk -> {
           if (body.length() + chunk.length() > maxBytes) {
-            if (answer.tryFail(
-                new IllegalStateException("answer larger than " + maxBytes + " bytes"))) {
+            if (answer.tryFail(new UnusableAnswer("answer larger than " + maxBytes + " bytes"))) {
               response.request().reset();
             }
           } else {

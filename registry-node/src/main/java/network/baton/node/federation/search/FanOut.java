@@ -9,27 +9,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
+import network.baton.node.federation.FailureReason;
 import network.baton.node.federation.Member;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import network.baton.node.federation.MemberFailureLog;
 
 /**
  * Calls members in parallel, at most {@code maxInFlight} at once, and answers by the deadline
- * whatever happens: a member still running then is reported as a timeout. Runs on the caller's
- * Vert.x context, so its counters need no locks.
+ * whatever happens: a member still running then is reported as a timeout. Every member that fails
+ * or times out is told to the node's {@link MemberFailureLog}. Runs on the caller's Vert.x context,
+ * so its counters need no locks.
  */
 final class FanOut {
-
-  private static final Logger log = LoggerFactory.getLogger(FanOut.class);
 
   private final Vertx vertx;
   private final int maxInFlight;
   private final long memberTimeoutMs;
+  private final String callName;
+  private final MemberFailureLog failures;
 
-  FanOut(Vertx vertx, int maxInFlight, long memberTimeoutMs) {
+  /** A fan-out making {@code call}s ("search", "sparql"), telling failures to failures. */
+  FanOut(
+      Vertx vertx, int maxInFlight, long memberTimeoutMs, String call, MemberFailureLog failures) {
     this.vertx = requireNonNull(vertx, "vertx");
     this.maxInFlight = maxInFlight;
     this.memberTimeoutMs = memberTimeoutMs;
+    this.callName = requireNonNull(call, "call");
+    this.failures = requireNonNull(failures, "failures");
   }
 
   /**
@@ -51,18 +56,17 @@ final class FanOut {
         vertx.setTimer(
             deadlineMs,
             id -> {
+              String reason = "no answer before the deadline of " + deadlineMs + " ms";
               for (int i = 0; i < members.size(); i++) {
+                Member member = members.get(i);
                 if (answers
                     .get(i)
                     .tryComplete(
                         failed(
-                            members.get(i),
-                            new MemberCallFailure(
-                                MemberState.TIMEOUT,
-                                "no answer before the deadline of " + deadlineMs + " ms"),
+                            member,
+                            new MemberCallFailure(MemberState.TIMEOUT, reason),
                             elapsed(start)))) {
-                  log.info(
-                      "member timed out [member: {}, ms: {}]", members.get(i).did(), deadlineMs);
+                  failures.failed(member, callName, reason);
                 }
               }
             });
@@ -136,15 +140,12 @@ final class FanOut {
                         value);
               } else {
                 answer = failed(member, done.cause(), latency);
-                if (answer.status().state() != MemberState.SKIPPED) {
-                  log.info(
-                      "member call failed [member: {}, status: {}, reason: {}]",
-                      member.did(),
-                      answer.status().state().jsonName(),
-                      answer.status().error());
-                }
               }
-              answers.get(index).tryComplete(answer);
+              if (answers.get(index).tryComplete(answer)
+                  && !answer.ok()
+                  && answer.status().state() != MemberState.SKIPPED) {
+                failures.failed(member, callName, answer.status().error());
+              }
               next();
             });
       }
@@ -155,7 +156,7 @@ final class FanOut {
     MemberState state =
         cause instanceof MemberCallFailure failure ? failure.state() : MemberState.ERROR;
     String reason =
-        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        cause instanceof MemberCallFailure ? cause.getMessage() : FailureReason.of(cause);
     return new MemberAnswer<>(
         member, new MemberStatus(member.did(), member.name(), state, latency, 0, reason), null);
   }

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,10 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.Function;
+import network.baton.node.federation.FailureReason;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberDirectory;
+import network.baton.node.federation.MemberFailureLog;
 import network.baton.node.search.InvalidSearchQuery;
 import network.baton.node.search.SearchFacets;
 import network.baton.node.search.SearchHit;
@@ -44,21 +47,26 @@ public final class FederatedSearch {
   private final Function<String, Set<String>> selfAndNarrower;
   private final Cache<String, MemberDescriptor> descriptors;
   private final Cache<String, SearchResult> answers;
+  private final MemberFailureLog failures;
 
   /**
    * A search over the directory's members; {@code selfAndNarrower} gives a skill IRI and every
-   * narrower skill of the framework (for source selection).
+   * narrower skill of the framework (for source selection); members that fail are told to failures.
    */
   public FederatedSearch(
       Vertx vertx,
       MemberDirectory directory,
       MemberClient client,
       Function<String, Set<String>> selfAndNarrower,
-      FederationLimits limits) {
+      FederationLimits limits,
+      MemberFailureLog failures) {
     this.directory = requireNonNull(directory, "directory");
     this.client = requireNonNull(client, "client");
     this.selfAndNarrower = requireNonNull(selfAndNarrower, "selfAndNarrower");
-    this.fanOut = new FanOut(vertx, limits.maxInFlight(), limits.memberTimeout().toMillis());
+    this.failures = requireNonNull(failures, "failures");
+    this.fanOut =
+        new FanOut(
+            vertx, limits.maxInFlight(), limits.memberTimeout().toMillis(), "search", failures);
     this.descriptors =
         Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(limits.descriptorTtl()).build();
     this.answers =
@@ -172,7 +180,10 @@ public final class FederatedSearch {
         });
   }
 
-  /** The member's descriptor, cached; empty when it cannot be had (then nothing is skipped). */
+  /**
+   * The member's descriptor, cached; empty when it cannot be had (then nothing is skipped, and the
+   * failure goes to the log).
+   */
   private Future<Optional<MemberDescriptor>> descriptor(Member member, long timeoutMs) {
     String key = member.did() + ' ' + member.baseUrl();
     MemberDescriptor cached = descriptors.getIfPresent(key);
@@ -184,10 +195,22 @@ public final class FederatedSearch {
             member.baseUrl() + "/.well-known/baton-node",
             "application/ld+json, application/json",
             timeoutMs)
-        .map(body -> MemberDescriptor.fromJson(new JsonObject(body)))
+        .compose(FederatedSearch::descriptorOf)
         .onSuccess(d -> descriptors.put(key, d))
+        .onFailure(e -> failures.failed(member, "descriptor", e.getMessage()))
         .map(Optional::of)
         .otherwise(Optional.empty());
+  }
+
+  /** Reads an untrusted descriptor. */
+  private static Future<MemberDescriptor> descriptorOf(Buffer body) {
+    try {
+      return Future.succeededFuture(MemberDescriptor.fromJson(json(body)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(
+          new MemberCallFailure(
+              MemberState.ERROR, "answer is not a node descriptor: " + reason(e)));
+    }
   }
 
   private Future<SearchResult> searchMember(
@@ -211,7 +234,7 @@ public final class FederatedSearch {
   /** Reads an untrusted answer: anything but a well-formed search result is an error. */
   private static Future<SearchResult> parse(Buffer body, int limit) {
     try {
-      SearchResult result = SearchResult.fromJson(new JsonObject(body));
+      SearchResult result = SearchResult.fromJson(json(body));
       if (result.hits().size() > limit) {
         result =
             new SearchResult(
@@ -222,13 +245,25 @@ public final class FederatedSearch {
       }
       return Future.succeededFuture(result);
     } catch (RuntimeException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return Future.failedFuture(
-          new MemberCallFailure(
-              MemberState.ERROR,
-              "answer is not a search result: "
-                  + reason.substring(0, Math.min(200, reason.length()))));
+          new MemberCallFailure(MemberState.ERROR, "answer is not a search result: " + reason(e)));
     }
+  }
+
+  /** The body as a JSON object; fails saying "it is not a JSON object" when it is none. */
+  static JsonObject json(Buffer body) {
+    try {
+      return new JsonObject(body);
+    } catch (DecodeException | ClassCastException e) {
+      throw new IllegalArgumentException("it is not a JSON object", e);
+    }
+  }
+
+  /** What was wrong with an answer, in one safe line. */
+  static String reason(RuntimeException e) {
+    return e.getMessage() == null
+        ? e.getClass().getSimpleName()
+        : FailureReason.quote(e.getMessage());
   }
 
   private static SearchFacets sum(List<SearchFacets> all) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberDirectory;
+import network.baton.node.federation.MemberFailureLog;
 import network.baton.node.http.Problem;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -37,17 +38,23 @@ public final class FederatedSparql {
   private final WorkerExecutor jenaPool;
   private final int rowsPerMember;
 
-  /** Federated SPARQL over the directory's members; queries are parsed on {@code jenaPool}. */
+  /**
+   * Federated SPARQL over the directory's members; queries are parsed on {@code jenaPool}; members
+   * that fail are told to failures.
+   */
   public FederatedSparql(
       Vertx vertx,
       MemberDirectory directory,
       MemberClient client,
       WorkerExecutor jenaPool,
-      FederationLimits limits) {
+      FederationLimits limits,
+      MemberFailureLog failures) {
     this.directory = requireNonNull(directory, "directory");
     this.client = requireNonNull(client, "client");
     this.jenaPool = requireNonNull(jenaPool, "jenaPool");
-    this.fanOut = new FanOut(vertx, limits.maxInFlight(), limits.memberTimeout().toMillis());
+    this.fanOut =
+        new FanOut(
+            vertx, limits.maxInFlight(), limits.memberTimeout().toMillis(), "sparql", failures);
     this.rowsPerMember = limits.sparqlRowsPerMember();
   }
 
@@ -131,7 +138,7 @@ public final class FederatedSparql {
   /** Reads an untrusted SPARQL JSON results document; anything malformed is an error. */
   private Future<MemberRows> parse(Buffer body) {
     try {
-      JsonObject json = new JsonObject(body);
+      JsonObject json = FederatedSearch.json(body);
       List<String> vars = new ArrayList<>();
       for (Object v : json.getJsonObject("head").getJsonArray("vars")) {
         vars.add((String) v);
@@ -154,12 +161,10 @@ public final class FederatedSparql {
       }
       return Future.succeededFuture(new MemberRows(vars, bindings));
     } catch (RuntimeException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return Future.failedFuture(
           new MemberCallFailure(
               MemberState.ERROR,
-              "answer is not SPARQL JSON results: "
-                  + reason.substring(0, Math.min(200, reason.length()))));
+              "answer is not SPARQL JSON results: " + FederatedSearch.reason(e)));
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
 import network.baton.node.federation.MemberDirectory;
+import network.baton.node.federation.MemberFailureLog;
 import network.baton.vocab.SkillFramework;
 
 /**
@@ -19,18 +20,29 @@ public final class FederationExtension implements NodeExtension {
   private final Function<NodeContext, MemberDirectory> directories;
   private final Function<String, Set<String>> selfAndNarrower;
   private final FederationLimits limits;
+  private final MemberFailureLog failures;
 
   /**
    * An extension whose members come from {@code directories}; {@code selfAndNarrower} gives a skill
-   * and its narrower skills.
+   * and its narrower skills; failing members are logged at most once a minute each.
    */
   public FederationExtension(
       Function<NodeContext, MemberDirectory> directories,
       Function<String, Set<String>> selfAndNarrower,
       FederationLimits limits) {
+    this(directories, selfAndNarrower, limits, MemberFailureLog.create());
+  }
+
+  /** As the other constructor, failing members told to failures (shared with other callers). */
+  public FederationExtension(
+      Function<NodeContext, MemberDirectory> directories,
+      Function<String, Set<String>> selfAndNarrower,
+      FederationLimits limits,
+      MemberFailureLog failures) {
     this.directories = requireNonNull(directories, "directories");
     this.selfAndNarrower = requireNonNull(selfAndNarrower, "selfAndNarrower");
     this.limits = requireNonNull(limits, "limits");
+    this.failures = requireNonNull(failures, "failures");
   }
 
   /** The members listed in the node config, default limits, narrower skills from the framework. */
@@ -49,11 +61,13 @@ public final class FederationExtension implements NodeExtension {
   @Override
   public void mount(Router router, NodeContext context) {
     MemberDirectory directory = directories.apply(context);
-    MemberClient client = new MemberClient(context.vertx(), limits.maxAnswerBytes());
+    MemberClient client =
+        new MemberClient(context.vertx(), limits.maxAnswerBytes(), context.config().fetchPolicy());
     new FederationRoutes(
-            new FederatedSearch(context.vertx(), directory, client, selfAndNarrower, limits),
+            new FederatedSearch(
+                context.vertx(), directory, client, selfAndNarrower, limits, failures),
             new FederatedSparql(
-                context.vertx(), directory, client, context.work().sparql(), limits),
+                context.vertx(), directory, client, context.work().sparql(), limits, failures),
             context.bodyHandler(),
             limits)
         .mount(router);

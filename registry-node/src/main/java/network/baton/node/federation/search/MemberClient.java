@@ -12,9 +12,13 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import java.net.ConnectException;
 import java.util.concurrent.atomic.AtomicReference;
+import network.baton.credential.fetch.FetchException;
+import network.baton.credential.fetch.FetchPolicy;
+import network.baton.node.federation.FailureReason;
+import network.baton.node.federation.MemberRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls another member node: one GET or POST with a time budget and an answer size limit, marked
@@ -26,21 +30,40 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MemberClient {
 
+  private static final Logger log = LoggerFactory.getLogger(MemberClient.class);
+
   /** The header marking a request made by a federating node; its value is the hop count. */
   public static final String HOP_HEADER = "BATON-Hop";
 
   private final Vertx vertx;
   private final HttpClient http;
+  private final MemberRequests requests;
   private final long maxAnswerBytes;
 
-  /** A client sharing one connection pool, refusing answers over {@code maxAnswerBytes}. */
-  public MemberClient(Vertx vertx, long maxAnswerBytes) {
+  /**
+   * A client sharing one connection pool, calling only URLs and addresses the policy allows and
+   * refusing answers over {@code maxAnswerBytes}.
+   */
+  public MemberClient(Vertx vertx, long maxAnswerBytes, FetchPolicy policy) {
     this.vertx = requireNonNull(vertx, "vertx");
     this.maxAnswerBytes = maxAnswerBytes;
+    this.requests = new MemberRequests(vertx, policy);
     this.http =
-        vertx.createHttpClient(
-            new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false),
-            new PoolOptions().setHttp1MaxSize(4));
+        vertx
+            .httpClientBuilder()
+            .with(new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false))
+            .with(new PoolOptions().setHttp1MaxSize(4))
+            // A member's broken connection fails the call it carries, which reports it; without a
+            // handler Vert.x would also log it at ERROR.
+            .withConnectHandler(
+                connection ->
+                    connection.exceptionHandler(
+                        e ->
+                            log.debug(
+                                "member connection failed [peer: {}, reason: {}]",
+                                connection.remoteAddress(),
+                                FailureReason.of(e))))
+            .build();
   }
 
   /** GETs {@code url}; fails with {@link MemberCallFailure} (timeout or error). */
@@ -76,20 +99,24 @@ public final class MemberClient {
                 }
               }
             });
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(method)
-            .setAbsoluteURI(url)
-            .setConnectTimeout(Math.max(1, timeoutMs))
-            .putHeader("Accept", accept)
-            .putHeader(HOP_HEADER, "1");
-    if (contentType != null) {
-      options.putHeader("Content-Type", contentType);
-    }
-    http.request(options)
+    requests
+        .options(method, url)
+        .compose(
+            options -> {
+              options
+                  .setConnectTimeout(Math.max(1, timeoutMs))
+                  .putHeader("Accept", accept)
+                  .putHeader(HOP_HEADER, "1");
+              if (contentType != null) {
+                options.putHeader("Content-Type", contentType);
+              }
+              return http.request(options);
+            })
         .compose(
             request -> {
               sent.set(request);
+              // The failure also fails send() below, which reports it; Vert.x would log it too.
+              request.exceptionHandler(e -> {});
               if (answer.future().isComplete()) {
                 request.reset();
                 return Future.failedFuture("call abandoned");
@@ -110,6 +137,9 @@ public final class MemberClient {
   }
 
   private Future<Buffer> read(HttpClientResponse response) {
+    Promise<Buffer> whole = Promise.promise();
+    // First: resetting the stream below reports through it (a no-op once the call has failed).
+    response.exceptionHandler(whole::tryFail);
     if (response.statusCode() != 200) {
       response.request().reset();
       return Future.failedFuture(
@@ -121,7 +151,6 @@ public final class MemberClient {
       response.request().reset();
       return Future.failedFuture(tooLarge());
     }
-    Promise<Buffer> whole = Promise.promise();
     Buffer buffer = Buffer.buffer();
     response.handler(
         chunk -> {
@@ -135,7 +164,6 @@ public final class MemberClient {
             buffer.appendBuffer(chunk);
           }
         });
-    response.exceptionHandler(whole::tryFail);
     response.endHandler(done -> whole.tryComplete(buffer));
     return whole.future();
   }
@@ -157,11 +185,9 @@ public final class MemberClient {
     if (failure instanceof MemberCallFailure known) {
       return known;
     }
-    if (failure instanceof ConnectException) {
-      return new MemberCallFailure(MemberState.ERROR, "cannot connect: " + failure.getMessage());
+    if (failure instanceof FetchException fetch) {
+      return new MemberCallFailure(MemberState.ERROR, "not called: " + fetch.getMessage());
     }
-    String message =
-        failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-    return new MemberCallFailure(MemberState.ERROR, "call failed: " + message);
+    return new MemberCallFailure(MemberState.ERROR, FailureReason.of(failure));
   }
 }

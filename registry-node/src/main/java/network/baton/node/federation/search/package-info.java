@@ -49,6 +49,13 @@
  * {@code "members"} members (same shape as above), not in a header, so they survive caching and
  * saving the file.
  *
+ * <p>Failing members: a member's {@code "error"} says why in plain words (cannot connect, reset the
+ * connection, the answer is not HTTP, answered HTTP 500, the answer is not JSON...), quoting what
+ * it sent on one line, cut short. The node logs a failing member as one WARN line (DID, name, URL,
+ * call, reason, no stack trace) through {@link network.baton.node.federation.MemberFailureLog}: the
+ * first failure, then at most one line per member per minute, counting the failures left out; the
+ * HTTP clients handle every connection and stream exception, so Vert.x logs none of them.
+ *
  * <p>Hop limit: a request to {@code /federation/search} or {@code /federation/sparql} that carries
  * {@code BATON-Hop} is refused with 400, so a federated request never fans out twice; {@code
  * /search} and {@code /sparql} answer it locally as usual.

@@ -3,8 +3,11 @@ package network.baton.node.federation.membership;
 import static network.baton.node.federation.membership.MembershipLists.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -12,12 +15,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import network.baton.credential.fetch.Tripwire;
+import network.baton.node.LogCapture;
 import network.baton.node.RunningNode;
+import network.baton.node.config.CredentialSettings;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.federation.Member;
+import network.baton.node.federation.MisbehavingPeer;
 import network.baton.node.federation.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,11 +58,17 @@ class MembershipNodesTest {
   }
 
   private RunningNode node(Path dir, String baseUrl, Duration syncInterval) {
+    return node(dir, baseUrl, syncInterval, true);
+  }
+
+  private RunningNode node(Path dir, String baseUrl, Duration syncInterval, boolean loopback) {
     NodeConfig config =
         NodeConfig.defaults(dir, URI.create(baseUrl))
             .withPort(0)
             .withAdminTokenHashes(
                 List.of(network.baton.node.auth.AdminTokens.hash(RunningNode.TOKEN)))
+            // The members listen on loopback: the fetch policy lets the node call them only so.
+            .withCredentials(CredentialSettings.defaults().withLoopbackHttp(loopback))
             .withMembership(List.of(lists.coordinator.publicKey()), syncInterval);
     MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
     RunningNode node =
@@ -179,6 +195,36 @@ class MembershipNodesTest {
   }
 
   @Test
+  void signedListNamingMembersOnLoopbackOrPrivateAddressesMakesNoCallThere() {
+    try (Tripwire tripwire = Tripwire.start()) {
+      RunningNode a = node(dirA, "http://a.test", Duration.ZERO, false);
+      offer(
+          a,
+          lists
+              .signed(
+                  1,
+                  member("did:web:plain.test", "http://127.0.0.1:" + tripwire.port()),
+                  member("did:web:tls.test", "https://localhost:" + tripwire.port()),
+                  member("did:web:metadata.test", "https://169.254.169.254"))
+              .jws());
+
+      HttpResponse<String> report = a.post("/federation/membership/sync", "text/plain", "");
+
+      assertThat(report.statusCode()).isEqualTo(200);
+      JsonArray members = new JsonObject(report.body()).getJsonArray("members");
+      assertThat(members).hasSize(3);
+      for (Object each : members) {
+        JsonObject member = (JsonObject) each;
+        assertThat(member.getString("status")).as(member.encode()).isEqualTo("error");
+        assertThat(member.getString("detail")).as(member.encode()).contains("this node");
+      }
+      assertThat(members.getJsonObject(2).getString("detail"))
+          .contains("a link-local address (169.254.169.254)");
+      tripwire.assertUntouched();
+    }
+  }
+
+  @Test
   void periodicSyncStopsWhenTheNodeStops() throws Exception {
     List<String> calls = new CopyOnWriteArrayList<>();
     int listed = recorder(calls, 404, "");
@@ -228,6 +274,52 @@ class MembershipNodesTest {
     assertThat(silentResult.getString("status")).isEqualTo("error");
     assertThat(silentResult.getString("detail")).contains("no answer within 3000 ms");
     assertThat(calls).hasSize(1);
+  }
+
+  @Test
+  void misbehavingMembersAreOneWarnLineEachAndNeverAnError() {
+    Map<String, MisbehavingPeer.Behaviour> behaviours =
+        Map.of(
+            "did:web:garbage.test", MisbehavingPeer.Behaviour.GARBAGE,
+            "did:web:reset.test", MisbehavingPeer.Behaviour.RESET,
+            "did:web:hang.test", MisbehavingPeer.Behaviour.HANG,
+            "did:web:broken.test", MisbehavingPeer.Behaviour.ERROR_500);
+    List<Member> members = new ArrayList<>();
+    behaviours.forEach(
+        (did, behaviour) -> {
+          MisbehavingPeer peer = MisbehavingPeer.start(behaviour);
+          open.add(peer);
+          members.add(peer.member(did, behaviour.name().toLowerCase(Locale.ROOT)));
+        });
+    RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
+    offer(a, lists.signed(1, members.toArray(Member[]::new)).jws());
+
+    List<ILoggingEvent> events;
+    try (LogCapture logs = LogCapture.root()) {
+      for (int round = 0; round < 3; round++) {
+        JsonObject report =
+            new JsonObject(a.post("/federation/membership/sync", "text/plain", "").body());
+        assertThat(report.getJsonArray("members"))
+            .hasSize(4)
+            .allSatisfy(r -> assertThat(((JsonObject) r).getString("status")).isEqualTo("error"));
+      }
+      events = logs.events();
+    }
+
+    assertThat(events.stream().filter(e -> e.getLevel() == Level.ERROR).map(LogCapture::line))
+        .isEmpty();
+    List<String> warnings =
+        events.stream()
+            .filter(e -> e.getLevel() == Level.WARN)
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList();
+    assertThat(warnings).hasSize(4).allSatisfy(w -> assertThat(w).contains("call: membership"));
+    assertThat(warnings)
+        .anySatisfy(w -> assertThat(w).contains("did:web:garbage.test", "not HTTP"))
+        .anySatisfy(w -> assertThat(w).contains("did:web:reset.test", "reset the connection"))
+        .anySatisfy(w -> assertThat(w).contains("did:web:hang.test", "no answer within"))
+        .anySatisfy(w -> assertThat(w).contains("did:web:broken.test", "answered HTTP 500"));
+    assertThat(events).noneMatch(e -> e.getThrowableProxy() != null);
   }
 
   @Test

@@ -97,7 +97,15 @@ class FederatedSearchTest {
     dead = FakeMember.dead(vertx, "did:web:dead.example");
     List<Member> members = new ArrayList<>(fakes.stream().map(FakeMember::member).toList());
     members.add(dead);
-    node = RunningNode.start(vertx, dataDir, config -> config.withMembers(members));
+    // The fake members listen on loopback: the fetch policy lets the node call them only so.
+    node =
+        RunningNode.start(
+            vertx,
+            dataDir,
+            config ->
+                config
+                    .withMembers(members)
+                    .withCredentials(config.credentials().withLoopbackHttp(true)));
   }
 
   @AfterAll

@@ -66,7 +66,15 @@ class FederatedSparqlTest {
             List.of()));
     List<Member> members = new ArrayList<>(fakes.stream().map(FakeMember::member).toList());
     members.add(FakeMember.dead(vertx, "did:web:dead.example"));
-    node = RunningNode.start(vertx, dataDir, config -> config.withMembers(members));
+    // The fake members listen on loopback: the fetch policy lets the node call them only so.
+    node =
+        RunningNode.start(
+            vertx,
+            dataDir,
+            config ->
+                config
+                    .withMembers(members)
+                    .withCredentials(config.credentials().withLoopbackHttp(true)));
   }
 
   @AfterAll
