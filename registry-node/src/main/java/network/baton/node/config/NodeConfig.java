@@ -29,7 +29,8 @@ public record NodeConfig(
     List<PublicKeyMaterial> coordinatorKeys,
     Duration membershipSyncInterval,
     List<Member> members,
-    WorkLimits work) {
+    WorkLimits work,
+    QueryLimits queryLimits) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -103,6 +104,47 @@ public record NodeConfig(
       throw new ConfigException("members must not name the same DID twice");
     }
     work = work == null ? WorkLimits.defaults() : work;
+    queryLimits = queryLimits == null ? QueryLimits.defaults() : queryLimits;
+  }
+
+  /** A config with the default SPARQL cost limits ({@link QueryLimits#defaults()}). */
+  public NodeConfig(
+      int port,
+      String host,
+      Path dataDir,
+      URI baseUrl,
+      String name,
+      String institution,
+      String did,
+      List<String> adminTokenHashes,
+      long bodyLimitBytes,
+      Duration sparqlTimeout,
+      int resultCap,
+      List<String> languages,
+      CredentialSettings credentials,
+      List<PublicKeyMaterial> coordinatorKeys,
+      Duration membershipSyncInterval,
+      List<Member> members,
+      WorkLimits work) {
+    this(
+        port,
+        host,
+        dataDir,
+        baseUrl,
+        name,
+        institution,
+        did,
+        adminTokenHashes,
+        bodyLimitBytes,
+        sparqlTimeout,
+        resultCap,
+        languages,
+        credentials,
+        coordinatorKeys,
+        membershipSyncInterval,
+        members,
+        work,
+        null);
   }
 
   /** A config with the default admission limits ({@link WorkLimits#defaults()}). */
@@ -251,6 +293,11 @@ public record NodeConfig(
         });
   }
 
+  /** A copy with other SPARQL cost limits (query text, strings, memory, answer size). */
+  public NodeConfig withQueryLimits(QueryLimits newQueryLimits) {
+    return copy(c -> c.queryLimits = newQueryLimits);
+  }
+
   /** A copy with other admission limits per kind of work. */
   public NodeConfig withWork(WorkLimits newWork) {
     return copy(c -> c.work = newWork);
@@ -287,7 +334,8 @@ public record NodeConfig(
         c.coordinatorKeys,
         c.membershipSyncInterval,
         c.members,
-        c.work);
+        c.work,
+        c.queryLimits);
   }
 
   /**
@@ -311,6 +359,7 @@ public record NodeConfig(
     Duration membershipSyncInterval;
     List<Member> members;
     WorkLimits work;
+    QueryLimits queryLimits;
 
     Components(NodeConfig config) {
       port = config.port;
@@ -330,6 +379,7 @@ public record NodeConfig(
       membershipSyncInterval = config.membershipSyncInterval;
       members = config.members;
       work = config.work;
+      queryLimits = config.queryLimits;
     }
   }
 

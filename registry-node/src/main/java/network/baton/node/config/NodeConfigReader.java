@@ -42,6 +42,10 @@ public final class NodeConfigReader {
           "bodyLimitBytes",
           "sparqlTimeout",
           "resultCap",
+          "sparqlMaxQueryBytes",
+          "sparqlMaxStringLength",
+          "sparqlMemoryBytes",
+          "sparqlMaxAnswerBytes",
           "languages",
           "keyPassphrase",
           "allowLoopbackHttp",
@@ -133,7 +137,12 @@ public final class NodeConfigReader {
             ? parseDuration("membershipSyncInterval", object.get("membershipSyncInterval"))
             : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
         members(object.get("members")),
-        work(object.get("work")));
+        work(object.get("work")),
+        new QueryLimits(
+            longValue(object, "sparqlMaxQueryBytes", QueryLimits.DEFAULT_MAX_QUERY_BYTES),
+            integer(object, "sparqlMaxStringLength", QueryLimits.DEFAULT_MAX_STRING_LENGTH),
+            longValue(object, "sparqlMemoryBytes", QueryLimits.DEFAULT_MEMORY_BYTES),
+            longValue(object, "sparqlMaxAnswerBytes", QueryLimits.DEFAULT_MAX_ANSWER_BYTES)));
   }
 
   /**
