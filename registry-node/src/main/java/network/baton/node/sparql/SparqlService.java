@@ -13,10 +13,8 @@ import network.baton.node.http.Problem;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
-import org.apache.jena.query.Syntax;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -28,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Read-only SPARQL over the node's store: the default graph is the union of resource graphs, each
- * query has a time limit (cancelled past it) and a cap on solutions.
+ * Read-only SPARQL over the node's store for the public: the default graph is the union of resource
+ * graphs, each query is checked by {@link QueryPolicy} (no SERVICE, allowed functions only), has a
+ * time limit (cancelled past it) and a cap on solutions.
  */
 public final class SparqlService {
 
@@ -69,7 +68,7 @@ public final class SparqlService {
   }
 
   private SparqlAnswer run(String queryText, List<MIMEHeader> accept) {
-    Query query = parse(queryText);
+    Query query = QueryPolicy.parseAndCheck(queryText);
     if (!query.hasLimit() || query.getLimit() > resultCap) {
       query.setLimit(resultCap);
     }
@@ -82,8 +81,7 @@ public final class SparqlService {
               dataset,
               () -> {
                 try (QueryExecution qe =
-                    QueryExecution.dataset(dataset)
-                        .query(query)
+                    QueryContexts.bound(QueryExecution.dataset(dataset).query(query))
                         .set(TDB2.symUnionDefaultGraph, true)
                         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                         .build()) {
@@ -105,6 +103,8 @@ public final class SparqlService {
           query.queryType(),
           (System.nanoTime() - started) / 1_000_000);
       return new SparqlAnswer(format.mediaType(), body);
+    } catch (QueryDeniedException e) {
+      throw new Problem("query-not-allowed", 400, "Query not allowed", e.getMessage());
     } catch (QueryCancelledException e) {
       log.info("query cancelled at its time limit [ms: {}]", timeout.toMillis());
       throw new Problem(
@@ -114,31 +114,6 @@ public final class SparqlService {
           "the query ran past this node's limit of " + timeout.toMillis() + " ms and was cancelled",
           new JsonObject().put("timeoutMs", timeout.toMillis()));
     }
-  }
-
-  private static Query parse(String queryText) {
-    if (queryText == null || queryText.isBlank()) {
-      throw Problem.badRequest("no query given (use ?query=... or POST application/sparql-query)");
-    }
-    try {
-      return QueryFactory.create(queryText, Syntax.syntaxSPARQL_11);
-    } catch (QueryParseException e) {
-      String message = e.getMessage();
-      if (looksLikeUpdate(queryText)) {
-        throw SparqlRoutes.readOnly();
-      }
-      JsonObject extra = new JsonObject();
-      if (e.getLine() > 0) {
-        extra.put("line", e.getLine()).put("column", e.getColumn());
-      }
-      throw new Problem("malformed-query", 400, "Malformed query", message, extra);
-    }
-  }
-
-  private static boolean looksLikeUpdate(String text) {
-    String upper = text.toUpperCase(Locale.ROOT);
-    return upper.matches("(?s).*\\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\\b.*")
-        && !upper.matches("(?s).*\\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\\b.*");
   }
 
   private static Format negotiate(List<Format> formats, List<MIMEHeader> accept) {
