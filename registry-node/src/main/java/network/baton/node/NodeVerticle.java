@@ -149,6 +149,11 @@ public final class NodeVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** The running node's work queues (null before start), e.g. to see how deep one is. */
+  public WorkQueues work() {
+    return work;
+  }
+
   /** The running node's store (null before start). */
   public ResourceStore store() {
     return store;

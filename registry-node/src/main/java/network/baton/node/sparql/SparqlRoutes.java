@@ -74,15 +74,32 @@ public final class SparqlRoutes {
   }
 
   private void answer(RoutingContext rc, String query) {
+    QueryRun run = new QueryRun();
+    // Fails when the connection closed before the answer was sent: the client has gone.
+    rc.addEndHandler(
+        done -> {
+          if (done.failed()) {
+            run.clientGone();
+          }
+        });
     service
-        .query(query, rc.parsedHeaders().accept())
+        .query(query, rc.parsedHeaders().accept(), run)
         .onSuccess(
-            answer ->
+            answer -> {
+              if (!run.isClientGone()) {
                 rc.response()
                     .putHeader("Content-Type", answer.mediaType() + "; charset=utf-8")
                     .putHeader("Vary", "Accept")
-                    .end(Buffer.buffer(answer.body())))
-        .onFailure(rc::fail);
+                    .end(Buffer.buffer(answer.body()));
+              }
+            })
+        .onFailure(
+            failure -> {
+              // Nobody is left to tell when the client has gone.
+              if (!run.isClientGone() && !(failure instanceof QueryRun.Abandoned)) {
+                rc.fail(failure);
+              }
+            });
   }
 
   private static String text(RoutingContext rc) {

@@ -1,5 +1,7 @@
 package network.baton.node.sparql;
 
+import static java.util.Objects.requireNonNull;
+
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import network.baton.node.http.Problem;
+import org.apache.jena.atlas.lib.Alarm;
+import org.apache.jena.atlas.lib.AlarmClock;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -27,8 +31,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Read-only SPARQL over the node's store for the public: the default graph is the union of resource
- * graphs, each query is checked by {@link QueryPolicy} (no SERVICE, allowed functions only), has a
- * time limit (cancelled past it) and a cap on solutions.
+ * graphs, and each query is bounded.
+ *
+ * <ul>
+ *   <li>what it may use ({@link QueryPolicy}: no SERVICE, allowed functions only);
+ *   <li>time ({@code sparqlTimeout}): Jena's timeout raises the cancel signal, which the iterators
+ *       and {@link BoundedExpressions}' REGEX and REPLACE poll, and an alarm at the same time
+ *       aborts the execution, which also stops a sort in progress; a query whose client has gone is
+ *       aborted ({@link QueryRun}), and one still queued never starts;
+ *   <li>rows ({@code resultCap}, a LIMIT).
+ * </ul>
+ *
+ * <p>Past the time limit: 503 {@code query-timeout} (as Fuseki; the same query may pass on a less
+ * busy node).
  */
 public final class SparqlService {
 
@@ -56,56 +71,47 @@ public final class SparqlService {
 
   /** A service over dataset with a time limit and a solution cap per query. */
   public SparqlService(Dataset dataset, WorkerExecutor pool, Duration timeout, int resultCap) {
-    this.dataset = dataset;
-    this.pool = pool;
-    this.timeout = timeout;
+    this.dataset = requireNonNull(dataset, "dataset");
+    this.pool = requireNonNull(pool, "pool");
+    this.timeout = requireNonNull(timeout, "timeout");
     this.resultCap = resultCap;
   }
 
   /** Parses, runs and serializes a query in the best accepted format. */
   public Future<SparqlAnswer> query(String queryText, List<MIMEHeader> accept) {
-    return pool.executeBlocking(() -> run(queryText, accept), false);
+    return query(queryText, accept, new QueryRun());
   }
 
-  private SparqlAnswer run(String queryText, List<MIMEHeader> accept) {
-    Query query = QueryPolicy.parseAndCheck(queryText);
-    if (!query.hasLimit() || query.getLimit() > resultCap) {
-      query.setLimit(resultCap);
-    }
-    boolean graphResult = query.isConstructType() || query.isDescribeType();
-    Format format = negotiate(graphResult ? GRAPH_FORMATS : RESULT_FORMATS, accept);
+  /**
+   * As {@link #query(String, List)}, for a request whose client may go away: then the query is
+   * aborted (or never started) and the future fails with {@link QueryRun.Abandoned}.
+   */
+  public Future<SparqlAnswer> query(String queryText, List<MIMEHeader> accept, QueryRun run) {
+    return pool.executeBlocking(() -> run(queryText, accept, run), false);
+  }
+
+  private SparqlAnswer run(String queryText, List<MIMEHeader> accept, QueryRun run) {
+    run.checkClient();
     long started = System.nanoTime();
     try {
-      byte[] body =
-          Txn.calculateRead(
-              dataset,
-              () -> {
-                try (QueryExecution qe =
-                    QueryContexts.bound(QueryExecution.dataset(dataset).query(query))
-                        .set(TDB2.symUnionDefaultGraph, true)
-                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .build()) {
-                  ByteArrayOutputStream out = new ByteArrayOutputStream();
-                  if (query.isSelectType()) {
-                    ResultsWriter.create().lang(format.lang()).write(out, qe.execSelect());
-                  } else if (query.isAskType()) {
-                    ResultsWriter.create().lang(format.lang()).write(out, qe.execAsk());
-                  } else if (query.isConstructType()) {
-                    RDFDataMgr.write(out, qe.execConstruct(), format.rdfFormat());
-                  } else {
-                    RDFDataMgr.write(out, qe.execDescribe(), format.rdfFormat());
-                  }
-                  return out.toByteArray();
-                }
-              });
+      Query query = QueryPolicy.parseAndCheck(queryText);
+      if (!query.hasLimit() || query.getLimit() > resultCap) {
+        query.setLimit(resultCap);
+      }
+      boolean graphResult = query.isConstructType() || query.isDescribeType();
+      Format format = negotiate(graphResult ? GRAPH_FORMATS : RESULT_FORMATS, accept);
+      QueryBudget budget = new QueryBudget();
+      byte[] body = Txn.calculateRead(dataset, () -> execute(query, format, budget, run));
       log.debug(
           "query answered [type: {}, ms: {}]",
           query.queryType(),
           (System.nanoTime() - started) / 1_000_000);
       return new SparqlAnswer(format.mediaType(), body);
-    } catch (QueryDeniedException e) {
-      throw new Problem("query-not-allowed", 400, "Query not allowed", e.getMessage());
     } catch (QueryCancelledException e) {
+      if (run.isClientGone()) {
+        log.info("query aborted: its client went away [ms: {}]", millisSince(started));
+        throw new QueryRun.Abandoned();
+      }
       log.info("query cancelled at its time limit [ms: {}]", timeout.toMillis());
       throw new Problem(
           "query-timeout",
@@ -113,7 +119,48 @@ public final class SparqlService {
           "Query timed out",
           "the query ran past this node's limit of " + timeout.toMillis() + " ms and was cancelled",
           new JsonObject().put("timeoutMs", timeout.toMillis()));
+    } catch (QueryDeniedException e) {
+      throw new Problem("query-not-allowed", 400, "Query not allowed", e.getMessage());
+    } catch (StackOverflowError e) {
+      // Deep nesting (a thousand nested groups, a long chain of operators) or a regular
+      // expression that recursed deeper than a worker's stack; the transaction ended in Txn.
+      throw QueryPolicy.tooDeep();
     }
+  }
+
+  /** Runs the query inside the caller's read transaction and writes its answer. */
+  private byte[] execute(Query query, Format format, QueryBudget budget, QueryRun run) {
+    Alarm deadline = null;
+    try (QueryExecution qe =
+        QueryContexts.bound(QueryExecution.dataset(dataset).query(query), budget)
+            .set(TDB2.symUnionDefaultGraph, true)
+            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .build()) {
+      run.started(qe);
+      // Jena's timeout only raises the cancel signal; the abort also tells the iterators, so a
+      // sort in progress stops at its next comparison.
+      deadline = AlarmClock.get().add(run::abort, timeout.toMillis());
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      if (query.isSelectType()) {
+        ResultsWriter.create().lang(format.lang()).write(out, qe.execSelect());
+      } else if (query.isAskType()) {
+        ResultsWriter.create().lang(format.lang()).write(out, qe.execAsk());
+      } else if (query.isConstructType()) {
+        RDFDataMgr.write(out, qe.execConstruct(), format.rdfFormat());
+      } else {
+        RDFDataMgr.write(out, qe.execDescribe(), format.rdfFormat());
+      }
+      return out.toByteArray();
+    } finally {
+      if (deadline != null) {
+        AlarmClock.get().cancel(deadline);
+      }
+      run.finished();
+    }
+  }
+
+  private static long millisSince(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
   }
 
   private static Format negotiate(List<Format> formats, List<MIMEHeader> accept) {
