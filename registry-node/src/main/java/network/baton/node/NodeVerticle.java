@@ -190,7 +190,11 @@ public final class NodeVerticle extends VerticleBase {
     new OpenApiRoutes(config.baseUrl()).mount(router);
     new SparqlRoutes(
             new SparqlService(
-                store.dataset(), work.sparql(), config.sparqlTimeout(), config.resultCap()),
+                store.dataset(),
+                work.sparql(),
+                config.sparqlTimeout(),
+                config.resultCap(),
+                config.queryLimits()),
             body,
             WorkQueues.share(work.sparql()))
         .mount(router);

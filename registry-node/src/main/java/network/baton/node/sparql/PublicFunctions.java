@@ -5,11 +5,22 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.jena.atlas.lib.Lib;
+import org.apache.jena.datatypes.TypeMapper;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.TextQuery;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
+import org.apache.jena.sparql.function.Function;
+import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.function.FunctionFactory;
 import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
+import org.apache.jena.sparql.util.Context;
 
 /**
  * The extension functions and property functions a public query may call: an allow-list over Jena's
@@ -101,7 +112,10 @@ final class PublicFunctions {
     for (String iri : new TreeSet<>(iris)) {
       FunctionFactory factory = jena.get(iri);
       if (factory != null) {
-        closed.put(iri, factory);
+        boolean numberCast =
+            TypeMapper.getInstance().getSafeTypeByName(iri) instanceof XSDDatatype xsd
+                && XSDFuncOp.isDecimalDatatype(xsd);
+        closed.put(iri, uri -> new Checked(factory.create(uri), numberCast));
       }
     }
     return closed;
@@ -137,6 +151,48 @@ final class PublicFunctions {
     @Override
     public PropertyFunctionFactory get(String uri) {
       return isRegistered(uri) ? super.get(uri) : null;
+    }
+  }
+
+  /**
+   * An allowed function whose string result is checked against the longest string; a cast to an
+   * integer or decimal first checks the length of what it parses (evaluating its argument once
+   * more: a cast cannot be asked for the value it was given).
+   */
+  private static final class Checked implements Function {
+    private final Function function;
+    private final boolean numberCast;
+    private String iri;
+
+    Checked(Function function, boolean numberCast) {
+      this.function = function;
+      this.numberCast = numberCast;
+    }
+
+    @Override
+    public void build(String uri, ExprList args, Context context) {
+      this.iri = uri;
+      function.build(uri, args, context);
+    }
+
+    @Override
+    public NodeValue exec(Binding binding, ExprList args, String uri, FunctionEnv env) {
+      if (numberCast && args.size() == 1) {
+        NodeValue value = args.get(0).eval(binding, env);
+        if (value.isString()) {
+          QueryBudget.checkNumber(value.getString().length(), name());
+        }
+      }
+      NodeValue result = function.exec(binding, args, uri, env);
+      Node node = result == null ? null : result.asNode();
+      if (node != null && node.isLiteral()) {
+        QueryBudget.of(env).checkString(node.getLiteralLexicalForm().length(), name());
+      }
+      return result;
+    }
+
+    private String name() {
+      return iri == null ? Lib.className(function) : "<" + iri + ">";
     }
   }
 }

@@ -8,8 +8,8 @@ import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 
 /**
- * The Jena context symbols that hold one public query to its {@link QueryBudget} and to what the
- * public may use, set on its execution builder.
+ * The Jena context symbols that hold one public query to its {@link QueryBudget}, set on its
+ * execution builder.
  *
  * <ul>
  *   <li>the cancel signal ({@code ARQConstants.symCancelQuery}) is the budget's, so the checks Jena
