@@ -29,7 +29,12 @@ public final class SparqlRoutes {
   /** Adds /sparql. */
   public void mount(Router router) {
     router.get("/sparql").handler(share).handler(this::get);
-    router.post("/sparql").handler(share).handler(body).handler(this::post);
+    router
+        .post("/sparql")
+        .handler(share)
+        .handler(QueryTextLimit.declaredLength(service.limits().maxQueryBytes()))
+        .handler(body)
+        .handler(this::post);
   }
 
   /** The problem an update request gets. */
@@ -46,20 +51,25 @@ public final class SparqlRoutes {
       rc.fail(readOnly());
       return;
     }
-    answer(rc, rc.queryParams().get("query"));
+    String query = rc.queryParams().get("query");
+    if (QueryTextLimit.over(query, service.limits().maxQueryBytes())) {
+      rc.fail(QueryTextLimit.tooLong(414, service.limits().maxQueryBytes()));
+      return;
+    }
+    answer(rc, query);
   }
 
   private void post(RoutingContext rc) {
     String header = rc.request().getHeader("Content-Type");
     String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     switch (type) {
-      case "application/sparql-query" -> answer(rc, text(rc));
+      case "application/sparql-query" -> answerPosted(rc, text(rc));
       case "application/x-www-form-urlencoded" -> {
         if (rc.request().formAttributes().contains("update")) {
           rc.fail(readOnly());
           return;
         }
-        answer(rc, rc.request().getFormAttribute("query"));
+        answerPosted(rc, rc.request().getFormAttribute("query"));
       }
       case "application/sparql-update" -> rc.fail(readOnly());
       default ->
@@ -71,6 +81,14 @@ public final class SparqlRoutes {
                   "POST application/sparql-query or application/x-www-form-urlencoded"
                       + (type.isEmpty() ? "" : ", not " + type)));
     }
+  }
+
+  private void answerPosted(RoutingContext rc, String query) {
+    if (QueryTextLimit.over(query, service.limits().maxQueryBytes())) {
+      rc.fail(QueryTextLimit.tooLong(413, service.limits().maxQueryBytes()));
+      return;
+    }
+    answer(rc, query);
   }
 
   private void answer(RoutingContext rc, String query) {
