@@ -1,5 +1,6 @@
 package network.baton.node.sparql;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.query.QueryDeniedException;
@@ -16,6 +17,7 @@ import org.apache.jena.sparql.algebra.op.OpSemiJoin;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.op.OpTable;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.core.VarExprList;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -27,7 +29,10 @@ import org.apache.jena.sparql.engine.iterator.QueryIterSort;
 import org.apache.jena.sparql.engine.iterator.QueryIteratorWrapper;
 import org.apache.jena.sparql.engine.join.Join;
 import org.apache.jena.sparql.engine.main.OpExecutorFactory;
+import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprAggregator;
+import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.ExprVars;
 import org.apache.jena.sparql.expr.aggregate.AggAvg;
 import org.apache.jena.sparql.expr.aggregate.AggCount;
 import org.apache.jena.sparql.expr.aggregate.AggCountVar;
@@ -40,12 +45,12 @@ import org.apache.jena.tdb2.solver.OpExecutorTDB2;
 
 /**
  * TDB2's operator executor with the solutions that an operator keeps in memory charged to the
- * query's {@link QueryBudget} as they arrive: the input of ORDER BY and DISTINCT, of GROUP BY
- * unless it is one group of running totals (COUNT, SUM... without DISTINCT), the probe side of a
- * hash join (the left of a join, the right of OPTIONAL, MINUS and the half joins, and the input
- * joined with VALUES). Each case builds the same iterator as Jena's {@code OpExecutor}, only over a
- * charged input. SERVICE is refused here too (the endpoint refuses it before parsing finishes; this
- * is the second line).
+ * query's {@link QueryBudget} as they arrive: the input of ORDER BY and DISTINCT, of GROUP BY (the
+ * variables its keys and aggregates read) unless it is one group of running totals (COUNT, SUM...
+ * without DISTINCT), the probe side of a hash join (the left of a join, the right of OPTIONAL,
+ * MINUS and the half joins, and the input joined with VALUES). Each case builds the same iterator
+ * as Jena's {@code OpExecutor}, only over a charged input. SERVICE is refused here too (the
+ * endpoint refuses it before parsing finishes; this is the second line).
  */
 final class BoundedOpExecutor extends OpExecutorTDB2 {
 
@@ -80,7 +85,9 @@ final class BoundedOpExecutor extends OpExecutorTDB2 {
   protected QueryIterator execute(OpGroup opGroup, QueryIterator input) {
     QueryIterator sub = exec(opGroup.getSubOp(), input);
     if (!runningTotals(opGroup)) {
-      sub = held(sub);
+      // A group keeps its key and its aggregates' values, not the solutions that pass: only the
+      // variables those use are charged (and so decoded, as grouping decodes them anyway).
+      sub = new Held(sub, budget, groupVariables(opGroup));
     }
     return new QueryIterGroup(sub, opGroup.getGroupVars(), opGroup.getAggregators(), execCxt);
   }
@@ -160,23 +167,46 @@ final class BoundedOpExecutor extends OpExecutorTDB2 {
     return true;
   }
 
-  private QueryIterator held(QueryIterator input) {
-    return new Held(input, budget);
+  /** The variables a group's keys and aggregates read. */
+  private static Set<Var> groupVariables(OpGroup opGroup) {
+    Set<Var> vars = new HashSet<>();
+    VarExprList keys = opGroup.getGroupVars();
+    for (Var var : keys.getVars()) {
+      Expr expr = keys.getExpr(var);
+      vars.addAll(expr == null ? Set.of(var) : ExprVars.getVarsMentioned(expr));
+    }
+    for (ExprAggregator aggregator : opGroup.getAggregators()) {
+      ExprList exprs = aggregator.getAggregator().getExprList();
+      if (exprs != null) {
+        vars.addAll(ExprVars.getVarsMentioned(exprs));
+      }
+    }
+    return vars;
   }
 
-  /** Charges every solution that passes to the query's budget. */
+  private QueryIterator held(QueryIterator input) {
+    return new Held(input, budget, null);
+  }
+
+  /** Charges every solution that passes to the query's budget (only some variables, if given). */
   private static final class Held extends QueryIteratorWrapper {
     private final QueryBudget budget;
+    private final Set<Var> vars;
 
-    Held(QueryIterator input, QueryBudget budget) {
+    Held(QueryIterator input, QueryBudget budget, Set<Var> vars) {
       super(input);
       this.budget = budget;
+      this.vars = vars;
     }
 
     @Override
     protected Binding moveToNextBinding() {
       Binding binding = super.moveToNextBinding();
-      budget.hold(binding);
+      if (vars == null) {
+        budget.hold(binding);
+      } else {
+        budget.hold(binding, vars);
+      }
       return binding;
     }
   }

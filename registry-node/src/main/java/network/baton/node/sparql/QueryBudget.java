@@ -2,11 +2,13 @@ package network.baton.node.sparql;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import network.baton.node.config.QueryLimits;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.util.Context;
@@ -129,6 +131,18 @@ final class QueryBudget {
     long[] bytes = {SOLUTION_BYTES};
     binding.forEach((var, node) -> bytes[0] += BYTES_PER_BINDING + 2L * textLength(node));
     hold(bytes[0]);
+  }
+
+  /** Charges what a solution's given variables keep in memory; throws past the memory budget. */
+  void hold(Binding binding, Set<Var> vars) {
+    long bytes = SOLUTION_BYTES;
+    for (Var var : vars) {
+      Node node = binding.get(var);
+      if (node != null) {
+        bytes += BYTES_PER_BINDING + 2L * textLength(node);
+      }
+    }
+    hold(bytes);
   }
 
   /** Charges bytes the query keeps in memory; throws past the memory budget. */
