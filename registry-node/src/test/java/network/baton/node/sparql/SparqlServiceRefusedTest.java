@@ -17,6 +17,7 @@ import java.util.List;
 import network.baton.node.RunningNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -54,6 +55,11 @@ class SparqlServiceRefusedTest {
     }
     node = RunningNode.start(vertx, data);
     node.post("/resources", "text/turtle", fixture("course.ttl"));
+  }
+
+  @BeforeEach
+  void resetTripwires() {
+    tripwires.forEach(Tripwire::reset);
   }
 
   @AfterAll

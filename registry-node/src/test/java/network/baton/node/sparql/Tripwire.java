@@ -54,6 +54,11 @@ final class Tripwire implements AutoCloseable {
     return server.getLocalPort();
   }
 
+  /** Forgets the connections made so far (each test looks at its own). */
+  void reset() {
+    hits.clear();
+  }
+
   /** The connections made so far (their remote addresses). */
   List<String> hits() {
     return List.copyOf(hits);
