@@ -97,7 +97,8 @@ public final class CredentialRoutes {
       Handler<RoutingContext> admin,
       Handler<RoutingContext> body,
       int maxBodyBytes) {
-    this(service, worker, admin, body, RoutingContext::next, maxBodyBytes);
+    // No share: a platform handler that passes, so a platform admin check may follow it.
+    this(service, worker, admin, body, (PlatformHandler) RoutingContext::next, maxBodyBytes);
   }
 
   /**
