@@ -186,6 +186,11 @@ public final class NodeVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** The running node's work queues (null before start), e.g. to see how deep one is. */
+  public WorkQueues work() {
+    return work;
+  }
+
   /** The running node's store (null before start). */
   public ResourceStore store() {
     return store;
@@ -228,7 +233,11 @@ public final class NodeVerticle extends VerticleBase {
     new OpenApiRoutes(config.baseUrl()).mount(router);
     new SparqlRoutes(
             new SparqlService(
-                store.dataset(), work.sparql(), config.sparqlTimeout(), config.resultCap()),
+                store.dataset(),
+                work.sparql(),
+                config.sparqlTimeout(),
+                config.resultCap(),
+                config.queryLimits()),
             body,
             work.share(work.sparql()))
         .mount(router);

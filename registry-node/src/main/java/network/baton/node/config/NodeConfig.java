@@ -35,7 +35,8 @@ public record NodeConfig(
     List<String> trustedProxies,
     InputLimits input,
     AdminLockout adminLockout,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    QueryLimits queryLimits) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -139,6 +140,7 @@ public record NodeConfig(
               + sparqlTimeout
               + ")");
     }
+    queryLimits = queryLimits == null ? QueryLimits.defaults() : queryLimits;
   }
 
   /** A config with the default admission limits ({@link WorkLimits#defaults()}). */
@@ -180,6 +182,7 @@ public record NodeConfig(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -215,6 +218,7 @@ public record NodeConfig(
         List.of(),
         DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
         List.of(),
+        null,
         null,
         null,
         null,
@@ -303,6 +307,11 @@ public record NodeConfig(
         });
   }
 
+  /** A copy with other SPARQL cost limits (query text, strings, memory, answer size). */
+  public NodeConfig withQueryLimits(QueryLimits newQueryLimits) {
+    return copy(c -> c.queryLimits = newQueryLimits);
+  }
+
   /** A copy with other admission limits per kind of work. */
   public NodeConfig withWork(WorkLimits newWork) {
     return copy(c -> c.work = newWork);
@@ -363,7 +372,8 @@ public record NodeConfig(
         c.trustedProxies,
         c.input,
         c.adminLockout,
-        c.idleTimeout);
+        c.idleTimeout,
+        c.queryLimits);
   }
 
   /**
@@ -391,6 +401,7 @@ public record NodeConfig(
     InputLimits input;
     AdminLockout adminLockout;
     Duration idleTimeout;
+    QueryLimits queryLimits;
 
     Components(NodeConfig config) {
       port = config.port;
@@ -414,6 +425,7 @@ public record NodeConfig(
       input = config.input;
       adminLockout = config.adminLockout;
       idleTimeout = config.idleTimeout;
+      queryLimits = config.queryLimits;
     }
   }
 

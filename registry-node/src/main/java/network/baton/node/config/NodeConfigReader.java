@@ -42,6 +42,10 @@ public final class NodeConfigReader {
           "bodyLimitBytes",
           "sparqlTimeout",
           "resultCap",
+          "sparqlMaxQueryBytes",
+          "sparqlMaxStringLength",
+          "sparqlMemoryBytes",
+          "sparqlMaxAnswerBytes",
           "languages",
           "keyPassphrase",
           "allowLoopbackHttp",
@@ -149,7 +153,12 @@ public final class NodeConfigReader {
             object.has("adminTokenFailureWindow")
                 ? parseDuration("adminTokenFailureWindow", object.get("adminTokenFailureWindow"))
                 : AdminLockout.DEFAULT_WINDOW),
-        object.has("idleTimeout") ? parseDuration("idleTimeout", object.get("idleTimeout")) : null);
+        object.has("idleTimeout") ? parseDuration("idleTimeout", object.get("idleTimeout")) : null,
+        new QueryLimits(
+            longValue(object, "sparqlMaxQueryBytes", QueryLimits.DEFAULT_MAX_QUERY_BYTES),
+            integer(object, "sparqlMaxStringLength", QueryLimits.DEFAULT_MAX_STRING_LENGTH),
+            longValue(object, "sparqlMemoryBytes", QueryLimits.DEFAULT_MEMORY_BYTES),
+            longValue(object, "sparqlMaxAnswerBytes", QueryLimits.DEFAULT_MAX_ANSWER_BYTES)));
   }
 
   private static InputLimits input(ObjectNode object) {

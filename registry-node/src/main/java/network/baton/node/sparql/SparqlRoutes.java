@@ -31,7 +31,12 @@ public final class SparqlRoutes {
   /** Adds /sparql. */
   public void mount(Router router) {
     router.get("/sparql").handler(share).handler(this::get);
-    router.post("/sparql").handler(share).handler(body).handler(this::post);
+    router
+        .post("/sparql")
+        .handler(share)
+        .handler(QueryTextLimit.declaredLength(service.limits().maxQueryBytes()))
+        .handler(body)
+        .handler(this::post);
   }
 
   /** The problem an update request gets. */
@@ -48,21 +53,26 @@ public final class SparqlRoutes {
       rc.fail(readOnly());
       return;
     }
-    answer(rc, rc.queryParams().get("query"));
+    String query = rc.queryParams().get("query");
+    if (QueryTextLimit.over(query, service.limits().maxQueryBytes())) {
+      rc.fail(QueryTextLimit.tooLong(414, service.limits().maxQueryBytes()));
+      return;
+    }
+    answer(rc, query);
   }
 
   private void post(RoutingContext rc) {
     String header = rc.request().getHeader("Content-Type");
     String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     switch (type) {
-      case "application/sparql-query" -> answer(rc, text(rc));
+      case "application/sparql-query" -> answerPosted(rc, text(rc));
       case "application/x-www-form-urlencoded" -> {
         MultiMap form = FormBody.parse(rc.body().buffer());
         if (form.contains("update")) {
           rc.fail(readOnly());
           return;
         }
-        answer(rc, form.get("query"));
+        answerPosted(rc, form.get("query"));
       }
       case "application/sparql-update" -> rc.fail(readOnly());
       default ->
@@ -76,16 +86,41 @@ public final class SparqlRoutes {
     }
   }
 
+  private void answerPosted(RoutingContext rc, String query) {
+    if (QueryTextLimit.over(query, service.limits().maxQueryBytes())) {
+      rc.fail(QueryTextLimit.tooLong(413, service.limits().maxQueryBytes()));
+      return;
+    }
+    answer(rc, query);
+  }
+
   private void answer(RoutingContext rc, String query) {
+    QueryRun run = new QueryRun();
+    // Fails when the connection closed before the answer was sent: the client has gone.
+    rc.addEndHandler(
+        done -> {
+          if (done.failed()) {
+            run.clientGone();
+          }
+        });
     service
-        .query(query, rc.parsedHeaders().accept())
+        .query(query, rc.parsedHeaders().accept(), run)
         .onSuccess(
-            answer ->
+            answer -> {
+              if (!run.isClientGone()) {
                 rc.response()
                     .putHeader("Content-Type", answer.mediaType() + "; charset=utf-8")
                     .putHeader("Vary", "Accept")
-                    .end(Buffer.buffer(answer.body())))
-        .onFailure(rc::fail);
+                    .end(Buffer.buffer(answer.body()));
+              }
+            })
+        .onFailure(
+            failure -> {
+              // Nobody is left to tell when the client has gone.
+              if (!run.isClientGone() && !(failure instanceof QueryRun.Abandoned)) {
+                rc.fail(failure);
+              }
+            });
   }
 
   private static String text(RoutingContext rc) {

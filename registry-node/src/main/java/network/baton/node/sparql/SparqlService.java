@@ -1,22 +1,28 @@
 package network.baton.node.sparql;
 
+import static java.util.Objects.requireNonNull;
+
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.MIMEHeader;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import network.baton.node.config.QueryLimits;
 import network.baton.node.http.Problem;
+import org.apache.jena.atlas.lib.Alarm;
+import org.apache.jena.atlas.lib.AlarmClock;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
-import org.apache.jena.query.Syntax;
+import org.apache.jena.query.text.TextIndexParseException;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -28,8 +34,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Read-only SPARQL over the node's store: the default graph is the union of resource graphs, each
- * query has a time limit (cancelled past it) and a cap on solutions.
+ * Read-only SPARQL over the node's store for the public: the default graph is the union of resource
+ * graphs, and each query is bounded.
+ *
+ * <ul>
+ *   <li>what it may use ({@link QueryPolicy}: no SERVICE, allowed functions only);
+ *   <li>time ({@code sparqlTimeout}): Jena's timeout raises the cancel signal, which the iterators,
+ *       {@link BoundedExpressions}' regex and REPLACE and the answer writer all poll, and the same
+ *       alarm aborts the execution, which also stops a sort in progress; a query whose client has
+ *       gone is aborted ({@link QueryRun}), and one still queued never starts;
+ *   <li>rows ({@code resultCap}, a LIMIT), strings, numbers and held memory ({@link QueryBudget}),
+ *       answer bytes ({@link AnswerBuffer}).
+ * </ul>
+ *
+ * <p>Past the time limit: 503 {@code query-timeout} (as Fuseki; the same query may pass on a less
+ * busy node). Past a cost limit: 422 {@code query-too-large} naming the limit (RFC 9110 15.5.21:
+ * the query is understood but this node will not carry it out as written; sending it again does not
+ * help, a narrower query does).
  */
 public final class SparqlService {
 
@@ -54,58 +75,64 @@ public final class SparqlService {
   private final WorkerExecutor pool;
   private final Duration timeout;
   private final int resultCap;
+  private final QueryLimits limits;
 
-  /** A service over dataset with a time limit and a solution cap per query. */
-  public SparqlService(Dataset dataset, WorkerExecutor pool, Duration timeout, int resultCap) {
-    this.dataset = dataset;
-    this.pool = pool;
-    this.timeout = timeout;
+  /** A service over dataset with a time limit, a solution cap and cost limits per query. */
+  public SparqlService(
+      Dataset dataset, WorkerExecutor pool, Duration timeout, int resultCap, QueryLimits limits) {
+    this.dataset = requireNonNull(dataset, "dataset");
+    this.pool = requireNonNull(pool, "pool");
+    this.timeout = requireNonNull(timeout, "timeout");
     this.resultCap = resultCap;
+    this.limits = requireNonNull(limits, "limits");
+  }
+
+  /** A service with the default cost limits. */
+  public SparqlService(Dataset dataset, WorkerExecutor pool, Duration timeout, int resultCap) {
+    this(dataset, pool, timeout, resultCap, QueryLimits.defaults());
+  }
+
+  /** The cost limits (the routes check the query text against them). */
+  public QueryLimits limits() {
+    return limits;
   }
 
   /** Parses, runs and serializes a query in the best accepted format. */
   public Future<SparqlAnswer> query(String queryText, List<MIMEHeader> accept) {
-    return pool.executeBlocking(() -> run(queryText, accept), false);
+    return query(queryText, accept, new QueryRun());
   }
 
-  private SparqlAnswer run(String queryText, List<MIMEHeader> accept) {
-    Query query = parse(queryText);
-    if (!query.hasLimit() || query.getLimit() > resultCap) {
-      query.setLimit(resultCap);
-    }
-    boolean graphResult = query.isConstructType() || query.isDescribeType();
-    Format format = negotiate(graphResult ? GRAPH_FORMATS : RESULT_FORMATS, accept);
+  /**
+   * As {@link #query(String, List)}, for a request whose client may go away: then the query is
+   * aborted (or never started) and the future fails with {@link QueryRun.Abandoned}.
+   */
+  public Future<SparqlAnswer> query(String queryText, List<MIMEHeader> accept, QueryRun run) {
+    return pool.executeBlocking(() -> run(queryText, accept, run), false);
+  }
+
+  private SparqlAnswer run(String queryText, List<MIMEHeader> accept, QueryRun run) {
+    run.checkClient();
     long started = System.nanoTime();
     try {
-      byte[] body =
-          Txn.calculateRead(
-              dataset,
-              () -> {
-                try (QueryExecution qe =
-                    QueryExecution.dataset(dataset)
-                        .query(query)
-                        .set(TDB2.symUnionDefaultGraph, true)
-                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .build()) {
-                  ByteArrayOutputStream out = new ByteArrayOutputStream();
-                  if (query.isSelectType()) {
-                    ResultsWriter.create().lang(format.lang()).write(out, qe.execSelect());
-                  } else if (query.isAskType()) {
-                    ResultsWriter.create().lang(format.lang()).write(out, qe.execAsk());
-                  } else if (query.isConstructType()) {
-                    RDFDataMgr.write(out, qe.execConstruct(), format.rdfFormat());
-                  } else {
-                    RDFDataMgr.write(out, qe.execDescribe(), format.rdfFormat());
-                  }
-                  return out.toByteArray();
-                }
-              });
+      Query query = QueryPolicy.parseAndCheck(queryText);
+      if (!query.hasLimit() || query.getLimit() > resultCap) {
+        query.setLimit(resultCap);
+      }
+      boolean graphResult = query.isConstructType() || query.isDescribeType();
+      Format format = negotiate(graphResult ? GRAPH_FORMATS : RESULT_FORMATS, accept);
+      QueryBudget budget = new QueryBudget(limits);
+      byte[] body = Txn.calculateRead(dataset, () -> execute(query, format, budget, run));
       log.debug(
-          "query answered [type: {}, ms: {}]",
+          "query answered [type: {}, ms: {}, held bytes: {}]",
           query.queryType(),
-          (System.nanoTime() - started) / 1_000_000);
+          (System.nanoTime() - started) / 1_000_000,
+          budget.held());
       return new SparqlAnswer(format.mediaType(), body);
     } catch (QueryCancelledException e) {
+      if (run.isClientGone()) {
+        log.info("query aborted: its client went away [ms: {}]", millisSince(started));
+        throw new QueryRun.Abandoned();
+      }
       log.info("query cancelled at its time limit [ms: {}]", timeout.toMillis());
       throw new Problem(
           "query-timeout",
@@ -113,32 +140,68 @@ public final class SparqlService {
           "Query timed out",
           "the query ran past this node's limit of " + timeout.toMillis() + " ms and was cancelled",
           new JsonObject().put("timeoutMs", timeout.toMillis()));
+    } catch (QueryLimitExceeded e) {
+      log.info(
+          "query stopped at a limit [limit: {}, value: {}, ms: {}]",
+          e.limit(),
+          e.value(),
+          millisSince(started));
+      throw new Problem(
+          "query-too-large",
+          422,
+          "Query too large",
+          e.getMessage(),
+          new JsonObject().put("limit", e.limit()).put("value", e.value()));
+    } catch (QueryDeniedException e) {
+      throw new Problem("query-not-allowed", 400, "Query not allowed", e.getMessage());
+    } catch (TextIndexParseException | QueryBuildException e) {
+      // A text:query whose Lucene query does not parse, or a property function given wrong
+      // arguments: the client's mistake.
+      throw Problem.badRequest(e.getMessage());
+    } catch (StackOverflowError e) {
+      // Deep nesting (a thousand nested groups, a long chain of operators) or a regular
+      // expression that recursed deeper than a worker's stack; the transaction ended in Txn.
+      throw QueryPolicy.tooDeep();
     }
   }
 
-  private static Query parse(String queryText) {
-    if (queryText == null || queryText.isBlank()) {
-      throw Problem.badRequest("no query given (use ?query=... or POST application/sparql-query)");
-    }
-    try {
-      return QueryFactory.create(queryText, Syntax.syntaxSPARQL_11);
-    } catch (QueryParseException e) {
-      String message = e.getMessage();
-      if (looksLikeUpdate(queryText)) {
-        throw SparqlRoutes.readOnly();
+  /** Runs the query inside the caller's read transaction and writes its answer. */
+  private byte[] execute(Query query, Format format, QueryBudget budget, QueryRun run) {
+    Alarm deadline = null;
+    try (QueryExecution qe =
+        QueryContexts.bound(QueryExecution.dataset(dataset).query(query), budget)
+            .set(TDB2.symUnionDefaultGraph, true)
+            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .build()) {
+      run.started(qe);
+      // Jena's timeout only raises the cancel signal; the abort also tells the iterators, so a
+      // sort in progress stops at its next comparison.
+      deadline = AlarmClock.get().add(run::abort, timeout.toMillis());
+      AnswerBuffer out = new AnswerBuffer(limits.maxAnswerBytes(), budget);
+      if (query.isSelectType()) {
+        ResultsWriter.create().lang(format.lang()).write(out, qe.execSelect());
+      } else if (query.isAskType()) {
+        ResultsWriter.create().lang(format.lang()).write(out, qe.execAsk());
+      } else {
+        Model model = ModelFactory.createModelForGraph(new HeldGraph(budget));
+        if (query.isConstructType()) {
+          qe.execConstruct(model);
+        } else {
+          qe.execDescribe(model);
+        }
+        RDFDataMgr.write(out, model, format.rdfFormat());
       }
-      JsonObject extra = new JsonObject();
-      if (e.getLine() > 0) {
-        extra.put("line", e.getLine()).put("column", e.getColumn());
+      return out.toByteArray();
+    } finally {
+      if (deadline != null) {
+        AlarmClock.get().cancel(deadline);
       }
-      throw new Problem("malformed-query", 400, "Malformed query", message, extra);
+      run.finished();
     }
   }
 
-  private static boolean looksLikeUpdate(String text) {
-    String upper = text.toUpperCase(Locale.ROOT);
-    return upper.matches("(?s).*\\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\\b.*")
-        && !upper.matches("(?s).*\\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\\b.*");
+  private static long millisSince(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
   }
 
   private static Format negotiate(List<Format> formats, List<MIMEHeader> accept) {

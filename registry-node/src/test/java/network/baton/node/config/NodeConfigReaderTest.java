@@ -115,6 +115,40 @@ class NodeConfigReaderTest {
   }
 
   @Test
+  void sparqlCostLimitsAreReadWithDefaultsAndCheckedInOneLine() throws IOException {
+    NodeConfig defaults = reader.read(write("a.yaml", "dataDir: d\nbaseUrl: http://x.org\n"));
+    assertThat(defaults.queryLimits()).isEqualTo(QueryLimits.defaults());
+
+    NodeConfig set =
+        reader.read(
+            write(
+                "b.yaml",
+                "dataDir: d\nbaseUrl: http://x.org\nsparqlMaxQueryBytes: 4096\n"
+                    + "sparqlMaxStringLength: 5000\nsparqlMemoryBytes: 33554432\n"
+                    + "sparqlMaxAnswerBytes: 1048576\n"));
+    assertThat(set.queryLimits()).isEqualTo(new QueryLimits(4096, 5000, 33_554_432, 1_048_576));
+
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    write("c.yaml", "dataDir: d\nbaseUrl: http://x.org\nsparqlMemoryBytes: 10\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("sparqlMemoryBytes must be at least 1048576 (1 MiB): 10");
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    write(
+                        "d.yaml",
+                        "dataDir: d\nbaseUrl: http://x.org\nsparqlMaxStringLength: lots\n")))
+        .hasMessage("sparqlMaxStringLength must be a whole number: \"lots\"");
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    write("e.yaml", "dataDir: d\nbaseUrl: http://x.org\nsparqlMaxQueryBytes: 5\n")))
+        .hasMessage("sparqlMaxQueryBytes must be at least 1024: 5");
+  }
+
+  @Test
   void configRecordRefusesBadLimits() {
     NodeConfig ok = NodeConfig.defaults(folder, URI.create("http://x.org"));
 

@@ -42,9 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Several hundred malformed requests ({@link RequestCorpus}) against a node with every extension on
  * (credentials, membership, federation, pages) and the kosen sample: none is answered 5xx (503 with
  * Retry-After excepted), every error is problem+json (an HTML page on the pages), each is answered
- * within a bound, and afterwards the node is healthy with as many resources as before. Cases that
- * need work of other areas not landed yet (the SPARQL limits) are held back ({@link
- * RequestCorpus.Pending}; set {@code -Dbaton.corpus.pending=true} to send them too).
+ * within a bound, and afterwards the node is healthy with as many resources as before.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -95,17 +93,11 @@ class MalformedRequestCorpusTest {
     long before = resourceCount();
     JsonNode openApi = new ObjectMapper().readTree(node.get("/openapi.json", null).body());
     List<RequestCorpus.Case> cases = corpus().generate(openApi, mountedOperations());
-    boolean sendPending = Boolean.getBoolean("baton.corpus.pending");
 
     List<String> failures = new ArrayList<>();
     Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     int sent = 0;
-    int heldBack = 0;
     for (RequestCorpus.Case c : cases) {
-      if (c.pending() != null && !sendPending) {
-        heldBack++;
-        continue;
-      }
       long start = System.nanoTime();
       RawHttp.Answer answer = http.send(c.request());
       long ms = (System.nanoTime() - start) / 1_000_000;
@@ -117,8 +109,7 @@ class MalformedRequestCorpusTest {
       }
     }
 
-    System.out.printf(
-        "malformed-request corpus: %d sent, %d held back, statuses %s%n", sent, heldBack, statuses);
+    System.out.printf("malformed-request corpus: %d sent, statuses %s%n", sent, statuses);
     assertThat(sent).as("cases sent").isGreaterThan(500);
     assertThat(failures).as("cases answered wrongly").isEmpty();
     HttpResponseCheck health = health();

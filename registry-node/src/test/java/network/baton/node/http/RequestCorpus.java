@@ -21,18 +21,11 @@ import java.util.Set;
  */
 final class RequestCorpus {
 
-  /** Why a case is not sent yet: it needs work another area of the node has not landed. */
-  enum Pending {
-    /** SPARQL time, memory and size limits (runaway queries, SERVICE). */
-    SPARQL_LIMITS
-  }
-
   /**
    * One request: a name for reports, its bytes, whether its errors are HTML pages, whether the
-   * server may close without answering (framing it cannot read), and why it is held back (null:
-   * sent).
+   * server may close without answering (framing it cannot read).
    */
-  record Case(String name, byte[] request, boolean page, boolean mayClose, Pending pending) {
+  record Case(String name, byte[] request, boolean page, boolean mayClose) {
 
     /**
      * Whether this is a request line whose HTTP version is neither 1.0 nor 1.1: Vert.x answers it
@@ -600,15 +593,7 @@ final class RequestCorpus {
     binds.append(" } LIMIT 1");
     Map<String, String> query = Map.of("Content-Type", "application/sparql-query");
     for (String path : List.of("/sparql", "/federation/sparql")) {
-      add(
-          path + " runaway FILTER",
-          "POST",
-          path,
-          query,
-          ascii(runaway),
-          false,
-          false,
-          Pending.SPARQL_LIMITS);
+      add(path + " runaway FILTER", "POST", path, query, ascii(runaway), false, false);
       add(
           path + " SERVICE to loopback",
           "POST",
@@ -616,17 +601,8 @@ final class RequestCorpus {
           query,
           ascii("SELECT * { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }"),
           false,
-          false,
-          Pending.SPARQL_LIMITS);
-      add(
-          path + " chained CONCAT",
-          "POST",
-          path,
-          query,
-          ascii(binds.toString()),
-          false,
-          false,
-          Pending.SPARQL_LIMITS);
+          false);
+      add(path + " chained CONCAT", "POST", path, query, ascii(binds.toString()), false, false);
     }
     add(
         "GET /sparql runaway FILTER",
@@ -635,8 +611,7 @@ final class RequestCorpus {
         Map.of(),
         new byte[0],
         false,
-        false,
-        Pending.SPARQL_LIMITS);
+        false);
   }
 
   // Credentials whose issuer is a did:web on loopback: the fetch policy refuses to resolve them
@@ -706,7 +681,7 @@ final class RequestCorpus {
       Map<String, String> headers,
       byte[] body,
       boolean page) {
-    add(name, method, target, headers, body, page, false, null);
+    add(name, method, target, headers, body, page, false);
   }
 
   private void add(
@@ -716,8 +691,7 @@ final class RequestCorpus {
       Map<String, String> headers,
       byte[] body,
       boolean page,
-      boolean mayClose,
-      Pending pending) {
+      boolean mayClose) {
     StringBuilder head = new StringBuilder();
     head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     if (!headers.containsKey("Host")) {
@@ -728,7 +702,7 @@ final class RequestCorpus {
       head.append("Content-Length: ").append(body.length).append("\r\n");
     }
     head.append("Connection: close\r\n\r\n");
-    cases.add(new Case(name, concat(ascii(head.toString()), body), page, mayClose, pending));
+    cases.add(new Case(name, concat(ascii(head.toString()), body), page, mayClose));
   }
 
   private void add(String name, byte[] request, boolean page, boolean mayClose) {

@@ -15,9 +15,8 @@ import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.MemberFailureLog;
 import network.baton.node.http.Problem;
+import network.baton.node.sparql.QueryPolicy;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
 
 /**
  * Network-wide SELECT: the query goes to every member's {@code /sparql} (or the named ones) with a
@@ -60,7 +59,8 @@ public final class FederatedSparql {
 
   /**
    * Runs a SELECT on the members named (all when empty) within {@code deadlineMs}; fails with a 400
-   * {@link Problem} for a query that does not parse, is not a SELECT, or binds {@code ?member}.
+   * {@link Problem} for a query that does not parse, uses what {@link QueryPolicy} refuses (such as
+   * SERVICE), is not a SELECT, or binds {@code ?member}.
    */
   public Future<FederatedSparqlResult> select(
       String queryText, List<String> members, long deadlineMs) {
@@ -101,12 +101,9 @@ public final class FederatedSparql {
       throw Problem.badRequest(
           "send a SPARQL SELECT query (application/sparql-query or form query=)");
     }
-    Query query;
-    try {
-      query = QueryFactory.create(text);
-    } catch (QueryParseException e) {
-      throw new Problem("bad-query", 400, "Bad SPARQL query", e.getMessage());
-    }
+    // The members' own rules, checked here first: SPARQL 1.1, no SERVICE, allowed functions only
+    // (a member refuses the rest anyway, and a refusal here costs no call).
+    Query query = QueryPolicy.parseAndCheck(text);
     if (!query.isSelectType()) {
       throw new Problem(
           "select-only", 400, "SELECT only", "federated SPARQL runs SELECT queries only");

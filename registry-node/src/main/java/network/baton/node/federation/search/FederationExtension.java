@@ -69,7 +69,8 @@ public final class FederationExtension implements NodeExtension {
             new FederatedSparql(
                 context.vertx(), directory, client, context.work().sparql(), limits, failures),
             context.bodyHandler(),
-            limits)
+            limits,
+            context.config().queryLimits().maxQueryBytes())
         .mount(router);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import network.baton.node.http.Problem;
 import network.baton.node.search.InvalidSearchQuery;
 import network.baton.node.search.SearchRoutes;
+import network.baton.node.sparql.QueryTextLimit;
 
 /**
  * {@code GET /federation/search} and {@code POST /federation/sparql}. A request to either that
@@ -26,17 +27,23 @@ public final class FederationRoutes {
   private final FederatedSparql sparql;
   private final Handler<RoutingContext> body;
   private final FederationLimits limits;
+  private final long maxQueryBytes;
 
-  /** Routes over the two services; POST bodies go through the node's one BodyHandler. */
+  /**
+   * Routes over the two services; POST bodies go through the node's one BodyHandler, and a SPARQL
+   * query text may be at most maxQueryBytes long (413 past it).
+   */
   public FederationRoutes(
       FederatedSearch search,
       FederatedSparql sparql,
       Handler<RoutingContext> body,
-      FederationLimits limits) {
+      FederationLimits limits,
+      long maxQueryBytes) {
     this.search = requireNonNull(search, "search");
     this.sparql = requireNonNull(sparql, "sparql");
     this.body = requireNonNull(body, "body");
     this.limits = requireNonNull(limits, "limits");
+    this.maxQueryBytes = maxQueryBytes;
   }
 
   /** Adds the federation routes. */
@@ -48,6 +55,7 @@ public final class FederationRoutes {
         .handler(this::search);
     router
         .post("/federation/sparql")
+        .handler(QueryTextLimit.declaredLength(maxQueryBytes))
         .handler(body)
         .handler(FederationRoutes::refuseSecondHop)
         .handler(this::sparql);
@@ -112,6 +120,10 @@ public final class FederationRoutes {
           members.add(part.strip());
         }
       }
+    }
+    if (QueryTextLimit.over(query, maxQueryBytes)) {
+      rc.fail(QueryTextLimit.tooLong(413, maxQueryBytes));
+      return;
     }
     long deadline;
     try {

@@ -1,0 +1,175 @@
+package network.baton.node.sparql;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+import network.baton.node.http.Problem;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.op.OpTriple;
+import org.apache.jena.sparql.algebra.walker.Walker;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.ExprAggregator;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.expr.aggregate.AggCustom;
+import org.apache.jena.sparql.expr.aggregate.Aggregator;
+
+/**
+ * What a query from the public may be, checked before it runs, for {@code /sparql} and {@code
+ * /federation/sparql} alike: SPARQL 1.1 syntax (a parse error is 400 with line and column), no
+ * {@code SERVICE} anywhere (inside OPTIONAL, UNION, subqueries and EXISTS too, SILENT or not, a
+ * variable or an IRI), only the extension functions and property functions of {@link
+ * PublicFunctions}, no custom aggregates. {@code FROM} and {@code FROM NAMED} choose graphs of the
+ * store (Jena fetches them only when it has no dataset, and a query here always has one).
+ */
+public final class QueryPolicy {
+
+  private QueryPolicy() {}
+
+  /**
+   * Parses a SPARQL 1.1 query; a blank one, a parse error or an update is a 400 (403 for an update)
+   * {@link Problem}.
+   */
+  public static Query parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw Problem.badRequest("no query given (use ?query=... or POST application/sparql-query)");
+    }
+    try {
+      return QueryFactory.create(text, Syntax.syntaxSPARQL_11);
+    } catch (QueryParseException e) {
+      if (e.getCause() instanceof StackOverflowError) {
+        // Jena's parser turns any Error into a parse exception without a position.
+        throw tooDeep();
+      }
+      if (looksLikeUpdate(text)) {
+        throw SparqlRoutes.readOnly();
+      }
+      JsonObject extra = new JsonObject();
+      if (e.getLine() > 0) {
+        extra.put("line", e.getLine()).put("column", e.getColumn());
+      }
+      throw new Problem("malformed-query", 400, "Malformed query", e.getMessage(), extra);
+    } catch (StackOverflowError e) {
+      throw tooDeep();
+    }
+  }
+
+  /** Parses and checks a query (see {@link #check}). */
+  public static Query parseAndCheck(String text) {
+    Query query = parse(text);
+    check(query);
+    return query;
+  }
+
+  /** Throws a 400 {@link Problem} naming the first part of the query the public may not use. */
+  public static void check(Query query) {
+    Op op;
+    try {
+      op = Algebra.compile(query);
+      Walker.walk(op, new Ops(), new Exprs());
+    } catch (StackOverflowError e) {
+      throw tooDeep();
+    }
+  }
+
+  /** The problem of a query nested deeper than a worker's stack. */
+  static Problem tooDeep() {
+    return new Problem(
+        "query-too-complex",
+        400,
+        "Query too complex",
+        "the query is nested too deeply for this node to parse or run");
+  }
+
+  private static Problem notAllowed(String what) {
+    return new Problem(
+        "query-not-allowed",
+        400,
+        "Query not allowed",
+        what + " is not allowed on this endpoint",
+        new JsonObject().put("refused", what));
+  }
+
+  private static boolean looksLikeUpdate(String text) {
+    String upper = text.toUpperCase(Locale.ROOT);
+    return upper.matches("(?s).*\\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\\b.*")
+        && !upper.matches("(?s).*\\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\\b.*");
+  }
+
+  /** SERVICE, property functions, custom aggregates. */
+  private static final class Ops extends OpVisitorBase {
+    @Override
+    public void visit(OpService op) {
+      throw notAllowed(
+          "SERVICE"
+              + (op.getSilent() ? " SILENT" : "")
+              + " ("
+              + op.getService()
+              + "); this node calls no other endpoint for a query (ask /federation/sparql to"
+              + " query the network)");
+    }
+
+    @Override
+    public void visit(OpBGP op) {
+      op.getPattern().forEach(Ops::predicate);
+    }
+
+    @Override
+    public void visit(OpTriple op) {
+      predicate(op.getTriple());
+    }
+
+    @Override
+    public void visit(OpPath op) {
+      // A path's links are plain predicates; Jena runs property functions from BGPs only.
+    }
+
+    @Override
+    public void visit(OpGroup op) {
+      for (ExprAggregator aggregator : op.getAggregators()) {
+        aggregate(aggregator.getAggregator());
+      }
+    }
+
+    private static void predicate(Triple triple) {
+      Node p = triple.getPredicate();
+      if (p.isURI()
+          && PublicFunctions.jenaPropertyFunction(p.getURI())
+          && !PublicFunctions.propertyFunction(p.getURI())) {
+        throw notAllowed("the property function <" + p.getURI() + ">");
+      }
+    }
+  }
+
+  /** Extension functions and aggregates inside expressions (EXISTS patterns are walked too). */
+  private static final class Exprs extends ExprVisitorBase {
+    @Override
+    public void visit(ExprFunctionN func) {
+      if (func instanceof E_Function f && !PublicFunctions.function(f.getFunctionIRI())) {
+        throw notAllowed("the function <" + f.getFunctionIRI() + ">");
+      }
+    }
+
+    @Override
+    public void visit(ExprAggregator eAgg) {
+      aggregate(eAgg.getAggregator());
+    }
+  }
+
+  private static void aggregate(Aggregator aggregator) {
+    if (aggregator instanceof AggCustom custom) {
+      throw notAllowed("the custom aggregate <" + custom.getIRI() + ">");
+    }
+  }
+}
