@@ -131,7 +131,7 @@ final class RequestCorpus {
       if (!methods.containsKey(method.toLowerCase(Locale.ROOT)) || method.equals("get")) {
         // A method no route of the path takes (or one in lower case): the router answers it before
         // any page runs.
-        add(method + " " + valid, method, valid, Map.of(), new byte[0], false, false, null);
+        add(method + " " + valid, method, valid, Map.of(), new byte[0], false, false);
       }
     }
     for (Map.Entry<String, JsonNode> entry : methods.entrySet()) {
@@ -634,8 +634,7 @@ final class RequestCorpus {
         json,
         ascii("{\"verifiableCredential\": \"" + jwt + "\"}"),
         false,
-        false,
-        null);
+        false);
     add(
         "verify page with a did:web on loopback",
         "POST",
@@ -643,8 +642,7 @@ final class RequestCorpus {
         Map.of("Content-Type", "application/x-www-form-urlencoded"),
         ascii("credential=" + jwt),
         true,
-        false,
-        null);
+        false);
   }
 
   private static boolean isPage(JsonNode operation) {
@@ -706,7 +704,7 @@ final class RequestCorpus {
   }
 
   private void add(String name, byte[] request, boolean page, boolean mayClose) {
-    cases.add(new Case(name, request, page, mayClose, null));
+    cases.add(new Case(name, request, page, mayClose));
   }
 
   private static Map<String, Map<String, JsonNode>> operations(JsonNode openApi) {

@@ -70,7 +70,9 @@ public final class FederationExtension implements NodeExtension {
                 context.vertx(), directory, client, context.work().sparql(), limits, failures),
             context.bodyHandler(),
             limits,
-            context.config().queryLimits().maxQueryBytes())
+            context.config().queryLimits().maxQueryBytes(),
+            context.work().share(context.work().search()),
+            context.work().share(context.work().sparql()))
         .mount(router);
   }
 }

@@ -28,22 +28,30 @@ public final class FederationRoutes {
   private final Handler<RoutingContext> body;
   private final FederationLimits limits;
   private final long maxQueryBytes;
+  private final Handler<RoutingContext> searchShare;
+  private final Handler<RoutingContext> sparqlShare;
 
   /**
    * Routes over the two services; POST bodies go through the node's one BodyHandler, and a SPARQL
-   * query text may be at most maxQueryBytes long (413 past it).
+   * query text may be at most maxQueryBytes long (413 past it). Each federated request costs a call
+   * to every member, so a client has only its share of them in flight: searchShare and sparqlShare
+   * (platform handlers: they run first).
    */
   public FederationRoutes(
       FederatedSearch search,
       FederatedSparql sparql,
       Handler<RoutingContext> body,
       FederationLimits limits,
-      long maxQueryBytes) {
+      long maxQueryBytes,
+      Handler<RoutingContext> searchShare,
+      Handler<RoutingContext> sparqlShare) {
     this.search = requireNonNull(search, "search");
     this.sparql = requireNonNull(sparql, "sparql");
     this.body = requireNonNull(body, "body");
     this.limits = requireNonNull(limits, "limits");
     this.maxQueryBytes = maxQueryBytes;
+    this.searchShare = requireNonNull(searchShare, "searchShare");
+    this.sparqlShare = requireNonNull(sparqlShare, "sparqlShare");
   }
 
   /** Adds the federation routes. */
@@ -51,10 +59,12 @@ public final class FederationRoutes {
     // Only the fan-out routes: /federation/membership (exchanged between peers) is not refused.
     router
         .get("/federation/search")
+        .handler(searchShare)
         .handler(FederationRoutes::refuseSecondHop)
         .handler(this::search);
     router
         .post("/federation/sparql")
+        .handler(sparqlShare)
         .handler(QueryTextLimit.declaredLength(maxQueryBytes))
         .handler(body)
         .handler(FederationRoutes::refuseSecondHop)
