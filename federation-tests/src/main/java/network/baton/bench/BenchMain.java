@@ -310,8 +310,9 @@ public final class BenchMain implements Runnable {
       name = "abuse",
       mixinStandardHelpOptions = true,
       description =
-          "A paced, mixed read load of honest clients, alone and while attackers send runaway"
-              + " SPARQL queries: GET /search p50/p99 with and without the attack (about a minute).")
+          "A paced, mixed read load of honest clients, alone, while attackers send runaway"
+              + " SPARQL queries, and alone again: GET /search p50/p99 with and without the"
+              + " attack (about 2 minutes).")
   int abuseBench(
       @Mixin BenchOptions options,
       @Option(

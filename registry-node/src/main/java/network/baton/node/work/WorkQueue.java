@@ -31,11 +31,13 @@ public final class WorkQueue implements WorkerExecutor {
   private final AtomicInteger admitted = new AtomicInteger();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong averageNanos = new AtomicLong();
+  private final boolean background;
 
-  private WorkQueue(String kind, WorkLimit limit, WorkerExecutor pool) {
+  private WorkQueue(String kind, WorkLimit limit, WorkerExecutor pool, boolean background) {
     this.kind = kind;
     this.limit = limit;
     this.pool = pool;
+    this.background = background;
   }
 
   /**
@@ -44,12 +46,21 @@ public final class WorkQueue implements WorkerExecutor {
    */
   public static WorkQueue create(
       Vertx vertx, String kind, WorkLimit limit, Duration maxExecuteTime) {
+    return create(vertx, kind, limit, maxExecuteTime, false);
+  }
+
+  /**
+   * A queue as above; with background, its threads run only on CPU time nothing else in the machine
+   * wants (Linux's SCHED_IDLE, see {@link IdleScheduling}).
+   */
+  public static WorkQueue create(
+      Vertx vertx, String kind, WorkLimit limit, Duration maxExecuteTime, boolean background) {
     requireNonNull(kind, "kind");
     requireNonNull(limit, "limit");
     WorkerExecutor pool =
         vertx.createSharedWorkerExecutor(
             "baton-" + kind, limit.threads(), maxExecuteTime.toMillis(), TimeUnit.MILLISECONDS);
-    return new WorkQueue(kind, limit, pool);
+    return new WorkQueue(kind, limit, pool, background);
   }
 
   /**
@@ -66,6 +77,9 @@ public final class WorkQueue implements WorkerExecutor {
     }
     Callable<T> timed =
         () -> {
+          if (background) {
+            IdleScheduling.applyToCurrentThread();
+          }
           long started = System.nanoTime();
           try {
             return task.call();

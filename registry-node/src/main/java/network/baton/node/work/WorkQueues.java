@@ -27,7 +27,9 @@ public record WorkQueues(
   public static WorkQueues create(
       Vertx vertx, WorkLimits limits, Duration maxExecuteTime, ClientAddresses clients) {
     return new WorkQueues(
-        WorkQueue.create(vertx, "sparql", limits.sparql(), maxExecuteTime),
+        // SPARQL is the one kind of work a client can make as costly as the time limit allows: it
+        // runs on CPU time no other kind of work wants.
+        WorkQueue.create(vertx, "sparql", limits.sparql(), maxExecuteTime, true),
         WorkQueue.create(vertx, "search", limits.search(), maxExecuteTime),
         WorkQueue.create(vertx, "read", limits.read(), maxExecuteTime),
         WorkQueue.create(vertx, "write", limits.write(), maxExecuteTime),

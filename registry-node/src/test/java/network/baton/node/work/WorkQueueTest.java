@@ -1,10 +1,13 @@
 package network.baton.node.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +71,28 @@ class WorkQueueTest {
     assertThat(queue.depth()).isZero();
     assertThat(await(queue.executeBlocking(() -> "next", false))).isEqualTo("next");
     await(queue.close());
+  }
+
+  @Test
+  void backgroundWorkRunsUnderIdleSchedulingAndOtherWorkDoesNot(Vertx vertx) throws Exception {
+    assumeTrue(
+        Files.isSymbolicLink(Path.of("/proc/thread-self")), "Linux with /proc/thread-self only");
+    assumeTrue(onPath("chrt"), "util-linux's chrt on the PATH");
+    WorkQueue background =
+        WorkQueue.create(vertx, "idle-test", new WorkLimit(1, 4, 1), Duration.ofMinutes(1), true);
+    WorkQueue normal =
+        WorkQueue.create(vertx, "normal-test", new WorkLimit(1, 4, 1), Duration.ofMinutes(1));
+
+    assertThat(await(background.executeBlocking(IdleScheduling::isIdle, false))).isTrue();
+    assertThat(await(background.executeBlocking(IdleScheduling::isIdle, false))).isTrue();
+    assertThat(await(normal.executeBlocking(IdleScheduling::isIdle, false))).isFalse();
+    await(background.close());
+    await(normal.close());
+  }
+
+  private static boolean onPath(String command) {
+    return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
   }
 
   private static <T> T await(Future<T> future) throws Exception {
