@@ -156,7 +156,7 @@ public final class LocalNetwork implements AutoCloseable {
       running.put(run.member().key(), run);
       started.add(run.member());
     }
-    log.info("local network members started [folder: {}, members: {}]", folder, started.size());
+    log.debug("local network members started [folder: {}, members: {}]", folder, started.size());
     return started;
   }
 
@@ -257,7 +257,7 @@ public final class LocalNetwork implements AutoCloseable {
       log.warn("local network did not stop cleanly [folder: {}, reason: {}]", folder, e.toString());
     }
     if (!options.keepData()) delete(folder);
-    log.info("local network stopped [folder: {}]", folder);
+    log.debug("local network stopped [folder: {}]", folder);
   }
 
   private List<Planned> plan(List<MemberPlan> plans) {
