@@ -151,8 +151,9 @@ public final class LocalNetwork implements AutoCloseable {
     List<LocalMember> started = new ArrayList<>();
     for (Future<Running> member : starting) {
       Running run = member.result();
-      if (run.process() != null)
+      if (run.process() != null) {
         run.process().awaitHealthy(run.member().address(), run.member().key());
+      }
       running.put(run.member().key(), run);
       started.add(run.member());
     }
