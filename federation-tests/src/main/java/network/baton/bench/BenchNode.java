@@ -1,19 +1,22 @@
 package network.baton.bench;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import network.baton.node.NodeSetup;
-import network.baton.node.NodeVerticle;
-import network.baton.node.auth.AdminTokens;
-import network.baton.node.config.NodeConfig;
+import network.baton.node.config.CredentialSettings;
+import network.baton.node.launch.LocalMember;
+import network.baton.node.launch.LocalNetwork;
+import network.baton.node.launch.MemberPlan;
+import network.baton.node.launch.NetworkOptions;
 import network.baton.node.store.NodeDataset;
 import network.baton.node.store.ResourceStore;
 
-/** A real node for benchmarks: the standard setup on a loopback port, its store in a folder. */
+/**
+ * A real node for benchmarks: the standard setup on a loopback port, its store in a folder (kept:
+ * the benchmark removes its work folder), started as a network of one by the {@link LocalNetwork}
+ * launcher.
+ */
 final class BenchNode implements AutoCloseable {
 
   /** The base URL of every benchmark node and of the resources generated for it. */
@@ -22,12 +25,12 @@ final class BenchNode implements AutoCloseable {
   /** The admin token of benchmark nodes. */
   static final String TOKEN = "bench-admin-token-0123456789abcdefghijklmnop";
 
-  private final Vertx vertx;
-  private final NodeVerticle node;
+  private final LocalNetwork network;
+  private final LocalMember member;
 
-  private BenchNode(Vertx vertx, NodeVerticle node) {
-    this.vertx = vertx;
-    this.node = node;
+  private BenchNode(LocalNetwork network, LocalMember member) {
+    this.network = network;
+    this.member = member;
   }
 
   /** Starts a node on a free loopback port over the store in dataDir (created if empty). */
@@ -37,50 +40,43 @@ final class BenchNode implements AutoCloseable {
 
   /** As {@link #start(Path)}, with this setup (e.g. the standard one with a baseline's routes). */
   static BenchNode start(Path dataDir, NodeSetup setup) {
-    NodeConfig config =
-        NodeConfig.defaults(dataDir, URI.create(BASE_URL))
-            .withPort(0)
-            .withAdminTokenHashes(List.of(AdminTokens.hash(TOKEN)));
-    Vertx vertx = Vertx.vertx();
-    NodeVerticle node = new NodeVerticle(config, setup);
+    Path data = dataDir.toAbsolutePath().normalize();
+    LocalNetwork network =
+        LocalNetwork.create(
+            data.getParent(),
+            NetworkOptions.builder()
+                .adminToken(TOKEN)
+                .credentials(CredentialSettings.defaults())
+                .setup(config -> setup)
+                .keepData()
+                .build());
     try {
-      await(vertx.deployVerticle(node));
+      MemberPlan plan =
+          MemberPlan.named(data.getFileName().toString()).withIdentity(URI.create(BASE_URL), null);
+      return new BenchNode(network, network.start(List.of(plan)).get(0));
     } catch (RuntimeException e) {
-      await(vertx.close());
+      network.close();
       throw e;
     }
-    return new BenchNode(vertx, node);
   }
 
   /** Where to send requests: http://localhost:PORT (no trailing slash). */
   URI url() {
-    return URI.create("http://localhost:" + node.actualPort());
+    return URI.create("http://localhost:" + member.port());
   }
 
   /** The running node's store. */
   ResourceStore store() {
-    return node.store();
+    return network.node(member).store();
   }
 
   /** The running node's text-indexed dataset. */
   NodeDataset textIndexed() {
-    return node.store().opened().text().orElseThrow();
+    return store().opened().text().orElseThrow();
   }
 
   @Override
   public void close() {
-    await(vertx.close());
-  }
-
-  /** Waits up to 2 minutes for a node (or nodes) to start or stop. */
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted waiting for the node", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("node did not start or stop: " + e.getMessage(), e);
-    }
+    network.close();
   }
 }

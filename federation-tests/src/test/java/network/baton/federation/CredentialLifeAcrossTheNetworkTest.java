@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import network.baton.federation.SignedNetwork.Node;
 import network.baton.node.cli.BatonCli;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.Role;
 import network.baton.node.federation.membership.MembershipList;
+import network.baton.node.launch.LocalMember;
 import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +45,8 @@ class CredentialLifeAcrossTheNetworkTest {
   @TempDir static Path root;
 
   private SignedNetwork network;
-  private Node kosen;
-  private Node university;
+  private LocalMember kosen;
+  private LocalMember university;
   private Path wallet;
   private Path walletPassphrase;
   private String graduate;
@@ -103,19 +103,18 @@ class CredentialLifeAcrossTheNetworkTest {
     assertThat(atUniversity.getBoolean("verified")).as(atUniversity.encodePrettily()).isTrue();
     assertThat(check(atUniversity, "issuer trusted").getBoolean("passed")).isTrue();
     assertThat(atUniversity.getJsonObject("achievement").getString("id"))
-        .isEqualTo(kosen.baseUrl() + "/resources/" + COURSE);
+        .isEqualTo(kosen.url() + "/resources/" + COURSE);
     // The graduate presents it to the university, answering the challenge the university gave.
-    Presentation presented =
-        present(file, tag, network.challenge(university), university.baseUrl());
+    Presentation presented = present(file, tag, network.challenge(university), university.url());
     JsonObject shown =
         network.verifyPresentation(
-            university, presented.sent(), presented.nonce(), university.baseUrl());
+            university, presented.sent(), presented.nonce(), university.url());
     assertThat(shown.getBoolean("verified")).as(shown.encodePrettily()).isTrue();
     assertThat(check(shown, "holder binding").getBoolean("passed")).isTrue();
     // The same presentation again is a replay: the challenge was used up.
     JsonObject replayed =
         network.verifyPresentation(
-            university, presented.sent(), presented.nonce(), university.baseUrl());
+            university, presented.sent(), presented.nonce(), university.url());
     assertThat(replayed.getBoolean("verified")).isFalse();
 
     // The employer saves what it needs once, then verifies with no network at all.
@@ -148,7 +147,7 @@ class CredentialLifeAcrossTheNetworkTest {
                   "--nonce",
                   presented.nonce(),
                   "--aud",
-                  university.baseUrl()))
+                  university.url()))
           .as(out.toString())
           .isZero();
       assertThat(out.toString()).contains("presentation: VALID", "credential 0: VALID");
@@ -156,16 +155,16 @@ class CredentialLifeAcrossTheNetworkTest {
 
     network.revoke(kosen, issued.getString("credentialId"));
 
-    for (Node node : List.of(university, kosen)) {
+    for (LocalMember node : List.of(university, kosen)) {
       JsonObject report = network.verifyCredential(node, credential);
       assertThat(report.getBoolean("verified")).as(node.name()).isFalse();
       assertThat(check(report, "status").getString("reason")).as(node.name()).contains("revoked");
       assertThat(check(report, "signature").getBoolean("passed")).isTrue();
     }
     {
-      Presentation again = present(file, tag, network.challenge(university), university.baseUrl());
+      Presentation again = present(file, tag, network.challenge(university), university.url());
       JsonObject report =
-          network.verifyPresentation(university, again.sent(), again.nonce(), university.baseUrl());
+          network.verifyPresentation(university, again.sent(), again.nonce(), university.url());
       assertThat(report.getBoolean("verified")).isFalse();
     }
 
@@ -205,10 +204,7 @@ class CredentialLifeAcrossTheNetworkTest {
                         "BATON",
                         List.of(
                             new Member(
-                                kosen.did(),
-                                java.net.URI.create(kosen.baseUrl()),
-                                "kosen",
-                                Set.of(Role.PUBLISHER)))))
+                                kosen.did(), kosen.baseUrl(), "kosen", Set.of(Role.PUBLISHER)))))
                 .jws());
 
     int code =

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import network.baton.federation.LocalNetwork.Member;
 import network.baton.node.federation.Role;
+import network.baton.node.launch.LocalMember;
 import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +44,8 @@ class FederatedNetworkTest {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private LocalNetwork network;
-  private Member kosen;
+  private ListedNetwork network;
+  private LocalMember kosen;
 
   @BeforeAll
   void startNetwork() throws IOException {
@@ -54,7 +54,7 @@ class FederatedNetworkTest {
       closed = socket.getLocalPort();
     }
     network =
-        LocalNetwork.start(
+        ListedNetwork.start(
             root,
             List.of(Institution.KOSEN, Institution.UNIVERSITY, Institution.HIGH_SCHOOL),
             List.of(
@@ -81,7 +81,7 @@ class FederatedNetworkTest {
 
     assertThat(ms).isLessThan(5000 + 2000);
     Map<String, String> statuses = statuses(result);
-    for (Member member : network.members()) {
+    for (LocalMember member : network.members()) {
       assertThat(statuses).containsEntry(member.did(), "ok");
     }
     assertThat(statuses).containsEntry(DEAD, "error");
@@ -89,9 +89,9 @@ class FederatedNetworkTest {
     Set<String> answering = new HashSet<>();
     for (Object h : result.getJsonArray("hits")) {
       JsonObject hit = (JsonObject) h;
-      Member from = byDid(hit.getString("member"));
+      LocalMember from = byDid(hit.getString("member"));
       // Each hit names the member it came from, and that member is its home node.
-      assertThat(hit.getString("iri")).startsWith(from.baseUrl() + "/resources/");
+      assertThat(hit.getString("iri")).startsWith(from.url() + "/resources/");
       assertThat(hit.getJsonArray("members").getList()).contains(from.did());
       answering.add(from.did());
     }
@@ -112,9 +112,12 @@ class FederatedNetworkTest {
 
   @Test
   void memberWithoutTheSkillIsSkippedAndTheSearchIsNotPartial() throws Exception {
-    Member highSchool = network.members().get(2);
+    LocalMember highSchool = network.members().get(2);
     String members =
-        network.members().stream().map(Member::did).reduce((a, b) -> a + "," + b).orElseThrow();
+        network.members().stream()
+            .map(LocalMember::did)
+            .reduce((a, b) -> a + "," + b)
+            .orElseThrow();
     JsonObject result = federated("skill=MAT-CATH&deadline=5000&members=" + enc(members));
 
     Map<String, String> statuses = statuses(result);
@@ -142,7 +145,7 @@ class FederatedNetworkTest {
   void federatedRequestsAreNotFederatedAgain() throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(kosen.baseUrl() + "/federation/search?q=x"))
+            HttpRequest.newBuilder(URI.create(kosen.url() + "/federation/search?q=x"))
                 .header("BATON-Hop", "1")
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -160,7 +163,7 @@ class FederatedNetworkTest {
         }""";
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(kosen.baseUrl() + "/federation/sparql?deadline=5000"))
+            HttpRequest.newBuilder(URI.create(kosen.url() + "/federation/sparql?deadline=5000"))
                 .header("Content-Type", "application/sparql-query")
                 .POST(HttpRequest.BodyPublishers.ofString(select))
                 .build(),
@@ -179,11 +182,11 @@ class FederatedNetworkTest {
                       row.getJsonObject("member").getString("value"), k -> new HashSet<>())
                   .add(row.getJsonObject("course").getString("value"));
             });
-    for (Member member : network.members()) {
+    for (LocalMember member : network.members()) {
       assertThat(coursesByMember.get(member.did()))
-          .as(member.institution().key())
+          .as(member.key())
           .isNotEmpty()
-          .allMatch(iri -> iri.startsWith(member.baseUrl() + "/resources/"));
+          .allMatch(iri -> iri.startsWith(member.url() + "/resources/"));
     }
     assertThat(statuses(json)).containsEntry(DEAD, "error");
     assertThat(json.getBoolean("partial")).isTrue();
@@ -192,7 +195,7 @@ class FederatedNetworkTest {
   private JsonObject federated(String query) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(kosen.baseUrl() + "/federation/search?" + query))
+            HttpRequest.newBuilder(URI.create(kosen.url() + "/federation/search?" + query))
                 .header("Accept", "application/json")
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -200,7 +203,7 @@ class FederatedNetworkTest {
     return new JsonObject(response.body());
   }
 
-  private Member byDid(String did) {
+  private LocalMember byDid(String did) {
     return network.members().stream()
         .filter(m -> m.did().equals(did))
         .findFirst()

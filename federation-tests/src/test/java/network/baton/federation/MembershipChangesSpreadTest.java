@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.SigningKey;
-import network.baton.federation.SignedNetwork.Node;
 import network.baton.node.federation.membership.SignedMembershipList;
+import network.baton.node.launch.LocalMember;
 import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,10 +44,10 @@ class MembershipChangesSpreadTest {
 
   private final HolderWallet graduate = HolderWallet.generate(new SecureRandom());
   private SignedNetwork network;
-  private Node kosen;
-  private Node university;
-  private Node highSchool;
-  private Node newcomer;
+  private LocalMember kosen;
+  private LocalMember university;
+  private LocalMember highSchool;
+  private LocalMember newcomer;
   private SignedMembershipList v2;
   private SignedMembershipList v3;
   private JsonObject issuedBeforeRemoval;
@@ -72,7 +72,7 @@ class MembershipChangesSpreadTest {
   void firstListAloneMakesTheThreeMembersSearchEachOtherAndNotTheNewcomer() {
     SignedMembershipList v1 = network.sign(1, kosen, university, highSchool);
     // Each node is handed the current list when it joins; the newcomer, not yet a member, too.
-    for (Node node : List.of(kosen, university, highSchool, newcomer)) {
+    for (LocalMember node : List.of(kosen, university, highSchool, newcomer)) {
       assertThat(network.offer(node, v1.jws()).statusCode()).isEqualTo(200);
     }
 
@@ -94,12 +94,12 @@ class MembershipChangesSpreadTest {
     assertThat(network.offer(kosen, v2.jws()).statusCode()).isEqualTo(200);
     network.awaitEverywhere(v2, SPREAD);
 
-    for (Node from : List.of(kosen, university, highSchool, newcomer)) {
+    for (LocalMember from : List.of(kosen, university, highSchool, newcomer)) {
       JsonObject result = network.federatedSearch(from, "thermal runaway");
       assertThat(statuses(result)).as(from.name()).containsEntry(newcomer.did(), "ok").hasSize(4);
       assertThat(result.getJsonArray("hits").stream().map(h -> ((JsonObject) h).getString("iri")))
           .as("hits on %s", from.name())
-          .anySatisfy(iri -> assertThat(iri).startsWith(newcomer.baseUrl() + "/resources/"));
+          .anySatisfy(iri -> assertThat(iri).startsWith(newcomer.url() + "/resources/"));
     }
   }
 
@@ -118,7 +118,7 @@ class MembershipChangesSpreadTest {
     // The removed node learns of the list too: it still pulls from the members it knew.
     network.awaitEverywhere(v3, SPREAD);
 
-    for (Node from : List.of(kosen, university, newcomer)) {
+    for (LocalMember from : List.of(kosen, university, newcomer)) {
       JsonObject result = network.federatedSearch(from, "safety");
       assertThat(statuses(result)).as(from.name()).doesNotContainKey(highSchool.did()).hasSize(3);
       assertThat(answering(result)).doesNotContain(highSchool.did());

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import network.baton.federation.LocalNetwork.Member;
+import network.baton.node.launch.LocalMember;
 import network.baton.vocab.SampleContent.Institution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
@@ -53,12 +53,12 @@ class ThreeMemberNetworkTest {
   @TempDir static Path root;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private LocalNetwork network;
+  private ListedNetwork network;
 
   @BeforeAll
   void startNetwork() {
     network =
-        LocalNetwork.start(
+        ListedNetwork.start(
             root, List.of(Institution.KOSEN, Institution.UNIVERSITY, Institution.HIGH_SCHOOL));
   }
 
@@ -71,13 +71,13 @@ class ThreeMemberNetworkTest {
 
   @Test
   void everyMemberPublishesItsOwnContentUnderItsOwnBaseUrl() throws Exception {
-    for (Member member : network.members()) {
-      assertThat(member.published()).as(member.institution().key()).isGreaterThanOrEqualTo(15);
+    for (LocalMember member : network.members()) {
+      assertThat(network.published(member)).as(member.key()).isGreaterThanOrEqualTo(15);
       JsonObject descriptor =
-          new JsonObject(get(member.baseUrl() + "/.well-known/baton-node", "application/ld+json"));
-      assertThat(descriptor.getLong("resourceCount")).isEqualTo(member.published());
+          new JsonObject(get(member.url() + "/.well-known/baton-node", "application/ld+json"));
+      assertThat(descriptor.getLong("resourceCount")).isEqualTo(network.published(member));
 
-      String institution = member.baseUrl() + "/resources/institution";
+      String institution = member.url() + "/resources/institution";
       Model model = ModelFactory.createDefaultModel();
       RDFParser.fromString(get(institution, "text/turtle"), Lang.TURTLE)
           .base(institution)
@@ -92,18 +92,16 @@ class ThreeMemberNetworkTest {
   void eachMemberAnswersSparqlOverItsOwnStoreOnly() {
     Map<String, Set<String>> publishersByMember = new HashMap<>();
     Set<String> courses = new HashSet<>();
-    for (Member member : network.members()) {
+    for (LocalMember member : network.members()) {
       try (QueryExecutionHTTP query =
-          QueryExecutionHTTP.service(member.baseUrl() + "/sparql")
-              .query(COURSES_BY_SKILL)
-              .build()) {
+          QueryExecutionHTTP.service(member.url() + "/sparql").query(COURSES_BY_SKILL).build()) {
         query
             .execSelect()
             .forEachRemaining(
                 (QuerySolution row) -> {
                   courses.add(row.getResource("course").getURI());
                   publishersByMember
-                      .computeIfAbsent(member.baseUrl(), k -> new HashSet<>())
+                      .computeIfAbsent(member.url(), k -> new HashSet<>())
                       .add(row.getResource("publisher").getURI());
                 });
       }
@@ -119,17 +117,16 @@ class ThreeMemberNetworkTest {
 
   @Test
   void aJapaneseSearchFindsCompoundWordsOnEveryMember() throws Exception {
-    for (Member member : network.members()) {
+    for (LocalMember member : network.members()) {
       JsonObject result =
           new JsonObject(
               get(
-                  member.baseUrl() + "/search?q=" + URLEncoder.encode("電池", StandardCharsets.UTF_8),
+                  member.url() + "/search?q=" + URLEncoder.encode("電池", StandardCharsets.UTF_8),
                   "application/json"));
       JsonArray hits = result.getJsonArray("hits");
-      assertThat(hits).as(member.institution().key()).isNotEmpty();
+      assertThat(hits).as(member.key()).isNotEmpty();
       for (Object hit : hits) {
-        assertThat(((JsonObject) hit).getString("iri"))
-            .startsWith(member.baseUrl() + "/resources/");
+        assertThat(((JsonObject) hit).getString("iri")).startsWith(member.url() + "/resources/");
       }
     }
   }

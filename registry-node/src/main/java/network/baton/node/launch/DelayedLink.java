@@ -1,4 +1,4 @@
-package network.baton.bench;
+package network.baton.node.launch;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
