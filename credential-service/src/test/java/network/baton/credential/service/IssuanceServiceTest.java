@@ -24,7 +24,7 @@ import network.baton.credential.verify.VerificationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CredentialServiceTest {
+class IssuanceServiceTest {
   private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
 
   @TempDir Path dir;
@@ -43,34 +43,36 @@ class CredentialServiceTest {
   void restartedServiceNeverReusesAnIndexAndKeepsStatuses() throws Exception {
     Set<Integer> indexes = new HashSet<>();
     String revoked;
-    try (CredentialService service = ServiceFixture.open(dir, keys)) {
-      SecuredCredential first = service.issue(order(CredentialFormat.JWT));
-      SecuredCredential second = service.issue(order(CredentialFormat.DATA_INTEGRITY));
+    try (ServiceFixture.Services service = ServiceFixture.open(dir, keys)) {
+      SecuredCredential first = service.issuance().issue(order(CredentialFormat.JWT));
+      SecuredCredential second = service.issuance().issue(order(CredentialFormat.DATA_INTEGRITY));
       indexes.add(index(first));
       indexes.add(index(second));
       revoked = first.id();
-      service.setStatus(revoked, StatusAction.REVOKE);
-      service.setStatus(second.id(), StatusAction.SUSPEND);
+      service.issuance().setStatus(revoked, StatusAction.REVOKE);
+      service.issuance().setStatus(second.id(), StatusAction.SUSPEND);
     }
-    try (CredentialService restarted = ServiceFixture.open(dir, keys)) {
-      SecuredCredential third = restarted.issue(order(CredentialFormat.JWT));
+    try (ServiceFixture.Services restarted = ServiceFixture.open(dir, keys)) {
+      SecuredCredential third = restarted.issuance().issue(order(CredentialFormat.JWT));
       assertThat(indexes).doesNotContain(index(third)).hasSize(2);
-      assertThat(restarted.issued(revoked).orElseThrow().state())
+      assertThat(restarted.issuance().issued(revoked).orElseThrow().state())
           .isEqualTo(CredentialState.REVOKED);
-      assertThat(restarted.issued().stream().filter(r -> r.state() == CredentialState.SUSPENDED))
+      assertThat(
+              restarted.issuance().issued().stream()
+                  .filter(r -> r.state() == CredentialState.SUSPENDED))
           .hasSize(1);
     }
   }
 
   @Test
   void concurrentIssuesGetDistinctIndexesAndAreAllRecorded() throws Exception {
-    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+    try (ServiceFixture.Services service = ServiceFixture.open(dir, keys)) {
       java.util.concurrent.ExecutorService pool =
           java.util.concurrent.Executors.newFixedThreadPool(4);
       try {
         List<java.util.concurrent.Future<SecuredCredential>> futures = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-          futures.add(pool.submit(() -> service.issue(order(CredentialFormat.JWT))));
+          futures.add(pool.submit(() -> service.issuance().issue(order(CredentialFormat.JWT))));
         }
         Set<Integer> indexes = new HashSet<>();
         for (var future : futures) indexes.add(index(future.get()));
@@ -79,8 +81,8 @@ class CredentialServiceTest {
         pool.shutdownNow();
       }
     }
-    try (CredentialService restarted = ServiceFixture.open(dir, keys)) {
-      assertThat(restarted.issued()).hasSize(24);
+    try (ServiceFixture.Services restarted = ServiceFixture.open(dir, keys)) {
+      assertThat(restarted.issuance().issued()).hasSize(24);
     }
   }
 
@@ -88,11 +90,13 @@ class CredentialServiceTest {
   void validityPeriodOfTheOrderIsKept() throws Exception {
     Instant from = Instant.parse("2026-04-01T00:00:00Z");
     Instant until = Instant.parse("2031-03-31T00:00:00Z");
-    try (CredentialService service = ServiceFixture.open(dir, keys)) {
+    try (ServiceFixture.Services service = ServiceFixture.open(dir, keys)) {
       SecuredCredential credential =
-          service.issue(
-              new CredentialOrder(
-                  HOLDER, FixtureCourses.COURSE, from, until, CredentialFormat.JWT));
+          service
+              .issuance()
+              .issue(
+                  new CredentialOrder(
+                      HOLDER, FixtureCourses.COURSE, from, until, CredentialFormat.JWT));
       assertThat(credential.document().path("validFrom").asText())
           .isEqualTo("2026-04-01T00:00:00Z");
       assertThat(credential.document().path("validUntil").asText())
@@ -104,14 +108,18 @@ class CredentialServiceTest {
 
   @Test
   void revocationIsFinal() throws Exception {
-    try (CredentialService service = ServiceFixture.open(dir, keys)) {
-      SecuredCredential credential = service.issue(order(CredentialFormat.JWT));
-      assertThat(service.setStatus(credential.id(), StatusAction.REVOKE).changed()).isTrue();
-      assertThat(service.setStatus(credential.id(), StatusAction.REVOKE).changed()).isFalse();
-      assertThatThrownBy(() -> service.setStatus(credential.id(), StatusAction.UNSUSPEND))
+    try (ServiceFixture.Services service = ServiceFixture.open(dir, keys)) {
+      SecuredCredential credential = service.issuance().issue(order(CredentialFormat.JWT));
+      assertThat(service.issuance().setStatus(credential.id(), StatusAction.REVOKE).changed())
+          .isTrue();
+      assertThat(service.issuance().setStatus(credential.id(), StatusAction.REVOKE).changed())
+          .isFalse();
+      assertThatThrownBy(
+              () -> service.issuance().setStatus(credential.id(), StatusAction.UNSUSPEND))
           .isInstanceOf(CredentialServiceException.class)
           .hasMessageContaining("revocation is final");
-      VerificationReport report = service.verifyCredential(new TextNode(credential.jwt()));
+      VerificationReport report =
+          service.verification().verifyCredential(new TextNode(credential.jwt()));
       assertThat(report.check(CredentialVerifier.STATUS).orElseThrow().passed()).isFalse();
     }
   }
@@ -119,29 +127,30 @@ class CredentialServiceTest {
   @Test
   void statusBitsLostInACrashAreRepairedFromTheJournal() throws Exception {
     SecuredCredential credential;
-    try (CredentialService service = ServiceFixture.open(dir, keys)) {
-      credential = service.issue(order(CredentialFormat.JWT));
-      service.setStatus(credential.id(), StatusAction.REVOKE);
+    try (ServiceFixture.Services service = ServiceFixture.open(dir, keys)) {
+      credential = service.issuance().issue(order(CredentialFormat.JWT));
+      service.issuance().setStatus(credential.id(), StatusAction.REVOKE);
     }
     try (Stream<Path> bits = Files.list(dir.resolve("credentials/status"))) {
       for (Path file : bits.toList()) Files.delete(file);
     }
-    try (CredentialService restarted = ServiceFixture.open(dir, keys)) {
-      StatusList list = list(restarted.statusList("0-revocation"));
+    try (ServiceFixture.Services restarted = ServiceFixture.open(dir, keys)) {
+      StatusList list = list(restarted.issuance().statusList("0-revocation"));
       assertThat(list.get(index(credential))).isTrue();
-      assertThat(restarted.verifyCredential(new TextNode(credential.jwt())).ok()).isFalse();
+      assertThat(restarted.verification().verifyCredential(new TextNode(credential.jwt())).ok())
+          .isFalse();
     }
   }
 
   @Test
   void unknownListsAreNotServed() throws Exception {
-    try (CredentialService service = ServiceFixture.open(dir, keys)) {
-      assertThatThrownBy(() -> service.statusList("0-revocation"))
+    try (ServiceFixture.Services service = ServiceFixture.open(dir, keys)) {
+      assertThatThrownBy(() -> service.issuance().statusList("0-revocation"))
           .isInstanceOf(CredentialServiceException.class);
-      service.issue(order(CredentialFormat.JWT));
-      assertThat(service.statusList("0-revocation")).isNotBlank();
+      service.issuance().issue(order(CredentialFormat.JWT));
+      assertThat(service.issuance().statusList("0-revocation")).isNotBlank();
       for (String name : new String[] {"1-revocation", "0-other", "../0-revocation", ""}) {
-        assertThatThrownBy(() -> service.statusList(name))
+        assertThatThrownBy(() -> service.issuance().statusList(name))
             .isInstanceOf(CredentialServiceException.class);
       }
     }
@@ -161,13 +170,15 @@ class CredentialServiceTest {
                     network.baton.credential.keys.KeyAlgorithm.P256,
                     "key-1",
                     new java.security.SecureRandom())));
-    try (CredentialService service = ServiceFixture.open(dir, p256)) {
-      assertThatThrownBy(() -> service.issue(order(CredentialFormat.DATA_INTEGRITY)))
+    try (ServiceFixture.Services service = ServiceFixture.open(dir, p256)) {
+      assertThatThrownBy(() -> service.issuance().issue(order(CredentialFormat.DATA_INTEGRITY)))
           .isInstanceOf(CredentialServiceException.class)
           .hasMessageContaining("Ed25519");
       assertThat(
               service
-                  .verifyCredential(new TextNode(service.issue(order(CredentialFormat.JWT)).jwt()))
+                  .verification()
+                  .verifyCredential(
+                      new TextNode(service.issuance().issue(order(CredentialFormat.JWT)).jwt()))
                   .ok())
           .isTrue();
     }
