@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.nimbusds.jose.JWSObject;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.status.StatusList;
 import network.baton.credential.status.StatusListCredential;
+import network.baton.credential.status.StatusListSource;
 import network.baton.credential.verify.CredentialVerifier;
 import network.baton.credential.verify.VerificationReport;
 import org.junit.jupiter.api.Test;
@@ -139,6 +141,34 @@ class IssuanceServiceTest {
       assertThat(list.get(index(credential))).isTrue();
       assertThat(restarted.verification().verifyCredential(new TextNode(credential.jwt())).ok())
           .isFalse();
+    }
+  }
+
+  @Test
+  void ownStatusListsAreReadFromTheStoreAsTheyChange() throws Exception {
+    try (ServiceFixture.Services service = ServiceFixture.open(dir, keys)) {
+      SecuredCredential credential = service.issuance().issue(order(CredentialFormat.JWT));
+      URI revocation = URI.create(ServiceFixture.BASE_URL + "/status/0-revocation");
+      URI suspension = URI.create(ServiceFixture.BASE_URL + "/status/0-suspension");
+      StatusListSource own = service.issuance().ownStatusLists();
+
+      service.issuance().setStatus(credential.id(), StatusAction.SUSPEND);
+      StatusListCredential suspended = own.list(suspension);
+      service.issuance().setStatus(credential.id(), StatusAction.UNSUSPEND);
+
+      assertThat(suspended.list().get(index(credential))).isTrue();
+      assertThat(suspended.issuer()).isEqualTo("did:web:kosen.example");
+      assertThat(own.list(suspension).list().get(index(credential))).isFalse();
+      assertThat(own.list(revocation).list().get(index(credential))).isFalse();
+      assertThat(service.verification().verifyCredential(new TextNode(credential.jwt())).ok())
+          .isTrue();
+      assertThatThrownBy(
+              () -> own.list(URI.create(ServiceFixture.BASE_URL + "/status/1-revocation")))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("no status list 1-revocation");
+      assertThatThrownBy(() -> own.list(URI.create("https://univ.example/status/0-revocation")))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("not a status list of this node");
     }
   }
 
