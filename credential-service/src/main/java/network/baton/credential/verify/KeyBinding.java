@@ -1,5 +1,7 @@
 package network.baton.credential.verify;
 
+import static java.util.Objects.requireNonNull;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import network.baton.credential.did.DidDocument;
@@ -17,7 +19,7 @@ public final class KeyBinding implements KeySelector {
 
   /** Keys found in the DID documents this resolver returns. */
   public KeyBinding(DidResolver resolver) {
-    this.resolver = java.util.Objects.requireNonNull(resolver, "resolver");
+    this.resolver = requireNonNull(resolver, "resolver");
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.Set;
 import network.baton.credential.issue.FrameworkSkills;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.issue.VcContexts;
+import network.baton.credential.status.StatusEntry;
+import network.baton.credential.status.StatusPurpose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -151,9 +154,9 @@ class PresentationChecksTest {
   void aVerifierBuiltAloneTrustsNobodyAndFailsStatusItCannotCheck() {
     VerificationService bare = VerificationService.builder(node.resolver).build();
     JsonNode entry =
-        network.baton.credential.status.StatusEntry.of(
-                java.net.URI.create("https://kosen.example/status/0-revocation"),
-                network.baton.credential.status.StatusPurpose.REVOCATION,
+        StatusEntry.of(
+                URI.create("https://kosen.example/status/0-revocation"),
+                StatusPurpose.REVOCATION,
                 1)
             .toJson();
 
