@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BenchLogging implements AutoCloseable {
   private static final List<String> PER_REQUEST =
-      List.of("network.baton.node.access", "network.baton.credential.service.CredentialService");
+      List.of("network.baton.node.access", "network.baton.credential.service.IssuanceService");
 
   private final Map<Logger, Level> previous = new LinkedHashMap<>();
 

@@ -2,11 +2,6 @@ package network.baton.credential.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
@@ -18,11 +13,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,17 +20,16 @@ import network.baton.credential.issue.UnknownAchievementException;
 import network.baton.credential.issue.UnknownSkillException;
 import network.baton.credential.issue.VcContexts;
 import network.baton.credential.service.CredentialFormat;
-import network.baton.credential.service.CredentialOrder;
-import network.baton.credential.service.CredentialService;
 import network.baton.credential.service.CredentialServiceException;
+import network.baton.credential.service.IssuanceService;
 import network.baton.credential.service.SecuredCredential;
 import network.baton.credential.service.StatusAction;
 import network.baton.credential.service.StatusChange;
 import network.baton.credential.verify.VerificationReport;
+import network.baton.credential.verify.VerificationService;
 import network.baton.vocab.InputLimitException;
 import network.baton.vocab.JsonLimits;
 import network.baton.vocab.NotUtf8Exception;
-import network.baton.vocab.StrictUtf8;
 
 /**
  * The credential endpoints, with the request and response shapes of the W3C VC API:
@@ -82,28 +71,28 @@ public final class CredentialRoutes {
   private static final Set<String> JSON_LD_TYPES =
       Set.of("application/vc", "application/vc+ld+json", "application/ld+json", "application/json");
 
-  private final CredentialService service;
+  private final IssuanceService issuance;
+  private final VerificationService verification;
   private final WorkerExecutor worker;
   private final Handler<RoutingContext> admin;
   private final Handler<RoutingContext> body;
   private final Handler<RoutingContext> share;
-  private final int maxBodyBytes;
-  private final JsonLimits limits;
-  private final ObjectMapper json =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private final CredentialRequests requests;
 
   /**
-   * Routes over the service; {@code admin} guards issue and status (the node's bearer-token check),
-   * {@code body} is the node's size-limited BodyHandler, and bodies over {@code maxBodyBytes} are
-   * refused with 413.
+   * Routes over the two services (issue, status and status lists call {@code issuance}; verify and
+   * challenges call {@code verification}); {@code admin} guards issue and status (the node's
+   * bearer-token check), {@code body} is the node's size-limited BodyHandler, and bodies over
+   * {@code maxBodyBytes} are refused with 413.
    */
   public CredentialRoutes(
-      CredentialService service,
+      IssuanceService issuance,
+      VerificationService verification,
       WorkerExecutor worker,
       Handler<RoutingContext> admin,
       Handler<RoutingContext> body,
       int maxBodyBytes) {
-    this(service, worker, admin, body, null, maxBodyBytes);
+    this(issuance, verification, worker, admin, body, null, maxBodyBytes);
   }
 
   /**
@@ -111,13 +100,14 @@ public final class CredentialRoutes {
    * credential work, a platform handler so it runs before the body is read; null: none).
    */
   public CredentialRoutes(
-      CredentialService service,
+      IssuanceService issuance,
+      VerificationService verification,
       WorkerExecutor worker,
       Handler<RoutingContext> admin,
       Handler<RoutingContext> body,
       Handler<RoutingContext> share,
       int maxBodyBytes) {
-    this(service, worker, admin, body, share, maxBodyBytes, JsonLimits.defaults());
+    this(issuance, verification, worker, admin, body, share, maxBodyBytes, JsonLimits.defaults());
   }
 
   /**
@@ -125,15 +115,16 @@ public final class CredentialRoutes {
    * {@code limits} (nesting, values, members of an object, elements of an array).
    */
   public CredentialRoutes(
-      CredentialService service,
+      IssuanceService issuance,
+      VerificationService verification,
       WorkerExecutor worker,
       Handler<RoutingContext> admin,
       Handler<RoutingContext> body,
       Handler<RoutingContext> share,
       int maxBodyBytes,
       JsonLimits limits) {
-    this.limits = requireNonNull(limits, "limits");
-    this.service = requireNonNull(service, "service");
+    this.issuance = requireNonNull(issuance, "issuance");
+    this.verification = requireNonNull(verification, "verification");
     this.worker = requireNonNull(worker, "worker");
     this.admin = requireNonNull(admin, "admin");
     this.body = requireNonNull(body, "body");
@@ -141,8 +132,7 @@ public final class CredentialRoutes {
       throw new IllegalArgumentException("share must be a platform handler (it runs first)");
     }
     this.share = share;
-    if (maxBodyBytes < 1) throw new IllegalArgumentException("body limit must be positive");
-    this.maxBodyBytes = maxBodyBytes;
+    this.requests = new CredentialRequests(maxBodyBytes, limits);
   }
 
   /**
@@ -161,16 +151,6 @@ public final class CredentialRoutes {
                         .put("id", holderDid)
                         .put("achievement", new JsonObject().put("id", achievementId))))
         .put("options", new JsonObject().put("format", format));
-  }
-
-  /** Mounts the credential routes with the default body limit. */
-  public static void mount(
-      Router router,
-      CredentialService service,
-      WorkerExecutor worker,
-      Handler<RoutingContext> admin,
-      Handler<RoutingContext> body) {
-    new CredentialRoutes(service, worker, admin, body, DEFAULT_MAX_BODY_BYTES).mount(router);
   }
 
   /** Adds the routes to the router. */
@@ -197,21 +177,24 @@ public final class CredentialRoutes {
 
   private void issue(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> issued(service.issue(order(object(buffer)))))
+    blocking(() -> issued(issuance.issue(CredentialRequests.order(requests.object(buffer)))))
         .onSuccess(result -> reply(rc, 201, result))
         .onFailure(rc::fail);
   }
 
   private void verify(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> service.verifyCredential(credentialInput(object(buffer))))
+    blocking(
+            () ->
+                verification.verifyCredential(
+                    CredentialRequests.credentialInput(requests.object(buffer))))
         .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
         .onFailure(rc::fail);
   }
 
   private void verifyPresentation(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> presentationReport(object(buffer)))
+    blocking(() -> presentationReport(CredentialRequests.presentation(requests.object(buffer))))
         .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
         .onFailure(rc::fail);
   }
@@ -219,7 +202,7 @@ public final class CredentialRoutes {
   // Public and cheap (32 random bytes, no disk): the service keeps a bounded number outstanding.
   private void challenge(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> service.newChallenge(challengeDomain(buffer)))
+    blocking(() -> verification.newChallenge(requests.challengeDomain(buffer)))
         .onSuccess(
             challenge -> {
               rc.response().putHeader("Cache-Control", "no-store");
@@ -234,19 +217,9 @@ public final class CredentialRoutes {
         .onFailure(rc::fail);
   }
 
-  private String challengeDomain(Buffer buffer) {
-    if (buffer == null || buffer.length() == 0) return null;
-    JsonNode domain = object(buffer).get("domain");
-    if (domain == null || domain.isNull()) return null;
-    if (!domain.isTextual() || domain.asText().isBlank() || domain.asText().length() > 2048) {
-      throw missing("domain", "a non-empty string (your DID or URL) of at most 2048 characters");
-    }
-    return domain.asText();
-  }
-
   private void status(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> changeStatus(object(buffer)))
+    blocking(() -> changeStatus(CredentialRequests.status(requests.object(buffer))))
         .onSuccess(change -> reply(rc, 200, change))
         .onFailure(rc::fail);
   }
@@ -260,7 +233,7 @@ public final class CredentialRoutes {
             .map(h -> h.value().toLowerCase(Locale.ROOT))
             .anyMatch(JSON_LD_TYPES::contains);
     CredentialFormat format = jsonLd ? CredentialFormat.DATA_INTEGRITY : CredentialFormat.JWT;
-    blocking(() -> service.statusList(list, format))
+    blocking(() -> issuance.statusList(list, format))
         .onSuccess(
             signed ->
                 rc.response()
@@ -277,76 +250,6 @@ public final class CredentialRoutes {
         .recover(failure -> Future.failedFuture(problem(failure)));
   }
 
-  private JsonNode object(Buffer buffer) {
-    if (buffer == null || buffer.length() == 0)
-      throw HttpProblem.badRequest("the request has no body");
-    if (buffer.length() > maxBodyBytes) {
-      throw new HttpProblem(
-          "payload-too-large",
-          413,
-          "Payload too large",
-          "the body has " + buffer.length() + " bytes, more than the limit of " + maxBodyBytes);
-    }
-    byte[] bytes = buffer.getBytes();
-    // Strict UTF-8 first (the problem names the byte), then the shape, before any tree is built
-    // or a JSON-LD credential is expanded.
-    StrictUtf8.decode(bytes);
-    limits.check(bytes);
-    JsonNode node;
-    try {
-      node = json.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      JsonObject where = new JsonObject();
-      if (e.getLocation() != null) {
-        where.put("line", e.getLocation().getLineNr()).put("column", e.getLocation().getColumnNr());
-      }
-      throw new HttpProblem(
-          "malformed-json",
-          400,
-          "Malformed JSON",
-          "the body is not valid JSON: " + e.getOriginalMessage(),
-          where);
-    } catch (IOException e) {
-      throw HttpProblem.badRequest("the body cannot be read: " + e.getMessage());
-    }
-    if (node == null || !node.isObject())
-      throw HttpProblem.badRequest("the body must be a JSON object");
-    return node;
-  }
-
-  private static CredentialOrder order(JsonNode request) {
-    JsonNode credential = member(request, "credential", "credential", "an object");
-    if (!credential.isObject()) throw missing("credential", "an object");
-    JsonNode subject =
-        member(credential, "credentialSubject", "credential.credentialSubject", "an object");
-    if (!subject.isObject()) throw missing("credential.credentialSubject", "an object");
-    String holder = text(subject, "id", "credential.credentialSubject.id");
-    JsonNode achievement =
-        member(
-            subject,
-            "achievement",
-            "credential.credentialSubject.achievement",
-            "an object with an id");
-    String course =
-        achievement.isTextual()
-            ? achievement.asText()
-            : text(achievement, "id", "credential.credentialSubject.achievement.id");
-    Instant validFrom = instant(credential, "validFrom");
-    Instant validUntil = instant(credential, "validUntil");
-    JsonNode format = request.path("options").path("format");
-    CredentialFormat chosen;
-    if (format.isMissingNode() || format.isNull()) {
-      chosen = CredentialFormat.JWT;
-    } else {
-      try {
-        chosen = CredentialFormat.parse(format.asText());
-      } catch (IllegalArgumentException e) {
-        throw HttpProblem.badRequest("options.format: " + e.getMessage());
-      }
-    }
-    return new CredentialOrder(holder, course, validFrom, validUntil, chosen);
-  }
-
   private static JsonObject issued(SecuredCredential credential) {
     Object verifiable =
         credential.jwt() != null
@@ -361,112 +264,22 @@ public final class CredentialRoutes {
         .put("format", credential.format().value());
   }
 
-  private static JsonNode credentialInput(JsonNode request) {
-    JsonNode credential =
-        member(
-            request,
-            "verifiableCredential",
-            "verifiableCredential",
-            "a vc+jwt string or an object");
-    if (!credential.isTextual() && !credential.isObject()) {
-      throw missing("verifiableCredential", "a vc+jwt string or an object");
-    }
-    return credential;
-  }
-
-  private VerificationReport presentationReport(JsonNode request) {
-    JsonNode presentation =
-        member(
-            request,
-            "verifiablePresentation",
-            "verifiablePresentation",
-            "a vp+jwt string or an object");
-    if (!presentation.isTextual() && !presentation.isObject()) {
-      throw missing("verifiablePresentation", "a vp+jwt string or an object");
-    }
-    JsonNode options =
-        member(request, "options", "options", "an object with the challenge from POST /challenges");
-    String challenge = text(options, "challenge", "options.challenge");
-    JsonNode domain = options.get("domain");
-    if (domain != null && !domain.isNull() && (!domain.isTextual() || domain.asText().isBlank())) {
-      throw missing("options.domain", "a non-empty string");
-    }
-    return service.verifyIssuedChallenge(
-        presentation, challenge, domain == null || domain.isNull() ? null : domain.asText());
-  }
-
-  private JsonObject changeStatus(JsonNode request) throws IOException {
-    String id = text(request, "credentialId", "credentialId");
-    JsonNode items =
-        member(request, "credentialStatus", "credentialStatus", "a list of {type, status}");
-    List<JsonNode> list = new ArrayList<>();
-    if (items.isArray()) items.forEach(list::add);
-    else if (items.isObject()) list.add(items);
-    if (list.isEmpty()) throw missing("credentialStatus", "a non-empty list of {type, status}");
-    List<StatusAction> actions = new ArrayList<>();
-    for (JsonNode item : list) {
-      JsonNode type = item.path("type");
-      if (type.isTextual() && !"BitstringStatusListEntry".equals(type.asText())) {
-        throw HttpProblem.unprocessable(
-            "unsupported-status-type",
-            "credentialStatus type "
-                + type.asText()
-                + " is not supported (BitstringStatusListEntry)");
-      }
-      try {
-        actions.add(StatusAction.parse(text(item, "status", "credentialStatus[].status")));
-      } catch (IllegalArgumentException e) {
-        throw HttpProblem.badRequest(e.getMessage());
-      }
-    }
+  private JsonObject changeStatus(CredentialRequests.StatusRequest request) throws IOException {
     StatusChange change = null;
     boolean changed = false;
-    for (StatusAction action : actions) {
-      change = service.setStatus(id, action);
+    for (StatusAction action : request.actions()) {
+      change = issuance.setStatus(request.credentialId(), action);
       changed |= change.changed();
     }
     return new JsonObject()
-        .put("credentialId", id)
+        .put("credentialId", request.credentialId())
         .put("status", change.record().state().value())
         .put("changed", changed);
   }
 
-  private static JsonNode member(JsonNode node, String name, String path, String what) {
-    JsonNode value = node.get(name);
-    if (value == null || value.isNull()) throw missing(path, what);
-    return value;
-  }
-
-  private static String text(JsonNode node, String name, String path) {
-    JsonNode value = node.get(name);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw missing(path, "a non-empty string");
-    }
-    return value.asText();
-  }
-
-  private static Instant instant(JsonNode credential, String name) {
-    JsonNode value = credential.get(name);
-    if (value == null || value.isNull()) return null;
-    try {
-      return OffsetDateTime.parse(value.asText()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw HttpProblem.badRequest(
-          "credential."
-              + name
-              + " must be an XML Schema dateTime with a time zone, not '"
-              + value.asText()
-              + "'");
-    }
-  }
-
-  private static HttpProblem missing(String path, String what) {
-    return new HttpProblem(
-        "invalid-request",
-        400,
-        "Invalid request",
-        path + " is missing or not " + what,
-        new JsonObject().put("member", path));
+  private VerificationReport presentationReport(CredentialRequests.PresentationRequest request) {
+    return verification.verifyIssuedChallenge(
+        request.presentation(), request.challenge(), request.domain());
   }
 
   /** The HTTP problem for a failure of the service or of the request. */

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import network.baton.credential.status.StatusCheck.Outcome;
 import network.baton.credential.verify.StatusChecker;
 import network.baton.credential.verify.StatusResult;
@@ -18,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The verifier's side of Bitstring Status List: fetches the list credential named by a credential's
- * {@code credentialStatus}, has its proof verified, caches it for a time-to-live, and reads the
- * bit. A list that cannot be fetched is reported as {@link Outcome#LIST_UNAVAILABLE} and fails
- * unless the checker is configured fail-open. Thread-safe.
+ * The verifier's side of Bitstring Status List: gets the list credential named by a credential's
+ * {@code credentialStatus} from a {@link StatusListSource} (fetched, verified and cached by {@link
+ * FetchedStatusLists}, or the issuer's own lists read from its store) and reads the bit. A list
+ * that cannot be had is reported as {@link Outcome#LIST_UNAVAILABLE} and fails unless the checker
+ * is configured fail-open. Thread-safe.
  */
 public final class BitstringStatusChecker implements StatusChecker {
 
@@ -52,23 +51,34 @@ public final class BitstringStatusChecker implements StatusChecker {
     }
   }
 
-  private record Cached(StatusListCredential list, Instant fetchedAt, String body) {}
-
   private static final Logger log = LoggerFactory.getLogger(BitstringStatusChecker.class);
 
-  private final StatusListFetcher fetcher;
-  private final StatusListVerifier verifier;
+  private final StatusListSource lists;
   private final Clock clock;
-  private final Options options;
-  private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
+  private final boolean failClosed;
 
-  /** A checker over the given fetcher and list verifier, with an injectable clock. */
+  /**
+   * A checker over lists fetched by {@code fetcher} and verified by {@code verifier}, cached for
+   * the options' time-to-live ({@link FetchedStatusLists}), with an injectable clock.
+   */
   public BitstringStatusChecker(
       StatusListFetcher fetcher, StatusListVerifier verifier, Clock clock, Options options) {
-    this.fetcher = requireNonNull(fetcher, "fetcher");
-    this.verifier = requireNonNull(verifier, "verifier");
+    this(
+        new FetchedStatusLists(
+            fetcher,
+            verifier,
+            clock,
+            requireNonNull(options, "options").ttl(),
+            options.maxListSize()),
+        clock,
+        options.failClosed());
+  }
+
+  /** A checker over lists from {@code lists}; {@code failClosed}: a list not had fails. */
+  public BitstringStatusChecker(StatusListSource lists, Clock clock, boolean failClosed) {
+    this.lists = requireNonNull(lists, "lists");
     this.clock = requireNonNull(clock, "clock");
-    this.options = requireNonNull(options, "options");
+    this.failClosed = failClosed;
   }
 
   /**
@@ -135,37 +145,18 @@ public final class BitstringStatusChecker implements StatusChecker {
     URI url = entry.statusListCredential();
     Instant now = clock.instant();
     StatusListCredential list;
-    Cached cached = cache.get(url);
-    if (cached != null && now.isBefore(cached.fetchedAt().plus(options.ttl()))) {
-      list = cached.list();
-    } else {
-      String body;
-      try {
-        body = fetcher.fetch(url);
-        if (body == null) {
-          throw new java.io.IOException("empty answer");
-        }
-      } catch (Exception e) {
-        log.info("status list could not be fetched [url: {}, reason: {}]", url, e.toString());
-        String reason = "status list could not be fetched from " + url + ": " + e.getMessage();
-        return new StatusCheck(
-            Outcome.LIST_UNAVAILABLE,
-            !options.failClosed(),
-            options.failClosed() ? reason : reason + " (accepted: checker is fail-open)");
-      }
-      if (cached != null && cached.body().equals(body)) {
-        // The very list checked before (an own list is fetched every time, unchanged until a
-        // status changes): its proof and bits were already checked and decoded.
-        list = cached.list();
-      } else {
-        try {
-          list = StatusListCredential.fromJson(verifier.verify(body), options.maxListSize());
-        } catch (StatusListException e) {
-          return StatusCheck.of(
-              Outcome.LIST_INVALID, "status list " + url + " is not valid: " + e.getMessage());
-        }
-      }
-      cache.put(url, new Cached(list, now, body));
+    try {
+      list = lists.list(url);
+    } catch (StatusListException e) {
+      return StatusCheck.of(
+          Outcome.LIST_INVALID, "status list " + url + " is not valid: " + e.getMessage());
+    } catch (Exception e) {
+      log.info("status list could not be fetched [url: {}, reason: {}]", url, e.toString());
+      String reason = "status list could not be fetched from " + url + ": " + e.getMessage();
+      return new StatusCheck(
+          Outcome.LIST_UNAVAILABLE,
+          !failClosed,
+          failClosed ? reason : reason + " (accepted: checker is fail-open)");
     }
     return read(entry, list, expectedIssuer, now);
   }

@@ -13,19 +13,19 @@ import java.util.regex.Pattern;
  * A compact JWS taken apart before any cryptography: size limit first, then three base64url parts,
  * then a JSON object header and payload (duplicate member names refused).
  */
-record CompactJws(String text, JsonNode header, JsonNode payload) {
+public record CompactJws(String text, JsonNode header, JsonNode payload) {
   /** The largest JWS accepted: 1 MiB. */
-  static final int MAX_CHARS = 1 << 20;
+  public static final int MAX_CHARS = 1 << 20;
 
   private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
 
   /** A JSON reader that refuses duplicate member names (they make a signed object ambiguous). */
-  static ObjectMapper strictJson() {
+  public static ObjectMapper strictJson() {
     return JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   }
 
   /** Parses the text, or fails with a {@link FormatException} saying what is wrong. */
-  static CompactJws parse(String text, ObjectMapper mapper) {
+  public static CompactJws parse(String text, ObjectMapper mapper) {
     if (text == null || text.isBlank()) throw new FormatException("no JWS given");
     String jws = text.strip();
     if (jws.length() > MAX_CHARS) {
@@ -65,7 +65,7 @@ record CompactJws(String text, JsonNode header, JsonNode payload) {
   }
 
   /** The input is not a well-formed compact JWS. */
-  static final class FormatException extends RuntimeException {
+  public static final class FormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     FormatException(String message) {

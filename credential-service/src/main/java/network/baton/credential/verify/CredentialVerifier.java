@@ -3,31 +3,23 @@ package network.baton.credential.verify;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSObject;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import network.baton.credential.did.DidResolver;
-import network.baton.credential.did.VerificationMethod;
-import network.baton.credential.issue.Skill;
+import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.issue.SkillLookup;
 import network.baton.credential.issue.VcContexts;
-import network.baton.credential.jose.BcJose;
 
 /**
- * Verifies a {@code vc+jwt} credential and reports every check: format, header, credential shape,
- * key belongs to issuer, signature, dates, status, issuer trusted, skills, plus any extra checks
- * (e.g. JSON Schema). Checks after a failed format, header, shape, key or signature check are not
- * run, since the content cannot be trusted. Thread-safe.
+ * Verifies credentials into reports, one {@link VerificationPipeline} per securing format chosen by
+ * {@link FormatDispatch}: a {@code vc+jwt} (a JSON string or an EnvelopedVerifiableCredential) runs
+ * format, header, credential, key, signature; a JSON-LD credential with an {@code eddsa-rdfc-2022}
+ * proof runs format, credential, then key and signature from the proof; both then run the claims
+ * checks dates, status, issuer trusted, skills, and any extra checks (e.g. JSON Schema). Steps are
+ * replaced by name ({@link #replacing}). Immutable and thread-safe.
  */
 public final class CredentialVerifier {
   /** Check names, in the order they run. */
@@ -42,20 +34,25 @@ public final class CredentialVerifier {
   public static final String TRUST = "issuer trusted";
   public static final String SKILLS = "skills";
 
+  /** The step checking an embedded proof (it reports {@link #KEY} and {@link #SIGNATURE}). */
+  public static final String PROOF = "proof";
+
+  /** The name of the {@code vc+jwt} format. */
+  public static final String VC_JWT = "vc+jwt";
+
+  /** The name of the Data Integrity format. */
+  public static final String DATA_INTEGRITY = "eddsa-rdfc-2022";
+
   /** Clock skew tolerated on validFrom and validUntil. */
   public static final Duration DEFAULT_SKEW = Duration.ofMinutes(1);
 
-  private final KeyBinding keys;
-  private final TrustList trust;
-  private final StatusChecker status;
-  private final SkillLookup skills;
-  private final Clock clock;
-  private final Duration skew;
-  private final List<CredentialCheck> extraChecks;
-  private final JwsHeaderPolicy headerPolicy = new JwsHeaderPolicy(VcContexts.VC_JWT, "vc");
-  private final ObjectMapper json = CompactJws.strictJson();
+  private final FormatDispatch formats;
 
-  /** A verifier with the default clock skew and no extra checks. */
+  private CredentialVerifier(FormatDispatch formats) {
+    this.formats = formats;
+  }
+
+  /** A {@code vc+jwt} verifier with the default clock skew and no extra checks. */
   public CredentialVerifier(
       DidResolver resolver,
       TrustList trust,
@@ -65,7 +62,7 @@ public final class CredentialVerifier {
     this(resolver, trust, status, skills, clock, DEFAULT_SKEW, List.of());
   }
 
-  /** A verifier with every setting given. */
+  /** A {@code vc+jwt} verifier with every setting given. */
   public CredentialVerifier(
       DidResolver resolver,
       TrustList trust,
@@ -74,234 +71,142 @@ public final class CredentialVerifier {
       Clock clock,
       Duration skew,
       List<CredentialCheck> extraChecks) {
-    this.keys = new KeyBinding(requireNonNull(resolver, "resolver"));
-    this.trust = requireNonNull(trust, "trust");
-    this.status = requireNonNull(status, "status");
-    this.skills = requireNonNull(skills, "skills");
-    this.clock = requireNonNull(clock, "clock");
-    this.skew = requireNonNull(skew, "skew");
-    this.extraChecks = List.copyOf(extraChecks);
+    this(
+        dispatch(
+            jwt(new KeyBinding(requireNonNull(resolver, "resolver")))
+                .followedBy(withExtras(claims(trust, status, skills, clock, skew), extraChecks)),
+            null));
   }
 
-  /** The same verifier with one more check run on authentic credentials. */
+  private static VerificationPipeline withExtras(
+      VerificationPipeline claims, List<CredentialCheck> extraChecks) {
+    VerificationPipeline all = claims;
+    int n = 0;
+    for (CredentialCheck extra : extraChecks) {
+      requireNonNull(extra, "extraChecks");
+      all =
+          all.then("extra check " + n++, VerificationCheck.single(e -> extra.check(e.document())));
+    }
+    return all;
+  }
+
+  /**
+   * A verifier of both formats: the default gates of each ({@code keys} for {@code vc+jwt}, {@code
+   * suite} with keys from {@code resolver} for Data Integrity; no suite: {@code vc+jwt} only)
+   * followed by {@code claims}.
+   */
+  public static CredentialVerifier of(
+      KeySelector keys, EddsaRdfc2022 suite, DidResolver resolver, VerificationPipeline claims) {
+    requireNonNull(claims, "claims");
+    return new CredentialVerifier(
+        dispatch(
+            jwt(keys).followedBy(claims),
+            suite == null ? null : dataIntegrity(suite, resolver).followedBy(claims)));
+  }
+
+  /** The gates of a {@code vc+jwt}: format, header, credential, key, signature. */
+  public static VerificationPipeline jwt(KeySelector keys) {
+    return VerificationPipeline.empty()
+        .gate(
+            FORMAT,
+            new JwsFormatCheck(
+                VcContexts.ENVELOPED_VC_PREFIX,
+                "an EnvelopedVerifiableCredential must have an id starting with "
+                    + VcContexts.ENVELOPED_VC_PREFIX))
+        .gate(HEADER, new JwsHeaderCheck(new JwsHeaderPolicy(VcContexts.VC_JWT, "vc")))
+        .gate(CREDENTIAL, new CredentialShapeCheck())
+        .gate(KEY, new JwsKeyCheck(keys, KeyPurpose.ASSERTION))
+        .gate(SIGNATURE, new JwsSignatureCheck());
+  }
+
+  /** The gates of a credential with an {@code eddsa-rdfc-2022} proof: format, credential, proof. */
+  public static VerificationPipeline dataIntegrity(EddsaRdfc2022 suite, DidResolver resolver) {
+    return VerificationPipeline.empty()
+        .gate(FORMAT, EmbeddedProofFormatCheck.credential())
+        .gate(CREDENTIAL, new CredentialShapeCheck())
+        .gate(PROOF, new DataIntegrityProofCheck(suite, resolver, KeyPurpose.ASSERTION));
+  }
+
+  /** The claims checks of an authentic credential: dates, status, issuer trusted, skills. */
+  public static VerificationPipeline claims(
+      TrustList trust, StatusChecker status, SkillLookup skills, Clock clock, Duration skew) {
+    return VerificationPipeline.empty()
+        .then(DATES, new ValidityPeriodCheck(clock, skew))
+        .then(STATUS, new CredentialStatusCheck(status))
+        .then(TRUST, new IssuerTrustCheck(trust))
+        .then(SKILLS, new SkillsCheck(skills));
+  }
+
+  private static FormatDispatch dispatch(VerificationPipeline jwt, VerificationPipeline embedded) {
+    List<FormatDispatch.Format> formats = new ArrayList<>();
+    formats.add(
+        new FormatDispatch.Format(
+            VC_JWT,
+            input ->
+                input.isTextual()
+                    || CredentialShapeCheck.contains(
+                        input.get("type"), "EnvelopedVerifiableCredential"),
+            jwt));
+    if (embedded != null) {
+      formats.add(
+          new FormatDispatch.Format(
+              DATA_INTEGRITY, input -> input.isObject() && input.has("proof"), embedded));
+    }
+    return new FormatDispatch(
+        formats,
+        input ->
+            !input.isObject()
+                ? "a credential must be a vc+jwt string or a JSON object"
+                : input.has("proof")
+                    ? "Data Integrity proofs are not verified here"
+                    : "the credential has no proof (not secured)");
+  }
+
+  /** The same verifier with one more check run on authentic credentials, after the others. */
   public CredentialVerifier withCheck(CredentialCheck check) {
-    List<CredentialCheck> more = new ArrayList<>(extraChecks);
-    more.add(check);
-    return new CredentialVerifier(keys.resolver(), trust, status, skills, clock, skew, more);
+    requireNonNull(check, "check");
+    return withCheck(
+        "check " + formats.formats().get(0).pipeline().names().size(),
+        VerificationCheck.single(evidence -> check.check(evidence.document())));
+  }
+
+  /** The same verifier with the named check appended to every format's pipeline. */
+  public CredentialVerifier withCheck(String name, VerificationCheck check) {
+    return new CredentialVerifier(formats.mapPipelines(p -> p.then(name, check)));
+  }
+
+  /** The same verifier with the step {@code name} doing {@code check} in every format having it. */
+  public CredentialVerifier replacing(String name, VerificationCheck check) {
+    if (formats.formats().stream().noneMatch(f -> f.pipeline().has(name))) {
+      throw new IllegalArgumentException("no step is named " + name);
+    }
+    return new CredentialVerifier(formats.mapPipelines(p -> p.replacingIfPresent(name, check)));
+  }
+
+  /** The same verifier reading one more securing format (or another pipeline for one). */
+  public CredentialVerifier with(FormatDispatch.Format format) {
+    return new CredentialVerifier(formats.with(format));
+  }
+
+  /** The formats this verifier reads, each with its pipeline. */
+  public List<FormatDispatch.Format> formats() {
+    return formats.formats();
   }
 
   /**
    * Verifies a compact {@code vc+jwt}; never throws for bad input, the report says what is wrong.
    */
   public VerificationReport verify(String jwt) {
-    List<Check> checks = new ArrayList<>();
-    CompactJws jws;
-    try {
-      jws = CompactJws.parse(jwt, json);
-      checks.add(Check.pass(FORMAT, "compact JWS, " + jws.text().length() + " characters"));
-    } catch (CompactJws.FormatException e) {
-      checks.add(Check.fail(FORMAT, e.getMessage()));
-      return VerificationReport.of(checks, null, null, null, List.of());
-    }
-    JWSObject object;
-    try {
-      object = headerPolicy.check(jws);
-      checks.add(Check.pass(HEADER, "typ vc+jwt, alg " + object.getHeader().getAlgorithm()));
-    } catch (JwsHeaderPolicy.HeaderException e) {
-      checks.add(Check.fail(HEADER, e.getMessage()));
-      return VerificationReport.of(checks, null, null, null, List.of());
-    }
-    JsonNode vc = jws.payload();
-    Optional<String> shapeProblem = shapeProblem(vc);
-    String issuer = issuerId(vc);
-    String subject = vc.path("credentialSubject").path("id").asText(null);
-    if (shapeProblem.isPresent()) {
-      checks.add(Check.fail(CREDENTIAL, shapeProblem.get()));
-      return VerificationReport.of(checks, issuer, subject, null, List.of());
-    }
-    checks.add(Check.pass(CREDENTIAL, "a VC Data Model 2.0 credential issued by " + issuer));
-
-    String kid = object.getHeader().getKeyID();
-    VerificationMethod method;
-    try {
-      method =
-          keys.find(kid, issuer, KeyBinding.Purpose.ASSERTION, object.getHeader().getAlgorithm());
-      checks.add(Check.pass(KEY, "key " + method.id() + " is an assertion method of the issuer"));
-    } catch (KeyBinding.KeyException e) {
-      checks.add(Check.fail(KEY, e.getMessage()));
-      return VerificationReport.of(checks, issuer, subject, null, List.of());
-    }
-    Check signature = signatureCheck(object, method);
-    checks.add(signature);
-    if (!signature.passed()) return VerificationReport.of(checks, issuer, subject, null, List.of());
-
-    return contentChecks(checks, vc, issuer, subject);
+    return formats.verify(Evidence.ofCredential(TextNode.valueOf(jwt == null ? "" : jwt)));
   }
 
   /**
-   * Verifies a credential secured by an embedded proof (e.g. Data Integrity): {@code format} names
-   * what was read, {@code proofChecks} checks the proof for the credential's issuer DID (key and
-   * signature checks); then the same shape, date, status, trust, skill and extra checks as for
-   * vc+jwt.
+   * Verifies a credential in any format this verifier reads: a compact {@code vc+jwt} (JSON
+   * string), an {@code EnvelopedVerifiableCredential} holding one, or a JSON-LD credential with an
+   * {@code eddsa-rdfc-2022} proof. Never throws for a bad credential: the report says what failed.
    */
-  public VerificationReport verifyEmbedded(
-      JsonNode vc, String format, Function<String, List<Check>> proofChecks) {
-    List<Check> checks = new ArrayList<>();
-    checks.add(Check.pass(FORMAT, format));
-    Optional<String> shapeProblem = shapeProblem(vc);
-    String issuer = issuerId(vc);
-    String subject = vc.path("credentialSubject").path("id").asText(null);
-    if (shapeProblem.isPresent()) {
-      checks.add(Check.fail(CREDENTIAL, shapeProblem.get()));
-      return VerificationReport.of(checks, issuer, subject, null, List.of());
-    }
-    checks.add(Check.pass(CREDENTIAL, "a VC Data Model 2.0 credential issued by " + issuer));
-    List<Check> proof = proofChecks.apply(issuer);
-    checks.addAll(proof);
-    if (proof.isEmpty() || !proof.stream().allMatch(Check::passed)) {
-      return VerificationReport.of(checks, issuer, subject, null, List.of());
-    }
-    return contentChecks(checks, vc, issuer, subject);
-  }
-
-  private VerificationReport contentChecks(
-      List<Check> checks, JsonNode vc, String issuer, String subject) {
-    checks.add(datesCheck(vc));
-    checks.add(statusCheck(vc, issuer));
-    checks.add(
-        trust.trusts(issuer)
-            ? Check.pass(TRUST, "issuer " + issuer + " is in the trust list")
-            : Check.fail(TRUST, "issuer " + issuer + " is not in the trust list"));
-    AttestedAchievement achievement = achievement(vc);
-    checks.add(skillsCheck(achievement));
-    for (CredentialCheck extra : extraChecks) checks.add(extra.check(vc));
-    return VerificationReport.of(checks, issuer, subject, achievement, List.of());
-  }
-
-  static Check signatureCheck(JWSObject object, VerificationMethod method) {
-    try {
-      return object.verify(BcJose.verifier(method.key()))
-          ? Check.pass(SIGNATURE, "signature verified with " + method.id())
-          : Check.fail(
-              SIGNATURE,
-              "signature does not match key "
-                  + method.id()
-                  + " (the content or signature was changed, or another key signed it)");
-    } catch (JOSEException | IllegalStateException e) {
-      return Check.fail(SIGNATURE, "signature cannot be checked: " + e.getMessage());
-    }
-  }
-
-  private static Optional<String> shapeProblem(JsonNode vc) {
-    if (vc.has("vc") && !vc.has("@context")) {
-      return Optional.of(
-          "payload carries a 'vc' claim (VC-JWT 1.1); expected the credential itself (VC-JOSE-COSE)");
-    }
-    JsonNode context = vc.get("@context");
-    if (context == null
-        || !context.isArray()
-        || !VcContexts.CREDENTIALS_V2.equals(context.path(0).asText())) {
-      return Optional.of("@context must be an array starting with " + VcContexts.CREDENTIALS_V2);
-    }
-    if (!contains(vc.get("type"), "VerifiableCredential")) {
-      return Optional.of("type does not include VerifiableCredential");
-    }
-    if (issuerId(vc) == null) return Optional.of("issuer has no DID");
-    if (!vc.path("credentialSubject").isObject())
-      return Optional.of("credentialSubject is missing");
-    return Optional.empty();
-  }
-
-  static String issuerId(JsonNode vc) {
-    JsonNode issuer = vc.get("issuer");
-    if (issuer == null) return null;
-    String id = issuer.isObject() ? issuer.path("id").asText(null) : issuer.asText(null);
-    return id != null && id.startsWith("did:") ? id : null;
-  }
-
-  static boolean contains(JsonNode node, String value) {
-    if (node == null) return false;
-    if (node.isTextual()) return node.asText().equals(value);
-    for (JsonNode item : node) if (item.isTextual() && item.asText().equals(value)) return true;
-    return false;
-  }
-
-  private Check datesCheck(JsonNode vc) {
-    Instant now = clock.instant();
-    try {
-      Instant from = instant(vc, "validFrom");
-      Instant until = instant(vc, "validUntil");
-      if (from == null) return Check.fail(DATES, "credential has no validFrom");
-      if (now.plus(skew).isBefore(from)) {
-        return Check.fail(DATES, "not valid yet: valid from " + from + ", now is " + now);
-      }
-      if (until != null && now.minus(skew).isAfter(until)) {
-        return Check.fail(DATES, "expired on " + until + ", now is " + now);
-      }
-      return Check.pass(
-          DATES, "valid from " + from + (until == null ? ", no end" : " until " + until));
-    } catch (DateTimeParseException e) {
-      return Check.fail(
-          DATES, "a validity date is not an XML Schema dateTime: " + e.getParsedString());
-    }
-  }
-
-  private static Instant instant(JsonNode vc, String field) {
-    JsonNode value = vc.get(field);
-    if (value == null || value.isNull()) return null;
-    return OffsetDateTime.parse(value.asText()).toInstant();
-  }
-
-  private Check statusCheck(JsonNode vc, String issuer) {
-    JsonNode entry = vc.get("credentialStatus");
-    if (entry == null || entry.isNull()) {
-      return Check.pass(STATUS, "the credential has no credentialStatus; it cannot be revoked");
-    }
-    try {
-      StatusResult result = status.check(entry, issuer);
-      return new Check(STATUS, result.passed(), result.reason());
-    } catch (RuntimeException e) {
-      return Check.fail(STATUS, "status could not be checked: " + e.getMessage());
-    }
-  }
-
-  private AttestedAchievement achievement(JsonNode vc) {
-    JsonNode achievement = vc.path("credentialSubject").path("achievement");
-    if (!achievement.isObject()) return null;
-    List<AttestedSkill> attested = new ArrayList<>();
-    JsonNode alignments = achievement.path("alignment");
-    for (JsonNode alignment : alignments.isArray() ? alignments : List.of(alignments)) {
-      String url = alignment.path("targetUrl").asText(null);
-      if (url == null) continue;
-      Optional<Skill> skill = skills.find(url);
-      attested.add(
-          skill
-              .map(s -> new AttestedSkill(s.iri(), s.notation(), s.labels(), true))
-              .orElseGet(
-                  () ->
-                      new AttestedSkill(
-                          url,
-                          alignment.path("targetCode").asText(null),
-                          Map.of("und", alignment.path("targetName").asText("")),
-                          false)));
-    }
-    return new AttestedAchievement(
-        achievement.path("id").asText(null), achievement.path("name").asText(null), attested);
-  }
-
-  private static Check skillsCheck(AttestedAchievement achievement) {
-    if (achievement == null) return Check.fail(SKILLS, "credentialSubject has no achievement");
-    if (achievement.skills().isEmpty()) {
-      return Check.fail(SKILLS, "the achievement aligns to no skill");
-    }
-    List<String> unknown =
-        achievement.skills().stream()
-            .filter(s -> !s.inFramework())
-            .map(AttestedSkill::iri)
-            .toList();
-    if (!unknown.isEmpty()) {
-      return Check.fail(SKILLS, "not skills of the framework: " + String.join(", ", unknown));
-    }
-    return Check.pass(SKILLS, achievement.skills().size() + " skill(s) of the framework");
+  public VerificationReport verify(JsonNode input) {
+    requireNonNull(input, "input");
+    return formats.verify(Evidence.ofCredential(input));
   }
 }

@@ -12,23 +12,31 @@ import java.util.List;
  * The header rules for credentials and presentations: {@code alg} only EdDSA or ES256 ({@code none}
  * and HMAC refused by name), the expected {@code typ} (checked with Nimbus'
  * DefaultJOSEObjectTypeVerifier) and {@code cty}, a {@code kid}, and no {@code crit} (this verifier
- * understands no extension).
+ * understands no extension). The header step of every JWS pipeline; a new JWS format gives its own
+ * {@code typ} and {@code cty}. Immutable and thread-safe.
  */
-final class JwsHeaderPolicy {
-  static final List<String> ALLOWED_ALGS = List.of("EdDSA", "ES256");
+public final class JwsHeaderPolicy {
+  /** The signature algorithms accepted, by JOSE name. */
+  public static final List<String> ALLOWED_ALGS = List.of("EdDSA", "ES256");
 
   private final String typ;
   private final String cty;
   private final DefaultJOSEObjectTypeVerifier<?> typVerifier;
 
-  JwsHeaderPolicy(String typ, String cty) {
+  /** The rules for JWSs of this {@code typ} whose {@code cty}, when present, is {@code cty}. */
+  public JwsHeaderPolicy(String typ, String cty) {
     this.typ = typ;
     this.cty = cty;
     this.typVerifier = new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(typ));
   }
 
+  /** The {@code typ} this policy requires. */
+  public String typ() {
+    return typ;
+  }
+
   /** The Nimbus JWS object if the header passes, else a {@link HeaderException} with the reason. */
-  JWSObject check(CompactJws jws) {
+  public JWSObject check(CompactJws jws) {
     JsonNode header = jws.header();
     JsonNode alg = header.get("alg");
     if (alg == null || !alg.isTextual()) throw new HeaderException("header has no alg");
@@ -82,7 +90,7 @@ final class JwsHeaderPolicy {
   }
 
   /** The header breaks a rule. */
-  static final class HeaderException extends RuntimeException {
+  public static final class HeaderException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     HeaderException(String message) {

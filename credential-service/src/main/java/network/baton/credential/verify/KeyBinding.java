@@ -1,73 +1,67 @@
 package network.baton.credential.verify;
 
+import static java.util.Objects.requireNonNull;
+
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import network.baton.credential.did.DidDocument;
 import network.baton.credential.did.DidResolutionException;
 import network.baton.credential.did.DidResolver;
 import network.baton.credential.did.VerificationMethod;
 
 /**
- * Finds the key a JWS names in its {@code kid}: it must be a DID URL of the expected DID (the
- * issuer, or the holder for presentations), listed in that DID's document for the right purpose,
- * and of the algorithm the header claims.
+ * The default {@link KeySelector}: the key a JWS names in its {@code kid} must be a DID URL of the
+ * expected DID (the issuer, or the holder for presentations), listed in that DID's document for the
+ * right purpose, and of the algorithm the header claims.
  */
-final class KeyBinding {
-  /** What the key is used for, which decides the DID document list it must appear in. */
-  enum Purpose {
-    ASSERTION("assertionMethod"),
-    AUTHENTICATION("authentication");
-
-    final String property;
-
-    Purpose(String property) {
-      this.property = property;
-    }
-  }
-
+public final class KeyBinding implements KeySelector {
   private final DidResolver resolver;
 
-  KeyBinding(DidResolver resolver) {
-    this.resolver = resolver;
+  /** Keys found in the DID documents this resolver returns. */
+  public KeyBinding(DidResolver resolver) {
+    this.resolver = requireNonNull(resolver, "resolver");
   }
 
-  DidResolver resolver() {
-    return resolver;
+  @Override
+  public VerificationMethod select(JWSHeader header, String did, KeyPurpose purpose) {
+    String kid = header.getKeyID();
+    if (kid == null) throw new Refused("header has no kid naming the signing key");
+    return find(kid, did, purpose, header.getAlgorithm());
   }
 
-  /** The verification method for the kid, or a {@link KeyException} saying why there is none. */
-  VerificationMethod find(String kid, String expectedDid, Purpose purpose, JWSAlgorithm alg) {
+  /** The verification method for the kid, or a {@link Refused} saying why there is none. */
+  VerificationMethod find(String kid, String expectedDid, KeyPurpose purpose, JWSAlgorithm alg) {
     String absolute = kid.startsWith("#") ? expectedDid + kid : kid;
     int hash = absolute.indexOf('#');
     if (!absolute.startsWith("did:") || hash < 0) {
-      throw new KeyException("kid " + kid + " is not a DID URL");
+      throw new Refused("kid " + kid + " is not a DID URL");
     }
     String kidDid = absolute.substring(0, hash);
     if (!kidDid.equals(expectedDid)) {
-      throw new KeyException("kid " + kid + " is a key of " + kidDid + ", not of " + expectedDid);
+      throw new Refused("kid " + kid + " is a key of " + kidDid + ", not of " + expectedDid);
     }
     DidDocument document;
     try {
       document = resolver.resolve(expectedDid);
     } catch (DidResolutionException e) {
-      throw new KeyException("cannot resolve " + expectedDid + ": " + e.getMessage());
+      throw new Refused("cannot resolve " + expectedDid + ": " + e.getMessage());
     }
     VerificationMethod method =
         document
             .method(absolute)
             .orElseThrow(
                 () ->
-                    new KeyException(
-                        "the DID document of " + expectedDid + " has no key " + absolute));
+                    new Refused("the DID document of " + expectedDid + " has no key " + absolute));
     boolean listed =
-        purpose == Purpose.ASSERTION
+        purpose == KeyPurpose.ASSERTION
             ? document.canAssert(absolute)
             : document.canAuthenticate(absolute);
     if (!listed) {
-      throw new KeyException(
-          "key " + absolute + " is not listed under " + purpose.property + " of " + expectedDid);
+      throw new Refused(
+          "key " + absolute + " is not listed under " + purpose.property() + " of " + expectedDid);
     }
     if (!method.key().algorithm().jwsAlgorithm().equals(alg)) {
-      throw new KeyException(
+      throw new Refused(
           "key "
               + absolute
               + " is a "
@@ -76,14 +70,5 @@ final class KeyBinding {
               + alg);
     }
     return method;
-  }
-
-  /** The kid does not lead to a usable key. */
-  static final class KeyException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    KeyException(String message) {
-      super(message);
-    }
   }
 }

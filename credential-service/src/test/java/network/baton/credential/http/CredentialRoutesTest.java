@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.keys.NodeKeys;
-import network.baton.credential.service.CredentialService;
 import network.baton.credential.service.FixtureCourses;
 import network.baton.credential.service.ServiceFixture;
 import network.baton.credential.service.StatusListCredentialVerifier;
@@ -50,7 +49,7 @@ class CredentialRoutesTest {
   private final HolderWallet holder = HolderWallet.generate(new SecureRandom());
   private final NodeKeys keys = ServiceFixture.keys();
   private Vertx vertx;
-  private CredentialService service;
+  private ServiceFixture.Services service;
   private WorkerExecutor worker;
   private HttpServer server;
   private WebClient client;
@@ -99,7 +98,8 @@ class CredentialRoutesTest {
     worker = vertx.createSharedWorkerExecutor("credentials-test", 2);
     Router router = Router.router(vertx);
     new CredentialRoutes(
-            service,
+            service.issuance(),
+            service.verification(),
             worker,
             new BearerCheck(),
             BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
@@ -296,12 +296,12 @@ class CredentialRoutesTest {
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/vc+jwt");
     StatusListCredentialVerifier verifier =
         new StatusListCredentialVerifier(
-            did -> service.didDocument(),
+            did -> service.issuance().didDocument(),
             new EddsaRdfc2022(ServiceFixture.CONTEXTS.documentLoader()));
     JsonNode list = verifier.verify(response.bodyAsString());
     StatusListCredential credential =
         StatusListCredential.fromJson(list, StatusList.DEFAULT_MAX_SIZE);
-    assertThat(credential.issuer()).isEqualTo(service.issuerDid());
+    assertThat(credential.issuer()).isEqualTo(service.issuance().issuerDid());
     assertThat(credential.list().get(index)).isTrue();
     assertThat(credential.list().get(index + 1)).isFalse();
 
@@ -370,7 +370,7 @@ class CredentialRoutesTest {
     assertThat(post("/credentials/issue", body, "wrong").statusCode()).isEqualTo(403);
     assertThat(post("/credentials/status", statusBody("urn:uuid:x", "revoked"), null).statusCode())
         .isEqualTo(401);
-    assertThat(service.issued()).isEmpty();
+    assertThat(service.issuance().issued()).isEmpty();
   }
 
   @Test
@@ -435,7 +435,7 @@ class CredentialRoutesTest {
         .getJsonObject("credentialSubject")
         .put("id", "alice@example.org");
     assertThat(post("/credentials/issue", notDid.encode(), TOKEN).statusCode()).isEqualTo(422);
-    assertThat(service.issued()).isEmpty();
+    assertThat(service.issuance().issued()).isEmpty();
   }
 
   @Test

@@ -28,10 +28,10 @@ import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.service.CredentialFormat;
 import network.baton.credential.service.CredentialOrder;
-import network.baton.credential.service.CredentialService;
 import network.baton.credential.service.FixtureCourses;
 import network.baton.credential.service.ServiceFixture;
 import network.baton.credential.status.MutableClock;
+import network.baton.credential.verify.VerificationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class PresentationRoutesTest {
   private final MutableClock clock = new MutableClock(Instant.now());
   private final ObjectMapper mapper = new ObjectMapper();
   private final EddsaRdfc2022 suite = new EddsaRdfc2022(ServiceFixture.CONTEXTS.documentLoader());
-  private CredentialService service;
+  private ServiceFixture.Services service;
   private WorkerExecutor worker;
   private HttpServer server;
   private WebClient client;
@@ -75,7 +75,8 @@ class PresentationRoutesTest {
     worker = vertx.createSharedWorkerExecutor("presentations-test", 2);
     Router router = Router.router(vertx);
     new CredentialRoutes(
-            service,
+            service.issuance(),
+            service.verification(),
             worker,
             RoutingContext::next,
             BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
@@ -128,10 +129,10 @@ class PresentationRoutesTest {
   void expiredChallengeIsRefused() throws Exception {
     JsonObject challenge = challenge(EMPLOYER);
     assertThat(Instant.parse(challenge.getString("expires")))
-        .isEqualTo(clock.instant().plus(CredentialService.CHALLENGE_LIFETIME));
+        .isEqualTo(clock.instant().plus(VerificationService.CHALLENGE_LIFETIME));
     String vp = alice.present(List.of(jwtFor(alice)), challenge.getString("challenge"), EMPLOYER);
 
-    clock.advance(CredentialService.CHALLENGE_LIFETIME.plusSeconds(1));
+    clock.advance(VerificationService.CHALLENGE_LIFETIME.plusSeconds(1));
     JsonObject report = verify(vp, challenge.getString("challenge"), null);
 
     assertThat(report.getBoolean("verified")).isFalse();
@@ -318,6 +319,7 @@ class PresentationRoutesTest {
 
   private String jwtFor(HolderWallet holder) throws Exception {
     return service
+        .issuance()
         .issue(
             new CredentialOrder(
                 holder.did(), FixtureCourses.COURSE, null, null, CredentialFormat.JWT))
@@ -326,6 +328,7 @@ class PresentationRoutesTest {
 
   private ObjectNode diCredentialFor(HolderWallet holder) throws Exception {
     return service
+        .issuance()
         .issue(
             new CredentialOrder(
                 holder.did(), FixtureCourses.COURSE, null, null, CredentialFormat.DATA_INTEGRITY))

@@ -30,7 +30,7 @@ class IssuedCredentialConformanceTest {
   private static final AchievementCredentialSchema SCHEMA = AchievementCredentialSchema.bundled();
 
   @TempDir Path dir;
-  private CredentialService service;
+  private ServiceFixture.Services service;
 
   @BeforeEach
   void open() throws Exception {
@@ -44,6 +44,7 @@ class IssuedCredentialConformanceTest {
 
   private ObjectNode issued(CredentialFormat format) throws Exception {
     return service
+        .issuance()
         .issue(new CredentialOrder(HOLDER, FixtureCourses.COURSE, null, null, format))
         .document();
   }

@@ -57,19 +57,21 @@ class RemoteIssuerTest {
   @TempDir Path verifierDir;
   private final TestClock clock = new TestClock();
   private final AtomicInteger listFetches = new AtomicInteger();
-  private CredentialService issuer;
+  private ServiceFixture.Services node;
+  private IssuanceService issuer;
 
   @BeforeEach
   void openIssuer() throws IOException {
-    issuer = ServiceFixture.open(issuerDir, ServiceFixture.keys());
+    node = ServiceFixture.open(issuerDir, ServiceFixture.keys());
+    issuer = node.issuance();
   }
 
   @AfterEach
   void closeIssuer() throws IOException {
-    issuer.close();
+    node.close();
   }
 
-  private CredentialService verifier(Set<String> trusted) throws IOException {
+  private ServiceFixture.Services verifier(Set<String> trusted) throws IOException {
     return ServiceFixture.open(
         verifierDir,
         ServiceFixture.keys(),
@@ -96,18 +98,20 @@ class RemoteIssuerTest {
   @Test
   void trustedRemoteCredentialVerifiesAndRevocationShowsAfterTheListCacheExpires()
       throws Exception {
-    try (CredentialService verifier = verifier(Set.of(issuer.issuerDid()))) {
+    try (ServiceFixture.Services verifier = verifier(Set.of(issuer.issuerDid()))) {
       SecuredCredential credential =
           issuer.issue(
               new CredentialOrder(HOLDER, FixtureCourses.COURSE, null, null, CredentialFormat.JWT));
-      assertThat(verifier.verifyCredential(new TextNode(credential.jwt())).ok()).isTrue();
+      assertThat(verifier.verification().verifyCredential(new TextNode(credential.jwt())).ok())
+          .isTrue();
 
       issuer.setStatus(credential.id(), StatusAction.REVOKE);
-      assertThat(verifier.verifyCredential(new TextNode(credential.jwt())).ok())
+      assertThat(verifier.verification().verifyCredential(new TextNode(credential.jwt())).ok())
           .as("the verifier still has the list cached")
           .isTrue();
       clock.advance(Duration.ofMinutes(6));
-      VerificationReport report = verifier.verifyCredential(new TextNode(credential.jwt()));
+      VerificationReport report =
+          verifier.verification().verifyCredential(new TextNode(credential.jwt()));
       assertThat(report.ok()).isFalse();
       assertThat(report.check(CredentialVerifier.STATUS).orElseThrow().reason())
           .contains("revoked");
@@ -118,20 +122,22 @@ class RemoteIssuerTest {
 
   @Test
   void dataIntegrityCredentialOfARemoteIssuerVerifies() throws Exception {
-    try (CredentialService verifier = verifier(Set.of(issuer.issuerDid()))) {
+    try (ServiceFixture.Services verifier = verifier(Set.of(issuer.issuerDid()))) {
       VerificationReport report =
-          verifier.verifyCredential(
-              new com.fasterxml.jackson.databind.ObjectMapper()
-                  .readTree(issue(CredentialFormat.DATA_INTEGRITY)));
+          verifier
+              .verification()
+              .verifyCredential(
+                  new com.fasterxml.jackson.databind.ObjectMapper()
+                      .readTree(issue(CredentialFormat.DATA_INTEGRITY)));
       assertThat(report.ok()).as(report.toText()).isTrue();
     }
   }
 
   @Test
   void untrustedIssuerFailsTheTrustCheckOnly() throws Exception {
-    try (CredentialService verifier = verifier(Set.of())) {
+    try (ServiceFixture.Services verifier = verifier(Set.of())) {
       VerificationReport report =
-          verifier.verifyCredential(new TextNode(issue(CredentialFormat.JWT)));
+          verifier.verification().verifyCredential(new TextNode(issue(CredentialFormat.JWT)));
       assertThat(report.ok()).isFalse();
       assertThat(report.firstFailure().orElseThrow().name()).isEqualTo(CredentialVerifier.TRUST);
       assertThat(report.check(CredentialVerifier.SIGNATURE).orElseThrow().passed()).isTrue();

@@ -1,5 +1,6 @@
 package network.baton.credential.service;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,19 +11,31 @@ import java.util.Set;
 import network.baton.credential.did.DidMethodResolver;
 import network.baton.credential.did.DidResolutionException;
 import network.baton.credential.did.DidResolver;
+import network.baton.credential.integrity.EddsaRdfc2022;
+import network.baton.credential.issue.SkillLookup;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.keys.SigningKey;
 import network.baton.credential.status.StatusList;
 import network.baton.credential.status.StatusListFetcher;
+import network.baton.credential.verify.VerificationService;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.SkillFramework;
 
 /**
- * A credential service as a node opens it: the bundled skill framework and contexts, the fixture
- * course catalog, did:key resolved locally and no network for anything else.
+ * The credential services as a node opens them: the bundled skill framework and contexts, the
+ * fixture course catalog, did:key resolved locally and no network for anything else.
  */
 public final class ServiceFixture {
+  /** An issuing node's two services; closing closes the issuance service's records. */
+  public record Services(IssuanceService issuance, VerificationService verification)
+      implements Closeable {
+    @Override
+    public void close() throws IOException {
+      issuance.close();
+    }
+  }
+
   public static final URI BASE_URL = URI.create("https://kosen.example");
   public static final SkillFramework FRAMEWORK = SkillFramework.load();
   public static final ContextLoader CONTEXTS = ContextLoader.bundled();
@@ -35,8 +48,8 @@ public final class ServiceFixture {
         List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom())));
   }
 
-  /** A service over this data folder and keys. */
-  public static CredentialService open(Path dataDir, NodeKeys keys) throws IOException {
+  /** The services over this data folder and keys. */
+  public static Services open(Path dataDir, NodeKeys keys) throws IOException {
     return open(
         dataDir,
         keys,
@@ -52,10 +65,10 @@ public final class ServiceFixture {
   }
 
   /**
-   * A service for another base URL, reaching other issuers' did:web documents and status lists
+   * The services for another base URL, reaching other issuers' did:web documents and status lists
    * through the given resolver and fetcher, trusting these issuers (none: only itself).
    */
-  public static CredentialService open(
+  public static Services open(
       Path dataDir,
       NodeKeys keys,
       URI baseUrl,
@@ -66,15 +79,20 @@ public final class ServiceFixture {
       throws IOException {
     CredentialConfig config =
         new CredentialConfig(baseUrl, "Setouchi Kosen", dataDir, StatusList.MIN_SIZE, trusted);
-    return CredentialService.open(
-        config,
-        keys,
-        new FixtureCourses(),
-        FRAMEWORK,
-        CONTEXTS.documentLoader(),
-        new DidMethodResolver(webDids),
-        lists,
-        config.trustList(),
-        clock);
+    SkillLookup skills = new SkillFrameworkLookup(FRAMEWORK);
+    EddsaRdfc2022 suite = new EddsaRdfc2022(CONTEXTS.documentLoader());
+    IssuanceService issuance =
+        IssuanceService.open(config, keys, new FixtureCourses(), skills, suite, clock);
+    VerificationService verification =
+        NodeVerification.builder(
+                issuance,
+                new DidMethodResolver(webDids),
+                lists,
+                skills,
+                suite,
+                config.trustList(),
+                clock)
+            .build();
+    return new Services(issuance, verification);
   }
 }

@@ -9,17 +9,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -29,18 +26,17 @@ import network.baton.credential.did.DidWebOptions;
 import network.baton.credential.did.DidWebResolver;
 import network.baton.credential.did.SavedDidDocuments;
 import network.baton.credential.fetch.FetchPolicy;
-import network.baton.credential.keys.KeyAlgorithm;
-import network.baton.credential.keys.NodeKeys;
-import network.baton.credential.keys.SigningKey;
-import network.baton.credential.service.CredentialConfig;
-import network.baton.credential.service.CredentialService;
-import network.baton.credential.status.StatusList;
+import network.baton.credential.integrity.EddsaRdfc2022;
+import network.baton.credential.schema.AchievementCredentialSchema;
+import network.baton.credential.service.OpenBadgesSchemaCheck;
+import network.baton.credential.service.SkillFrameworkLookup;
+import network.baton.credential.service.StatusListCredentialVerifier;
+import network.baton.credential.status.BitstringStatusChecker;
 import network.baton.credential.status.StatusListFetcher;
-import network.baton.credential.verify.AttestedAchievement;
-import network.baton.credential.verify.AttestedSkill;
 import network.baton.credential.verify.Check;
 import network.baton.credential.verify.CredentialVerifier;
 import network.baton.credential.verify.VerificationReport;
+import network.baton.credential.verify.VerificationService;
 import network.baton.node.config.ConfigException;
 import network.baton.node.credential.HttpStatusListFetcher;
 import network.baton.node.credential.OfflineCopies;
@@ -80,8 +76,6 @@ import picocli.CommandLine.Parameters;
       "      --membership membership.jwt --coordinator-key z6Mk..."
     })
 final class VerifyCommand implements Callable<Integer> {
-  // The throw-away verifier's own identity; it never issues, and no real issuer has this DID.
-  private static final URI VERIFIER_BASE = URI.create("https://verifier.invalid");
   private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(10);
   private static final String OFFLINE_MARK = "(offline)";
 
@@ -160,7 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // The throw-away verifier's store and key logs are not for the person reading the report.
+    // Fetch and status logs are not for the person reading the report.
     CliLogs.quiet();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -178,32 +172,28 @@ final class VerifyCommand implements Callable<Integer> {
         trusted.addAll(saved.issuers());
         out.println(saved.summary());
       }
-      Path scratch = Files.createTempDirectory("baton-verify-");
-      try (CredentialService service = open(scratch, trusted)) {
-        VerificationReport report =
-            presentation
-                ? service.verifyPresentation(content, nonce, audience)
-                : service.verifyCredential(content);
-        print(out, report, presentation ? "presentation" : "credential", "");
-        List<String> notDone = new ArrayList<>();
-        collectOffline(report, notDone);
-        notDone.forEach(line -> out.println("not checked offline: " + line));
-        if (offline && statusLists != null) {
-          // A saved list is a snapshot: a revocation after it was saved is not in it.
-          out.println(
-              "note: status is as of the saved status lists in "
-                  + statusLists
-                  + "; refresh them (--save) to see revocations made since");
-        }
-        if (trusted.isEmpty() && failed(report, CredentialVerifier.TRUST)) {
-          out.println(
-              "hint: give --trust FILE, --trust-issuer DID or --membership FILE to say whose"
-                  + " credentials you accept");
-        }
-        return report.ok() ? 0 : 1;
-      } finally {
-        deleteTree(scratch);
+      VerificationService service = verifier(trusted);
+      VerificationReport report =
+          presentation
+              ? service.verifyPresentation(content, nonce, audience)
+              : service.verifyCredential(content);
+      ReportText.print(out, report, presentation ? "presentation" : "credential", "");
+      List<String> notDone = new ArrayList<>();
+      collectOffline(report, notDone);
+      notDone.forEach(line -> out.println("not checked offline: " + line));
+      if (offline && statusLists != null) {
+        // A saved list is a snapshot: a revocation after it was saved is not in it.
+        out.println(
+            "note: status is as of the saved status lists in "
+                + statusLists
+                + "; refresh them (--save) to see revocations made since");
       }
+      if (trusted.isEmpty() && failed(report, CredentialVerifier.TRUST)) {
+        out.println(
+            "hint: give --trust FILE, --trust-issuer DID or --membership FILE to say whose"
+                + " credentials you accept");
+      }
+      return report.ok() ? 0 : 1;
     } catch (ConfigException | IOException | UncheckedIOException | IllegalArgumentException e) {
       err.println("baton verify: " + BatonCli.oneLine(e));
       return 2;
@@ -269,9 +259,9 @@ final class VerifyCommand implements Callable<Integer> {
     return 0;
   }
 
-  private CredentialService open(Path scratch, Set<String> trusted) throws IOException {
-    CredentialConfig config =
-        new CredentialConfig(VERIFIER_BASE, "baton verify", scratch, StatusList.MIN_SIZE, trusted);
+  // Only a verifier: no keys, no folder, no catalogue. Trust exactly the given issuers (with none
+  // given, nobody).
+  private VerificationService verifier(Set<String> trusted) throws IOException {
     DidResolver dids = offline ? savedDidDocuments() : onlineDids();
     Map<URI, String> saved = statusLists == null ? Map.of() : savedStatusLists();
     StatusListFetcher online = onlineLists();
@@ -283,22 +273,23 @@ final class VerifyCommand implements Callable<Integer> {
             throw new IOException("no saved status list for " + url + " " + OFFLINE_MARK);
           return online.fetch(url);
         };
-    // The service wants node keys; a verifier signs nothing, so a throw-away key will do.
-    NodeKeys keys =
-        new NodeKeys(
-            List.of(SigningKey.generate(KeyAlgorithm.ED25519, "key-1", new SecureRandom())));
-    // Trust exactly the given issuers: with none given, nobody (the throw-away DID is not an
-    // issuer).
-    return CredentialService.open(
-        config,
-        keys,
-        iri -> Optional.empty(),
-        SkillFramework.load(),
-        ContextLoader.bundled().documentLoader(),
-        dids,
-        lists,
-        issuer -> trusted.contains(issuer),
-        Clock.systemUTC());
+    EddsaRdfc2022 suite = new EddsaRdfc2022(ContextLoader.bundled().documentLoader());
+    Clock clock = Clock.systemUTC();
+    return VerificationService.builder(dids)
+        .trust(trusted::contains)
+        .status(
+            new BitstringStatusChecker(
+                lists,
+                new StatusListCredentialVerifier(dids, suite),
+                clock,
+                BitstringStatusChecker.Options.defaults()))
+        .skills(new SkillFrameworkLookup(SkillFramework.load()))
+        .clock(clock)
+        .dataIntegrity(suite)
+        .check(
+            OpenBadgesSchemaCheck.NAME,
+            new OpenBadgesSchemaCheck(AchievementCredentialSchema.bundled()))
+        .build();
   }
 
   private DidResolver onlineDids() {
@@ -373,52 +364,5 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     report.credentials().forEach(r -> collectOffline(r, lines));
-  }
-
-  /** The report for people: a verdict, then each check with a tick or cross, then the skills. */
-  static void print(PrintWriter out, VerificationReport report, String what, String indent) {
-    out.println(indent + what + ": " + (report.ok() ? "VALID" : "NOT VALID"));
-    if (report.issuer() != null) out.println(indent + "  issuer:  " + report.issuer());
-    if (report.subject() != null) {
-      out.println(
-          indent
-              + "  "
-              + (what.equals("presentation") ? "holder:  " : "subject: ")
-              + report.subject());
-    }
-    for (Check check : report.checks()) {
-      out.println(
-          indent + "  " + (check.passed() ? "✓ " : "✗ ") + check.name() + ": " + check.reason());
-    }
-    AttestedAchievement achievement = report.achievement();
-    if (achievement != null) {
-      out.println(indent + "  achievement: " + achievement.name() + " <" + achievement.iri() + ">");
-      for (AttestedSkill skill : achievement.skills()) {
-        String en = skill.labels().getOrDefault("en", skill.labels().getOrDefault("und", ""));
-        String ja = skill.labels().getOrDefault("ja", "");
-        out.println(
-            indent
-                + "    "
-                + (skill.code() == null ? "" : skill.code() + "  ")
-                + (ja.isEmpty() ? en : ja + " / " + en)
-                + (skill.inFramework() ? "" : " (not in the BATON framework)")
-                + "  <"
-                + skill.iri()
-                + ">");
-      }
-    }
-    // Numbered from 0, as the presentation's own checks name them ("credential 0 is about ...").
-    int n = 0;
-    for (VerificationReport credential : report.credentials()) {
-      print(out, credential, "credential " + n++, indent + "  ");
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temporary folder is harmless; the report has been printed
-    }
   }
 }

@@ -19,15 +19,20 @@ import network.baton.credential.did.DidWebOptions;
 import network.baton.credential.did.DidWebResolver;
 import network.baton.credential.fetch.FetchPolicy;
 import network.baton.credential.http.CredentialRoutes;
+import network.baton.credential.integrity.EddsaRdfc2022;
+import network.baton.credential.issue.SkillLookup;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.KeyFileException;
 import network.baton.credential.keys.KeyStoreDir;
 import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.keys.WrongPassphraseException;
 import network.baton.credential.service.CredentialConfig;
-import network.baton.credential.service.CredentialService;
+import network.baton.credential.service.IssuanceService;
+import network.baton.credential.service.NodeVerification;
+import network.baton.credential.service.SkillFrameworkLookup;
 import network.baton.credential.status.StatusList;
 import network.baton.credential.verify.TrustList;
+import network.baton.credential.verify.VerificationService;
 import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
 import network.baton.node.config.ConfigException;
@@ -40,11 +45,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives the node credentials: opens its signing keys from {@code {dataDir}/keys} (creating an
- * Ed25519 key at the first start), opens the {@link CredentialService} over {@code
- * {dataDir}/credentials} with the node's store as course catalog, mounts the VC API routes and
- * {@code GET /.well-known/did.json}. Without a key passphrase (config {@code keyPassphrase} or
- * {@code BATON_KEY_PASSPHRASE}) the node runs without credentials and says so. One instance per
- * node; {@link #close()} closes what {@link #mount} opened.
+ * Ed25519 key at the first start), opens the {@link IssuanceService} over {@code
+ * {dataDir}/credentials} with the node's store as course catalog and builds the node's {@link
+ * VerificationService} (its own DID document and status lists read locally, other issuers' over the
+ * fetch policy), mounts the VC API routes and {@code GET /.well-known/did.json}; the two services
+ * are then {@link #issuance()} and {@link #verification()}. Without a key passphrase (config {@code
+ * keyPassphrase} or {@code BATON_KEY_PASSPHRASE}) the node runs without credentials and says so.
+ * One instance per node; {@link #close()} closes what {@link #mount} opened.
  */
 public final class CredentialExtension implements NodeExtension, AutoCloseable {
   /** The environment variable holding the node key passphrase. */
@@ -62,6 +69,8 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
   private final TrustList networkTrust;
   private final SecureRandom random = new SecureRandom();
   private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+  private volatile IssuanceService issuance;
+  private volatile VerificationService verification;
 
   /**
    * Credentials with this skill framework and these bundled contexts, passphrase from the
@@ -112,22 +121,19 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
             new LinkedHashSet<>(config.credentials().trustedIssuers()),
             config.credentials().statusListCacheTtl());
     FetchPolicy fetchPolicy = config.fetchPolicy();
-    CredentialService service;
+    SkillLookup skills = new SkillFrameworkLookup(framework);
+    EddsaRdfc2022 suite = new EddsaRdfc2022(contexts.documentLoader());
+    Clock clock = Clock.systemUTC();
+    IssuanceService issuer;
     try {
-      service =
-          CredentialService.open(
+      issuer =
+          IssuanceService.open(
               credentialConfig,
               keys,
               new StoreCourseCatalog(context.store()),
-              framework,
-              contexts.documentLoader(),
-              new DidMethodResolver(
-                  new DidWebResolver(
-                      DidWebOptions.defaults().withTimeout(REMOTE_TIMEOUT), fetchPolicy)),
-              new HttpStatusListFetcher(
-                  REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, fetchPolicy),
-              trusted(credentialConfig.trustList()),
-              Clock.systemUTC());
+              skills,
+              suite,
+              clock);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot open the credential records in "
@@ -136,13 +142,29 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
               + e.getMessage(),
           e);
     }
-    opened.add(service);
+    opened.add(issuer);
+    VerificationService verifier =
+        NodeVerification.builder(
+                issuer,
+                new DidMethodResolver(
+                    new DidWebResolver(
+                        DidWebOptions.defaults().withTimeout(REMOTE_TIMEOUT), fetchPolicy)),
+                new HttpStatusListFetcher(
+                    REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, fetchPolicy),
+                skills,
+                suite,
+                trusted(credentialConfig.trustList()),
+                clock)
+            .build();
+    this.issuance = issuer;
+    this.verification = verifier;
     WorkQueue worker = context.work().credentials();
     int bodyLimit =
         (int) Math.min(config.bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
     // Each client gets its share of the credential workers on every route that signs or verifies.
     new CredentialRoutes(
-            service,
+            issuer,
+            verifier,
             worker,
             context.adminHandler(),
             context.bodyHandler(),
@@ -150,21 +172,31 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
             bodyLimit,
             config.input().json())
         .mount(router);
-    if (config.did() != null && !config.did().equals(service.issuerDid())) {
+    if (config.did() != null && !config.did().equals(issuer.issuerDid())) {
       log.warn(
           "config did differs from the did:web of the base URL; credentials are issued as the latter"
               + " [did: {}, issuer: {}]",
           config.did(),
-          service.issuerDid());
+          issuer.issuerDid());
     }
-    String document = service.didDocument().toJson().toPrettyString();
+    String document = issuer.didDocument().toJson().toPrettyString();
     router.get(DID_DOCUMENT_PATH).handler(rc -> didDocument(rc, document));
     log.info(
         "credentials on [did: {}, keys: {}, signing: {}, fetching: {}]",
-        service.issuerDid(),
+        issuer.issuerDid(),
         keys.keys().size(),
         keys.current().id(),
         fetchPolicy);
+  }
+
+  /** The node's issuance service, once {@link #mount} opened it (empty: credentials are off). */
+  public Optional<IssuanceService> issuance() {
+    return Optional.ofNullable(issuance);
+  }
+
+  /** The node's verification service, once {@link #mount} built it (empty: credentials are off). */
+  public Optional<VerificationService> verification() {
+    return Optional.ofNullable(verification);
   }
 
   private static void didDocument(RoutingContext rc, String document) {
@@ -207,7 +239,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
     }
   }
 
-  /** Closes the credential services this extension opened (the node closes its work queues). */
+  /** Closes the issuance service this extension opened (the node closes its work queues). */
   @Override
   public void close() throws Exception {
     Exception first = null;
@@ -220,6 +252,8 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
       }
     }
     opened.clear();
+    issuance = null;
+    verification = null;
     if (first != null) throw first;
   }
 }

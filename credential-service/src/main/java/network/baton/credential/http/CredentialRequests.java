@@ -1,0 +1,231 @@
+package network.baton.credential.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import network.baton.credential.service.CredentialFormat;
+import network.baton.credential.service.CredentialOrder;
+import network.baton.credential.service.StatusAction;
+import network.baton.vocab.JsonLimits;
+import network.baton.vocab.StrictUtf8;
+
+/**
+ * The request bodies of the credential endpoints read into what the services take: size, strict
+ * UTF-8 and JSON shape limits first, then the members each request needs, every problem an {@link
+ * HttpProblem} naming the member (400), or 413 over a limit, 422 for an unsupported status type.
+ */
+final class CredentialRequests {
+  /** A presentation to verify against a challenge, with the domain asked for (null: none). */
+  record PresentationRequest(JsonNode presentation, String challenge, String domain) {}
+
+  /** Status changes for one credential, in the order asked. */
+  record StatusRequest(String credentialId, List<StatusAction> actions) {}
+
+  private final int maxBodyBytes;
+  private final JsonLimits limits;
+  private final ObjectMapper json =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  CredentialRequests(int maxBodyBytes, JsonLimits limits) {
+    if (maxBodyBytes < 1) throw new IllegalArgumentException("body limit must be positive");
+    this.maxBodyBytes = maxBodyBytes;
+    this.limits = requireNonNull(limits, "limits");
+  }
+
+  /** The body as a JSON object. */
+  JsonNode object(Buffer buffer) {
+    if (buffer == null || buffer.length() == 0)
+      throw HttpProblem.badRequest("the request has no body");
+    if (buffer.length() > maxBodyBytes) {
+      throw new HttpProblem(
+          "payload-too-large",
+          413,
+          "Payload too large",
+          "the body has " + buffer.length() + " bytes, more than the limit of " + maxBodyBytes);
+    }
+    byte[] bytes = buffer.getBytes();
+    // Strict UTF-8 first (the problem names the byte), then the shape, before any tree is built
+    // or a JSON-LD credential is expanded.
+    StrictUtf8.decode(bytes);
+    limits.check(bytes);
+    JsonNode node;
+    try {
+      node = json.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      JsonObject where = new JsonObject();
+      if (e.getLocation() != null) {
+        where.put("line", e.getLocation().getLineNr()).put("column", e.getLocation().getColumnNr());
+      }
+      throw new HttpProblem(
+          "malformed-json",
+          400,
+          "Malformed JSON",
+          "the body is not valid JSON: " + e.getOriginalMessage(),
+          where);
+    } catch (IOException e) {
+      throw HttpProblem.badRequest("the body cannot be read: " + e.getMessage());
+    }
+    if (node == null || !node.isObject())
+      throw HttpProblem.badRequest("the body must be a JSON object");
+    return node;
+  }
+
+  /** The order in a {@code POST /credentials/issue} body. */
+  static CredentialOrder order(JsonNode request) {
+    JsonNode credential = member(request, "credential", "credential", "an object");
+    if (!credential.isObject()) throw missing("credential", "an object");
+    JsonNode subject =
+        member(credential, "credentialSubject", "credential.credentialSubject", "an object");
+    if (!subject.isObject()) throw missing("credential.credentialSubject", "an object");
+    String holder = text(subject, "id", "credential.credentialSubject.id");
+    JsonNode achievement =
+        member(
+            subject,
+            "achievement",
+            "credential.credentialSubject.achievement",
+            "an object with an id");
+    String course =
+        achievement.isTextual()
+            ? achievement.asText()
+            : text(achievement, "id", "credential.credentialSubject.achievement.id");
+    Instant validFrom = instant(credential, "validFrom");
+    Instant validUntil = instant(credential, "validUntil");
+    JsonNode format = request.path("options").path("format");
+    CredentialFormat chosen;
+    if (format.isMissingNode() || format.isNull()) {
+      chosen = CredentialFormat.JWT;
+    } else {
+      try {
+        chosen = CredentialFormat.parse(format.asText());
+      } catch (IllegalArgumentException e) {
+        throw HttpProblem.badRequest("options.format: " + e.getMessage());
+      }
+    }
+    return new CredentialOrder(holder, course, validFrom, validUntil, chosen);
+  }
+
+  /** The credential in a {@code POST /credentials/verify} body. */
+  static JsonNode credentialInput(JsonNode request) {
+    JsonNode credential =
+        member(
+            request,
+            "verifiableCredential",
+            "verifiableCredential",
+            "a vc+jwt string or an object");
+    if (!credential.isTextual() && !credential.isObject()) {
+      throw missing("verifiableCredential", "a vc+jwt string or an object");
+    }
+    return credential;
+  }
+
+  /** The domain asked for in a {@code POST /challenges} body (null: none). */
+  String challengeDomain(Buffer buffer) {
+    if (buffer == null || buffer.length() == 0) return null;
+    JsonNode domain = object(buffer).get("domain");
+    if (domain == null || domain.isNull()) return null;
+    if (!domain.isTextual() || domain.asText().isBlank() || domain.asText().length() > 2048) {
+      throw missing("domain", "a non-empty string (your DID or URL) of at most 2048 characters");
+    }
+    return domain.asText();
+  }
+
+  /** The presentation, challenge and domain of a {@code POST /presentations/verify} body. */
+  static PresentationRequest presentation(JsonNode request) {
+    JsonNode presentation =
+        member(
+            request,
+            "verifiablePresentation",
+            "verifiablePresentation",
+            "a vp+jwt string or an object");
+    if (!presentation.isTextual() && !presentation.isObject()) {
+      throw missing("verifiablePresentation", "a vp+jwt string or an object");
+    }
+    JsonNode options =
+        member(request, "options", "options", "an object with the challenge from POST /challenges");
+    String challenge = text(options, "challenge", "options.challenge");
+    JsonNode domain = options.get("domain");
+    if (domain != null && !domain.isNull() && (!domain.isTextual() || domain.asText().isBlank())) {
+      throw missing("options.domain", "a non-empty string");
+    }
+    return new PresentationRequest(
+        presentation, challenge, domain == null || domain.isNull() ? null : domain.asText());
+  }
+
+  /** The changes asked in a {@code POST /credentials/status} body. */
+  static StatusRequest status(JsonNode request) {
+    String id = text(request, "credentialId", "credentialId");
+    JsonNode items =
+        member(request, "credentialStatus", "credentialStatus", "a list of {type, status}");
+    List<JsonNode> list = new ArrayList<>();
+    if (items.isArray()) items.forEach(list::add);
+    else if (items.isObject()) list.add(items);
+    if (list.isEmpty()) throw missing("credentialStatus", "a non-empty list of {type, status}");
+    List<StatusAction> actions = new ArrayList<>();
+    for (JsonNode item : list) {
+      JsonNode type = item.path("type");
+      if (type.isTextual() && !"BitstringStatusListEntry".equals(type.asText())) {
+        throw HttpProblem.unprocessable(
+            "unsupported-status-type",
+            "credentialStatus type "
+                + type.asText()
+                + " is not supported (BitstringStatusListEntry)");
+      }
+      try {
+        actions.add(StatusAction.parse(text(item, "status", "credentialStatus[].status")));
+      } catch (IllegalArgumentException e) {
+        throw HttpProblem.badRequest(e.getMessage());
+      }
+    }
+    return new StatusRequest(id, actions);
+  }
+
+  private static JsonNode member(JsonNode node, String name, String path, String what) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) throw missing(path, what);
+    return value;
+  }
+
+  private static String text(JsonNode node, String name, String path) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw missing(path, "a non-empty string");
+    }
+    return value.asText();
+  }
+
+  private static Instant instant(JsonNode credential, String name) {
+    JsonNode value = credential.get(name);
+    if (value == null || value.isNull()) return null;
+    try {
+      return OffsetDateTime.parse(value.asText()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw HttpProblem.badRequest(
+          "credential."
+              + name
+              + " must be an XML Schema dateTime with a time zone, not '"
+              + value.asText()
+              + "'");
+    }
+  }
+
+  private static HttpProblem missing(String path, String what) {
+    return new HttpProblem(
+        "invalid-request",
+        400,
+        "Invalid request",
+        path + " is missing or not " + what,
+        new JsonObject().put("member", path));
+  }
+}

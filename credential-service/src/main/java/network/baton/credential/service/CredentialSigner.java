@@ -1,0 +1,63 @@
+package network.baton.credential.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import network.baton.credential.integrity.CanonicalizationException;
+import network.baton.credential.integrity.EddsaRdfc2022;
+import network.baton.credential.integrity.ProofOptions;
+import network.baton.credential.issue.CredentialIssuer;
+import network.baton.credential.keys.SigningKey;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+
+/**
+ * Secures the node's credentials with its current key in either format: {@code vc+jwt} (through the
+ * {@link CredentialIssuer}) or an {@code eddsa-rdfc-2022} Data Integrity proof (Ed25519 keys only).
+ * Thread-safe.
+ */
+final class CredentialSigner {
+  private final CredentialIssuer issuer;
+  private final SigningKey key;
+  private final EddsaRdfc2022 suite;
+  private final ObjectMapper json = new ObjectMapper();
+
+  CredentialSigner(CredentialIssuer issuer, SigningKey key, EddsaRdfc2022 suite) {
+    this.issuer = requireNonNull(issuer, "issuer");
+    this.key = requireNonNull(key, "key");
+    this.suite = requireNonNull(suite, "suite");
+  }
+
+  /** The credential as a compact {@code vc+jwt}. */
+  String jwt(ObjectNode credential) {
+    return issuer.sign(credential);
+  }
+
+  /** Fails (unprocessable) unless the current key can make {@code eddsa-rdfc-2022} proofs. */
+  void requireDataIntegrityKey() {
+    if (!(key.privateKey() instanceof Ed25519PrivateKeyParameters)) {
+      throw new CredentialServiceException(
+          CredentialServiceException.Kind.UNPROCESSABLE,
+          "eddsa-rdfc-2022 needs an Ed25519 key; the node signs with " + key.algorithm());
+    }
+  }
+
+  /** The credential with an {@code eddsa-rdfc-2022} assertion proof created at {@code now}. */
+  ObjectNode dataIntegrity(ObjectNode credential, Instant now) {
+    requireDataIntegrityKey();
+    try {
+      String signed =
+          suite.sign(
+              json.writeValueAsString(credential),
+              ProofOptions.assertion(issuer.keyId(), now),
+              (Ed25519PrivateKeyParameters) key.privateKey());
+      return (ObjectNode) json.readTree(signed);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise credential", e);
+    } catch (CanonicalizationException e) {
+      throw new IllegalStateException("credential cannot be canonicalized: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package network.baton.credential.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import network.baton.credential.did.DidDocument;
+import network.baton.credential.did.NodeDidDocument;
+import network.baton.credential.integrity.EddsaRdfc2022;
+import network.baton.credential.issue.CredentialIssuer;
+import network.baton.credential.issue.IssueRequest;
+import network.baton.credential.issue.SkillLookup;
+import network.baton.credential.issue.UnknownAchievementException;
+import network.baton.credential.issue.UnknownSkillException;
+import network.baton.credential.keys.NodeKeys;
+import network.baton.credential.status.IndexAllocator;
+import network.baton.credential.status.StatusEntry;
+import network.baton.credential.status.StatusListIndex;
+import network.baton.credential.status.StatusListSource;
+import network.baton.credential.status.StatusListStore;
+import network.baton.credential.status.StatusPurpose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the node calls to issue and revoke credentials. Issues Open Badges 3.0 credentials for
+ * courses of the node's catalog, as {@code vc+jwt} or with an {@code eddsa-rdfc-2022} proof, each
+ * with two BitstringStatusListEntries (revocation and suspension, the same list number and index)
+ * pointing at {@code {baseUrl}/status/{n}-{purpose}}; records them in {@link IssuedCredentials};
+ * publishes its status lists as signed credentials, signed once per change. Verifying is the {@link
+ * network.baton.credential.verify.VerificationService}'s, which reads this node's lists from {@link
+ * #ownStatusLists()}. Methods block (signing, canonicalization, file writes): call them off the
+ * event loop. Thread-safe.
+ */
+public final class IssuanceService implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(IssuanceService.class);
+
+  /** Status list positions reserved on disk at a time. */
+  static final int INDEX_BLOCK = 1024;
+
+  private final CredentialConfig config;
+  private final CourseCatalog courses;
+  private final SkillLookup skills;
+  private final Clock clock;
+  private final CredentialIssuer issuer;
+  private final CredentialSigner signer;
+  private final DidDocument ownDocument;
+  private final IssuedCredentials issued;
+  private final IndexAllocator allocator;
+  private final NodeStatusLists lists;
+  private final ObjectMapper json = new ObjectMapper();
+
+  private IssuanceService(
+      CredentialConfig config,
+      NodeKeys keys,
+      CourseCatalog courses,
+      SkillLookup skills,
+      EddsaRdfc2022 suite,
+      Clock clock,
+      IssuedCredentials issued,
+      IndexAllocator allocator,
+      StatusListStore store) {
+    this.config = config;
+    this.courses = courses;
+    this.skills = skills;
+    this.clock = clock;
+    this.issued = issued;
+    this.allocator = allocator;
+    this.issuer =
+        new CredentialIssuer(
+            config.issuer(),
+            keys.current(),
+            skills,
+            // issue() looks the course up itself (it needs its name and skills) and refuses an
+            // unknown one before building the credential; a second store read would repeat that.
+            iri -> true);
+    this.signer = new CredentialSigner(issuer, keys.current(), suite);
+    this.ownDocument =
+        NodeDidDocument.build(config.issuerDid(), keys, NodeDidDocument.Format.MIXED);
+    this.lists = new NodeStatusLists(config, allocator, store, signer, clock);
+  }
+
+  /**
+   * Opens the service over {@code config.credentialsDir()} (issued credentials, status index
+   * allocator and status lists), reconciling the status bits with the journal of issued
+   * credentials; {@code skills} checks the courses' skills, {@code suite} makes Data Integrity
+   * proofs.
+   */
+  public static IssuanceService open(
+      CredentialConfig config,
+      NodeKeys keys,
+      CourseCatalog courses,
+      SkillLookup skills,
+      EddsaRdfc2022 suite,
+      Clock clock)
+      throws IOException {
+    requireNonNull(config, "config");
+    requireNonNull(keys, "keys");
+    requireNonNull(courses, "courses");
+    requireNonNull(skills, "skills");
+    requireNonNull(suite, "suite");
+    requireNonNull(clock, "clock");
+    IssuedCredentials issued = IssuedCredentials.open(config.credentialsDir());
+    try {
+      // 1,024 positions per reservation (three forced writes): a crash wastes at most that many
+      // of a list's 131,072 or more, and issuing pays those writes once per 1,024 credentials.
+      IndexAllocator allocator =
+          IndexAllocator.open(
+              config.credentialsDir().resolve("index"), config.statusListSize(), INDEX_BLOCK);
+      StatusListStore store =
+          StatusListStore.open(config.credentialsDir().resolve("status"), config.statusListSize());
+      IssuanceService service =
+          new IssuanceService(
+              config, keys, courses, skills, suite, clock, issued, allocator, store);
+      service.lists.reconcile(issued.all());
+      return service;
+    } catch (IOException | RuntimeException e) {
+      issued.close();
+      throw e;
+    }
+  }
+
+  /** The node's did:web. */
+  public String issuerDid() {
+    return config.issuerDid();
+  }
+
+  /** The node's DID document (all keys, old ones too). */
+  public DidDocument didDocument() {
+    return ownDocument;
+  }
+
+  /** The settings the service was opened with. */
+  public CredentialConfig config() {
+    return config;
+  }
+
+  /**
+   * The node's own status lists as they are now, read from the store (not signed): where the node's
+   * verifier looks up the status of credentials it issued.
+   */
+  public StatusListSource ownStatusLists() {
+    return lists;
+  }
+
+  /**
+   * Issues a credential for a course of the catalog. Fails with {@link UnknownAchievementException}
+   * for a course the node does not publish, {@link UnknownSkillException} if the course names
+   * skills outside the framework, {@link IllegalArgumentException} for an unusable request, and
+   * {@link CredentialServiceException} (unprocessable) for Data Integrity with a key that is not
+   * Ed25519.
+   */
+  public SecuredCredential issue(CredentialOrder order) throws IOException {
+    requireNonNull(order, "order");
+    CatalogCourse course =
+        courses
+            .find(order.achievementIri())
+            .orElseThrow(() -> new UnknownAchievementException(order.achievementIri()));
+    List<String> unknown =
+        course.skillIris().stream().filter(iri -> skills.find(iri).isEmpty()).toList();
+    if (!unknown.isEmpty()) throw new UnknownSkillException(unknown);
+    if (order.format() == CredentialFormat.DATA_INTEGRITY) signer.requireDataIntegrityKey();
+    Instant now = clock.instant();
+    IssueRequest request =
+        new IssueRequest(
+            order.holderDid(),
+            course.iri(),
+            course.name(),
+            course.description(),
+            "Completed " + course.name() + " at " + config.issuerName() + ".",
+            course.skillIris(),
+            order.validFrom() == null ? now : order.validFrom(),
+            order.validUntil());
+    StatusListIndex position = allocator.allocate();
+    ObjectNode vc = issuer.credential(request, null);
+    vc.set("credentialStatus", statusEntries(position));
+    String id = vc.get("id").asText();
+    SecuredCredential secured =
+        switch (order.format()) {
+          case JWT -> new SecuredCredential(id, CredentialFormat.JWT, signer.jwt(vc), vc);
+          case DATA_INTEGRITY ->
+              new SecuredCredential(
+                  id, CredentialFormat.DATA_INTEGRITY, null, signer.dataIntegrity(vc, now));
+        };
+    issued.add(
+        new IssuedRecord(
+            id, position, order.holderDid(), course.iri(), now, CredentialState.ACTIVE));
+    log.info(
+        "credential issued [id: {}, achievement: {}, format: {}, list: {}, index: {}]",
+        id,
+        course.iri(),
+        order.format().value(),
+        position.list(),
+        position.index());
+    return secured;
+  }
+
+  private ArrayNode statusEntries(StatusListIndex position) {
+    ArrayNode entries = json.createArrayNode();
+    for (StatusPurpose purpose : StatusPurpose.values()) {
+      URI url = config.statusListUrl(new StatusListId(position.list(), purpose));
+      entries.add(StatusEntry.of(url, purpose, position.index()).toJson());
+    }
+    return entries;
+  }
+
+  /**
+   * Revokes, suspends or unsuspends an issued credential. Revocation is final: suspending or
+   * unsuspending a revoked credential fails (conflict); an unknown id fails (not found).
+   */
+  public synchronized StatusChange setStatus(String credentialId, StatusAction action)
+      throws IOException {
+    requireNonNull(action, "action");
+    IssuedRecord record =
+        issued
+            .find(credentialId)
+            .orElseThrow(
+                () ->
+                    new CredentialServiceException(
+                        CredentialServiceException.Kind.NOT_FOUND,
+                        "this node issued no credential " + credentialId));
+    CredentialState target =
+        switch (action) {
+          case REVOKE -> CredentialState.REVOKED;
+          case SUSPEND -> CredentialState.SUSPENDED;
+          case UNSUSPEND -> CredentialState.ACTIVE;
+        };
+    if (record.state() == target) return new StatusChange(record, false);
+    if (record.state() == CredentialState.REVOKED) {
+      throw new CredentialServiceException(
+          CredentialServiceException.Kind.CONFLICT,
+          "credential " + credentialId + " is revoked; revocation is final");
+    }
+    IssuedRecord changed = issued.setState(credentialId, target);
+    lists.set(record.position(), target);
+    log.info("credential status changed [id: {}, state: {}]", credentialId, target.value());
+    return new StatusChange(changed, true);
+  }
+
+  /** Every credential this node issued, in the order issued. */
+  public List<IssuedRecord> issued() {
+    return issued.all();
+  }
+
+  /** The record of a credential this node issued. */
+  public Optional<IssuedRecord> issued(String credentialId) {
+    return issued.find(credentialId);
+  }
+
+  /**
+   * The status list credential named {@code listName} (e.g. {@code 0-revocation}) as a signed
+   * {@code vc+jwt}, signed once per change. Fails (not found) for a list the node never used.
+   */
+  public String statusList(String listName) throws IOException {
+    return statusList(listName, CredentialFormat.JWT);
+  }
+
+  /**
+   * The status list credential as a {@code vc+jwt} or as JSON-LD with an {@code eddsa-rdfc-2022}
+   * proof, signed once per change of the list.
+   */
+  public String statusList(String listName, CredentialFormat format) throws IOException {
+    return lists.signed(listName, format);
+  }
+
+  @Override
+  public void close() throws IOException {
+    issued.close();
+  }
+}

@@ -1,0 +1,62 @@
+package network.baton.credential.service;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import network.baton.credential.did.DidDocument;
+import network.baton.credential.did.DidResolver;
+import network.baton.credential.integrity.EddsaRdfc2022;
+import network.baton.credential.issue.SkillLookup;
+import network.baton.credential.schema.AchievementCredentialSchema;
+import network.baton.credential.status.BitstringStatusChecker;
+import network.baton.credential.status.StatusList;
+import network.baton.credential.status.StatusListFetcher;
+import network.baton.credential.verify.TrustList;
+import network.baton.credential.verify.VerificationService;
+
+/**
+ * The verification service of an issuing node, wired to what its issuance service owns: the node's
+ * DID document is answered locally and its status lists are read from its store ({@link
+ * IssuanceService#ownStatusLists()}); other issuers' documents and lists come through {@code
+ * remoteDids} and {@code remoteLists} (lists verified and cached for the configured time); the Open
+ * Badges 3.0 JSON Schema is checked; challenges default to the node's base URL. The one place that
+ * needs both services, and only to build the second from the first.
+ */
+public final class NodeVerification {
+  private NodeVerification() {}
+
+  /** The builder of the node's verifier; callers may change it before building. */
+  public static VerificationService.Builder builder(
+      IssuanceService issuance,
+      DidResolver remoteDids,
+      StatusListFetcher remoteLists,
+      SkillLookup skills,
+      EddsaRdfc2022 suite,
+      TrustList trust,
+      Clock clock) {
+    requireNonNull(remoteDids, "remoteDids");
+    CredentialConfig config = issuance.config();
+    String did = issuance.issuerDid();
+    DidDocument own = issuance.didDocument();
+    DidResolver resolver = d -> did.equals(d) ? own : remoteDids.resolve(d);
+    BitstringStatusChecker local =
+        new BitstringStatusChecker(issuance.ownStatusLists(), clock, true);
+    BitstringStatusChecker remote =
+        new BitstringStatusChecker(
+            remoteLists,
+            new StatusListCredentialVerifier(resolver, suite),
+            clock,
+            new BitstringStatusChecker.Options(
+                config.statusListCacheTtl(), true, StatusList.DEFAULT_MAX_SIZE));
+    return VerificationService.builder(resolver)
+        .trust(trust)
+        .status(new NodeStatusChecker(config.baseUrl(), local, remote))
+        .skills(skills)
+        .clock(clock)
+        .dataIntegrity(suite)
+        .defaultDomain(config.baseUrl().toString())
+        .check(
+            OpenBadgesSchemaCheck.NAME,
+            new OpenBadgesSchemaCheck(AchievementCredentialSchema.bundled()));
+  }
+}
