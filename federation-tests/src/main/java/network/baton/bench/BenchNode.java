@@ -12,6 +12,7 @@ import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.store.NodeDataset;
 import network.baton.node.store.ResourceStore;
+import org.apache.jena.query.Dataset;
 
 /** A real node for benchmarks: the standard setup on a loopback port, its store in a folder. */
 final class BenchNode implements AutoCloseable {
@@ -64,7 +65,12 @@ final class BenchNode implements AutoCloseable {
 
   /** The running node's text-indexed dataset. */
   NodeDataset textIndexed() {
-    return node.store().opened().text().orElseThrow();
+    return node.dataset().text().orElseThrow();
+  }
+
+  /** The running node's dataset, for queries in-process next to the same over HTTP. */
+  Dataset dataset() {
+    return node.dataset().dataset();
   }
 
   @Override

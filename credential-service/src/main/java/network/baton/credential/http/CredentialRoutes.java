@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -26,13 +25,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import network.baton.credential.issue.UnknownAchievementException;
-import network.baton.credential.issue.UnknownSkillException;
 import network.baton.credential.issue.VcContexts;
 import network.baton.credential.service.CredentialFormat;
 import network.baton.credential.service.CredentialOrder;
 import network.baton.credential.service.CredentialService;
-import network.baton.credential.service.CredentialServiceException;
 import network.baton.credential.service.SecuredCredential;
 import network.baton.credential.service.StatusAction;
 import network.baton.credential.service.StatusChange;
@@ -68,17 +64,18 @@ import network.baton.vocab.StrictUtf8;
  *
  * <p>A credential or presentation that fails a check is answered 200 with the report ({@code
  * verified: false}, each check with its reason): the request itself was fine. Requests that are
- * wrong fail with an {@link HttpProblem}: 400 malformed JSON, a body that is not UTF-8 or nests
- * deeper than the limit, missing/ill-typed members, 404 unknown credential or list, 409 status
- * change on a revoked credential, 413 body over the size limit or over the JSON shape limits
- * ({@link JsonLimits}), 422 unknown course, unknown skill or otherwise unusable request. Parsing,
- * signing and file work run on the given worker executor, never on the event loop.
+ * wrong fail with an {@link Problem}: 400 malformed JSON, a body that is not UTF-8 or nests deeper
+ * than the limit, missing/ill-typed members, 404 unknown credential or list, 409 status change on a
+ * revoked credential, 413 body over the size limit or over the JSON shape limits ({@link
+ * JsonLimits}), 422 unknown course, unknown skill or otherwise unusable request. Parsing, signing
+ * and file work run on the given worker executor, never on the event loop.
  */
 public final class CredentialRoutes {
   /** The default largest request body, 1 MiB (a JWS over 1 MiB is refused by the verifier too). */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
   private static final String JSON = "application/json";
+  private static final CredentialProblems PROBLEMS = new CredentialProblems();
   private static final Set<String> JSON_LD_TYPES =
       Set.of("application/vc", "application/vc+ld+json", "application/ld+json", "application/json");
 
@@ -204,14 +201,14 @@ public final class CredentialRoutes {
 
   private void verify(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> service.verifyCredential(credentialInput(object(buffer))))
+    blocking(() -> verifyCredential(service, object(buffer)))
         .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
         .onFailure(rc::fail);
   }
 
   private void verifyPresentation(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> presentationReport(object(buffer)))
+    blocking(() -> verifyPresentation(service, object(buffer)))
         .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
         .onFailure(rc::fail);
   }
@@ -278,10 +275,9 @@ public final class CredentialRoutes {
   }
 
   private JsonNode object(Buffer buffer) {
-    if (buffer == null || buffer.length() == 0)
-      throw HttpProblem.badRequest("the request has no body");
+    if (buffer == null || buffer.length() == 0) throw Problem.badRequest("the request has no body");
     if (buffer.length() > maxBodyBytes) {
-      throw new HttpProblem(
+      throw new Problem(
           "payload-too-large",
           413,
           "Payload too large",
@@ -300,17 +296,17 @@ public final class CredentialRoutes {
       if (e.getLocation() != null) {
         where.put("line", e.getLocation().getLineNr()).put("column", e.getLocation().getColumnNr());
       }
-      throw new HttpProblem(
+      throw new Problem(
           "malformed-json",
           400,
           "Malformed JSON",
           "the body is not valid JSON: " + e.getOriginalMessage(),
           where);
     } catch (IOException e) {
-      throw HttpProblem.badRequest("the body cannot be read: " + e.getMessage());
+      throw Problem.badRequest("the body cannot be read: " + e.getMessage());
     }
     if (node == null || !node.isObject())
-      throw HttpProblem.badRequest("the body must be a JSON object");
+      throw Problem.badRequest("the body must be a JSON object");
     return node;
   }
 
@@ -341,10 +337,15 @@ public final class CredentialRoutes {
       try {
         chosen = CredentialFormat.parse(format.asText());
       } catch (IllegalArgumentException e) {
-        throw HttpProblem.badRequest("options.format: " + e.getMessage());
+        throw Problem.badRequest("options.format: " + e.getMessage());
       }
     }
     return new CredentialOrder(holder, course, validFrom, validUntil, chosen);
+  }
+
+  /** A report in the VC API's response shape, as the verify routes answer it. */
+  public static JsonObject reportJson(VerificationReport report) {
+    return ReportJson.of(report);
   }
 
   private static JsonObject issued(SecuredCredential credential) {
@@ -354,11 +355,20 @@ public final class CredentialRoutes {
                 .put("@context", VcContexts.CREDENTIALS_V2)
                 .put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.jwt())
                 .put("type", "EnvelopedVerifiableCredential")
-            : new JsonObject(credential.document().toString());
+            : JsonTrees.toJsonObject(credential.document());
     return new JsonObject()
         .put("verifiableCredential", verifiable)
         .put("credentialId", credential.id())
         .put("format", credential.format().value());
+  }
+
+  /**
+   * Verifies the credential of a {@code POST /credentials/verify} request body, checked as the
+   * route checks it: for in-process callers (the node's verify page). Blocking; fails with a {@link
+   * Problem} for a request of the wrong shape, or the service's exception (see {@link #problem}).
+   */
+  public static VerificationReport verifyCredential(CredentialService service, JsonNode request) {
+    return service.verifyCredential(credentialInput(request));
   }
 
   private static JsonNode credentialInput(JsonNode request) {
@@ -374,7 +384,12 @@ public final class CredentialRoutes {
     return credential;
   }
 
-  private VerificationReport presentationReport(JsonNode request) {
+  /**
+   * Verifies the presentation of a {@code POST /presentations/verify} request body, checked as the
+   * route checks it (the challenge is used up): for in-process callers, as {@link
+   * #verifyCredential}.
+   */
+  public static VerificationReport verifyPresentation(CredentialService service, JsonNode request) {
     JsonNode presentation =
         member(
             request,
@@ -407,7 +422,7 @@ public final class CredentialRoutes {
     for (JsonNode item : list) {
       JsonNode type = item.path("type");
       if (type.isTextual() && !"BitstringStatusListEntry".equals(type.asText())) {
-        throw HttpProblem.unprocessable(
+        throw Problem.unprocessable(
             "unsupported-status-type",
             "credentialStatus type "
                 + type.asText()
@@ -416,7 +431,7 @@ public final class CredentialRoutes {
       try {
         actions.add(StatusAction.parse(text(item, "status", "credentialStatus[].status")));
       } catch (IllegalArgumentException e) {
-        throw HttpProblem.badRequest(e.getMessage());
+        throw Problem.badRequest(e.getMessage());
       }
     }
     StatusChange change = null;
@@ -451,7 +466,7 @@ public final class CredentialRoutes {
     try {
       return OffsetDateTime.parse(value.asText()).toInstant();
     } catch (DateTimeParseException e) {
-      throw HttpProblem.badRequest(
+      throw Problem.badRequest(
           "credential."
               + name
               + " must be an XML Schema dateTime with a time zone, not '"
@@ -460,8 +475,8 @@ public final class CredentialRoutes {
     }
   }
 
-  private static HttpProblem missing(String path, String what) {
-    return new HttpProblem(
+  private static Problem missing(String path, String what) {
+    return new Problem(
         "invalid-request",
         400,
         "Invalid request",
@@ -469,33 +484,13 @@ public final class CredentialRoutes {
         new JsonObject().put("member", path));
   }
 
-  /** The HTTP problem for a failure of the service or of the request. */
-  static Throwable problem(Throwable failure) {
-    if (failure instanceof HttpProblem) return failure;
-    if (failure instanceof NotUtf8Exception e) return HttpProblem.notUtf8(e);
-    if (failure instanceof InputLimitException e) return HttpProblem.overLimit(e);
-    if (failure instanceof UnknownAchievementException e) {
-      return HttpProblem.unprocessable("unknown-course", e.getMessage());
-    }
-    if (failure instanceof UnknownSkillException e) {
-      return new HttpProblem(
-          "unknown-skill",
-          422,
-          "Unprocessable request",
-          e.getMessage(),
-          new JsonObject().put("unknownSkills", new JsonArray(e.unknown())));
-    }
-    if (failure instanceof CredentialServiceException e) {
-      return switch (e.kind()) {
-        case NOT_FOUND -> HttpProblem.notFound(e.getMessage());
-        case CONFLICT -> new HttpProblem("conflict", 409, "Conflict", e.getMessage());
-        case UNPROCESSABLE -> HttpProblem.unprocessable("unprocessable", e.getMessage());
-      };
-    }
-    if (failure instanceof IllegalArgumentException e) {
-      return HttpProblem.unprocessable("invalid-request", e.getMessage());
-    }
-    return failure;
+  /** The HTTP problem for a failure of the service or of the request (else the failure itself). */
+  public static Throwable problem(Throwable failure) {
+    if (failure instanceof Problem) return failure;
+    if (failure instanceof NotUtf8Exception e) return Problem.notUtf8(e);
+    if (failure instanceof InputLimitException e) return Problem.overLimit(e);
+    Problem mapped = PROBLEMS.toProblem(failure);
+    return mapped != null ? mapped : failure;
   }
 
   private static void reply(RoutingContext rc, int status, JsonObject body) {

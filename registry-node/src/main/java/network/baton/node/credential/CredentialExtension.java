@@ -30,6 +30,7 @@ import network.baton.credential.status.StatusList;
 import network.baton.credential.verify.TrustList;
 import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
+import network.baton.node.NodeServices;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.work.WorkQueue;
@@ -44,9 +45,11 @@ import org.slf4j.LoggerFactory;
  * {dataDir}/credentials} with the node's store as course catalog, mounts the VC API routes and
  * {@code GET /.well-known/did.json}. Without a key passphrase (config {@code keyPassphrase} or
  * {@code BATON_KEY_PASSPHRASE}) the node runs without credentials and says so. One instance per
- * node; {@link #close()} closes what {@link #mount} opened.
+ * node: {@link #start} opens the service and registers it as {@link NodeServices#CREDENTIALS} (the
+ * verify page calls it in-process), {@link #mount} adds the routes, {@link #close()} closes what
+ * start opened.
  */
-public final class CredentialExtension implements NodeExtension, AutoCloseable {
+public final class CredentialExtension implements NodeExtension {
   /** The environment variable holding the node key passphrase. */
   public static final String PASSPHRASE_ENV = "BATON_KEY_PASSPHRASE";
 
@@ -62,6 +65,8 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
   private final TrustList networkTrust;
   private final SecureRandom random = new SecureRandom();
   private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+  private volatile CredentialService service;
+  private volatile NodeKeys keys;
 
   /**
    * Credentials with this skill framework and these bundled contexts, passphrase from the
@@ -93,7 +98,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
   }
 
   @Override
-  public void mount(Router router, NodeContext context) {
+  public void start(NodeContext context) {
     NodeConfig config = context.config();
     Optional<char[]> passphrase = passphrase(config);
     if (passphrase.isEmpty()) {
@@ -103,6 +108,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
       return;
     }
     NodeKeys keys = openKeys(config, passphrase.get());
+    this.keys = keys;
     CredentialConfig credentialConfig =
         new CredentialConfig(
             config.baseUrl(),
@@ -137,6 +143,18 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
           e);
     }
     opened.add(service);
+    this.service = service;
+    context.services().register(NodeServices.CREDENTIALS, service);
+  }
+
+  @Override
+  public void mount(Router router, NodeContext context) {
+    CredentialService service = this.service;
+    if (service == null) {
+      return;
+    }
+    NodeConfig config = context.config();
+    FetchPolicy fetchPolicy = config.fetchPolicy();
     WorkQueue worker = context.work().credentials();
     int bodyLimit =
         (int) Math.min(config.bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
@@ -220,6 +238,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
       }
     }
     opened.clear();
+    service = null;
     if (first != null) throw first;
   }
 }

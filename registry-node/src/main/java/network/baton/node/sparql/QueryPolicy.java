@@ -2,7 +2,7 @@ package network.baton.node.sparql;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
-import network.baton.node.http.Problem;
+import network.baton.credential.http.Problem;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;

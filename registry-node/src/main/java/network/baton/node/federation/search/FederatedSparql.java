@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import network.baton.credential.http.Problem;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.MemberFailureLog;
-import network.baton.node.http.Problem;
 import network.baton.node.sparql.QueryPolicy;
 import org.apache.jena.query.Query;
 
