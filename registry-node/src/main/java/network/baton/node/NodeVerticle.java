@@ -35,6 +35,7 @@ import network.baton.node.search.LocalSearch;
 import network.baton.node.search.SearchRoutes;
 import network.baton.node.search.SearchService;
 import network.baton.node.search.SkillHierarchy;
+import network.baton.node.sparql.SparqlProblems;
 import network.baton.node.sparql.SparqlRoutes;
 import network.baton.node.sparql.SparqlService;
 import network.baton.node.store.OpenDataset;
@@ -233,7 +234,8 @@ public final class NodeVerticle extends VerticleBase {
     if (searchService != null) {
       services.register(NodeServices.SEARCH, searchService);
     }
-    ProblemHandler problems = ProblemHandler.create(List.of(new ResourceProblems()));
+    ProblemHandler problems =
+        ProblemHandler.create(List.of(new ResourceProblems(), new SparqlProblems()));
     NodeContext context =
         new NodeContext(vertx, config, store, work, body, admin, services, problems);
     // Every extension registers its services before any mounts routes: pages find them all.

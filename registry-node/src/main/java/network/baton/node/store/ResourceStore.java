@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The node's resources in a transactional dataset (TDB2 by default): one named graph per resource,
  * provenance inside it, versions, tombstones and the change log in the default graph. Blocking:
  * call it from a worker thread, never from the event loop. Every write is one write transaction, so
- * a crash never leaves half a resource visible.
+ * a crash never leaves half a resource visible. Over 400 lines: every transaction on the resource
+ * graphs and the change log is here, so that minting, versions and tombstones have one write path.
  */
 public final class ResourceStore implements AutoCloseable {
 

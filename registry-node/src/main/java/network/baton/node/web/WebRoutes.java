@@ -46,10 +46,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web pages: home, catalogue, network search, the resource page, verify, and the skill
- * framework. Server-rendered, working without scripts; texts in Japanese and English. Each page
- * calls the node's services in-process (resources, search, federated search, credentials: the same
- * service methods the API routes call) and passes the same per-client share of the same work queue
- * as the API route it stands for, so a page request counts for the client who sent it.
+ * framework (one class over 400 lines: the pages share the model, the language switch, the
+ * per-client shares and the one error page, and each page is a short flat chain). Server-rendered,
+ * working without scripts; texts in Japanese and English. Each page calls the node's services
+ * in-process (resources, search, federated search, credentials: the same service methods the API
+ * routes call) and passes the same per-client share of the same work queue as the API route it
+ * stands for, so a page request counts for the client who sent it.
  */
 public final class WebRoutes {
 
@@ -170,25 +172,23 @@ public final class WebRoutes {
   // index there is no search (the API has no /search then), and the page fails as it always has.
   private Future<JsonObject> localSearch(MultiMap params) {
     return search
-        .map(
-            service ->
-                service
-                    .parse(SearchRoutes.params(params))
-                    .compose(service::search)
-                    .map(result -> result.toJson()))
+        .map(service -> searched(params, service::parse, service::search, r -> r.toJson()))
         .orElseGet(() -> Future.failedFuture(searchFailed("this node has no search")));
   }
 
   // Federated search as GET /federation/search answers it.
   private Future<JsonObject> networkSearch(MultiMap params) {
     return federatedSearch
-        .map(
-            service ->
-                service
-                    .parse(SearchRoutes.params(params))
-                    .compose(service::search)
-                    .map(result -> result.toJson()))
+        .map(service -> searched(params, service::parse, service::search, r -> r.toJson()))
         .orElseGet(() -> Future.failedFuture(searchFailed("this node has no federated search")));
+  }
+
+  private static <Q, R> Future<JsonObject> searched(
+      MultiMap params,
+      Function<Map<String, List<String>>, Future<Q>> parse,
+      Function<Q, Future<R>> run,
+      Function<R, JsonObject> json) {
+    return parse.apply(SearchRoutes.params(params)).compose(run).map(json);
   }
 
   private static Problem searchFailed(String detail) {
