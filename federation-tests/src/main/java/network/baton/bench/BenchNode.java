@@ -11,6 +11,7 @@ import network.baton.node.launch.MemberPlan;
 import network.baton.node.launch.NetworkOptions;
 import network.baton.node.store.NodeDataset;
 import network.baton.node.store.ResourceStore;
+import org.apache.jena.query.Dataset;
 
 /**
  * A real node for benchmarks: the standard setup on a loopback port, its store in a folder (kept:
@@ -72,7 +73,12 @@ final class BenchNode implements AutoCloseable {
 
   /** The running node's text-indexed dataset. */
   NodeDataset textIndexed() {
-    return store().opened().text().orElseThrow();
+    return network.node(member).dataset().text().orElseThrow();
+  }
+
+  /** The running node's dataset, for queries in-process next to the same over HTTP. */
+  Dataset dataset() {
+    return network.node(member).dataset().dataset();
   }
 
   @Override

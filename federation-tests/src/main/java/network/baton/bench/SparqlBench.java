@@ -48,7 +48,7 @@ public final class SparqlBench {
   public BenchResult run(BenchNode node, int resources, int warmup, int iterations, int clients) {
     progress.printf("sparql: %d queries per way, %d clients%n", iterations, clients);
     progress.flush();
-    Dataset dataset = node.store().dataset();
+    Dataset dataset = node.dataset();
     URI endpoint =
         URI.create(
             node.url() + "/sparql?query=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8));

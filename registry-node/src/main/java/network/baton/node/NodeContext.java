@@ -5,13 +5,16 @@ import static java.util.Objects.requireNonNull;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import network.baton.credential.http.ProblemHandler;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.store.ResourceStore;
 import network.baton.node.work.WorkQueues;
 
 /**
  * What a running node shares with its extensions: config, the store, the work queues (one per kind
- * of work, each bounded), the one size-limited body handler, and the admin-token check for writes.
+ * of work, each bounded), the one size-limited body handler, the admin-token check for writes, the
+ * services the node's parts offer each other in-process, and the failure handler that turns
+ * failures into problems (pages use it to render theirs).
  */
 public record NodeContext(
     Vertx vertx,
@@ -19,7 +22,9 @@ public record NodeContext(
     ResourceStore store,
     WorkQueues work,
     Handler<RoutingContext> bodyHandler,
-    Handler<RoutingContext> adminHandler) {
+    Handler<RoutingContext> adminHandler,
+    NodeServices services,
+    ProblemHandler problems) {
   public NodeContext {
     requireNonNull(vertx, "vertx");
     requireNonNull(config, "config");
@@ -27,5 +32,7 @@ public record NodeContext(
     requireNonNull(work, "work");
     requireNonNull(bodyHandler, "bodyHandler");
     requireNonNull(adminHandler, "adminHandler");
+    requireNonNull(services, "services");
+    requireNonNull(problems, "problems");
   }
 }

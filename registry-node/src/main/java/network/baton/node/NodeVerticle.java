@@ -10,32 +10,36 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import network.baton.credential.http.ProblemHandler;
 import network.baton.node.auth.AdminAuthHandler;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.http.AccessLog;
 import network.baton.node.http.ClientAddresses;
-import network.baton.node.http.GraphRenderer;
 import network.baton.node.http.HealthRoutes;
-import network.baton.node.http.HtmlView;
 import network.baton.node.http.InvalidRequests;
 import network.baton.node.http.NodeDescriptorRoutes;
 import network.baton.node.http.NodePrefixes;
 import network.baton.node.http.OpenApiRoutes;
-import network.baton.node.http.ProblemHandler;
 import network.baton.node.http.RequestTargetCheck;
-import network.baton.node.http.ResourceRoutes;
 import network.baton.node.http.SecurityHeaders;
+import network.baton.node.resources.GraphRenderer;
+import network.baton.node.resources.ResourceProblems;
+import network.baton.node.resources.ResourceReader;
+import network.baton.node.resources.ResourceRoutes;
+import network.baton.node.resources.ResourceService;
 import network.baton.node.search.LocalSearch;
 import network.baton.node.search.SearchRoutes;
 import network.baton.node.search.SearchService;
 import network.baton.node.search.SkillHierarchy;
+import network.baton.node.sparql.SparqlProblems;
 import network.baton.node.sparql.SparqlRoutes;
 import network.baton.node.sparql.SparqlService;
+import network.baton.node.store.OpenDataset;
 import network.baton.node.store.ResourceIds;
-import network.baton.node.store.ResourceReader;
-import network.baton.node.store.ResourceService;
 import network.baton.node.store.ResourceStore;
 import network.baton.node.store.SkillCoverage;
 import network.baton.node.work.WorkQueues;
@@ -49,7 +53,9 @@ public final class NodeVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(NodeVerticle.class);
   private final NodeConfig config;
   private final NodeSetup setup;
+  private final List<NodeExtension> started = new CopyOnWriteArrayList<>();
   private WorkQueues work;
+  private volatile OpenDataset dataset;
   private volatile ResourceStore store;
   private volatile LocalSearch search;
   private volatile SkillCoverage coverage;
@@ -78,23 +84,19 @@ public final class NodeVerticle extends VerticleBase {
               // Jena's one-time initialisation and the first loading of the web and metrics
               // classes are slow: open and wire everything here, not on the event loop.
               JenaSystem.init();
-              store =
-                  new ResourceStore(
-                      setup.datasetOpener().open(config),
-                      ids,
-                      config.attribution(),
-                      Clock.systemUTC());
+              // The node keeps the opened dataset (SPARQL and search query it); the store gets it
+              // for its writes and reads and hands it out to no one.
+              dataset = setup.datasetOpener().open(config);
+              store = new ResourceStore(dataset, ids, config.attribution(), Clock.systemUTC());
               // Search needs the text index; it loads its catalog before the node takes writes.
               search =
-                  store
-                      .opened()
+                  dataset
                       .text()
                       .map(text -> new LocalSearch(text, SkillHierarchy.of(setup.skills())))
                       .orElse(null);
               // The descriptor's coverage follows commits from here on, as search's catalog does.
               coverage =
-                  store
-                      .opened()
+                  dataset
                       .text()
                       .map(text -> SkillCoverage.follow(text, setup::broaderSkills))
                       .orElse(null);
@@ -154,16 +156,17 @@ public final class NodeVerticle extends VerticleBase {
     }
     return vertx.executeBlocking(
         () -> {
-          // Extensions that hold resources (credential records, workers) close before the store.
-          for (NodeExtension extension : setup.extensions()) {
-            if (extension instanceof AutoCloseable closeable) {
-              try {
-                closeable.close();
-              } catch (Exception e) {
-                log.warn("extension did not close cleanly [extension: {}]", extension, e);
-              }
+          // Extensions close before the store (they hold credential records, syncs, workers), the
+          // last started first.
+          for (int i = started.size() - 1; i >= 0; i--) {
+            NodeExtension extension = started.get(i);
+            try {
+              extension.close();
+            } catch (Exception e) {
+              log.warn("extension did not close cleanly [extension: {}]", extension, e);
             }
           }
+          started.clear();
           if (search != null) {
             search.close();
             search = null;
@@ -175,6 +178,7 @@ public final class NodeVerticle extends VerticleBase {
           if (store != null) {
             store.close();
             store = null;
+            dataset = null;
           }
           return null;
         },
@@ -196,6 +200,14 @@ public final class NodeVerticle extends VerticleBase {
     return store;
   }
 
+  /**
+   * The running node's opened dataset (null before start), for benchmarks that compare in-process
+   * queries with the HTTP answer; the node's own parts reach the data through its services.
+   */
+  public OpenDataset dataset() {
+    return dataset;
+  }
+
   private Router router(ResourceIds ids) {
     AdminTokens tokens = new AdminTokens(config.adminTokenHashes());
     if (tokens.isEmpty()) {
@@ -215,9 +227,22 @@ public final class NodeVerticle extends VerticleBase {
         setup.metrics() != null
             ? setup.metrics()
             : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    GraphRenderer renderer =
-        new GraphRenderer(
-            setup.compactor(), new HtmlView(setup::skillLabel), NodePrefixes.standard());
+    GraphRenderer renderer = new GraphRenderer(setup.compactor(), NodePrefixes.standard());
+    NodeServices services = new NodeServices();
+    services.register(NodeServices.RESOURCES, resources);
+    SearchService searchService = search == null ? null : new SearchService(search, work.search());
+    if (searchService != null) {
+      services.register(NodeServices.SEARCH, searchService);
+    }
+    ProblemHandler problems =
+        ProblemHandler.create(List.of(new ResourceProblems(), new SparqlProblems()));
+    NodeContext context =
+        new NodeContext(vertx, config, store, work, body, admin, services, problems);
+    // Every extension registers its services before any mounts routes: pages find them all.
+    for (NodeExtension extension : setup.extensions()) {
+      started.add(extension);
+      extension.start(context);
+    }
 
     Router router = Router.router(vertx);
     // Before every other route, whatever order those ask for (the resource page asks for 0).
@@ -233,7 +258,7 @@ public final class NodeVerticle extends VerticleBase {
     new OpenApiRoutes(config.baseUrl()).mount(router);
     new SparqlRoutes(
             new SparqlService(
-                store.dataset(),
+                dataset.dataset(),
                 work.sparql(),
                 config.sparqlTimeout(),
                 config.resultCap(),
@@ -241,15 +266,13 @@ public final class NodeVerticle extends VerticleBase {
             body,
             work.share(work.sparql()))
         .mount(router);
-    if (search != null) {
-      new SearchRoutes(new SearchService(search, work.search()), work.share(work.search()))
-          .mount(router);
+    if (searchService != null) {
+      new SearchRoutes(searchService, work.share(work.search())).mount(router);
     }
-    NodeContext context = new NodeContext(vertx, config, store, work, body, admin);
     setup.extensions().forEach(extension -> extension.mount(router, context));
-    router.route().failureHandler(ProblemHandler.create());
+    router.route().failureHandler(problems);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 417, 429, 500, 503}) {
-      router.errorHandler(status, ProblemHandler.forStatus(status));
+      router.errorHandler(status, problems.forStatus(status));
     }
     return router;
   }

@@ -24,7 +24,7 @@ import network.baton.vocab.StrictUtf8;
 /**
  * The request bodies of the credential endpoints read into what the services take: size, strict
  * UTF-8 and JSON shape limits first, then the members each request needs, every problem an {@link
- * HttpProblem} naming the member (400), or 413 over a limit, 422 for an unsupported status type.
+ * Problem} naming the member (400), or 413 over a limit, 422 for an unsupported status type.
  */
 final class CredentialRequests {
   /** A presentation to verify against a challenge, with the domain asked for (null: none). */
@@ -46,10 +46,9 @@ final class CredentialRequests {
 
   /** The body as a JSON object. */
   JsonNode object(Buffer buffer) {
-    if (buffer == null || buffer.length() == 0)
-      throw HttpProblem.badRequest("the request has no body");
+    if (buffer == null || buffer.length() == 0) throw Problem.badRequest("the request has no body");
     if (buffer.length() > maxBodyBytes) {
-      throw new HttpProblem(
+      throw new Problem(
           "payload-too-large",
           413,
           "Payload too large",
@@ -68,17 +67,17 @@ final class CredentialRequests {
       if (e.getLocation() != null) {
         where.put("line", e.getLocation().getLineNr()).put("column", e.getLocation().getColumnNr());
       }
-      throw new HttpProblem(
+      throw new Problem(
           "malformed-json",
           400,
           "Malformed JSON",
           "the body is not valid JSON: " + e.getOriginalMessage(),
           where);
     } catch (IOException e) {
-      throw HttpProblem.badRequest("the body cannot be read: " + e.getMessage());
+      throw Problem.badRequest("the body cannot be read: " + e.getMessage());
     }
     if (node == null || !node.isObject())
-      throw HttpProblem.badRequest("the body must be a JSON object");
+      throw Problem.badRequest("the body must be a JSON object");
     return node;
   }
 
@@ -110,7 +109,7 @@ final class CredentialRequests {
       try {
         chosen = CredentialFormat.parse(format.asText());
       } catch (IllegalArgumentException e) {
-        throw HttpProblem.badRequest("options.format: " + e.getMessage());
+        throw Problem.badRequest("options.format: " + e.getMessage());
       }
     }
     return new CredentialOrder(holder, course, validFrom, validUntil, chosen);
@@ -176,7 +175,7 @@ final class CredentialRequests {
     for (JsonNode item : list) {
       JsonNode type = item.path("type");
       if (type.isTextual() && !"BitstringStatusListEntry".equals(type.asText())) {
-        throw HttpProblem.unprocessable(
+        throw Problem.unprocessable(
             "unsupported-status-type",
             "credentialStatus type "
                 + type.asText()
@@ -185,7 +184,7 @@ final class CredentialRequests {
       try {
         actions.add(StatusAction.parse(text(item, "status", "credentialStatus[].status")));
       } catch (IllegalArgumentException e) {
-        throw HttpProblem.badRequest(e.getMessage());
+        throw Problem.badRequest(e.getMessage());
       }
     }
     return new StatusRequest(id, actions);
@@ -211,7 +210,7 @@ final class CredentialRequests {
     try {
       return OffsetDateTime.parse(value.asText()).toInstant();
     } catch (DateTimeParseException e) {
-      throw HttpProblem.badRequest(
+      throw Problem.badRequest(
           "credential."
               + name
               + " must be an XML Schema dateTime with a time zone, not '"
@@ -220,8 +219,8 @@ final class CredentialRequests {
     }
   }
 
-  private static HttpProblem missing(String path, String what) {
-    return new HttpProblem(
+  private static Problem missing(String path, String what) {
+    return new Problem(
         "invalid-request",
         400,
         "Invalid request",

@@ -2,11 +2,11 @@ package network.baton.credential.http;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -16,11 +16,8 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import network.baton.credential.issue.UnknownAchievementException;
-import network.baton.credential.issue.UnknownSkillException;
 import network.baton.credential.issue.VcContexts;
 import network.baton.credential.service.CredentialFormat;
-import network.baton.credential.service.CredentialServiceException;
 import network.baton.credential.service.IssuanceService;
 import network.baton.credential.service.SecuredCredential;
 import network.baton.credential.service.StatusAction;
@@ -57,17 +54,18 @@ import network.baton.vocab.NotUtf8Exception;
  *
  * <p>A credential or presentation that fails a check is answered 200 with the report ({@code
  * verified: false}, each check with its reason): the request itself was fine. Requests that are
- * wrong fail with an {@link HttpProblem}: 400 malformed JSON, a body that is not UTF-8 or nests
- * deeper than the limit, missing/ill-typed members, 404 unknown credential or list, 409 status
- * change on a revoked credential, 413 body over the size limit or over the JSON shape limits
- * ({@link JsonLimits}), 422 unknown course, unknown skill or otherwise unusable request. Parsing,
- * signing and file work run on the given worker executor, never on the event loop.
+ * wrong fail with a {@link Problem}: 400 malformed JSON, a body that is not UTF-8 or nests deeper
+ * than the limit, missing/ill-typed members, 404 unknown credential or list, 409 status change on a
+ * revoked credential, 413 body over the size limit or over the JSON shape limits ({@link
+ * JsonLimits}), 422 unknown course, unknown skill or otherwise unusable request. Parsing, signing
+ * and file work run on the given worker executor, never on the event loop.
  */
 public final class CredentialRoutes {
   /** The default largest request body, 1 MiB (a JWS over 1 MiB is refused by the verifier too). */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
   private static final String JSON = "application/json";
+  private static final CredentialProblems PROBLEMS = new CredentialProblems();
   private static final Set<String> JSON_LD_TYPES =
       Set.of("application/vc", "application/vc+ld+json", "application/ld+json", "application/json");
 
@@ -184,17 +182,14 @@ public final class CredentialRoutes {
 
   private void verify(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(
-            () ->
-                verification.verifyCredential(
-                    CredentialRequests.credentialInput(requests.object(buffer))))
+    blocking(() -> verifyCredential(verification, requests.object(buffer)))
         .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
         .onFailure(rc::fail);
   }
 
   private void verifyPresentation(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> presentationReport(CredentialRequests.presentation(requests.object(buffer))))
+    blocking(() -> verifyPresentation(verification, requests.object(buffer)))
         .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
         .onFailure(rc::fail);
   }
@@ -257,7 +252,7 @@ public final class CredentialRoutes {
                 .put("@context", VcContexts.CREDENTIALS_V2)
                 .put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.jwt())
                 .put("type", "EnvelopedVerifiableCredential")
-            : new JsonObject(credential.document().toString());
+            : JsonTrees.toJsonObject(credential.document());
     return new JsonObject()
         .put("verifiableCredential", verifiable)
         .put("credentialId", credential.id())
@@ -277,38 +272,40 @@ public final class CredentialRoutes {
         .put("changed", changed);
   }
 
-  private VerificationReport presentationReport(CredentialRequests.PresentationRequest request) {
-    return verification.verifyIssuedChallenge(
-        request.presentation(), request.challenge(), request.domain());
+  /**
+   * Verifies the credential of a {@code POST /credentials/verify} request body, checked as the
+   * route checks it: for in-process callers (the node's verify page). Blocking; fails with a {@link
+   * Problem} for a request of the wrong shape, or the service's exception (see {@link #problem}).
+   */
+  public static VerificationReport verifyCredential(
+      VerificationService verification, JsonNode request) {
+    return verification.verifyCredential(CredentialRequests.credentialInput(request));
   }
 
-  /** The HTTP problem for a failure of the service or of the request. */
-  static Throwable problem(Throwable failure) {
-    if (failure instanceof HttpProblem) return failure;
-    if (failure instanceof NotUtf8Exception e) return HttpProblem.notUtf8(e);
-    if (failure instanceof InputLimitException e) return HttpProblem.overLimit(e);
-    if (failure instanceof UnknownAchievementException e) {
-      return HttpProblem.unprocessable("unknown-course", e.getMessage());
-    }
-    if (failure instanceof UnknownSkillException e) {
-      return new HttpProblem(
-          "unknown-skill",
-          422,
-          "Unprocessable request",
-          e.getMessage(),
-          new JsonObject().put("unknownSkills", new JsonArray(e.unknown())));
-    }
-    if (failure instanceof CredentialServiceException e) {
-      return switch (e.kind()) {
-        case NOT_FOUND -> HttpProblem.notFound(e.getMessage());
-        case CONFLICT -> new HttpProblem("conflict", 409, "Conflict", e.getMessage());
-        case UNPROCESSABLE -> HttpProblem.unprocessable("unprocessable", e.getMessage());
-      };
-    }
-    if (failure instanceof IllegalArgumentException e) {
-      return HttpProblem.unprocessable("invalid-request", e.getMessage());
-    }
-    return failure;
+  /**
+   * Verifies the presentation of a {@code POST /presentations/verify} request body, checked as the
+   * route checks it (the challenge is used up): for in-process callers, as {@link
+   * #verifyCredential}.
+   */
+  public static VerificationReport verifyPresentation(
+      VerificationService verification, JsonNode request) {
+    CredentialRequests.PresentationRequest presentation = CredentialRequests.presentation(request);
+    return verification.verifyIssuedChallenge(
+        presentation.presentation(), presentation.challenge(), presentation.domain());
+  }
+
+  /** A report in the VC API's response shape, as the verify routes answer it. */
+  public static JsonObject reportJson(VerificationReport report) {
+    return ReportJson.of(report);
+  }
+
+  /** The HTTP problem for a failure of the service or of the request (else the failure itself). */
+  public static Throwable problem(Throwable failure) {
+    if (failure instanceof Problem) return failure;
+    if (failure instanceof NotUtf8Exception e) return Problem.notUtf8(e);
+    if (failure instanceof InputLimitException e) return Problem.overLimit(e);
+    Problem mapped = PROBLEMS.toProblem(failure);
+    return mapped != null ? mapped : failure;
   }
 
   private static void reply(RoutingContext rc, int status, JsonObject body) {

@@ -17,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
@@ -60,35 +59,13 @@ class CredentialRoutesTest {
     public void handle(RoutingContext rc) {
       String header = rc.request().getHeader("Authorization");
       if (header == null) {
-        rc.fail(new HttpProblem("unauthorized", 401, "Unauthorized", "admin token needed"));
+        rc.fail(new Problem("unauthorized", 401, "Unauthorized", "admin token needed"));
       } else if (!header.equals("Bearer " + TOKEN)) {
-        rc.fail(new HttpProblem("forbidden", 403, "Forbidden", "token not accepted"));
+        rc.fail(new Problem("forbidden", 403, "Forbidden", "token not accepted"));
       } else {
         rc.next();
       }
     }
-  }
-
-  /** Renders failures as the node's problem handler does for HttpProblem and HttpException. */
-  private static void problem(RoutingContext rc) {
-    Throwable failure = rc.failure();
-    int status;
-    JsonObject body;
-    if (failure instanceof HttpProblem p) {
-      status = p.status();
-      body =
-          p.extra().put("type", p.typeSlug()).put("title", p.title()).put("detail", p.getMessage());
-    } else if (failure instanceof HttpException e) {
-      status = e.getStatusCode();
-      body = new JsonObject().put("title", "HTTP " + status);
-    } else {
-      status = failure == null ? rc.statusCode() : 500;
-      body = new JsonObject().put("title", "error").put("detail", String.valueOf(failure));
-    }
-    rc.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "application/problem+json")
-        .end(body.put("status", status).encode());
   }
 
   @BeforeEach
@@ -105,7 +82,7 @@ class CredentialRoutesTest {
             BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
             ROUTE_LIMIT)
         .mount(router);
-    router.route().failureHandler(CredentialRoutesTest::problem);
+    router.route().failureHandler(ProblemHandler.create());
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     client = WebClient.create(vertx);
   }
@@ -378,7 +355,8 @@ class CredentialRoutesTest {
     HttpResponse<Buffer> malformed = post("/credentials/issue", "{\"credential\": ", TOKEN);
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(malformed.getHeader("Content-Type")).isEqualTo("application/problem+json");
-    assertThat(malformed.bodyAsJsonObject().getString("type")).isEqualTo("malformed-json");
+    assertThat(malformed.bodyAsJsonObject().getString("type"))
+        .isEqualTo(Problem.TYPE_PREFIX + "malformed-json");
 
     JsonObject noSubject = issueRequest(FixtureCourses.COURSE, "vc+jwt");
     noSubject.getJsonObject("credential").remove("credentialSubject");
@@ -418,7 +396,8 @@ class CredentialRoutesTest {
             issueRequest("https://kosen.example/resources/none", "vc+jwt").encode(),
             TOKEN);
     assertThat(course.statusCode()).isEqualTo(422);
-    assertThat(course.bodyAsJsonObject().getString("type")).isEqualTo("unknown-course");
+    assertThat(course.bodyAsJsonObject().getString("type"))
+        .isEqualTo(Problem.TYPE_PREFIX + "unknown-course");
 
     HttpResponse<Buffer> skill =
         post(

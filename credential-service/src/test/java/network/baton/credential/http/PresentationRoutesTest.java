@@ -86,7 +86,7 @@ class PresentationRoutesTest {
         .route()
         .failureHandler(
             rc -> {
-              int status = rc.failure() instanceof HttpProblem p ? p.status() : 500;
+              int status = rc.failure() instanceof Problem p ? p.status() : 500;
               rc.response().setStatusCode(status).end(String.valueOf(rc.failure()));
             });
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

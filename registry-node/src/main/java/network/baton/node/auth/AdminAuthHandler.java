@@ -3,9 +3,9 @@ package network.baton.node.auth;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.time.Duration;
+import network.baton.credential.http.Problem;
 import network.baton.node.config.AdminLockout;
 import network.baton.node.http.ClientAddresses;
-import network.baton.node.http.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -35,6 +35,7 @@ import network.baton.credential.verify.TrustList;
 import network.baton.credential.verify.VerificationService;
 import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
+import network.baton.node.NodeServices;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.work.WorkQueue;
@@ -48,12 +49,14 @@ import org.slf4j.LoggerFactory;
  * Ed25519 key at the first start), opens the {@link IssuanceService} over {@code
  * {dataDir}/credentials} with the node's store as course catalog and builds the node's {@link
  * VerificationService} (its own DID document and status lists read locally, other issuers' over the
- * fetch policy), mounts the VC API routes and {@code GET /.well-known/did.json}; the two services
- * are then {@link #issuance()} and {@link #verification()}. Without a key passphrase (config {@code
- * keyPassphrase} or {@code BATON_KEY_PASSPHRASE}) the node runs without credentials and says so.
- * One instance per node; {@link #close()} closes what {@link #mount} opened.
+ * fetch policy). One instance per node: {@link #start} opens both and registers them as {@link
+ * NodeServices#ISSUANCE} and {@link NodeServices#VERIFICATION} (the verify page calls the latter
+ * in-process; they are also {@link #issuance()} and {@link #verification()}), {@link #mount} adds
+ * the VC API routes and {@code GET /.well-known/did.json}, {@link #close()} closes what start
+ * opened. Without a key passphrase (config {@code keyPassphrase} or {@code BATON_KEY_PASSPHRASE})
+ * the node runs without credentials and says so.
  */
-public final class CredentialExtension implements NodeExtension, AutoCloseable {
+public final class CredentialExtension implements NodeExtension {
   /** The environment variable holding the node key passphrase. */
   public static final String PASSPHRASE_ENV = "BATON_KEY_PASSPHRASE";
 
@@ -71,6 +74,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
   private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
   private volatile IssuanceService issuance;
   private volatile VerificationService verification;
+  private volatile NodeKeys keys;
 
   /**
    * Credentials with this skill framework and these bundled contexts, passphrase from the
@@ -102,7 +106,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
   }
 
   @Override
-  public void mount(Router router, NodeContext context) {
+  public void start(NodeContext context) {
     NodeConfig config = context.config();
     Optional<char[]> passphrase = passphrase(config);
     if (passphrase.isEmpty()) {
@@ -112,6 +116,7 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
       return;
     }
     NodeKeys keys = openKeys(config, passphrase.get());
+    this.keys = keys;
     CredentialConfig credentialConfig =
         new CredentialConfig(
             config.baseUrl(),
@@ -158,6 +163,19 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
             .build();
     this.issuance = issuer;
     this.verification = verifier;
+    context.services().register(NodeServices.ISSUANCE, issuer);
+    context.services().register(NodeServices.VERIFICATION, verifier);
+  }
+
+  @Override
+  public void mount(Router router, NodeContext context) {
+    IssuanceService issuer = this.issuance;
+    VerificationService verifier = this.verification;
+    if (issuer == null || verifier == null) {
+      return;
+    }
+    NodeConfig config = context.config();
+    FetchPolicy fetchPolicy = config.fetchPolicy();
     WorkQueue worker = context.work().credentials();
     int bodyLimit =
         (int) Math.min(config.bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
@@ -189,12 +207,12 @@ public final class CredentialExtension implements NodeExtension, AutoCloseable {
         fetchPolicy);
   }
 
-  /** The node's issuance service, once {@link #mount} opened it (empty: credentials are off). */
+  /** The node's issuance service, once {@link #start} opened it (empty: credentials are off). */
   public Optional<IssuanceService> issuance() {
     return Optional.ofNullable(issuance);
   }
 
-  /** The node's verification service, once {@link #mount} built it (empty: credentials are off). */
+  /** The node's verification service, once {@link #start} built it (empty: credentials are off). */
   public Optional<VerificationService> verification() {
     return Optional.ofNullable(verification);
   }

@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import network.baton.credential.http.Problem;
 
 /**
  * At most {@code perClient} requests of one kind in flight from one client address; one more is

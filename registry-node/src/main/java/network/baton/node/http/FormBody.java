@@ -3,6 +3,7 @@ package network.baton.node.http;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
+import network.baton.credential.http.Problem;
 import network.baton.vocab.NotUtf8Exception;
 import network.baton.vocab.StrictUtf8;
 

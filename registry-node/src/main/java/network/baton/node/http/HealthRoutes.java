@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import network.baton.node.store.ResourceService;
+import network.baton.node.resources.ResourceService;
 
 /** GET /health (the store answers) and GET /metrics (Prometheus text). */
 public final class HealthRoutes {

@@ -4,6 +4,8 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import network.baton.credential.http.Problem;
+import network.baton.credential.http.ProblemHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

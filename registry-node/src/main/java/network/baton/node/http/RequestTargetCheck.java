@@ -2,6 +2,7 @@ package network.baton.node.http;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
+import network.baton.credential.http.Problem;
 
 /**
  * Refuses a request whose target (path and query, as sent) has a {@code %} not followed by two hex

@@ -6,11 +6,11 @@ import java.time.Clock;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.importer.ImportSummary;
 import network.baton.node.importer.SampleImport;
+import network.baton.node.resources.VocabShapeValidator;
 import network.baton.node.store.NodeDataset;
 import network.baton.node.store.OpenDataset;
 import network.baton.node.store.ResourceIds;
 import network.baton.node.store.ResourceStore;
-import network.baton.node.store.VocabShapeValidator;
 import network.baton.vocab.SampleContent.Institution;
 
 /**

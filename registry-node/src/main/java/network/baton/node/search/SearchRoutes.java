@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import network.baton.node.http.Problem;
+import network.baton.credential.http.Problem;
 
 /**
  * {@code GET /search?q=&skill=&level=&type=&lang=&license=&limit=&cursor=}: one page of {@link

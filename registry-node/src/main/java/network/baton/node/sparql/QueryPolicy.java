@@ -1,8 +1,8 @@
 package network.baton.node.sparql;
 
-import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import network.baton.node.http.Problem;
+import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
@@ -38,12 +38,13 @@ public final class QueryPolicy {
   private QueryPolicy() {}
 
   /**
-   * Parses a SPARQL 1.1 query; a blank one, a parse error or an update is a 400 (403 for an update)
-   * {@link Problem}.
+   * Parses a SPARQL 1.1 query; a blank one, a parse error or an update is a {@link QueryRefused}.
    */
   public static Query parse(String text) {
     if (text == null || text.isBlank()) {
-      throw Problem.badRequest("no query given (use ?query=... or POST application/sparql-query)");
+      throw new QueryRefused(
+          QueryRefused.Reason.NO_QUERY,
+          "no query given (use ?query=... or POST application/sparql-query)");
     }
     try {
       return QueryFactory.create(text, Syntax.syntaxSPARQL_11);
@@ -53,13 +54,14 @@ public final class QueryPolicy {
         throw tooDeep();
       }
       if (looksLikeUpdate(text)) {
-        throw SparqlRoutes.readOnly();
+        throw new QueryRefused(QueryRefused.Reason.UPDATE, "an update sent to the query endpoint");
       }
-      JsonObject extra = new JsonObject();
+      Map<String, Object> where = new LinkedHashMap<>();
       if (e.getLine() > 0) {
-        extra.put("line", e.getLine()).put("column", e.getColumn());
+        where.put("line", e.getLine());
+        where.put("column", e.getColumn());
       }
-      throw new Problem("malformed-query", 400, "Malformed query", e.getMessage(), extra);
+      throw new QueryRefused(QueryRefused.Reason.MALFORMED, e.getMessage(), where);
     } catch (StackOverflowError e) {
       throw tooDeep();
     }
@@ -72,7 +74,7 @@ public final class QueryPolicy {
     return query;
   }
 
-  /** Throws a 400 {@link Problem} naming the first part of the query the public may not use. */
+  /** Throws a {@link QueryRefused} naming the first part of the query the public may not use. */
   public static void check(Query query) {
     Op op;
     try {
@@ -83,22 +85,18 @@ public final class QueryPolicy {
     }
   }
 
-  /** The problem of a query nested deeper than a worker's stack. */
-  static Problem tooDeep() {
-    return new Problem(
-        "query-too-complex",
-        400,
-        "Query too complex",
+  /** The refusal of a query nested deeper than a worker's stack. */
+  static QueryRefused tooDeep() {
+    return new QueryRefused(
+        QueryRefused.Reason.TOO_COMPLEX,
         "the query is nested too deeply for this node to parse or run");
   }
 
-  private static Problem notAllowed(String what) {
-    return new Problem(
-        "query-not-allowed",
-        400,
-        "Query not allowed",
+  private static QueryRefused notAllowed(String what) {
+    return new QueryRefused(
+        QueryRefused.Reason.NOT_ALLOWED,
         what + " is not allowed on this endpoint",
-        new JsonObject().put("refused", what));
+        Map.of("refused", what));
   }
 
   private static boolean looksLikeUpdate(String text) {

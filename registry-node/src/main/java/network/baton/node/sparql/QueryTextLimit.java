@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.Locale;
-import network.baton.node.http.Problem;
+import network.baton.credential.http.Problem;
 
 /**
  * The query text limit ({@code sparqlMaxQueryBytes}) of both SPARQL endpoints, {@code /sparql} and

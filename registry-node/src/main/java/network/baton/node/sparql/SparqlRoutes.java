@@ -6,8 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
+import network.baton.credential.http.Problem;
 import network.baton.node.http.FormBody;
-import network.baton.node.http.Problem;
 import network.baton.vocab.StrictUtf8;
 
 /** GET|POST /sparql per the SPARQL 1.1 Protocol, query operation only (updates are refused). */

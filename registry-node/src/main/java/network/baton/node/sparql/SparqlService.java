@@ -4,14 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.MIMEHeader;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import network.baton.node.config.QueryLimits;
-import network.baton.node.http.Problem;
 import org.apache.jena.atlas.lib.Alarm;
 import org.apache.jena.atlas.lib.AlarmClock;
 import org.apache.jena.query.Dataset;
@@ -134,30 +134,26 @@ public final class SparqlService {
         throw new QueryRun.Abandoned();
       }
       log.info("query cancelled at its time limit [ms: {}]", timeout.toMillis());
-      throw new Problem(
-          "query-timeout",
-          503,
-          "Query timed out",
+      throw new QueryRefused(
+          QueryRefused.Reason.TIMED_OUT,
           "the query ran past this node's limit of " + timeout.toMillis() + " ms and was cancelled",
-          new JsonObject().put("timeoutMs", timeout.toMillis()));
+          Map.of("timeoutMs", timeout.toMillis()));
     } catch (QueryLimitExceeded e) {
       log.info(
           "query stopped at a limit [limit: {}, value: {}, ms: {}]",
           e.limit(),
           e.value(),
           millisSince(started));
-      throw new Problem(
-          "query-too-large",
-          422,
-          "Query too large",
-          e.getMessage(),
-          new JsonObject().put("limit", e.limit()).put("value", e.value()));
+      Map<String, Object> facts = new LinkedHashMap<>();
+      facts.put("limit", e.limit());
+      facts.put("value", e.value());
+      throw new QueryRefused(QueryRefused.Reason.TOO_LARGE, e.getMessage(), facts);
     } catch (QueryDeniedException e) {
-      throw new Problem("query-not-allowed", 400, "Query not allowed", e.getMessage());
+      throw new QueryRefused(QueryRefused.Reason.DENIED, e.getMessage());
     } catch (TextIndexParseException | QueryBuildException e) {
       // A text:query whose Lucene query does not parse, or a property function given wrong
       // arguments: the client's mistake.
-      throw Problem.badRequest(e.getMessage());
+      throw new QueryRefused(QueryRefused.Reason.BAD_ARGUMENT, e.getMessage());
     } catch (StackOverflowError e) {
       // Deep nesting (a thousand nested groups, a long chain of operators) or a regular
       // expression that recursed deeper than a worker's stack; the transaction ended in Txn.
@@ -222,10 +218,8 @@ public final class SparqlService {
         }
       }
     }
-    throw new Problem(
-        "not-acceptable",
-        406,
-        "Not acceptable",
+    throw new QueryRefused(
+        QueryRefused.Reason.NOT_ACCEPTABLE,
         "this query's results are available as "
             + String.join(", ", formats.stream().map(Format::mediaType).toList()));
   }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The node's resources in a transactional dataset (TDB2 by default): one named graph per resource,
  * provenance inside it, versions, tombstones and the change log in the default graph. Blocking:
  * call it from a worker thread, never from the event loop. Every write is one write transaction, so
- * a crash never leaves half a resource visible.
+ * a crash never leaves half a resource visible. Over 400 lines: every transaction on the resource
+ * graphs and the change log is here, so that minting, versions and tombstones have one write path.
  */
 public final class ResourceStore implements AutoCloseable {
 
@@ -42,6 +45,7 @@ public final class ResourceStore implements AutoCloseable {
   private static final Node WAS_ATTRIBUTED_TO =
       NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
   private static final int MINT_ATTEMPTS = 20;
+  private static final Node SCHEMA_NAME = NodeFactory.createURI("http://schema.org/name");
 
   /** The end of the message refusing to create a resource whose IRI is live already. */
   public static final String ALREADY_EXISTS = " already exists; use PUT to change it";
@@ -77,16 +81,6 @@ public final class ResourceStore implements AutoCloseable {
         ids,
         attribution,
         Clock.systemUTC());
-  }
-
-  /** The underlying dataset (for SPARQL and the text index). */
-  public Dataset dataset() {
-    return dataset;
-  }
-
-  /** The opened dataset, with the text-indexed store behind it when there is one. */
-  public OpenDataset opened() {
-    return opened;
   }
 
   /** The node's id scheme. */
@@ -252,6 +246,35 @@ public final class ResourceStore implements AutoCloseable {
               sys.longValue(iri, SystemGraph.VERSION),
               sys.instant(iri, SystemGraph.CREATED).orElseThrow(),
               sys.instant(iri, SystemGraph.MODIFIED).orElseThrow());
+        });
+  }
+
+  /**
+   * The names ({@code schema:name}) of these IRIs in any graph, by language (primary subtag, the
+   * first of each language), e.g. to label the resources a page links to; an IRI without a name
+   * maps to an empty map.
+   */
+  public Map<String, Map<String, String>> names(Collection<String> iris) {
+    DatasetGraph graphs = dataset.asDatasetGraph();
+    return Txn.calculateRead(
+        graphs,
+        () -> {
+          Map<String, Map<String, String>> names = new LinkedHashMap<>();
+          for (String iri : iris) {
+            Map<String, String> byLang = new LinkedHashMap<>();
+            graphs
+                .find(Node.ANY, NodeFactory.createURI(iri), SCHEMA_NAME, Node.ANY)
+                .forEachRemaining(
+                    q -> {
+                      if (q.getObject().isLiteral()) {
+                        byLang.putIfAbsent(
+                            q.getObject().getLiteralLanguage().split("-", 2)[0],
+                            q.getObject().getLiteralLexicalForm());
+                      }
+                    });
+            names.put(iri, byLang);
+          }
+          return names;
         });
   }
 

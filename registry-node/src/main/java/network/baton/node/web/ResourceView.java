@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import network.baton.node.http.ResourceFormat;
+import network.baton.node.resources.ResourceFormat;
 import network.baton.node.web.SearchView.Link;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;

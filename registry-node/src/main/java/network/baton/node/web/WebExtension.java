@@ -10,14 +10,16 @@ import network.baton.node.federation.MemberDirectory;
 import network.baton.vocab.EducationalLevels;
 import network.baton.vocab.SkillFramework;
 
-/** Mounts the web pages (home, catalogue, network, resource, verify, skills) on a node. */
-public final class WebExtension implements NodeExtension, AutoCloseable {
+/**
+ * Mounts the web pages (home, catalogue, network, resource, verify, skills) on a node; they call
+ * the services the node and the other extensions registered on its context.
+ */
+public final class WebExtension implements NodeExtension {
 
   private final SkillFramework skills;
   private final Function<NodeContext, MemberDirectory> directories;
   private final Messages messages = new Messages();
   private final EducationalLevels levels = EducationalLevels.load();
-  private NodeApi api;
 
   /** Pages labelling skills from this framework, listing the members directories gives. */
   public WebExtension(SkillFramework skills, Function<NodeContext, MemberDirectory> directories) {
@@ -32,21 +34,12 @@ public final class WebExtension implements NodeExtension, AutoCloseable {
 
   @Override
   public void mount(Router router, NodeContext context) {
-    api = new NodeApi(context.vertx());
     new WebRoutes(
             context,
             directories.apply(context),
-            api,
             new PageRenderer(context.vertx(), context.work().read()),
             new Labels(skills, levels, messages),
             messages)
         .mount(router);
-  }
-
-  @Override
-  public void close() {
-    if (api != null) {
-      api.close();
-    }
   }
 }

@@ -2,7 +2,9 @@ package network.baton.node.web;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,27 +18,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import network.baton.credential.http.CredentialRoutes;
+import network.baton.credential.http.JsonTrees;
+import network.baton.credential.http.Problem;
+import network.baton.credential.verify.VerificationReport;
+import network.baton.credential.verify.VerificationService;
 import network.baton.node.NodeContext;
+import network.baton.node.NodeServices;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberDirectory;
+import network.baton.node.federation.search.FederatedSearch;
 import network.baton.node.http.FormBody;
 import network.baton.node.http.NodePrefixes;
-import network.baton.node.http.Problem;
-import network.baton.node.http.ProblemHandler;
-import network.baton.node.http.ResourceFormat;
+import network.baton.node.resources.ResourceFormat;
+import network.baton.node.resources.ResourceService;
+import network.baton.node.search.InvalidSearchQuery;
+import network.baton.node.search.SearchRoutes;
+import network.baton.node.search.SearchService;
 import network.baton.node.store.StoredResource;
+import network.baton.vocab.JsonLimits;
 import network.baton.vocab.Skill;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The web pages: home, catalogue, network search, the resource page, verify, and the skill
- * framework. Server-rendered, working without scripts; texts in Japanese and English.
+ * framework (one class over 400 lines: the pages share the model, the language switch, the
+ * per-client shares and the one error page, and each page is a short flat chain). Server-rendered,
+ * working without scripts; texts in Japanese and English. Each page calls the node's services
+ * in-process (resources, search, federated search, credentials: the same service methods the API
+ * routes call) and passes the same per-client share of the same work queue as the API route it
+ * stands for, so a page request counts for the client who sent it.
  */
 public final class WebRoutes {
 
@@ -48,30 +63,39 @@ public final class WebRoutes {
    */
   public static final long VERIFY_FORM_LIMIT = 256 * 1024;
 
-  private static final String SCHEMA_NAME = "http://schema.org/name";
-
   /** Marks a request whose resource page this class answers (so its failures are pages too). */
   private static final String RESOURCE_PAGE = "baton.web.resourcePage";
 
   private final NodeContext node;
   private final MemberDirectory members;
-  private final NodeApi api;
+  private final ResourceService resources;
+  private final Optional<SearchService> search;
+  private final Optional<FederatedSearch> federatedSearch;
+  private final Optional<VerificationService> credentials;
+  private final Handler<RoutingContext> searchShare;
+  private final Handler<RoutingContext> credentialShare;
+  private final JsonLimits limits;
   private final PageRenderer pages;
   private final Labels labels;
   private final Messages messages;
   private final PrefixMapping prefixes = NodePrefixes.standard();
 
-  /** Pages for node, its network's members, over the node's own API. */
+  /** Pages for node and its network's members, over the services registered on node. */
   public WebRoutes(
       NodeContext node,
       MemberDirectory members,
-      NodeApi api,
       PageRenderer pages,
       Labels labels,
       Messages messages) {
     this.node = requireNonNull(node, "node");
     this.members = requireNonNull(members, "members");
-    this.api = requireNonNull(api, "api");
+    this.resources = node.services().get(NodeServices.RESOURCES);
+    this.search = node.services().find(NodeServices.SEARCH);
+    this.federatedSearch = node.services().find(NodeServices.FEDERATED_SEARCH);
+    this.credentials = node.services().find(NodeServices.VERIFICATION);
+    this.searchShare = node.work().share(node.work().search());
+    this.credentialShare = node.work().share(node.work().credentials());
+    this.limits = node.config().input().json();
     this.pages = requireNonNull(pages, "pages");
     this.labels = requireNonNull(labels, "labels");
     this.messages = requireNonNull(messages, "messages");
@@ -80,12 +104,21 @@ public final class WebRoutes {
   /** Adds the page routes; the resource page comes before the linked-data routes of /resources. */
   public void mount(Router router) {
     router.get("/assets/*").handler(StaticHandler.create("network/baton/node/web/assets"));
-    router.get("/").handler(this::home).failureHandler(this::error);
-    router.get("/catalogue").handler(this::catalogue).failureHandler(this::error);
-    router.get("/network").handler(this::network).failureHandler(this::error);
-    router.get("/verify").handler(this::verifyForm).failureHandler(this::error);
+    router.get("/").handler(searchShare).handler(this::home).failureHandler(this::error);
+    router
+        .get("/catalogue")
+        .handler(searchShare)
+        .handler(this::catalogue)
+        .failureHandler(this::error);
+    router.get("/network").handler(searchShare).handler(this::network).failureHandler(this::error);
+    router
+        .get("/verify")
+        .handler(credentialShare)
+        .handler(this::verifyForm)
+        .failureHandler(this::error);
     router
         .post("/verify")
+        .handler(credentialShare)
         .handler(
             BodyHandler.create(false)
                 .setBodyLimit(Math.min(VERIFY_FORM_LIMIT, node.config().bodyLimitBytes()))
@@ -93,7 +126,11 @@ public final class WebRoutes {
         .handler(this::verify)
         .failureHandler(this::error);
     router.get("/skills").handler(this::skills).failureHandler(this::error);
-    router.get("/skills/:notation").handler(this::skill).failureHandler(this::error);
+    router
+        .get("/skills/:notation")
+        .handler(searchShare)
+        .handler(this::skill)
+        .failureHandler(this::error);
     // Order 0 puts the page after the security headers and the access log (negative orders) and
     // before ResourceRoutes; any request not asking for HTML goes on to the linked-data routes.
     router
@@ -106,8 +143,8 @@ public final class WebRoutes {
   private void home(RoutingContext rc) {
     PageLanguage language = PageLanguage.choose(rc);
     MultiMap overview = MultiMap.caseInsensitiveMultiMap().add("limit", "1");
-    api.get(rc, "/search", overview)
-        .map(answer -> answer.ok() ? answer.body() : new io.vertx.core.json.JsonObject())
+    localSearch(overview)
+        .otherwise(new JsonObject())
         .compose(
             answer -> {
               Map<String, Object> model = model(rc, language, "home");
@@ -124,21 +161,51 @@ public final class WebRoutes {
   }
 
   private void catalogue(RoutingContext rc) {
-    search(rc, "catalogue", "/catalogue", "/search");
+    search(rc, "catalogue", "/catalogue", this::localSearch);
   }
 
   private void network(RoutingContext rc) {
-    search(rc, "network", "/network", "/federation/search");
+    search(rc, "network", "/network", this::networkSearch);
   }
 
-  private void search(RoutingContext rc, String page, String path, String apiPath) {
+  // Local search as GET /search answers it (its JSON shape is what the views read); without a text
+  // index there is no search (the API has no /search then), and the page fails as it always has.
+  private Future<JsonObject> localSearch(MultiMap params) {
+    return search
+        .map(service -> searched(params, service::parse, service::search, r -> r.toJson()))
+        .orElseGet(() -> Future.failedFuture(searchFailed("this node has no search")));
+  }
+
+  // Federated search as GET /federation/search answers it.
+  private Future<JsonObject> networkSearch(MultiMap params) {
+    return federatedSearch
+        .map(service -> searched(params, service::parse, service::search, r -> r.toJson()))
+        .orElseGet(() -> Future.failedFuture(searchFailed("this node has no federated search")));
+  }
+
+  private static <Q, R> Future<JsonObject> searched(
+      MultiMap params,
+      Function<Map<String, List<String>>, Future<Q>> parse,
+      Function<Q, Future<R>> run,
+      Function<R, JsonObject> json) {
+    return parse.apply(SearchRoutes.params(params)).compose(run).map(json);
+  }
+
+  private static Problem searchFailed(String detail) {
+    return new Problem("search-failed", 502, "Search failed", detail);
+  }
+
+  private void search(
+      RoutingContext rc,
+      String page,
+      String path,
+      Function<MultiMap, Future<JsonObject>> searcher) {
     PageLanguage language = PageLanguage.choose(rc);
     SearchForm form = SearchForm.from(rc.queryParams());
     Future<SearchView> view =
         form.isEmpty() && page.equals("network")
             ? Future.succeededFuture(SearchView.refused(form, List.of()))
-            : api.get(rc, apiPath, form.apiParams())
-                .map(answer -> searchView(form, answer, path, language));
+            : searchView(form, searcher.apply(form.apiParams()), path, language);
     view.compose(
             result -> {
               Map<String, Object> model = model(rc, language, page);
@@ -152,20 +219,17 @@ public final class WebRoutes {
         .onFailure(rc::fail);
   }
 
-  private SearchView searchView(
-      SearchForm form, NodeApi.Answer answer, String path, PageLanguage language) {
-    if (answer.status() == 400) {
-      List<String> problems = new ArrayList<>();
-      answer
-          .body()
-          .getJsonArray("problems", new io.vertx.core.json.JsonArray().add(answer.detail()))
-          .forEach(p -> problems.add(String.valueOf(p)));
-      return SearchView.refused(form, problems);
-    }
-    if (!answer.ok()) {
-      throw new Problem("search-failed", 502, "Search failed", answer.detail());
-    }
-    return SearchView.of(form, answer.body(), path, labels, language);
+  // A bad query is the form again with each problem listed; a search that failed otherwise fails
+  // the page.
+  private Future<SearchView> searchView(
+      SearchForm form, Future<JsonObject> answer, String path, PageLanguage language) {
+    return answer
+        .map(json -> SearchView.of(form, json, path, labels, language))
+        .recover(
+            failure ->
+                failure instanceof InvalidSearchQuery e
+                    ? Future.succeededFuture(SearchView.refused(form, e.problems()))
+                    : Future.failedFuture(failure));
   }
 
   private void verifyForm(RoutingContext rc) {
@@ -178,17 +242,16 @@ public final class WebRoutes {
         .onFailure(rc::fail);
   }
 
-  // The node accepts presentations only for challenges it handed out (POST /challenges), each
-  // once: the form offers a fresh one for the holder to present for. Without one (the credential
-  // routes not mounted), the fields stay empty and a credential can still be checked.
+  // The node accepts presentations only for challenges it handed out (as POST /challenges does),
+  // each once: the form offers a fresh one for the holder to present for. Without one (the node
+  // has no credentials), the fields stay empty and a credential can still be checked.
   private Future<Void> offerChallenge(RoutingContext rc, Map<String, Object> model) {
-    return api.post(rc, "/challenges", new JsonObject())
+    return credentialWork(service -> service.newChallenge(null))
         .map(
-            answer -> {
-              boolean ok = answer.ok() && answer.body().containsKey("challenge");
-              model.put("challenge", ok ? answer.body().getString("challenge") : "");
-              model.put("domain", ok ? answer.body().getString("domain", "") : "");
-              model.put("challengeExpires", ok ? answer.body().getString("expires") : null);
+            challenge -> {
+              model.put("challenge", challenge.value());
+              model.put("domain", challenge.domain());
+              model.put("challengeExpires", challenge.expires().toString());
               return (Void) null;
             })
         .recover(
@@ -216,25 +279,57 @@ public final class WebRoutes {
       pages.render(model, "verify").onSuccess(html -> send(rc, 400, html)).onFailure(rc::fail);
       return;
     }
-    api.post(rc, input.path(), input.body())
-        .compose(
-            answer -> {
-              if (answer.ok()) {
-                model.put("report", VerificationView.of(answer.body(), labels, messages, language));
-              } else if (answer.status() >= 500) {
-                return Future.failedFuture(
-                    new Problem("verify-failed", 502, "Verification failed", answer.detail()));
-              } else {
-                model.put("inputError", messages.all(language).get("verify.error.refused"));
-                model.put("inputDetail", answer.detail());
-              }
-              // The challenge just sent is used up: offer a fresh one for the next presentation.
-              return offerChallenge(rc, model)
-                  .compose(ignored -> pages.render(model, "verify"))
-                  .map(html -> Map.entry(answer.ok(), html));
+    JsonNode request = JsonTrees.toTree(input.body());
+    String pasted = text;
+    credentialWork(
+            service -> {
+              // The shape limits the verify routes hold a body to, before anything is expanded.
+              limits.check(pasted);
+              return input.isPresentation()
+                  ? CredentialRoutes.verifyPresentation(service, request)
+                  : CredentialRoutes.verifyCredential(service, request);
             })
+        .map(report -> verified(report, model, language))
+        .recover(failure -> refused(failure, model, language))
+        .compose(
+            ok ->
+                // The challenge just sent is used up: offer a fresh one for the next presentation.
+                offerChallenge(rc, model)
+                    .compose(ignored -> pages.render(model, "verify"))
+                    .map(html -> Map.entry(ok, html)))
         .onSuccess(page -> send(rc, page.getKey() ? 200 : 400, page.getValue()))
         .onFailure(rc::fail);
+  }
+
+  private boolean verified(
+      VerificationReport report, Map<String, Object> model, PageLanguage language) {
+    JsonObject json = CredentialRoutes.reportJson(report);
+    model.put("report", VerificationView.of(json, labels, messages, language));
+    return true;
+  }
+
+  // A request the verify routes would refuse (4xx) is the form again with the reason; anything
+  // else fails the page.
+  private Future<Boolean> refused(
+      Throwable failure, Map<String, Object> model, PageLanguage language) {
+    Throwable mapped = CredentialRoutes.problem(failure);
+    if (mapped instanceof Problem problem && problem.status() < 500) {
+      model.put("inputError", messages.all(language).get("verify.error.refused"));
+      model.put("inputDetail", problem.getMessage());
+      return Future.succeededFuture(false);
+    }
+    return Future.failedFuture(mapped);
+  }
+
+  // Credential work runs on the credential queue, as the credential routes' does.
+  private <T> Future<T> credentialWork(Function<VerificationService, T> work) {
+    if (credentials.isEmpty()) {
+      return Future.failedFuture(
+          Problem.notFound("this node does not verify credentials (it has no key passphrase)"));
+    }
+    VerificationService service = credentials.get();
+    Callable<T> task = () -> work.apply(service);
+    return node.work().credentials().executeBlocking(task, false);
   }
 
   private void skills(RoutingContext rc) {
@@ -254,8 +349,7 @@ public final class WebRoutes {
     }
     Skill skill = found.get();
     SearchForm form = new SearchForm("", Map.of("skill", List.of(skill.iri())), "");
-    api.get(rc, "/federation/search", form.apiParams())
-        .map(answer -> searchView(form, answer, "/network", language))
+    searchView(form, networkSearch(form.apiParams()), "/network", language)
         .compose(
             material -> {
               Map<String, Object> model = model(rc, language, "skills");
@@ -284,9 +378,9 @@ public final class WebRoutes {
     rc.put(RESOURCE_PAGE, true);
     PageLanguage language = PageLanguage.choose(rc);
     String id = rc.pathParam("id");
-    node.work()
-        .read()
-        .executeBlocking(() -> read(id, language), false)
+    resources
+        .get(id)
+        .compose(stored -> view(stored, language))
         .compose(
             view -> {
               Map<String, Object> model = model(rc, language, "catalogue");
@@ -301,37 +395,20 @@ public final class WebRoutes {
         .onFailure(rc::fail);
   }
 
-  private ResourceView read(String id, PageLanguage language) {
-    StoredResource stored = node.store().get(id);
+  // The resource with the names of what it links to, each in the reader's language when it has one.
+  private Future<ResourceView> view(StoredResource stored, PageLanguage language) {
     List<String> linked = ResourceView.linkedIris(stored.graph(), stored.iri());
-    Map<String, Map<String, String>> names = new HashMap<>();
-    DatasetGraph dataset = node.store().dataset().asDatasetGraph();
-    Node name = NodeFactory.createURI(SCHEMA_NAME);
-    Txn.executeRead(
-        dataset,
-        () -> {
-          for (String iri : linked) {
-            Map<String, String> byLang = new LinkedHashMap<>();
-            dataset
-                .find(Node.ANY, NodeFactory.createURI(iri), name, Node.ANY)
-                .forEachRemaining(
-                    q -> {
-                      if (q.getObject().isLiteral()) {
-                        byLang.putIfAbsent(
-                            q.getObject().getLiteralLanguage().split("-", 2)[0],
-                            q.getObject().getLiteralLexicalForm());
-                      }
-                    });
-            names.put(iri, byLang);
-          }
-        });
-    return ResourceView.of(
-        stored.graph(),
-        stored.iri(),
-        labels,
-        language,
-        iri -> ResourceView.pick(names.getOrDefault(iri, Map.of()), language),
-        prefixes);
+    return resources
+        .names(linked)
+        .map(
+            names ->
+                ResourceView.of(
+                    stored.graph(),
+                    stored.iri(),
+                    labels,
+                    language,
+                    iri -> ResourceView.pick(names.getOrDefault(iri, Map.of()), language),
+                    prefixes));
   }
 
   private List<Map<String, String>> memberRows() {
@@ -397,11 +474,11 @@ public final class WebRoutes {
 
   /** Every failure on a page becomes an HTML page with the status and a plain reason. */
   private void error(RoutingContext rc) {
-    if (ProblemHandler.clientGone(rc)) {
+    if (network.baton.credential.http.ProblemHandler.clientGone(rc)) {
       log.info("client gone before the page [path: {}]", rc.request().path());
       return;
     }
-    Problem problem = ProblemHandler.toProblem(rc);
+    Problem problem = node.problems().toProblem(rc);
     if (problem.status() >= 500) {
       log.error(
           "page failed [path: {}, status: {}]",
@@ -438,6 +515,8 @@ public final class WebRoutes {
               // A request whose stream broke can fail twice (the decoding error, then the closed
               // connection): the first page answers it.
               if (!rc.response().headWritten() && !rc.response().closed()) {
+                // Retry-After on a busy queue or a client over its share, as the API sends it.
+                problem.headers().forEach(rc.response()::putHeader);
                 send(rc, problem.status(), html);
               }
             })

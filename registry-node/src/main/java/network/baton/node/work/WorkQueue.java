@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import network.baton.credential.http.Problem;
 import network.baton.node.config.WorkLimit;
-import network.baton.node.http.Problem;
 
 /**
  * One kind of work (SPARQL, search, reads, writes, credentials) on worker threads of its own behind

@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import network.baton.credential.http.ProblemHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;

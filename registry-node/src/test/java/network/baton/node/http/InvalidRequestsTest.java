@@ -8,6 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import network.baton.credential.http.ProblemHandler;
 import network.baton.node.RawHttp;
 import network.baton.node.RunningNode;
 import org.junit.jupiter.api.AfterEach;

@@ -23,6 +23,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import network.baton.credential.http.Problem;
+import network.baton.credential.http.ProblemHandler;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.SigningKey;
 import network.baton.node.NodeSetup;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import network.baton.node.store.RdfSyntaxException;
+import network.baton.node.resources.RdfSyntaxException;
 import network.baton.vocab.ContextLoader;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;

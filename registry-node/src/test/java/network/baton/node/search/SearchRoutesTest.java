@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import network.baton.node.http.ProblemHandler;
+import network.baton.credential.http.ProblemHandler;
 import network.baton.node.store.NodeDataset;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import network.baton.node.resources.ResourceReader;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class SkillCoverageTest {
+  private NodeDataset text;
 
   private static final ResourceIds IDS = new ResourceIds("http://node.test");
   private static final String SKILL = "https://w3id.org/baton/skill/";
@@ -115,7 +117,7 @@ class SkillCoverageTest {
         SkillCoverage coverage = follow(store)) {
       store.create(course("a", "teaches", "ECH-KIN"));
       SkillCoverage.Snapshot before = coverage.snapshot();
-      DatasetGraph dsg = store.opened().text().orElseThrow().datasetGraph();
+      DatasetGraph dsg = text.datasetGraph();
       Node a = NodeFactory.createURI(IDS.iri("a"));
       Node ghost = NodeFactory.createURI(IDS.iri("ghost"));
 
@@ -214,7 +216,7 @@ class SkillCoverageTest {
       CountDownLatch secondApplied = new CountDownLatch(1);
       AtomicBoolean holdNext = new AtomicBoolean();
       AtomicBoolean heldUntilSecond = new AtomicBoolean();
-      NodeDataset text = store.opened().text().orElseThrow();
+      NodeDataset text = this.text;
       text.addCommitListener(
           graphs -> {
             boolean hold = holdNext.getAndSet(false);
@@ -266,13 +268,14 @@ class SkillCoverageTest {
         .isEqualTo(SkillCoverage.scan(store, BROADER));
   }
 
+  // The store hands out no dataset: the test keeps the text-indexed one it opened the store over.
   private ResourceStore open() {
-    return new ResourceStore(
-        OpenDataset.of(NodeDataset.open(dataDir)), IDS, "did:web:node.test", Clock.systemUTC());
+    text = NodeDataset.open(dataDir);
+    return new ResourceStore(OpenDataset.of(text), IDS, "did:web:node.test", Clock.systemUTC());
   }
 
-  private static SkillCoverage follow(ResourceStore store) {
-    return SkillCoverage.follow(store.opened().text().orElseThrow(), BROADER);
+  private SkillCoverage follow(ResourceStore store) {
+    return SkillCoverage.follow(text, BROADER);
   }
 
   /** A course with this id that teaches or assesses these skills (by code). */

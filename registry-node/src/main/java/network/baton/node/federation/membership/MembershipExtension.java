@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
+import network.baton.node.NodeServices;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.MemberFailureLog;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * the periodic sync. Without coordinator keys in the config the node runs without federation: no
  * routes, an empty directory, no issuer trusted through membership.
  */
-public final class MembershipExtension implements NodeExtension, AutoCloseable {
+public final class MembershipExtension implements NodeExtension {
   private static final Logger log = LoggerFactory.getLogger(MembershipExtension.class);
 
   /** Time limit on each call to a member. */
@@ -68,6 +69,14 @@ public final class MembershipExtension implements NodeExtension, AutoCloseable {
   /** The sync (null before mount or without federation). */
   public MembershipSync sync() {
     return sync;
+  }
+
+  /** Registers the membership state (when the node is federated). */
+  @Override
+  public void start(NodeContext context) {
+    if (state != null) {
+      context.services().register(NodeServices.MEMBERSHIP, state);
+    }
   }
 
   @Override

@@ -8,8 +8,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import network.baton.credential.http.Problem;
 import network.baton.node.http.Json;
-import network.baton.node.http.Problem;
 import network.baton.vocab.StrictUtf8;
 
 /**

@@ -48,6 +48,7 @@ public final class FederatedSearch {
   private final Cache<String, MemberDescriptor> descriptors;
   private final Cache<String, SearchResult> answers;
   private final MemberFailureLog failures;
+  private final FederationLimits limits;
 
   /**
    * A search over the directory's members; {@code selfAndNarrower} gives a skill IRI and every
@@ -64,6 +65,7 @@ public final class FederatedSearch {
     this.client = requireNonNull(client, "client");
     this.selfAndNarrower = requireNonNull(selfAndNarrower, "selfAndNarrower");
     this.failures = requireNonNull(failures, "failures");
+    this.limits = requireNonNull(limits, "limits");
     this.fanOut =
         new FanOut(
             vertx, limits.maxInFlight(), limits.memberTimeout().toMillis(), "search", failures);
@@ -71,6 +73,18 @@ public final class FederatedSearch {
         Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(limits.descriptorTtl()).build();
     this.answers =
         Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(limits.answerTtl()).build();
+  }
+
+  /**
+   * Parses request parameters under this search's limits; fails with {@link InvalidSearchQuery}
+   * listing every problem.
+   */
+  public Future<FederatedSearchRequest> parse(Map<String, List<String>> params) {
+    try {
+      return Future.succeededFuture(FederatedSearchRequest.parse(params, limits));
+    } catch (InvalidSearchQuery e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** One page of fused results; fails with {@link InvalidSearchQuery} for an unknown member. */

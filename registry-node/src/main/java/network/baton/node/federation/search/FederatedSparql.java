@@ -14,8 +14,8 @@ import java.util.Set;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.MemberFailureLog;
-import network.baton.node.http.Problem;
 import network.baton.node.sparql.QueryPolicy;
+import network.baton.node.sparql.QueryRefused;
 import org.apache.jena.query.Query;
 
 /**
@@ -58,16 +58,16 @@ public final class FederatedSparql {
   }
 
   /**
-   * Runs a SELECT on the members named (all when empty) within {@code deadlineMs}; fails with a 400
-   * {@link Problem} for a query that does not parse, uses what {@link QueryPolicy} refuses (such as
-   * SERVICE), is not a SELECT, or binds {@code ?member}.
+   * Runs a SELECT on the members named (all when empty) within {@code deadlineMs}; fails with a
+   * {@link QueryRefused} for a query that does not parse, uses what {@link QueryPolicy} refuses
+   * (such as SERVICE), is not a SELECT, or binds {@code ?member}.
    */
   public Future<FederatedSparqlResult> select(
       String queryText, List<String> members, long deadlineMs) {
     List<Member> chosen;
     try {
       chosen = chosen(members);
-    } catch (Problem e) {
+    } catch (QueryRefused e) {
       return Future.failedFuture(e);
     }
     return jenaPool
@@ -91,28 +91,29 @@ public final class FederatedSparql {
     List<String> unknown =
         dids.stream().filter(d -> all.stream().noneMatch(m -> m.did().equals(d))).toList();
     if (!unknown.isEmpty()) {
-      throw Problem.badRequest("members are not in the network: " + String.join(", ", unknown));
+      throw new QueryRefused(
+          QueryRefused.Reason.UNKNOWN_MEMBERS,
+          "members are not in the network: " + String.join(", ", unknown));
     }
     return all.stream().filter(m -> dids.isEmpty() || dids.contains(m.did())).toList();
   }
 
   private Query prepare(String text) {
     if (text == null || text.isBlank()) {
-      throw Problem.badRequest(
+      throw new QueryRefused(
+          QueryRefused.Reason.NO_QUERY,
           "send a SPARQL SELECT query (application/sparql-query or form query=)");
     }
     // The members' own rules, checked here first: SPARQL 1.1, no SERVICE, allowed functions only
     // (a member refuses the rest anyway, and a refusal here costs no call).
     Query query = QueryPolicy.parseAndCheck(text);
     if (!query.isSelectType()) {
-      throw new Problem(
-          "select-only", 400, "SELECT only", "federated SPARQL runs SELECT queries only");
+      throw new QueryRefused(
+          QueryRefused.Reason.SELECT_ONLY, "federated SPARQL runs SELECT queries only");
     }
     if (query.getResultVars().contains(MEMBER_VAR)) {
-      throw new Problem(
-          "bad-query",
-          400,
-          "Bad SPARQL query",
+      throw new QueryRefused(
+          QueryRefused.Reason.RESERVED_VARIABLE,
           "?" + MEMBER_VAR + " is reserved: it names the member each solution comes from");
     }
     if (!query.hasLimit() || query.getLimit() > rowsPerMember) {

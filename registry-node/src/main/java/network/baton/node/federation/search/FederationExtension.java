@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import network.baton.node.NodeContext;
 import network.baton.node.NodeExtension;
+import network.baton.node.NodeServices;
 import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.MemberFailureLog;
 import network.baton.vocab.SkillFramework;
@@ -21,6 +22,8 @@ public final class FederationExtension implements NodeExtension {
   private final Function<String, Set<String>> selfAndNarrower;
   private final FederationLimits limits;
   private final MemberFailureLog failures;
+  private FederatedSearch search;
+  private FederatedSparql sparql;
 
   /**
    * An extension whose members come from {@code directories}; {@code selfAndNarrower} gives a skill
@@ -58,16 +61,26 @@ public final class FederationExtension implements NodeExtension {
     return iri -> skills.byIri(iri).map(skills::selfAndDescendantIris).orElse(Set.of(iri));
   }
 
+  /** Opens federated search and SPARQL over the members and registers search and the members. */
   @Override
-  public void mount(Router router, NodeContext context) {
+  public void start(NodeContext context) {
     MemberDirectory directory = directories.apply(context);
     MemberClient client =
         new MemberClient(context.vertx(), limits.maxAnswerBytes(), context.config().fetchPolicy());
+    search =
+        new FederatedSearch(context.vertx(), directory, client, selfAndNarrower, limits, failures);
+    sparql =
+        new FederatedSparql(
+            context.vertx(), directory, client, context.work().sparql(), limits, failures);
+    context.services().register(NodeServices.MEMBERS, directory);
+    context.services().register(NodeServices.FEDERATED_SEARCH, search);
+  }
+
+  @Override
+  public void mount(Router router, NodeContext context) {
     new FederationRoutes(
-            new FederatedSearch(
-                context.vertx(), directory, client, selfAndNarrower, limits, failures),
-            new FederatedSparql(
-                context.vertx(), directory, client, context.work().sparql(), limits, failures),
+            search,
+            sparql,
             context.bodyHandler(),
             limits,
             context.config().queryLimits().maxQueryBytes(),

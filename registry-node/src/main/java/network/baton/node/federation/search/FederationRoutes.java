@@ -2,7 +2,6 @@ package network.baton.node.federation.search;
 
 import static java.util.Objects.requireNonNull;
 
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
@@ -10,9 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import network.baton.node.http.Problem;
-import network.baton.node.search.InvalidSearchQuery;
+import network.baton.credential.http.Problem;
 import network.baton.node.search.SearchRoutes;
 import network.baton.node.sparql.QueryTextLimit;
 
@@ -86,7 +83,8 @@ public final class FederationRoutes {
   }
 
   private void search(RoutingContext rc) {
-    parse(SearchRoutes.params(rc.queryParams()))
+    search
+        .parse(SearchRoutes.params(rc.queryParams()))
         .compose(search::search)
         .recover(SearchRoutes::asProblem)
         .onSuccess(
@@ -95,14 +93,6 @@ public final class FederationRoutes {
                     .putHeader("Content-Type", "application/json")
                     .end(result.toJson().encode()))
         .onFailure(rc::fail);
-  }
-
-  private Future<FederatedSearchRequest> parse(Map<String, List<String>> params) {
-    try {
-      return Future.succeededFuture(FederatedSearchRequest.parse(params, limits));
-    } catch (InvalidSearchQuery e) {
-      return Future.failedFuture(e);
-    }
   }
 
   private void sparql(RoutingContext rc) {

@@ -1,4 +1,4 @@
-package network.baton.node.http;
+package network.baton.node.resources;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;

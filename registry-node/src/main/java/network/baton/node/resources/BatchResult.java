@@ -1,6 +1,8 @@
-package network.baton.node.store;
+package network.baton.node.resources;
 
 import static java.util.Objects.requireNonNull;
+
+import network.baton.node.store.StoredResource;
 
 /**
  * One resource of a batch write, by the IRI it was sent under: stored, or refused with the failure

@@ -1,4 +1,4 @@
-package network.baton.node.http;
+package network.baton.node.resources;
 
 import static network.baton.node.RunningNode.fixture;
 import static org.assertj.core.api.Assertions.assertThat;

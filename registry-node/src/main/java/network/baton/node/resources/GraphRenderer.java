@@ -1,4 +1,4 @@
-package network.baton.node.http;
+package network.baton.node.resources;
 
 import java.io.StringWriter;
 import org.apache.jena.graph.Graph;
@@ -7,24 +7,25 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 
-/** Writes a resource graph in any {@link ResourceFormat}. */
+/**
+ * Writes a resource graph in any linked-data {@link ResourceFormat}; HTML is the web pages'
+ * resource page ({@code node.web}), not a serialisation of the graph.
+ */
 public final class GraphRenderer {
 
   private final JsonLdCompactor jsonLd;
-  private final HtmlView html;
   private final PrefixMapping prefixes;
 
   /** A renderer; jsonLd null means plain (uncompacted) JSON-LD from Jena. */
-  public GraphRenderer(JsonLdCompactor jsonLd, HtmlView html, PrefixMapping prefixes) {
+  public GraphRenderer(JsonLdCompactor jsonLd, PrefixMapping prefixes) {
     this.jsonLd = jsonLd;
-    this.html = html;
     this.prefixes = prefixes;
   }
 
-  /** The graph about the resource iri as text in the format. */
-  public String render(Graph graph, String iri, ResourceFormat format) {
+  /** The graph as text in the format (not HTML). */
+  public String render(Graph graph, ResourceFormat format) {
     return switch (format) {
-      case HTML -> html.render(graph, iri);
+      case HTML -> throw new IllegalArgumentException("HTML is the resource page, not a graph");
       case JSONLD ->
           jsonLd != null ? jsonLd.compact(graph) : write(graph, RDFFormat.JSONLD11_PRETTY);
       case TURTLE -> write(graph, RDFFormat.TURTLE_PRETTY);

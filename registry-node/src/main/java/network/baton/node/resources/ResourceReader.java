@@ -1,4 +1,4 @@
-package network.baton.node.store;
+package network.baton.node.resources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import network.baton.node.store.ResourceDraft;
+import network.baton.node.store.ResourceIds;
+import network.baton.node.store.StoreException;
 import network.baton.vocab.JsonLimits;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;

@@ -1,13 +1,16 @@
-package network.baton.node.http;
+package network.baton.credential.http;
 
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import network.baton.vocab.InputLimitException;
+import network.baton.vocab.NotUtf8Exception;
 
 /**
- * An RFC 9457 problem to answer with: status, a short title, a detail for the client, and any extra
- * members (e.g. "violations"). Thrown or passed to {@code rc.fail} and rendered by {@link
- * ProblemHandler}.
+ * An RFC 9457 problem to answer with: status, a short title, a detail for the client, any extra
+ * members (e.g. "violations") and headers (Retry-After, Allow). Thrown or passed to {@code rc.fail}
+ * by routes and rendered by {@link ProblemHandler}; the one problem type of the node and of the
+ * credential routes (this module is below the node, so both can use it).
  */
 public class Problem extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -53,6 +56,38 @@ public class Problem extends RuntimeException {
     return new Problem("bad-request", 400, "Bad request", detail);
   }
 
+  /** 422: the request is well-formed but cannot be carried out. */
+  public static Problem unprocessable(String typeSlug, String detail) {
+    return new Problem(typeSlug, 422, "Unprocessable request", detail);
+  }
+
+  /** 400: the body is not UTF-8; the problem names the first bad byte ({@code byteOffset}). */
+  public static Problem notUtf8(NotUtf8Exception e) {
+    return new Problem(
+        "not-utf8",
+        400,
+        "Not UTF-8",
+        "the body is " + e.getMessage() + "; send text encoded as UTF-8",
+        new JsonObject().put("byteOffset", e.byteOffset()));
+  }
+
+  /**
+   * The body's shape is over one of the node's input limits: 400 for nesting (with the line), 413
+   * for the number of values, members or elements; the problem names the limit's config key.
+   */
+  public static Problem overLimit(InputLimitException e) {
+    JsonObject extra = new JsonObject().put("limit", e.limit().configKey()).put("max", e.max());
+    if (e.line() >= 0) {
+      extra.put("line", e.line());
+    }
+    if (e.column() >= 0) {
+      extra.put("column", e.column());
+    }
+    return e.limit() == InputLimitException.Limit.NESTING
+        ? new Problem("too-deep", 400, "Nested too deeply", e.getMessage(), extra)
+        : new Problem("too-complex", 413, "Content too complex", e.getMessage(), extra);
+  }
+
   /** 404 Not Found. */
   public static Problem notFound(String detail) {
     return new Problem("not-found", 404, "Not found", detail);
@@ -89,6 +124,11 @@ public class Problem extends RuntimeException {
   /** The short, status-level title. */
   public String title() {
     return title;
+  }
+
+  /** Extra members for the problem document (a copy). */
+  public JsonObject extra() {
+    return extra.copy();
   }
 
   /** The problem as an application/problem+json object for a request path. */

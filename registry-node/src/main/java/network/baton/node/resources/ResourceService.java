@@ -1,11 +1,21 @@
-package network.baton.node.store;
+package network.baton.node.resources;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import network.baton.node.store.BatchOutcome;
+import network.baton.node.store.Change;
+import network.baton.node.store.ChangePage;
+import network.baton.node.store.ResourceDraft;
+import network.baton.node.store.ResourceIds;
+import network.baton.node.store.ResourcePage;
+import network.baton.node.store.ResourceStore;
+import network.baton.node.store.StoreException;
+import network.baton.node.store.StoredResource;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -71,6 +81,12 @@ public final class ResourceService {
   /** One resource. */
   public Future<StoredResource> get(String id) {
     return reads.executeBlocking(() -> store.get(id), false);
+  }
+
+  /** The names of these IRIs by language (see {@link ResourceStore#names}). */
+  public Future<Map<String, Map<String, String>>> names(Collection<String> iris) {
+    List<String> copy = List.copyOf(iris);
+    return reads.executeBlocking(() -> store.names(copy), false);
   }
 
   /** A page of live resources after the cursor. */

@@ -1,25 +1,23 @@
-package network.baton.node.http;
+package network.baton.credential.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import network.baton.credential.http.HttpProblem;
-import network.baton.node.store.RdfSyntaxException;
-import network.baton.node.store.StoreException;
-import network.baton.node.store.ValidationFailedException;
+import java.util.List;
 import network.baton.vocab.InputLimitException;
 import network.baton.vocab.NotUtf8Exception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The router's one failure handler: every failure becomes RFC 9457 application/problem+json. 5xx
- * details are hidden from the client and logged with their stack; 4xx are logged without.
+ * The router's one failure handler, for the node and the credential routes alike: every failure
+ * becomes RFC 9457 application/problem+json. A {@link Problem} is answered as it is; the domain
+ * exceptions of the features go through their {@link ProblemMapping}s; the rest (Vert.x's own
+ * failures, form decoding, bare statuses) is mapped here. 5xx details are hidden from the client
+ * and logged with their stack; 4xx are logged without.
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
 
@@ -31,14 +29,24 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private static final String FORM_URLENCODED = "application/x-www-form-urlencoded";
 
   private final int errorStatus;
+  private final List<ProblemMapping> mappings;
 
-  private ProblemHandler(int errorStatus) {
+  private ProblemHandler(int errorStatus, List<ProblemMapping> mappings) {
     this.errorStatus = errorStatus;
+    this.mappings = List.copyOf(mappings);
   }
 
-  /** A failure handler; mount with {@code router.route().failureHandler(...)}. */
+  /**
+   * A failure handler knowing only problems and Vert.x's failures; mount with {@code
+   * router.route().failureHandler(...)}.
+   */
   public static ProblemHandler create() {
-    return new ProblemHandler(0);
+    return new ProblemHandler(0, List.of());
+  }
+
+  /** A failure handler that also answers the domain exceptions these mappings know. */
+  public static ProblemHandler create(List<ProblemMapping> mappings) {
+    return new ProblemHandler(0, mappings);
   }
 
   /**
@@ -46,8 +54,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
    * calls it without setting the status on the context when routing itself failed (a path parameter
    * it cannot decode is a 400), so the handler knows which one it answers.
    */
-  public static ProblemHandler forStatus(int status) {
-    return new ProblemHandler(status);
+  public ProblemHandler forStatus(int status) {
+    return new ProblemHandler(status, mappings);
   }
 
   @Override
@@ -101,11 +109,11 @@ public final class ProblemHandler implements Handler<RoutingContext> {
    * The problem for a failed request: its failure or bare status, and, for a client error Vert.x
    * raised while decoding a form body, what was wrong with the form.
    */
-  public static Problem toProblem(RoutingContext rc) {
+  public Problem toProblem(RoutingContext rc) {
     return toProblem(rc, 0);
   }
 
-  private static Problem toProblem(RoutingContext rc, int errorStatus) {
+  private Problem toProblem(RoutingContext rc, int errorStatus) {
     Throwable failure = rc.failure();
     int status = errorStatus >= 400 ? errorStatus : rc.statusCode();
     if (status >= 400 && status < 500 && failure != null && isForm(rc) && !isKnown(failure)) {
@@ -136,70 +144,38 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith(FORM_URLENCODED);
   }
 
-  private static boolean isKnown(Throwable failure) {
+  private boolean isKnown(Throwable failure) {
     return failure instanceof Problem
-        || failure instanceof HttpProblem
         || failure instanceof NotUtf8Exception
         || failure instanceof InputLimitException
         || failure instanceof HttpException
-        || failure instanceof RdfSyntaxException
-        || failure instanceof ValidationFailedException
-        || failure instanceof StoreException;
+        || mapped(failure) != null;
+  }
+
+  private Problem mapped(Throwable failure) {
+    for (ProblemMapping mapping : mappings) {
+      Problem problem = mapping.toProblem(failure);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
   }
 
   /** Maps a failure (or a bare status from the router) to a problem. */
-  public static Problem toProblem(Throwable failure, int status) {
+  public Problem toProblem(Throwable failure, int status) {
     if (failure instanceof Problem p) {
       return p;
     }
     if (failure instanceof NotUtf8Exception e) {
-      failure = HttpProblem.notUtf8(e);
+      return Problem.notUtf8(e);
     }
     if (failure instanceof InputLimitException e) {
-      failure = HttpProblem.overLimit(e);
+      return Problem.overLimit(e);
     }
-    if (failure instanceof HttpProblem p) {
-      return new Problem(p.typeSlug(), p.status(), p.title(), p.getMessage(), p.extra());
-    }
-    if (failure instanceof RdfSyntaxException e) {
-      JsonObject extra = new JsonObject();
-      if (e.line() >= 0) {
-        extra.put("line", e.line());
-      }
-      if (e.column() >= 0) {
-        extra.put("column", e.column());
-      }
-      return new Problem("malformed-input", 400, "Malformed input", e.describe(), extra);
-    }
-    if (failure instanceof ValidationFailedException e) {
-      JsonArray violations = new JsonArray();
-      e.violations()
-          .forEach(
-              v ->
-                  violations.add(
-                      new JsonObject()
-                          .put("focusNode", v.focusNode())
-                          .put("path", v.path())
-                          .put("value", v.value())
-                          .put("message", v.message())
-                          .put("severity", v.severity())));
-      return new Problem(
-          "validation",
-          422,
-          "Resource does not conform to the BATON shapes",
-          e.getMessage(),
-          new JsonObject().put("violations", violations));
-    }
-    if (failure instanceof StoreException e) {
-      return switch (e.kind()) {
-        case NOT_FOUND -> Problem.notFound(e.getMessage());
-        case GONE -> new Problem("gone", 410, "Gone", e.getMessage());
-        case CONFLICT -> new Problem("conflict", 409, "Conflict", e.getMessage());
-        case PRECONDITION_FAILED ->
-            new Problem("precondition-failed", 412, "Precondition failed", e.getMessage());
-        case INVALID ->
-            new Problem("bad-resource", 400, "Not a publishable resource", e.getMessage());
-      };
+    Problem mapped = failure == null ? null : mapped(failure);
+    if (mapped != null) {
+      return mapped;
     }
     if (failure instanceof HttpException e) {
       return fromStatus(e.getStatusCode(), e.getPayload());

@@ -1,4 +1,4 @@
-package network.baton.node.store;
+package network.baton.node.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,4 +1,4 @@
-package network.baton.node.http;
+package network.baton.node.resources;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -11,13 +11,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import network.baton.node.store.BatchResult;
+import java.util.Set;
+import network.baton.credential.http.Problem;
+import network.baton.credential.http.ProblemHandler;
+import network.baton.node.http.Json;
 import network.baton.node.store.ChangePage;
 import network.baton.node.store.ResourcePage;
-import network.baton.node.store.ResourceReader;
-import network.baton.node.store.ResourceService;
 import network.baton.node.store.StoredResource;
 import network.baton.vocab.StrictUtf8;
 import org.apache.jena.riot.Lang;
@@ -28,6 +30,10 @@ public final class ResourceRoutes {
 
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 500;
+  private static final ProblemHandler PROBLEMS =
+      ProblemHandler.create(List.of(new ResourceProblems()));
+  private static final Set<ResourceFormat> LINKED_DATA =
+      EnumSet.complementOf(EnumSet.of(ResourceFormat.HTML));
 
   private final ResourceService service;
   private final Handler<RoutingContext> admin;
@@ -93,7 +99,7 @@ public final class ResourceRoutes {
                 .put("created", s.created().toString())
                 .put("modified", s.modified().toString()));
       } else {
-        Problem problem = ProblemHandler.toProblem(result.failure(), 0);
+        Problem problem = PROBLEMS.toProblem(result.failure(), 0);
         items.add(problem.toJson(path).put("iri", result.iri()));
       }
     }
@@ -136,6 +142,8 @@ public final class ResourceRoutes {
         .onFailure(rc::fail);
   }
 
+  // Text/html is the web pages' resource page, mounted before this route when the node has pages:
+  // a request reaching here is answered in a linked-data format, or 406.
   private void read(RoutingContext rc) {
     ResourceFormat format;
     String asked = rc.queryParams().get("format");
@@ -146,17 +154,13 @@ public final class ResourceRoutes {
                   () ->
                       Problem.badRequest(
                           "unknown format '" + asked + "'; use jsonld, ttl, nt, rdf or html"));
+      if (!LINKED_DATA.contains(format)) {
+        throw notAcceptable();
+      }
     } else {
       format =
-          ResourceFormat.negotiate(rc.parsedHeaders().accept())
-              .orElseThrow(
-                  () ->
-                      new Problem(
-                          "not-acceptable",
-                          406,
-                          "Not acceptable",
-                          "resources are served as application/ld+json, text/turtle,"
-                              + " application/n-triples, application/rdf+xml or text/html"));
+          ResourceFormat.negotiate(rc.parsedHeaders().accept(), LINKED_DATA)
+              .orElseThrow(ResourceRoutes::notAcceptable);
     }
     service
         .get(rc.pathParam("id"))
@@ -167,7 +171,7 @@ public final class ResourceRoutes {
                 rc.response().setStatusCode(304).end();
                 return;
               }
-              String text = renderer.render(stored.graph(), stored.iri(), format);
+              String text = renderer.render(stored.graph(), format);
               String type =
                   format.mediaType() + (format == ResourceFormat.NTRIPLES ? "" : "; charset=utf-8");
               rc.response()
@@ -176,6 +180,15 @@ public final class ResourceRoutes {
                   .end(text);
             })
         .onFailure(rc::fail);
+  }
+
+  private static Problem notAcceptable() {
+    return new Problem(
+        "not-acceptable",
+        406,
+        "Not acceptable",
+        "resources are served as application/ld+json, text/turtle,"
+            + " application/n-triples, application/rdf+xml or text/html");
   }
 
   private void list(RoutingContext rc) {

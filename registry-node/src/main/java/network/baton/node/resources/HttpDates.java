@@ -1,4 +1,4 @@
-package network.baton.node.http;
+package network.baton.node.resources;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package network.baton.node.store;
+package network.baton.node.resources;
 
 import network.baton.vocab.InputLimitException;
 

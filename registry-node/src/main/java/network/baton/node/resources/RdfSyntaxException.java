@@ -1,4 +1,4 @@
-package network.baton.node.store;
+package network.baton.node.resources;
 
 /** Input that is not well-formed RDF or JSON; line and column are -1 when unknown. */
 public class RdfSyntaxException extends RuntimeException {

@@ -1,4 +1,4 @@
-package network.baton.node.store;
+package network.baton.node.resources;
 
 import static java.util.Objects.requireNonNull;
 

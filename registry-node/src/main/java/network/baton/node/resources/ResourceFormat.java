@@ -1,9 +1,11 @@
-package network.baton.node.http;
+package network.baton.node.resources;
 
 import io.vertx.ext.web.MIMEHeader;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.jena.riot.Lang;
 
 /** The representations a resource is served in, with their media types and ?format= names. */
@@ -54,6 +56,12 @@ public enum ResourceFormat {
    * is no Accept header, empty when nothing offered is acceptable.
    */
   public static Optional<ResourceFormat> negotiate(List<MIMEHeader> accept) {
+    return negotiate(accept, EnumSet.allOf(ResourceFormat.class));
+  }
+
+  /** As {@link #negotiate(List)}, choosing among the offered formats only. */
+  public static Optional<ResourceFormat> negotiate(
+      List<MIMEHeader> accept, Set<ResourceFormat> offered) {
     if (accept == null || accept.isEmpty()) {
       return Optional.of(JSONLD);
     }
@@ -67,6 +75,9 @@ public enum ResourceFormat {
         return Optional.of(JSONLD); // JSON-LD is JSON; API clients often ask for plain JSON
       }
       for (ResourceFormat f : values()) {
+        if (!offered.contains(f)) {
+          continue;
+        }
         String[] parts = f.mediaType.split("/");
         boolean typeOk = type.equals("*") || type.equals(parts[0]);
         boolean subOk = sub.equals("*") || sub.equals(parts[1]);
