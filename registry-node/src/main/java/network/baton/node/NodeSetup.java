@@ -87,7 +87,9 @@ public record NodeSetup(
     MemberFailureLog failures = MemberFailureLog.create();
     MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC(), failures);
     MemberDirectory members =
-        config.federated() ? membership.directory() : MemberDirectory.of(config.members());
+        config.federation().federated()
+            ? membership.directory()
+            : MemberDirectory.of(config.federation().members());
     return base(
         contexts,
         skills,

@@ -73,11 +73,11 @@ public final class NodeVerticle extends VerticleBase {
         WorkQueues.create(
             vertx,
             config.work(),
-            config.sparqlTimeout().multipliedBy(3).plus(Duration.ofMinutes(1)),
-            config.trustedProxies().isEmpty()
+            config.sparql().timeout().multipliedBy(3).plus(Duration.ofMinutes(1)),
+            config.server().trustedProxies().isEmpty()
                 ? ClientAddresses.direct()
-                : ClientAddresses.behind(config.trustedProxies()));
-    ResourceIds ids = new ResourceIds(config.baseUrl().toString());
+                : ClientAddresses.behind(config.server().trustedProxies()));
+    ResourceIds ids = new ResourceIds(config.server().baseUrl().toString());
     return vertx
         .executeBlocking(
             () -> {
@@ -111,11 +111,11 @@ public final class NodeVerticle extends VerticleBase {
               // A form field may be as long as a body may be (a pasted Data Integrity presentation
               // is over Vert.x's 8 KiB default), and a body that is not a form but arrives as one
               // (curl --data sends every body as a form) is buffered, not refused after 1 KiB.
-              int formLimit = (int) Math.min(Integer.MAX_VALUE, config.bodyLimitBytes());
+              int formLimit = (int) Math.min(Integer.MAX_VALUE, config.server().bodyLimitBytes());
               HttpServerOptions options =
                   new HttpServerOptions()
-                      .setPort(config.port())
-                      .setHost(config.host())
+                      .setPort(config.server().port())
+                      .setHost(config.server().host())
                       .setHttp2ClearTextEnabled(false)
                       .setMaxFormAttributeSize(formLimit)
                       .setMaxFormBufferedBytes(formLimit)
@@ -123,7 +123,9 @@ public final class NodeVerticle extends VerticleBase {
                       // header line never ended) holds its connection no longer than this.
                       .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                       .setIdleTimeout(
-                          (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
+                          (int)
+                              Math.min(
+                                  Integer.MAX_VALUE, config.server().idleTimeout().toMillis()));
               server = vertx.createHttpServer(options);
               return server
                   .requestHandler(router)
@@ -138,10 +140,10 @@ public final class NodeVerticle extends VerticleBase {
             s ->
                 log.info(
                     "node listening [name: {}, port: {}, base: {}, data: {}]",
-                    config.name(),
+                    config.identity().name(),
                     s.actualPort(),
-                    config.baseUrl(),
-                    config.dataDir()));
+                    config.server().baseUrl(),
+                    config.server().dataDir()));
   }
 
   @Override
@@ -209,13 +211,16 @@ public final class NodeVerticle extends VerticleBase {
   }
 
   private Router router(ResourceIds ids) {
-    AdminTokens tokens = new AdminTokens(config.adminTokenHashes());
+    AdminTokens tokens = new AdminTokens(config.admin().tokenHashes());
     if (tokens.isEmpty()) {
       log.warn("no admin token configured: every write will be refused (see `baton token new`)");
     }
-    AdminAuthHandler admin = AdminAuthHandler.create(tokens, config.adminLockout(), work.clients());
+    AdminAuthHandler admin =
+        AdminAuthHandler.create(tokens, config.admin().lockout(), work.clients());
     BodyHandler body =
-        BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()).setHandleFileUploads(false);
+        BodyHandler.create(false)
+            .setBodyLimit(config.server().bodyLimitBytes())
+            .setHandleFileUploads(false);
     ResourceService resources =
         new ResourceService(
             store,
@@ -255,14 +260,14 @@ public final class NodeVerticle extends VerticleBase {
             : NodeDescriptorRoutes.scanning(config, store, setup::broaderSkills, work.read()))
         .mount(router);
     new HealthRoutes(resources, metrics).mount(router);
-    new OpenApiRoutes(config.baseUrl()).mount(router);
+    new OpenApiRoutes(config.server().baseUrl()).mount(router);
     new SparqlRoutes(
             new SparqlService(
                 dataset.dataset(),
                 work.sparql(),
-                config.sparqlTimeout(),
-                config.resultCap(),
-                config.queryLimits()),
+                config.sparql().timeout(),
+                config.sparql().resultCap(),
+                config.sparql().limits()),
             body,
             work.share(work.sparql()))
         .mount(router);

@@ -46,7 +46,7 @@ public final class RunningNode implements AutoCloseable {
         tweak.apply(
             NodeConfig.defaults(dataDir, URI.create("http://node.test"))
                 .withPort(0)
-                .withAdminTokenHashes(List.of(AdminTokens.hash(TOKEN))));
+                .withAdmin(a -> a.withTokenHashes(List.of(AdminTokens.hash(TOKEN)))));
     return start(vertx, config, testSetup());
   }
 

@@ -127,7 +127,9 @@ class AdminAuthHandlerTest {
   void aRunningNodeLimitsWrongTokensAsItsConfigSays(Vertx vertx, @TempDir Path data) {
     RunningNode node =
         RunningNode.start(
-            vertx, data, c -> c.withAdminLockout(new AdminLockout(2, Duration.ofMinutes(5))));
+            vertx,
+            data,
+            c -> c.withAdmin(a -> a.withLockout(new AdminLockout(2, Duration.ofMinutes(5)))));
     try {
       for (int i = 0; i < 2; i++) {
         assertThat(node.send(wrongTokenDelete(node)).statusCode()).isEqualTo(403);

@@ -40,8 +40,7 @@ class ResourceRoutesTest {
   @BeforeEach
   void start(Vertx vertx) {
     node =
-        RunningNode.start(
-            vertx, dataDir, c -> c.withLimits(64 * 1024, c.sparqlTimeout(), c.resultCap()));
+        RunningNode.start(vertx, dataDir, c -> c.withServer(s -> s.withBodyLimitBytes(64 * 1024)));
   }
 
   @AfterEach
