@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import network.baton.credential.http.ProblemHandler;
 import network.baton.node.auth.AdminAuthHandler;
 import network.baton.node.auth.AdminTokens;
+import network.baton.node.auth.FailedAttempts;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.http.AccessLog;
 import network.baton.node.http.ClientAddresses;
@@ -87,7 +87,7 @@ public final class NodeVerticle extends VerticleBase {
               // The node keeps the opened dataset (SPARQL and search query it); the store gets it
               // for its writes and reads and hands it out to no one.
               dataset = setup.datasetOpener().open(config);
-              store = new ResourceStore(dataset, ids, config.attribution(), Clock.systemUTC());
+              store = new ResourceStore(dataset, ids, config.attribution(), setup.clock());
               // Search needs the text index; it loads its catalog before the node takes writes.
               search =
                   dataset
@@ -216,7 +216,11 @@ public final class NodeVerticle extends VerticleBase {
       log.warn("no admin token configured: every write will be refused (see `baton token new`)");
     }
     AdminAuthHandler admin =
-        AdminAuthHandler.create(tokens, config.admin().lockout(), work.clients());
+        AdminAuthHandler.create(
+            tokens,
+            config.admin().lockout(),
+            work.clients(),
+            FailedAttempts.on(config.admin().lockout(), setup.clock()));
     BodyHandler body =
         BodyHandler.create(false)
             .setBodyLimit(config.server().bodyLimitBytes())
@@ -242,7 +246,7 @@ public final class NodeVerticle extends VerticleBase {
     ProblemHandler problems =
         ProblemHandler.create(List.of(new ResourceProblems(), new SparqlProblems()));
     NodeContext context =
-        new NodeContext(vertx, config, store, work, body, admin, services, problems);
+        new NodeContext(vertx, config, store, work, body, admin, services, problems, setup.clock());
     // Every extension registers its services before any mounts routes: pages find them all.
     for (NodeExtension extension : setup.extensions()) {
       started.add(extension);

@@ -130,7 +130,7 @@ public final class CredentialExtension implements NodeExtension {
     FetchPolicy fetchPolicy = config.fetchPolicy();
     SkillLookup skills = new SkillFrameworkLookup(framework);
     EddsaRdfc2022 suite = new EddsaRdfc2022(contexts.documentLoader());
-    Clock clock = Clock.systemUTC();
+    Clock clock = context.clock();
     IssuanceService issuer;
     try {
       issuer =
