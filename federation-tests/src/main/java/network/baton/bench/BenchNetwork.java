@@ -106,7 +106,7 @@ final class BenchNetwork implements AutoCloseable {
         memberSetup.withExtensions(
             List.of(
                 new FederationExtension(
-                    context -> MemberDirectory.of(context.config().members()),
+                    context -> MemberDirectory.of(context.config().federation().members()),
                     FederationExtension.narrowerOf(memberSetup.skills()),
                     limits)));
     LocalMember coordinator =
@@ -115,7 +115,7 @@ final class BenchNetwork implements AutoCloseable {
                 .withName(null, null)
                 .withIdentity(
                     URI.create("http://coordinator-" + number + ".bench.localhost/"), null)
-                .withConfig(config -> config.withMembers(listed))
+                .withConfig(config -> config.withFederation(f -> f.withMembers(listed)))
                 .withSetup(setup));
     return URI.create("http://localhost:" + coordinator.port());
   }
@@ -132,7 +132,7 @@ final class BenchNetwork implements AutoCloseable {
   private static MemberContent generated(
       BenchmarkResources generator, int index, int resources, int count, PrintWriter progress) {
     return config -> {
-      try (NodeDataset store = NodeDataset.open(config.dataDir())) {
+      try (NodeDataset store = NodeDataset.open(config.server().dataDir())) {
         DatasetGraph dsg = store.datasetGraph();
         int from = index * resources;
         Txn.executeWrite(

@@ -16,13 +16,14 @@ public interface DatasetOpener {
 
   /** The default: TDB2 in {dataDir}/tdb2 with the Lucene text index in {dataDir}/text-index. */
   static DatasetOpener textIndexed() {
-    return config -> OpenDataset.of(NodeDataset.open(config.dataDir()));
+    return config -> OpenDataset.of(NodeDataset.open(config.server().dataDir()));
   }
 
   /** A plain TDB2 database in {dataDir}/tdb2, without a text index. */
   static DatasetOpener tdb2() {
     return config -> {
-      Dataset dataset = TDB2Factory.connectDataset(config.dataDir().resolve("tdb2").toString());
+      Dataset dataset =
+          TDB2Factory.connectDataset(config.server().dataDir().resolve("tdb2").toString());
       // Expelling releases the folder (and its lock) so the database can be opened again.
       return new OpenDataset(dataset, () -> TDBInternal.expel(dataset.asDatasetGraph()));
     };

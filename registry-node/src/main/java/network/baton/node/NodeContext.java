@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import network.baton.credential.http.ProblemHandler;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.store.ResourceStore;
@@ -13,8 +14,9 @@ import network.baton.node.work.WorkQueues;
 /**
  * What a running node shares with its extensions: config, the store, the work queues (one per kind
  * of work, each bounded), the one size-limited body handler, the admin-token check for writes, the
- * services the node's parts offer each other in-process, and the failure handler that turns
- * failures into problems (pages use it to render theirs).
+ * services the node's parts offer each other in-process, the failure handler that turns failures
+ * into problems (pages use it to render theirs), and the clock every time-dependent part reads
+ * (credential validity, status list caches, stored times).
  */
 public record NodeContext(
     Vertx vertx,
@@ -24,7 +26,8 @@ public record NodeContext(
     Handler<RoutingContext> bodyHandler,
     Handler<RoutingContext> adminHandler,
     NodeServices services,
-    ProblemHandler problems) {
+    ProblemHandler problems,
+    Clock clock) {
   public NodeContext {
     requireNonNull(vertx, "vertx");
     requireNonNull(config, "config");
@@ -34,5 +37,6 @@ public record NodeContext(
     requireNonNull(adminHandler, "adminHandler");
     requireNonNull(services, "services");
     requireNonNull(problems, "problems");
+    requireNonNull(clock, "clock");
   }
 }

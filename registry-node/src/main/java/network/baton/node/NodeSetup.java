@@ -29,7 +29,8 @@ import network.baton.vocab.SkillFramework;
 /**
  * The replaceable parts of a node: validation, JSON-LD parsing and compaction (null: Jena's plain
  * JSON-LD), the skill framework, the metrics registry (null: the node makes its own), how the
- * dataset opens, and extensions that add routes.
+ * dataset opens, extensions that add routes, and the clock the node reads (null: the system's UTC
+ * clock; tests move their own instead of sleeping).
  */
 public record NodeSetup(
     ResourceValidator validator,
@@ -38,13 +39,15 @@ public record NodeSetup(
     SkillFramework skills,
     PrometheusMeterRegistry metrics,
     DatasetOpener datasetOpener,
-    List<NodeExtension> extensions) {
+    List<NodeExtension> extensions,
+    Clock clock) {
   public NodeSetup {
     requireNonNull(validator, "validator");
     requireNonNull(jsonLd, "jsonLd");
     requireNonNull(skills, "skills");
     datasetOpener = datasetOpener == null ? DatasetOpener.textIndexed() : datasetOpener;
     extensions = List.copyOf(extensions == null ? List.of() : extensions);
+    clock = clock == null ? Clock.systemUTC() : clock;
   }
 
   /**
@@ -80,26 +83,37 @@ public record NodeSetup(
    * #standard()}, over the members the config lists.
    */
   public static NodeSetup standard(NodeConfig config) {
+    return standard(config, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #standard(NodeConfig)}, every part reading this clock (membership list expiry among
+   * them).
+   */
+  public static NodeSetup standard(NodeConfig config, Clock clock) {
     ContextLoader contexts = ContextLoader.bundled();
     SkillFramework skills = SkillFramework.load();
     // One log of failing members for search, SPARQL and the membership sync: one line a minute
     // each.
     MemberFailureLog failures = MemberFailureLog.create();
-    MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC(), failures);
+    MembershipExtension membership = new MembershipExtension(config, clock, failures);
     MemberDirectory members =
-        config.federated() ? membership.directory() : MemberDirectory.of(config.members());
+        config.federation().federated()
+            ? membership.directory()
+            : MemberDirectory.of(config.federation().members());
     return base(
-        contexts,
-        skills,
-        List.of(
-            membership,
-            new CredentialExtension(skills, contexts, System::getenv, membership.trustList()),
-            new FederationExtension(
-                context -> members,
-                FederationExtension.narrowerOf(skills),
-                FederationLimits.defaults(),
-                failures),
-            new WebExtension(skills, context -> members)));
+            contexts,
+            skills,
+            List.of(
+                membership,
+                new CredentialExtension(skills, contexts, System::getenv, membership.trustList()),
+                new FederationExtension(
+                    context -> members,
+                    FederationExtension.narrowerOf(skills),
+                    FederationLimits.defaults(),
+                    failures),
+                new WebExtension(skills, context -> members)))
+        .withClock(clock);
   }
 
   private static NodeSetup base(
@@ -111,7 +125,8 @@ public record NodeSetup(
         skills,
         null,
         DatasetOpener.textIndexed(),
-        extensions);
+        extensions,
+        null);
   }
 
   /** A skill's label for people ("Electrochemistry / 電気化学"), or the IRI when unknown. */
@@ -129,18 +144,25 @@ public record NodeSetup(
 
   /** A copy using this metrics registry (e.g. the one the Vert.x instance reports to). */
   public NodeSetup withMetrics(PrometheusMeterRegistry registry) {
-    return new NodeSetup(validator, jsonLd, compactor, skills, registry, datasetOpener, extensions);
+    return new NodeSetup(
+        validator, jsonLd, compactor, skills, registry, datasetOpener, extensions, clock);
   }
 
   /** A copy with these extensions added. */
   public NodeSetup withExtensions(List<NodeExtension> more) {
     List<NodeExtension> all = new ArrayList<>(extensions);
     all.addAll(more);
-    return new NodeSetup(validator, jsonLd, compactor, skills, metrics, datasetOpener, all);
+    return new NodeSetup(validator, jsonLd, compactor, skills, metrics, datasetOpener, all, clock);
   }
 
   /** A copy opening the dataset another way (e.g. plain TDB2 without a text index). */
   public NodeSetup withDatasetOpener(DatasetOpener opener) {
-    return new NodeSetup(validator, jsonLd, compactor, skills, metrics, opener, extensions);
+    return new NodeSetup(validator, jsonLd, compactor, skills, metrics, opener, extensions, clock);
+  }
+
+  /** A copy whose node reads this clock (stored times, lockout windows, credential validity). */
+  public NodeSetup withClock(Clock newClock) {
+    return new NodeSetup(
+        validator, jsonLd, compactor, skills, metrics, datasetOpener, extensions, newClock);
   }
 }

@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import network.baton.credential.http.ProblemHandler;
 import network.baton.node.auth.AdminAuthHandler;
 import network.baton.node.auth.AdminTokens;
+import network.baton.node.auth.FailedAttempts;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.http.AccessLog;
 import network.baton.node.http.ClientAddresses;
@@ -73,11 +73,11 @@ public final class NodeVerticle extends VerticleBase {
         WorkQueues.create(
             vertx,
             config.work(),
-            config.sparqlTimeout().multipliedBy(3).plus(Duration.ofMinutes(1)),
-            config.trustedProxies().isEmpty()
+            config.sparql().timeout().multipliedBy(3).plus(Duration.ofMinutes(1)),
+            config.server().trustedProxies().isEmpty()
                 ? ClientAddresses.direct()
-                : ClientAddresses.behind(config.trustedProxies()));
-    ResourceIds ids = new ResourceIds(config.baseUrl().toString());
+                : ClientAddresses.behind(config.server().trustedProxies()));
+    ResourceIds ids = new ResourceIds(config.server().baseUrl().toString());
     return vertx
         .executeBlocking(
             () -> {
@@ -87,7 +87,7 @@ public final class NodeVerticle extends VerticleBase {
               // The node keeps the opened dataset (SPARQL and search query it); the store gets it
               // for its writes and reads and hands it out to no one.
               dataset = setup.datasetOpener().open(config);
-              store = new ResourceStore(dataset, ids, config.attribution(), Clock.systemUTC());
+              store = new ResourceStore(dataset, ids, config.attribution(), setup.clock());
               // Search needs the text index; it loads its catalog before the node takes writes.
               search =
                   dataset
@@ -111,11 +111,11 @@ public final class NodeVerticle extends VerticleBase {
               // A form field may be as long as a body may be (a pasted Data Integrity presentation
               // is over Vert.x's 8 KiB default), and a body that is not a form but arrives as one
               // (curl --data sends every body as a form) is buffered, not refused after 1 KiB.
-              int formLimit = (int) Math.min(Integer.MAX_VALUE, config.bodyLimitBytes());
+              int formLimit = (int) Math.min(Integer.MAX_VALUE, config.server().bodyLimitBytes());
               HttpServerOptions options =
                   new HttpServerOptions()
-                      .setPort(config.port())
-                      .setHost(config.host())
+                      .setPort(config.server().port())
+                      .setHost(config.server().host())
                       .setHttp2ClearTextEnabled(false)
                       .setMaxFormAttributeSize(formLimit)
                       .setMaxFormBufferedBytes(formLimit)
@@ -123,7 +123,9 @@ public final class NodeVerticle extends VerticleBase {
                       // header line never ended) holds its connection no longer than this.
                       .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                       .setIdleTimeout(
-                          (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
+                          (int)
+                              Math.min(
+                                  Integer.MAX_VALUE, config.server().idleTimeout().toMillis()));
               server = vertx.createHttpServer(options);
               return server
                   .requestHandler(router)
@@ -138,10 +140,10 @@ public final class NodeVerticle extends VerticleBase {
             s ->
                 log.info(
                     "node listening [name: {}, port: {}, base: {}, data: {}]",
-                    config.name(),
+                    config.identity().name(),
                     s.actualPort(),
-                    config.baseUrl(),
-                    config.dataDir()));
+                    config.server().baseUrl(),
+                    config.server().dataDir()));
   }
 
   @Override
@@ -209,13 +211,20 @@ public final class NodeVerticle extends VerticleBase {
   }
 
   private Router router(ResourceIds ids) {
-    AdminTokens tokens = new AdminTokens(config.adminTokenHashes());
+    AdminTokens tokens = new AdminTokens(config.admin().tokenHashes());
     if (tokens.isEmpty()) {
       log.warn("no admin token configured: every write will be refused (see `baton token new`)");
     }
-    AdminAuthHandler admin = AdminAuthHandler.create(tokens, config.adminLockout(), work.clients());
+    AdminAuthHandler admin =
+        AdminAuthHandler.create(
+            tokens,
+            config.admin().lockout(),
+            work.clients(),
+            FailedAttempts.on(config.admin().lockout(), setup.clock()));
     BodyHandler body =
-        BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()).setHandleFileUploads(false);
+        BodyHandler.create(false)
+            .setBodyLimit(config.server().bodyLimitBytes())
+            .setHandleFileUploads(false);
     ResourceService resources =
         new ResourceService(
             store,
@@ -237,7 +246,7 @@ public final class NodeVerticle extends VerticleBase {
     ProblemHandler problems =
         ProblemHandler.create(List.of(new ResourceProblems(), new SparqlProblems()));
     NodeContext context =
-        new NodeContext(vertx, config, store, work, body, admin, services, problems);
+        new NodeContext(vertx, config, store, work, body, admin, services, problems, setup.clock());
     // Every extension registers its services before any mounts routes: pages find them all.
     for (NodeExtension extension : setup.extensions()) {
       started.add(extension);
@@ -255,14 +264,14 @@ public final class NodeVerticle extends VerticleBase {
             : NodeDescriptorRoutes.scanning(config, store, setup::broaderSkills, work.read()))
         .mount(router);
     new HealthRoutes(resources, metrics).mount(router);
-    new OpenApiRoutes(config.baseUrl()).mount(router);
+    new OpenApiRoutes(config.server().baseUrl()).mount(router);
     new SparqlRoutes(
             new SparqlService(
                 dataset.dataset(),
                 work.sparql(),
-                config.sparqlTimeout(),
-                config.resultCap(),
-                config.queryLimits()),
+                config.sparql().timeout(),
+                config.sparql().resultCap(),
+                config.sparql().limits()),
             body,
             work.share(work.sparql()))
         .mount(router);

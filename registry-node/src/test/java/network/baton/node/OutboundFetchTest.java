@@ -78,7 +78,7 @@ class OutboundFetchTest {
     Path data = folder.resolve("data");
     NodeConfig config = CredentialNode.config(data, port);
     config = config.withCredentials(config.credentials().withLoopbackHttp(false));
-    CredentialNode.importKosen(folder, data, config.baseUrl().toString());
+    CredentialNode.importKosen(folder, data, config.server().baseUrl().toString());
     NodeSetup bare = NodeSetup.bare();
     NodeSetup setup =
         bare.withExtensions(

@@ -79,9 +79,7 @@ class ReadsDuringWritesTest {
   void writesSucceedAfterQueriesCancelledAtTheirTimeLimit(Vertx vertx) throws Exception {
     try (RunningNode node =
         RunningNode.start(
-            vertx,
-            busyData,
-            c -> c.withLimits(c.bodyLimitBytes(), Duration.ofMillis(300), c.resultCap()))) {
+            vertx, busyData, c -> c.withSparql(q -> q.withTimeout(Duration.ofMillis(300))))) {
       publishSample(node);
       String slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
       List<CompletableFuture<Integer>> queries = new ArrayList<>();

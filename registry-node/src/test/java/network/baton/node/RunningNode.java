@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +43,18 @@ public final class RunningNode implements AutoCloseable {
 
   /** Starts a node whose config is adjusted by tweak. */
   public static RunningNode start(Vertx vertx, Path dataDir, UnaryOperator<NodeConfig> tweak) {
+    return start(vertx, dataDir, tweak, Clock.systemUTC());
+  }
+
+  /** Starts a node whose config is adjusted by tweak and which reads this clock. */
+  public static RunningNode start(
+      Vertx vertx, Path dataDir, UnaryOperator<NodeConfig> tweak, Clock clock) {
     NodeConfig config =
         tweak.apply(
             NodeConfig.defaults(dataDir, URI.create("http://node.test"))
                 .withPort(0)
-                .withAdminTokenHashes(List.of(AdminTokens.hash(TOKEN))));
-    return start(vertx, config, testSetup());
+                .withAdmin(a -> a.withTokenHashes(List.of(AdminTokens.hash(TOKEN)))));
+    return start(vertx, config, testSetup().withClock(clock));
   }
 
   /** Starts a node with an explicit config and setup. */

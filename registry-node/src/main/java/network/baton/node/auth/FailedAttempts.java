@@ -2,7 +2,9 @@ package network.baton.node.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import network.baton.node.config.AdminLockout;
@@ -37,6 +39,19 @@ public final class FailedAttempts {
             .ticker(nanoTime::getAsLong)
             .executor(Runnable::run)
             .build();
+  }
+
+  /**
+   * Attempts limited as lockout says, on this clock's time (the node's clock, which a test moves
+   * instead of waiting for a window to pass).
+   */
+  public static FailedAttempts on(AdminLockout lockout, Clock clock) {
+    return new FailedAttempts(
+        lockout,
+        () -> {
+          Instant now = clock.instant();
+          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        });
   }
 
   /** How long this client stays blocked (zero when it may try a token). */

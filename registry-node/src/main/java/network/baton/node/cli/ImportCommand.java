@@ -157,7 +157,9 @@ final class ImportCommand implements Callable<Integer> {
     List<Rejection> rejected = new ArrayList<>();
     read(
         new ImportFileReader(
-            ContextLoader.bundled(), node.baseUrl().toString(), node.input().maxNestingDepth()),
+            ContextLoader.bundled(),
+            node.server().baseUrl().toString(),
+            node.input().maxNestingDepth()),
         items,
         rejected,
         err);
@@ -165,7 +167,7 @@ final class ImportCommand implements Callable<Integer> {
     try (ResourceStore store =
         new ResourceStore(
             OpenDataset.of(NodeDataset.open(data)),
-            new ResourceIds(node.baseUrl().toString()),
+            new ResourceIds(node.server().baseUrl().toString()),
             node.attribution(),
             Clock.systemUTC())) {
       return new OfflineImporter(
@@ -219,6 +221,6 @@ final class ImportCommand implements Callable<Integer> {
       throw new ConfigException(
           "--data needs --base-url URL or --config FILE (relative IRIs resolve against it)");
     }
-    return baseUrl == null ? node : node.withBaseUrl(baseUrl);
+    return baseUrl == null ? node : node.withServer(s -> s.withBaseUrl(baseUrl));
   }
 }

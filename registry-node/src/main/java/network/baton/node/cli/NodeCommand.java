@@ -104,7 +104,7 @@ final class NodeCommand implements Callable<Integer> {
         .getErr()
         .println(
             "baton: node '"
-                + nodeConfig.name()
+                + nodeConfig.identity().name()
                 + "' on port "
                 + node.actualPort()
                 + "; Ctrl-C stops it");
@@ -146,7 +146,7 @@ final class NodeCommand implements Callable<Integer> {
     }
     ImportSummary summary =
         SampleImport.publish(
-            node.store(), setup.validator(), nodeConfig.baseUrl(), institution, err);
+            node.store(), setup.validator(), nodeConfig.server().baseUrl(), institution, err);
     err.println(
         "baton: published the "
             + institution.key()
@@ -179,10 +179,10 @@ final class NodeCommand implements Callable<Integer> {
       result = result.withPort(port);
     }
     if (data != null) {
-      result = result.withDataDir(data.toAbsolutePath().normalize());
+      result = result.withServer(s -> s.withDataDir(data.toAbsolutePath().normalize()));
     }
     if (baseUrl != null) {
-      result = result.withBaseUrl(parseUrl(baseUrl));
+      result = result.withServer(s -> s.withBaseUrl(parseUrl(baseUrl)));
     }
     return result;
   }

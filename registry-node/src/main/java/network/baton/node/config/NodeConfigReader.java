@@ -1,8 +1,17 @@
 package network.baton.node.config;
 
+import static network.baton.node.config.ConfigFile.or;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -11,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -19,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import network.baton.credential.did.Multikey;
 import network.baton.credential.keys.PublicKeyMaterial;
 import network.baton.node.federation.Member;
@@ -29,49 +35,26 @@ import network.baton.node.federation.Role;
 /** Reads a {@link NodeConfig} from a JSON or YAML file, filling in defaults. */
 public final class NodeConfigReader {
 
-  private static final Set<String> KEYS =
-      Set.of(
-          "port",
-          "host",
-          "dataDir",
-          "baseUrl",
-          "name",
-          "institution",
-          "did",
-          "adminTokenHashes",
-          "bodyLimitBytes",
-          "sparqlTimeout",
-          "resultCap",
-          "sparqlMaxQueryBytes",
-          "sparqlMaxStringLength",
-          "sparqlMemoryBytes",
-          "sparqlMaxAnswerBytes",
-          "languages",
-          "keyPassphrase",
-          "allowLoopbackHttp",
-          "trustedIssuers",
-          "statusListCacheTtl",
-          "coordinatorKeys",
-          "membershipSyncInterval",
-          "members",
-          "work",
-          "trustedProxies",
-          "maxNestingDepth",
-          "maxJsonValues",
-          "maxJsonKeys",
-          "maxJsonArrayLength",
-          "adminTokenFailures",
-          "adminTokenFailureWindow",
-          "idleTimeout");
-
   private static final List<String> WORK_KINDS =
       List.of("sparql", "search", "read", "write", "credentials");
   private static final Set<String> WORK_KEYS = Set.of("threads", "queue", "perClient");
 
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
-
   private final ObjectMapper json = new ObjectMapper();
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final ObjectMapper binder = binder();
+
+  /** Binds strictly: unknown keys refused, no text read as a number or a boolean, no 1.5 as 1. */
+  private static ObjectMapper binder() {
+    ObjectMapper mapper =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(
+                new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()))
+            .build();
+    return mapper;
+  }
 
   /** Reads the file (YAML when it ends in .yaml or .yml, JSON otherwise). */
   public NodeConfig read(Path file) {
@@ -107,67 +90,96 @@ public final class NodeConfigReader {
       throw new ConfigException(
           "config must be an object with keys such as port, dataDir, baseUrl");
     }
-    ObjectNode object = (ObjectNode) tree;
-    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-      String key = names.next();
-      if (!KEYS.contains(key)) {
-        throw new ConfigException("unknown config key '" + key + "'; known keys: " + sortedKeys());
-      }
-    }
-    NodeConfig defaults = NodeConfig.defaults(Path.of("."), URI.create("http://localhost"));
-    String data = text(object, "dataDir");
-    Path dataDir = data == null ? null : folder.resolve(data).normalize();
-    String base = text(object, "baseUrl");
-    return new NodeConfig(
-        integer(object, "port", defaults.port()),
-        orDefault(text(object, "host"), defaults.host()),
-        dataDir,
-        base == null ? null : parseUri(base),
-        text(object, "name"),
-        text(object, "institution"),
-        text(object, "did"),
-        strings(object, "adminTokenHashes", List.of()),
-        longValue(object, "bodyLimitBytes", defaults.bodyLimitBytes()),
-        object.has("sparqlTimeout")
-            ? parseDuration("sparqlTimeout", object.get("sparqlTimeout"))
-            : defaults.sparqlTimeout(),
-        integer(object, "resultCap", defaults.resultCap()),
-        strings(object, "languages", defaults.languages()),
-        new CredentialSettings(
-            text(object, "keyPassphrase"),
-            bool(object, "allowLoopbackHttp"),
-            strings(object, "trustedIssuers", List.of()),
-            object.has("statusListCacheTtl")
-                ? parseDuration("statusListCacheTtl", object.get("statusListCacheTtl"))
-                : null),
-        coordinatorKeys(object.get("coordinatorKeys")),
-        object.has("membershipSyncInterval")
-            ? parseDuration("membershipSyncInterval", object.get("membershipSyncInterval"))
-            : NodeConfig.DEFAULT_MEMBERSHIP_SYNC_INTERVAL,
-        members(object.get("members")),
-        work(object.get("work")),
-        strings(object, "trustedProxies", List.of()),
-        input(object),
-        new AdminLockout(
-            integer(object, "adminTokenFailures", AdminLockout.DEFAULT_FAILURES),
-            object.has("adminTokenFailureWindow")
-                ? parseDuration("adminTokenFailureWindow", object.get("adminTokenFailureWindow"))
-                : AdminLockout.DEFAULT_WINDOW),
-        object.has("idleTimeout") ? parseDuration("idleTimeout", object.get("idleTimeout")) : null,
-        new QueryLimits(
-            longValue(object, "sparqlMaxQueryBytes", QueryLimits.DEFAULT_MAX_QUERY_BYTES),
-            integer(object, "sparqlMaxStringLength", QueryLimits.DEFAULT_MAX_STRING_LENGTH),
-            longValue(object, "sparqlMemoryBytes", QueryLimits.DEFAULT_MEMORY_BYTES),
-            longValue(object, "sparqlMaxAnswerBytes", QueryLimits.DEFAULT_MAX_ANSWER_BYTES)));
+    return toConfig(bind((ObjectNode) tree), folder);
   }
 
-  private static InputLimits input(ObjectNode object) {
-    InputLimits defaults = InputLimits.defaults();
-    return new InputLimits(
-        integer(object, "maxNestingDepth", defaults.maxNestingDepth()),
-        integer(object, "maxJsonValues", defaults.maxJsonValues()),
-        integer(object, "maxJsonKeys", defaults.maxJsonKeys()),
-        integer(object, "maxJsonArrayLength", defaults.maxJsonArrayLength()));
+  /** Binds the tree to the flat file record; a wrong key or value is a one-line ConfigException. */
+  private ConfigFile bind(ObjectNode tree) {
+    try {
+      return binder.treeToValue(tree, ConfigFile.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigException(
+          "unknown config key '" + e.getPropertyName() + "'; known keys: " + sortedKeys());
+    } catch (MismatchedInputException e) {
+      throw wrongType(tree, e);
+    } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof ConfigException cause) {
+        throw cause;
+      }
+      throw new ConfigException("config cannot be read: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Names the key and its value, as the value's expected type says it should be written. */
+  private static ConfigException wrongType(ObjectNode tree, MismatchedInputException e) {
+    List<JsonMappingException.Reference> path = e.getPath();
+    String key = path.isEmpty() ? "?" : path.get(0).getFieldName();
+    JsonNode value = tree.get(key);
+    Class<?> type = e.getTargetType();
+    if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+      return new ConfigException(key + " must be a whole number: " + value);
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return new ConfigException(key + " must be true or false: " + value);
+    }
+    if (value != null && value.isArray() && path.size() > 1) {
+      return new ConfigException(
+          key + " must be a list of strings: " + value.get(path.get(1).getIndex()));
+    }
+    if (value != null && !value.isValueNode()) {
+      return new ConfigException(
+          key + (type == String.class ? " must be a string" : " must be a list of strings"));
+    }
+    return new ConfigException(key + " must be a list of strings");
+  }
+
+  /** Puts the flat keys into their groups, with a default for each key left out. */
+  private NodeConfig toConfig(ConfigFile file, Path folder) {
+    Path dataDir = file.dataDir() == null ? null : folder.resolve(file.dataDir()).normalize();
+    URI baseUrl = file.baseUrl() == null ? null : parseUri(file.baseUrl());
+    InputLimits input = InputLimits.defaults();
+    return new NodeConfig(
+        new Server(
+            or(file.port(), 8080),
+            or(file.host(), "0.0.0.0"),
+            dataDir,
+            baseUrl,
+            or(file.bodyLimitBytes(), Server.DEFAULT_BODY_LIMIT),
+            file.idleTimeout(),
+            file.trustedProxies()),
+        new Identity(
+            file.name(),
+            file.institution(),
+            file.did(),
+            or(file.languages(), Identity.defaults().languages())),
+        new Admin(
+            or(file.adminTokenHashes(), List.of()),
+            new AdminLockout(
+                or(file.adminTokenFailures(), AdminLockout.DEFAULT_FAILURES),
+                or(file.adminTokenFailureWindow(), AdminLockout.DEFAULT_WINDOW))),
+        new Sparql(
+            or(file.sparqlTimeout(), Sparql.DEFAULT_TIMEOUT),
+            or(file.resultCap(), Sparql.DEFAULT_RESULT_CAP),
+            new QueryLimits(
+                or(file.sparqlMaxQueryBytes(), QueryLimits.DEFAULT_MAX_QUERY_BYTES),
+                or(file.sparqlMaxStringLength(), QueryLimits.DEFAULT_MAX_STRING_LENGTH),
+                or(file.sparqlMemoryBytes(), QueryLimits.DEFAULT_MEMORY_BYTES),
+                or(file.sparqlMaxAnswerBytes(), QueryLimits.DEFAULT_MAX_ANSWER_BYTES))),
+        new CredentialSettings(
+            file.keyPassphrase(),
+            or(file.allowLoopbackHttp(), false),
+            file.trustedIssuers(),
+            file.statusListCacheTtl()),
+        new Federation(
+            coordinatorKeys(file.coordinatorKeys()),
+            file.membershipSyncInterval(),
+            members(file.members())),
+        work(file.work()),
+        new InputLimits(
+            or(file.maxNestingDepth(), input.maxNestingDepth()),
+            or(file.maxJsonValues(), input.maxJsonValues()),
+            or(file.maxJsonKeys(), input.maxJsonKeys()),
+            or(file.maxJsonArrayLength(), input.maxJsonArrayLength())));
   }
 
   /**
@@ -257,29 +269,6 @@ public final class NodeConfigReader {
     return keys;
   }
 
-  /** Parses "10s", "500ms", "2m", an ISO-8601 duration ("PT10S") or a number of seconds. */
-  static Duration parseDuration(String key, JsonNode value) {
-    if (value.isNumber()) {
-      return Duration.ofMillis(Math.round(value.asDouble() * 1000));
-    }
-    String text = value.asText().strip();
-    Matcher simple = SIMPLE_DURATION.matcher(text);
-    if (simple.matches()) {
-      long amount = Long.parseLong(simple.group(1));
-      return switch (simple.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        default -> Duration.ofMinutes(amount);
-      };
-    }
-    try {
-      return Duration.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new ConfigException(
-          key + " must be a duration such as \"10s\", \"500ms\" or \"PT10S\": " + text);
-    }
-  }
-
   private static URI parseUri(String value) {
     try {
       return new URI(value);
@@ -308,28 +297,6 @@ public final class NodeConfigReader {
       throw new ConfigException(key + " must be a whole number: " + value);
     }
     return value.intValue();
-  }
-
-  private static boolean bool(ObjectNode object, String key) {
-    JsonNode value = object.get(key);
-    if (value == null || value.isNull()) {
-      return false;
-    }
-    if (!value.isBoolean()) {
-      throw new ConfigException(key + " must be true or false: " + value);
-    }
-    return value.booleanValue();
-  }
-
-  private static long longValue(ObjectNode object, String key, long fallback) {
-    JsonNode value = object.get(key);
-    if (value == null || value.isNull()) {
-      return fallback;
-    }
-    if (!value.isIntegralNumber()) {
-      throw new ConfigException(key + " must be a whole number: " + value);
-    }
-    return value.longValue();
   }
 
   private static List<String> strings(ObjectNode object, String key, List<String> fallback) {
@@ -384,11 +351,7 @@ public final class NodeConfigReader {
     return members;
   }
 
-  private static String orDefault(String value, String fallback) {
-    return value == null ? fallback : value;
-  }
-
   private static String sortedKeys() {
-    return String.join(", ", KEYS.stream().sorted().toList());
+    return String.join(", ", ConfigFile.KEYS.stream().sorted().toList());
   }
 }

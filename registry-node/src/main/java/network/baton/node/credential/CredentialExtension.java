@@ -119,16 +119,18 @@ public final class CredentialExtension implements NodeExtension {
     this.keys = keys;
     CredentialConfig credentialConfig =
         new CredentialConfig(
-            config.baseUrl(),
-            config.institution().isBlank() ? config.name() : config.institution(),
-            config.dataDir(),
+            config.server().baseUrl(),
+            config.identity().institution().isBlank()
+                ? config.identity().name()
+                : config.identity().institution(),
+            config.server().dataDir(),
             StatusList.MIN_SIZE,
             new LinkedHashSet<>(config.credentials().trustedIssuers()),
             config.credentials().statusListCacheTtl());
     FetchPolicy fetchPolicy = config.fetchPolicy();
     SkillLookup skills = new SkillFrameworkLookup(framework);
     EddsaRdfc2022 suite = new EddsaRdfc2022(contexts.documentLoader());
-    Clock clock = Clock.systemUTC();
+    Clock clock = context.clock();
     IssuanceService issuer;
     try {
       issuer =
@@ -178,7 +180,7 @@ public final class CredentialExtension implements NodeExtension {
     FetchPolicy fetchPolicy = config.fetchPolicy();
     WorkQueue worker = context.work().credentials();
     int bodyLimit =
-        (int) Math.min(config.bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
+        (int) Math.min(config.server().bodyLimitBytes(), CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
     // Each client gets its share of the credential workers on every route that signs or verifies.
     new CredentialRoutes(
             issuer,
@@ -190,11 +192,11 @@ public final class CredentialExtension implements NodeExtension {
             bodyLimit,
             config.input().json())
         .mount(router);
-    if (config.did() != null && !config.did().equals(issuer.issuerDid())) {
+    if (config.identity().did() != null && !config.identity().did().equals(issuer.issuerDid())) {
       log.warn(
           "config did differs from the did:web of the base URL; credentials are issued as the latter"
               + " [did: {}, issuer: {}]",
-          config.did(),
+          config.identity().did(),
           issuer.issuerDid());
     }
     String document = issuer.didDocument().toJson().toPrettyString();
@@ -237,7 +239,7 @@ public final class CredentialExtension implements NodeExtension {
   }
 
   private NodeKeys openKeys(NodeConfig config, char[] passphrase) {
-    KeyStoreDir store = new KeyStoreDir(config.dataDir(), random);
+    KeyStoreDir store = new KeyStoreDir(config.server().dataDir(), random);
     try {
       if (store.list().isEmpty()) {
         store.init(KeyAlgorithm.ED25519, passphrase);

@@ -160,7 +160,7 @@ public final class NodeDescriptorRoutes {
   public static JsonObject document(NodeConfig config, SkillCoverage.Snapshot coverage) {
     long count = coverage.resourceCount();
     Map<String, Long> skills = coverage.skills();
-    String base = config.baseUrl().toString();
+    String base = config.server().baseUrl().toString();
     JsonObject context =
         new JsonObject()
             .put("@version", 1.1)
@@ -199,9 +199,9 @@ public final class NodeDescriptorRoutes {
             .put("@context", context)
             .put("id", base)
             .put("type", new JsonArray().add("dcat:DataService").add("void:Dataset"))
-            .put("name", config.name())
-            .put("institution", config.institution())
-            .put("languages", new JsonArray(config.languages()))
+            .put("name", config.identity().name())
+            .put("institution", config.identity().institution())
+            .put("languages", new JsonArray(config.identity().languages()))
             .put(
                 "endpoints",
                 new JsonObject()
@@ -211,8 +211,8 @@ public final class NodeDescriptorRoutes {
                     .put("changes", base + "/changes"))
             .put("resourceCount", count)
             .put("skills", skillArray);
-    if (config.did() != null) {
-      json.put("did", config.did());
+    if (config.identity().did() != null) {
+      json.put("did", config.identity().did());
     }
     return json;
   }

@@ -26,32 +26,32 @@ public record LocalMember(
 
   /** The name its config gives. */
   public String name() {
-    return config.name();
+    return config.identity().name();
   }
 
   /** Its base URL: the prefix of its resource IRIs. */
   public URI baseUrl() {
-    return config.baseUrl();
+    return config.server().baseUrl();
   }
 
   /** Its base URL without a trailing slash, as the tests join paths to it. */
   public String url() {
-    String base = config.baseUrl().toString();
+    String base = config.server().baseUrl().toString();
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   /** Its DID. */
   public String did() {
-    return config.did();
+    return config.identity().did();
   }
 
   /** Its store's folder. */
   public Path dataDir() {
-    return config.dataDir();
+    return config.server().dataDir();
   }
 
   /** The member as a membership list or a config names it. */
   public Member member() {
-    return new Member(config.did(), address, config.name(), roles);
+    return new Member(config.identity().did(), address, config.identity().name(), roles);
   }
 }

@@ -27,7 +27,11 @@ import network.baton.credential.keys.SigningKey;
 import network.baton.node.NodeSetup;
 import network.baton.node.NodeVerticle;
 import network.baton.node.auth.AdminTokens;
+import network.baton.node.config.Admin;
+import network.baton.node.config.Federation;
+import network.baton.node.config.Identity;
 import network.baton.node.config.NodeConfig;
+import network.baton.node.config.Server;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.membership.MembershipList;
 import network.baton.node.federation.membership.MembershipState;
@@ -303,7 +307,6 @@ public final class LocalNetwork implements AutoCloseable {
   private NodeConfig config(Planned member, List<Planned> planned) {
     MemberPlan plan = member.plan();
     Path dataDir = folder.resolve(plan.key());
-    NodeConfig defaults = NodeConfig.defaults(dataDir, member.baseUrl());
     List<Member> listed = new ArrayList<>();
     if (options.listEachOther()) {
       planned.forEach(p -> listed.add(p.member()));
@@ -311,22 +314,20 @@ public final class LocalNetwork implements AutoCloseable {
     }
     NodeConfig config =
         new NodeConfig(
-            member.port(),
-            LocalPorts.LOOPBACK,
-            dataDir,
-            defaults.baseUrl(),
-            plan.name(),
-            plan.institution(),
-            member.did(),
-            List.of(AdminTokens.hash(member.adminToken())),
-            defaults.bodyLimitBytes(),
-            defaults.sparqlTimeout(),
-            defaults.resultCap(),
-            defaults.languages(),
+            Server.defaults(dataDir, member.baseUrl())
+                .withPort(member.port())
+                .withHost(LocalPorts.LOOPBACK),
+            new Identity(
+                plan.name(), plan.institution(), member.did(), Identity.defaults().languages()),
+            Admin.defaults().withTokenHashes(List.of(AdminTokens.hash(member.adminToken()))),
+            null,
             options.credentials(),
-            options.federated() ? List.of(coordinator.publicKey()) : List.of(),
-            options.membershipSync(),
-            listed);
+            new Federation(
+                options.federated() ? List.of(coordinator.publicKey()) : List.of(),
+                options.membershipSync(),
+                listed),
+            null,
+            null);
     return plan.config().apply(config);
   }
 

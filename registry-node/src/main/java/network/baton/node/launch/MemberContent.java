@@ -66,7 +66,11 @@ public interface MemberContent {
         }
         ImportSummary summary =
             SampleImport.publish(
-                store, VocabShapeValidator.create(), config.baseUrl(), institution, progress);
+                store,
+                VocabShapeValidator.create(),
+                config.server().baseUrl(),
+                institution,
+                progress);
         if (summary.exitCode() != 0) {
           throw new IllegalStateException(
               "the "
@@ -86,8 +90,8 @@ public interface MemberContent {
    */
   static ResourceStore openStore(NodeConfig config) {
     return new ResourceStore(
-        OpenDataset.of(NodeDataset.open(config.dataDir())),
-        new ResourceIds(config.baseUrl().toString()),
+        OpenDataset.of(NodeDataset.open(config.server().dataDir())),
+        new ResourceIds(config.server().baseUrl().toString()),
         config.attribution(),
         Clock.systemUTC());
   }

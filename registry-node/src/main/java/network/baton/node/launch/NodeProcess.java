@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import network.baton.credential.did.Multikey;
 import network.baton.node.cli.BatonCli;
 import network.baton.node.config.CredentialSettings;
+import network.baton.node.config.Identity;
 import network.baton.node.config.NodeConfig;
 
 /**
@@ -71,26 +72,28 @@ final class NodeProcess {
    * in the config) cannot run as a process here.
    */
   static JsonObject configFile(NodeConfig config) {
-    if (!config.members().isEmpty()) {
+    if (!config.federation().members().isEmpty()) {
       throw new IllegalArgumentException("a member process takes its members from a signed list");
     }
     CredentialSettings credentials = config.credentials();
     JsonObject file =
         new JsonObject()
-            .put("port", config.port())
-            .put("host", config.host())
-            .put("dataDir", config.dataDir().toAbsolutePath().toString())
-            .put("baseUrl", config.baseUrl().toString())
-            .put("name", config.name())
-            .put("adminTokenHashes", new JsonArray(config.adminTokenHashes()))
+            .put("port", config.server().port())
+            .put("host", config.server().host())
+            .put("dataDir", config.server().dataDir().toAbsolutePath().toString())
+            .put("baseUrl", config.server().baseUrl().toString())
+            .put("name", config.identity().name())
+            .put("adminTokenHashes", new JsonArray(config.admin().tokenHashes()))
             .put("allowLoopbackHttp", credentials.allowLoopbackHttp())
             .put("trustedIssuers", new JsonArray(credentials.trustedIssuers()))
             .put(
                 "coordinatorKeys",
-                new JsonArray(config.coordinatorKeys().stream().map(Multikey::encode).toList()))
-            .put("membershipSyncInterval", config.membershipSyncInterval().toString());
-    if (!config.institution().isEmpty()) file.put("institution", config.institution());
-    if (config.did() != null) file.put("did", config.did());
+                new JsonArray(
+                    config.federation().coordinatorKeys().stream().map(Multikey::encode).toList()))
+            .put("membershipSyncInterval", config.federation().syncInterval().toString());
+    Identity identity = config.identity();
+    if (!identity.institution().isEmpty()) file.put("institution", identity.institution());
+    if (identity.did() != null) file.put("did", identity.did());
     if (credentials.keyPassphrase() != null) {
       file.put("keyPassphrase", credentials.keyPassphrase());
     }

@@ -29,7 +29,8 @@ public final class WebExtension implements NodeExtension {
 
   /** Pages whose network is the members the node config lists. */
   public static WebExtension fromConfig(SkillFramework skills) {
-    return new WebExtension(skills, context -> MemberDirectory.of(context.config().members()));
+    return new WebExtension(
+        skills, context -> MemberDirectory.of(context.config().federation().members()));
   }
 
   @Override

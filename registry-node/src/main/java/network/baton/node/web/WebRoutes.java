@@ -121,7 +121,7 @@ public final class WebRoutes {
         .handler(credentialShare)
         .handler(
             BodyHandler.create(false)
-                .setBodyLimit(Math.min(VERIFY_FORM_LIMIT, node.config().bodyLimitBytes()))
+                .setBodyLimit(Math.min(VERIFY_FORM_LIMIT, node.config().server().bodyLimitBytes()))
                 .setHandleFileUploads(false))
         .handler(this::verify)
         .failureHandler(this::error);
@@ -431,11 +431,14 @@ public final class WebRoutes {
     model.put("otherLang", language.other().tag());
     model.put("page", page);
     model.put("switchHref", switchLink(rc, language.other()));
-    model.put("nodeName", node.config().name());
+    model.put("nodeName", node.config().identity().name());
     model.put(
-        "institution", node.config().institution() == null ? "" : node.config().institution());
-    model.put("baseUrl", node.config().baseUrl().toString());
-    model.put("did", node.config().did() == null ? "" : node.config().did());
+        "institution",
+        node.config().identity().institution() == null
+            ? ""
+            : node.config().identity().institution());
+    model.put("baseUrl", node.config().server().baseUrl().toString());
+    model.put("did", node.config().identity().did() == null ? "" : node.config().identity().did());
     return model;
   }
 

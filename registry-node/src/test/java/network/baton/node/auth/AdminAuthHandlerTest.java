@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import network.baton.credential.http.ProblemHandler;
 import network.baton.node.RawHttp;
 import network.baton.node.RunningNode;
+import network.baton.node.TestClock;
 import network.baton.node.config.AdminLockout;
 import network.baton.node.http.ClientAddresses;
 import org.junit.jupiter.api.AfterEach;
@@ -125,9 +126,13 @@ class AdminAuthHandlerTest {
 
   @Test
   void aRunningNodeLimitsWrongTokensAsItsConfigSays(Vertx vertx, @TempDir Path data) {
+    TestClock clock = TestClock.atSystemTime();
     RunningNode node =
         RunningNode.start(
-            vertx, data, c -> c.withAdminLockout(new AdminLockout(2, Duration.ofMinutes(5))));
+            vertx,
+            data,
+            c -> c.withAdmin(a -> a.withLockout(new AdminLockout(2, Duration.ofMinutes(5)))),
+            clock);
     try {
       for (int i = 0; i < 2; i++) {
         assertThat(node.send(wrongTokenDelete(node)).statusCode()).isEqualTo(403);
@@ -139,6 +144,10 @@ class AdminAuthHandlerTest {
       assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong))
           .hasValueSatisfying(s -> assertThat(s).isBetween(290L, 300L));
       assertThat(node.delete("/resources/anything").statusCode()).isEqualTo(429);
+
+      // The window is read on the node's clock: once it has passed, the client may try again.
+      clock.advance(Duration.ofMinutes(5));
+      assertThat(node.send(wrongTokenDelete(node)).statusCode()).isEqualTo(403);
     } finally {
       node.close();
     }

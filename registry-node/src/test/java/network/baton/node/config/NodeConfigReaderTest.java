@@ -31,17 +31,17 @@ class NodeConfigReaderTest {
 
     NodeConfig config = reader.read(file);
 
-    assertThat(config.port()).isEqualTo(9090);
-    assertThat(config.dataDir()).isEqualTo(folder.resolve("data"));
-    assertThat(config.baseUrl()).isEqualTo(URI.create("https://kosen.example.jp/baton"));
+    assertThat(config.server().port()).isEqualTo(9090);
+    assertThat(config.server().dataDir()).isEqualTo(folder.resolve("data"));
+    assertThat(config.server().baseUrl()).isEqualTo(URI.create("https://kosen.example.jp/baton"));
     assertThat(config.resourceIri("ec101"))
         .isEqualTo("https://kosen.example.jp/baton/resources/ec101");
-    assertThat(config.name()).isEqualTo("Kosen node");
-    assertThat(config.adminTokenHashes()).containsExactly(HASH);
-    assertThat(config.sparqlTimeout()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(config.bodyLimitBytes()).isEqualTo(10L * 1024 * 1024);
-    assertThat(config.resultCap()).isEqualTo(10_000);
-    assertThat(config.languages()).containsExactly("ja", "en");
+    assertThat(config.identity().name()).isEqualTo("Kosen node");
+    assertThat(config.admin().tokenHashes()).containsExactly(HASH);
+    assertThat(config.sparql().timeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.server().bodyLimitBytes()).isEqualTo(10L * 1024 * 1024);
+    assertThat(config.sparql().resultCap()).isEqualTo(10_000);
+    assertThat(config.identity().languages()).containsExactly("ja", "en");
     assertThat(config.attribution()).isEqualTo("https://kosen.example.jp/baton");
   }
 
@@ -55,11 +55,11 @@ class NodeConfigReaderTest {
 
     NodeConfig config = reader.read(file);
 
-    assertThat(config.dataDir()).isEqualTo(Path.of("/srv/baton"));
-    assertThat(config.bodyLimitBytes()).isEqualTo(1024);
-    assertThat(config.sparqlTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.server().dataDir()).isEqualTo(Path.of("/srv/baton"));
+    assertThat(config.server().bodyLimitBytes()).isEqualTo(1024);
+    assertThat(config.sparql().timeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.attribution()).isEqualTo("did:web:localhost");
-    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.server().port()).isEqualTo(8080);
   }
 
   @Test
@@ -103,6 +103,51 @@ class NodeConfigReaderTest {
   }
 
   @Test
+  void valuesOfTheWrongTypeAreNotCoercedAndNameTheKey() throws IOException {
+    String base = "dataDir: d\nbaseUrl: http://x.org\n";
+    assertThatThrownBy(() -> reader.read(write("a.yaml", base + "port: '8080'\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("port must be a whole number: \"8080\"");
+    assertThatThrownBy(() -> reader.read(write("b.yaml", base + "resultCap: 1.5\n")))
+        .hasMessage("resultCap must be a whole number: 1.5");
+    assertThatThrownBy(() -> reader.read(write("c.yaml", base + "allowLoopbackHttp: 'yes'\n")))
+        .hasMessage("allowLoopbackHttp must be true or false: \"yes\"");
+    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "languages: [ja, 1]\n")))
+        .hasMessage("languages must be a list of strings: 1");
+    assertThatThrownBy(() -> reader.read(write("e.yaml", base + "trustedIssuers: did:web:x\n")))
+        .hasMessage("trustedIssuers must be a list of strings");
+    assertThatThrownBy(() -> reader.read(write("f.yaml", base + "host: [a]\n")))
+        .hasMessage("host must be a string");
+    assertThatThrownBy(() -> reader.read(write("g.yaml", base + "statusListCacheTtl: soon\n")))
+        .hasMessageStartingWith("statusListCacheTtl must be a duration");
+  }
+
+  @Test
+  void unknownKeysAreRefusedWithEveryKnownKeyListed() throws IOException {
+    assertThatThrownBy(
+            () -> reader.read(write("a.yaml", "dataDir: d\nbaseUrl: http://x.org\nprot: 1\n")))
+        .hasMessage(
+            "unknown config key 'prot'; known keys: "
+                + String.join(", ", ConfigFile.KEYS.stream().sorted().toList()))
+        .hasMessageContaining("baseUrl, bodyLimitBytes, coordinatorKeys, dataDir, did")
+        .hasMessageContaining("sparqlTimeout, statusListCacheTtl, trustedIssuers, trustedProxies");
+    assertThat(ConfigFile.KEYS).hasSize(32);
+  }
+
+  @Test
+  void durationsAreReadInEachSpelling() throws IOException {
+    String base = "dataDir: d\nbaseUrl: http://x.org\n";
+    assertThat(reader.read(write("a.yaml", base + "sparqlTimeout: 500ms\n")).sparql().timeout())
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(reader.read(write("b.yaml", base + "sparqlTimeout: 1m\n")).sparql().timeout())
+        .isEqualTo(Duration.ofMinutes(1));
+    assertThat(reader.read(write("c.yaml", base + "sparqlTimeout: PT3S\n")).sparql().timeout())
+        .isEqualTo(Duration.ofSeconds(3));
+    assertThat(reader.read(write("d.yaml", base + "sparqlTimeout: 2.5\n")).sparql().timeout())
+        .isEqualTo(Duration.ofMillis(2500));
+  }
+
+  @Test
   void malformedYamlAndMissingFileAreOneLineErrors() throws IOException {
     Path file = write("node.yaml", "dataDir: data\nbaseUrl: [unclosed\n");
 
@@ -117,7 +162,7 @@ class NodeConfigReaderTest {
   @Test
   void sparqlCostLimitsAreReadWithDefaultsAndCheckedInOneLine() throws IOException {
     NodeConfig defaults = reader.read(write("a.yaml", "dataDir: d\nbaseUrl: http://x.org\n"));
-    assertThat(defaults.queryLimits()).isEqualTo(QueryLimits.defaults());
+    assertThat(defaults.sparql().limits()).isEqualTo(QueryLimits.defaults());
 
     NodeConfig set =
         reader.read(
@@ -126,7 +171,7 @@ class NodeConfigReaderTest {
                 "dataDir: d\nbaseUrl: http://x.org\nsparqlMaxQueryBytes: 4096\n"
                     + "sparqlMaxStringLength: 5000\nsparqlMemoryBytes: 33554432\n"
                     + "sparqlMaxAnswerBytes: 1048576\n"));
-    assertThat(set.queryLimits()).isEqualTo(new QueryLimits(4096, 5000, 33_554_432, 1_048_576));
+    assertThat(set.sparql().limits()).isEqualTo(new QueryLimits(4096, 5000, 33_554_432, 1_048_576));
 
     assertThatThrownBy(
             () ->
@@ -152,13 +197,23 @@ class NodeConfigReaderTest {
   void configRecordRefusesBadLimits() {
     NodeConfig ok = NodeConfig.defaults(folder, URI.create("http://x.org"));
 
-    assertThatThrownBy(() -> ok.withLimits(0, Duration.ofSeconds(1), 1))
+    assertThatThrownBy(
+            () ->
+                ok.withServer(s -> s.withBodyLimitBytes(0))
+                    .withSparql(q -> q.with(Duration.ofSeconds(1), 1)))
         .hasMessageStartingWith("bodyLimitBytes");
-    assertThatThrownBy(() -> ok.withLimits(1, Duration.ZERO, 1))
+    assertThatThrownBy(
+            () ->
+                ok.withServer(s -> s.withBodyLimitBytes(1))
+                    .withSparql(q -> q.with(Duration.ZERO, 1)))
         .hasMessageStartingWith("sparqlTimeout");
-    assertThatThrownBy(() -> ok.withLimits(1, Duration.ofSeconds(1), 0))
+    assertThatThrownBy(
+            () ->
+                ok.withServer(s -> s.withBodyLimitBytes(1))
+                    .withSparql(q -> q.with(Duration.ofSeconds(1), 0)))
         .hasMessageStartingWith("resultCap");
-    assertThat(ok.withAdminTokenHashes(List.of(HASH)).adminTokenHashes()).containsExactly(HASH);
+    assertThat(ok.withAdmin(a -> a.withTokenHashes(List.of(HASH))).admin().tokenHashes())
+        .containsExactly(HASH);
   }
 
   @Test
@@ -186,6 +241,7 @@ class NodeConfigReaderTest {
     assertThat(
             reader
                 .read(write("p.yaml", base + "trustedProxies: [127.0.0.1, '::1']\n"))
+                .server()
                 .trustedProxies())
         .containsExactly("127.0.0.1", "::1");
     assertThatThrownBy(() -> reader.read(write("q.yaml", base + "trustedProxies: [proxy.local]\n")))
@@ -224,11 +280,15 @@ class NodeConfigReaderTest {
 
     NodeConfig config = reader.read(file);
 
-    assertThat(config.members()).hasSize(2);
-    assertThat(config.members().get(0).name()).isEqualTo("Kosen");
-    assertThat(config.members().get(0).has(network.baton.node.federation.Role.ISSUER)).isTrue();
-    assertThat(config.members().get(1).baseUrl()).isEqualTo(URI.create("https://b.example"));
-    assertThat(config.members().get(1).has(network.baton.node.federation.Role.PUBLISHER)).isTrue();
+    assertThat(config.federation().members()).hasSize(2);
+    assertThat(config.federation().members().get(0).name()).isEqualTo("Kosen");
+    assertThat(config.federation().members().get(0).has(network.baton.node.federation.Role.ISSUER))
+        .isTrue();
+    assertThat(config.federation().members().get(1).baseUrl())
+        .isEqualTo(URI.create("https://b.example"));
+    assertThat(
+            config.federation().members().get(1).has(network.baton.node.federation.Role.PUBLISHER))
+        .isTrue();
 
     Path relative =
         write(
@@ -283,11 +343,12 @@ class NodeConfigReaderTest {
   void theLimitOnWrongAdminTokensHasDefaultsAndIsReadAndChecked() throws IOException {
     String base = "dataDir: d\nbaseUrl: http://x.org\n";
 
-    AdminLockout defaults = reader.read(write("a.yaml", base)).adminLockout();
+    AdminLockout defaults = reader.read(write("a.yaml", base)).admin().lockout();
     AdminLockout read =
         reader
             .read(write("b.yaml", base + "adminTokenFailures: 3\nadminTokenFailureWindow: 5m\n"))
-            .adminLockout();
+            .admin()
+            .lockout();
 
     assertThat(defaults).isEqualTo(new AdminLockout(10, Duration.ofMinutes(1)));
     assertThat(read).isEqualTo(new AdminLockout(3, Duration.ofMinutes(5)));
@@ -302,10 +363,11 @@ class NodeConfigReaderTest {
   void theIdleTimeoutDefaultsPastTheSparqlTimeoutAndMayNotBeShorter() throws IOException {
     String base = "dataDir: d\nbaseUrl: http://x.org\n";
 
-    assertThat(reader.read(write("a.yaml", base)).idleTimeout()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(reader.read(write("b.yaml", base + "sparqlTimeout: 5m\n")).idleTimeout())
+    assertThat(reader.read(write("a.yaml", base)).server().idleTimeout())
+        .isEqualTo(Duration.ofMinutes(2));
+    assertThat(reader.read(write("b.yaml", base + "sparqlTimeout: 5m\n")).server().idleTimeout())
         .isEqualTo(Duration.ofMinutes(6));
-    assertThat(reader.read(write("c.yaml", base + "idleTimeout: 30s\n")).idleTimeout())
+    assertThat(reader.read(write("c.yaml", base + "idleTimeout: 30s\n")).server().idleTimeout())
         .isEqualTo(Duration.ofSeconds(30));
     assertThatThrownBy(() -> reader.read(write("d.yaml", base + "idleTimeout: 5s\n")))
         .isInstanceOf(ConfigException.class)

@@ -34,7 +34,8 @@ class CredentialExtensionTest {
   @TempDir Path folder;
 
   private RunningNode start(Vertx vertx, CredentialExtension extension, NodeConfig config) {
-    CredentialNode.importKosen(folder, config.dataDir(), config.baseUrl().toString());
+    CredentialNode.importKosen(
+        folder, config.server().dataDir(), config.server().baseUrl().toString());
     NodeSetup bare = NodeSetup.bare();
     return RunningNode.start(vertx, config, bare.withExtensions(List.of(extension)));
   }

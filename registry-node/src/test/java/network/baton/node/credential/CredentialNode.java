@@ -42,7 +42,7 @@ public final class CredentialNode {
   public static NodeConfig config(Path data, int port) {
     return NodeConfig.defaults(data, URI.create("http://localhost:" + port))
         .withPort(port)
-        .withAdminTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN)))
+        .withAdmin(a -> a.withTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN))))
         .withCredentials(
             CredentialSettings.defaults().withKeyPassphrase(PASSPHRASE).withLoopbackHttp(true));
   }
@@ -76,7 +76,7 @@ public final class CredentialNode {
     int port = freePort();
     Path data = folder.resolve("data-" + port);
     NodeConfig config = tweak.apply(config(data, port));
-    importKosen(folder, data, config.baseUrl().toString());
+    importKosen(folder, data, config.server().baseUrl().toString());
     return RunningNode.start(vertx, config, setup());
   }
 

@@ -61,8 +61,8 @@ class MembershipTrustTest {
     Path data = folder.resolve("verifier");
     NodeConfig config =
         CredentialNode.config(data, port)
-            .withMembership(List.of(coordinator.publicKey()), Duration.ZERO);
-    CredentialNode.importKosen(folder, data, config.baseUrl().toString());
+            .withFederation(f -> f.withMembership(List.of(coordinator.publicKey()), Duration.ZERO));
+    CredentialNode.importKosen(folder, data, config.server().baseUrl().toString());
     verifier = RunningNode.start(vertx, config, NodeSetup.standard(config));
   }
 

@@ -341,7 +341,7 @@ class NodeCredentialsTest {
     int port = CredentialNode.freePort();
     Path data = other.resolve("data");
     NodeConfig config = CredentialNode.config(data, port);
-    CredentialNode.importKosen(other, data, config.baseUrl().toString());
+    CredentialNode.importKosen(other, data, config.server().baseUrl().toString());
     String oldCredential;
     try (RunningNode first = RunningNode.start(vertx, config, CredentialNode.setup())) {
       oldCredential = issueOn(first, "resources/kosen-mc4-ec");

@@ -34,8 +34,8 @@ class InvalidRequestsTest {
             vertx,
             dataDir,
             c ->
-                c.withLimits(c.bodyLimitBytes(), Duration.ofMillis(500), c.resultCap())
-                    .withIdleTimeout(Duration.ofSeconds(2)));
+                c.withSparql(q -> q.withTimeout(Duration.ofMillis(500)))
+                    .withServer(s -> s.withIdleTimeout(Duration.ofSeconds(2))));
     http = new RawHttp(node.verticle().actualPort(), Duration.ofSeconds(10));
   }
 

@@ -69,16 +69,16 @@ class MalformedRequestCorpusTest {
         SigningKey.generate(KeyAlgorithm.ED25519, "coordinator", new SecureRandom());
     NodeConfig config =
         CredentialNode.config(data, port)
-            .withLimits(NodeConfig.DEFAULT_BODY_LIMIT, Duration.ofSeconds(3), 1_000)
-            .withMembership(List.of(coordinator.publicKey()), Duration.ZERO)
+            .withSparql(q -> q.with(Duration.ofSeconds(3), 1_000))
+            .withFederation(f -> f.withMembership(List.of(coordinator.publicKey()), Duration.ZERO))
             // The corpus sends thousands of admin requests from one address, a few with wrong
             // tokens on purpose: the lockout has its own test.
-            .withAdminLockout(new AdminLockout(1_000_000, Duration.ofMinutes(1)))
+            .withAdmin(a -> a.withLockout(new AdminLockout(1_000_000, Duration.ofMinutes(1))))
             // A client that stops half-way is cut off within the bound of every case.
-            .withIdleTimeout(Duration.ofSeconds(6));
+            .withServer(s -> s.withIdleTimeout(Duration.ofSeconds(6)));
     // As a public node: no loopback for outbound calls (a credential naming one is refused).
     config = config.withCredentials(config.credentials().withLoopbackHttp(false));
-    CredentialNode.importKosen(folder, data, config.baseUrl().toString());
+    CredentialNode.importKosen(folder, data, config.server().baseUrl().toString());
     NodeSetup setup =
         NodeSetup.standard(config)
             .withExtensions(List.of((mounted, context) -> router.set(mounted)));

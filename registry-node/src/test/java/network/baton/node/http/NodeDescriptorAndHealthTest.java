@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import network.baton.node.RunningNode;
 import network.baton.node.auth.AdminTokens;
+import network.baton.node.config.Identity;
 import network.baton.node.config.NodeConfig;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -151,20 +152,9 @@ class NodeDescriptorAndHealthTest {
   }
 
   private NodeConfig config() {
-    NodeConfig defaults = NodeConfig.defaults(dataDir, URI.create("http://node.test"));
-    return new NodeConfig(
-        0,
-        "127.0.0.1",
-        dataDir,
-        defaults.baseUrl(),
-        "Test node",
-        "Test Kosen",
-        null,
-        List.of(AdminTokens.hash(RunningNode.TOKEN)),
-        defaults.bodyLimitBytes(),
-        defaults.sparqlTimeout(),
-        defaults.resultCap(),
-        List.of("ja", "en"),
-        null);
+    return NodeConfig.defaults(dataDir, URI.create("http://node.test"))
+        .withServer(s -> s.withPort(0).withHost("127.0.0.1"))
+        .withIdentity(new Identity("Test node", "Test Kosen", null, List.of("ja", "en")))
+        .withAdmin(a -> a.withTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN))));
   }
 }

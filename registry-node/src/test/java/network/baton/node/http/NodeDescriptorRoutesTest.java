@@ -265,7 +265,7 @@ class NodeDescriptorRoutesTest {
   private NodeConfig config() {
     return NodeConfig.defaults(dataDir, URI.create(BASE))
         .withPort(0)
-        .withAdminTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN)));
+        .withAdmin(a -> a.withTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN))));
   }
 
   private JsonObject descriptor() {

@@ -74,12 +74,13 @@ class OpenApiRoutesTest {
     NodeConfig config =
         NodeConfig.defaults(folder.resolve("data"), URI.create("http://localhost:8081"))
             .withPort(0)
-            .withAdminTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN)))
+            .withAdmin(a -> a.withTokenHashes(List.of(AdminTokens.hash(RunningNode.TOKEN))))
             .withCredentials(
                 CredentialSettings.defaults()
                     .withKeyPassphrase("open api test passphrase")
                     .withLoopbackHttp(true))
-            .withMembership(List.of(coordinator.publicKey()), java.time.Duration.ZERO);
+            .withFederation(
+                f -> f.withMembership(List.of(coordinator.publicKey()), java.time.Duration.ZERO));
     NodeSetup setup =
         NodeSetup.standard(config)
             .withExtensions(List.of((mounted, context) -> router.set(mounted)));

@@ -56,7 +56,7 @@ class LocalNetworkTest {
       assertThat(kosen.did()).isEqualTo("did:web:localhost%3A" + kosen.port());
       assertThat(kosen.address()).isEqualTo(kosen.baseUrl());
       assertThat(kosen.dataDir()).isEqualTo(network.folder().resolve("kosen"));
-      assertThat(kosen.config().coordinatorKeys()).hasSize(1);
+      assertThat(kosen.config().federation().coordinatorKeys()).hasSize(1);
 
       assertThat(network.initialList().version()).isEqualTo(3);
       assertThat(network.initialList().list().members())
@@ -118,21 +118,22 @@ class LocalNetworkTest {
       NodeConfig config =
           NodeConfig.defaults(root.resolve("files").resolve("a"), URI.create("http://localhost:9"))
               .withPort(9)
-              .withMembership(List.of(network.coordinatorKey()), Duration.ofSeconds(7));
+              .withFederation(
+                  f -> f.withMembership(List.of(network.coordinatorKey()), Duration.ofSeconds(7)));
       Path file =
           Files.writeString(
               root.resolve("a.json"), NodeProcess.configFile(config).encodePrettily(), UTF_8);
 
       NodeConfig read = new NodeConfigReader().read(file);
 
-      assertThat(read.port()).isEqualTo(9);
-      assertThat(read.host()).isEqualTo(config.host());
-      assertThat(read.dataDir()).isEqualTo(config.dataDir().toAbsolutePath());
-      assertThat(read.baseUrl()).isEqualTo(config.baseUrl());
-      assertThat(read.did()).isEqualTo(config.did());
+      assertThat(read.server().port()).isEqualTo(9);
+      assertThat(read.server().host()).isEqualTo(config.server().host());
+      assertThat(read.server().dataDir()).isEqualTo(config.server().dataDir().toAbsolutePath());
+      assertThat(read.server().baseUrl()).isEqualTo(config.server().baseUrl());
+      assertThat(read.identity().did()).isEqualTo(config.identity().did());
       assertThat(read.credentials()).isEqualTo(config.credentials());
-      assertThat(read.membershipSyncInterval()).isEqualTo(Duration.ofSeconds(7));
-      assertThat(read.coordinatorKeys().stream().map(Multikey::encode))
+      assertThat(read.federation().syncInterval()).isEqualTo(Duration.ofSeconds(7));
+      assertThat(read.federation().coordinatorKeys().stream().map(Multikey::encode))
           .containsExactly(Multikey.encode(network.coordinatorKey()));
     }
   }

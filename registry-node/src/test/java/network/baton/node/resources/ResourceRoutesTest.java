@@ -11,7 +11,9 @@ import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import network.baton.node.RunningNode;
+import network.baton.node.TestClock;
 import network.baton.vocab.ContextLoader;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -35,13 +37,14 @@ class ResourceRoutesTest {
   private static final String IRI = "http://node.test/resources/kosen-ec101";
 
   @TempDir Path dataDir;
+  private final TestClock clock = TestClock.atSystemTime();
   private RunningNode node;
 
   @BeforeEach
   void start(Vertx vertx) {
     node =
         RunningNode.start(
-            vertx, dataDir, c -> c.withLimits(64 * 1024, c.sparqlTimeout(), c.resultCap()));
+            vertx, dataDir, c -> c.withServer(s -> s.withBodyLimitBytes(64 * 1024)), clock);
   }
 
   @AfterEach
@@ -424,14 +427,14 @@ class ResourceRoutesTest {
   }
 
   @Test
-  void changesSinceADateTimeListOnlyWhatCameAfterIt() throws InterruptedException {
+  void changesSinceADateTimeListOnlyWhatCameAfterIt() {
     node.post("/resources", TURTLE, fixture("course.ttl"));
     String first =
         new JsonObject(node.get("/changes", null).body())
             .getJsonArray("changes")
             .getJsonObject(0)
             .getString("at");
-    Thread.sleep(5);
+    clock.advance(Duration.ofMillis(5));
     node.post("/resources", TURTLE, fixture("unnamed-subject.ttl"));
 
     JsonObject after = new JsonObject(node.get("/changes?since=" + first, null).body());

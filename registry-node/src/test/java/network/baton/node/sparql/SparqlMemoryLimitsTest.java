@@ -54,13 +54,15 @@ class SparqlMemoryLimitsTest {
             vertx,
             data,
             c ->
-                c.withLimits(c.bodyLimitBytes(), Duration.ofSeconds(60), c.resultCap())
-                    .withQueryLimits(
-                        new QueryLimits(
-                            defaults.maxQueryBytes(),
-                            defaults.maxStringLength(),
-                            defaults.memoryBytes(),
-                            ANSWER_LIMIT)));
+                c.withSparql(q -> q.withTimeout(Duration.ofSeconds(60)))
+                    .withSparql(
+                        q ->
+                            q.withLimits(
+                                new QueryLimits(
+                                    defaults.maxQueryBytes(),
+                                    defaults.maxStringLength(),
+                                    defaults.memoryBytes(),
+                                    ANSWER_LIMIT))));
     SampleImport.publish(
         node.verticle().store(),
         RunningNode.testSetup().validator(),

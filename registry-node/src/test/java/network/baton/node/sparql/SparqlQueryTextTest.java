@@ -40,7 +40,7 @@ class SparqlQueryTextTest {
 
   @Test
   void queryTextOverTheLimitIs414InAGetAnd413InAPost(Vertx vertx) {
-    node = RunningNode.start(vertx, data, c -> c.withQueryLimits(limitedTo(1024)));
+    node = RunningNode.start(vertx, data, c -> c.withSparql(q -> q.withLimits(limitedTo(1024))));
     String longQuery = "SELECT * { ?s ?p ?o } #" + "x".repeat(2000);
 
     HttpResponse<String> get = node.get("/sparql?query=" + encode(longQuery), null);

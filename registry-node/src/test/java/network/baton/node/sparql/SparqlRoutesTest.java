@@ -54,7 +54,7 @@ class SparqlRoutesTest {
   }
 
   private void startNode(Vertx vertx, Duration timeout) {
-    node = RunningNode.start(vertx, dataDir, c -> c.withLimits(c.bodyLimitBytes(), timeout, 3));
+    node = RunningNode.start(vertx, dataDir, c -> c.withSparql(q -> q.with(timeout, 3)));
     node.post("/resources", "text/turtle", fixture("course.ttl"));
     node.post(
         "/resources",

@@ -69,7 +69,7 @@ class SparqlRunawayQueriesTest {
       throws Exception {
     // A limit far beyond the clients' patience: the queries must stop because the clients left.
     Duration limit = Duration.ofSeconds(30);
-    start(vertx, c -> c.withLimits(c.bodyLimitBytes(), limit, c.resultCap()));
+    start(vertx, c -> c.withSparql(q -> q.withTimeout(limit)));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     AtomicBoolean attacking = new AtomicBoolean(true);
     List<Long> healthMillis = new CopyOnWriteArrayList<>();
@@ -140,7 +140,7 @@ class SparqlRunawayQueriesTest {
       })
   void queryPastTheTimeLimitIsAnswered503InTime(String query, Vertx vertx) throws Exception {
     Duration limit = Duration.ofSeconds(2);
-    start(vertx, c -> c.withLimits(c.bodyLimitBytes(), limit, c.resultCap()));
+    start(vertx, c -> c.withSparql(q -> q.withTimeout(limit)));
     long started = System.nanoTime();
 
     HttpResponse<String> response = node.get("/sparql?query=" + encode(query), null);
@@ -163,13 +163,15 @@ class SparqlRunawayQueriesTest {
     start(
         vertx,
         c ->
-            c.withLimits(c.bodyLimitBytes(), limit, c.resultCap())
-                .withQueryLimits(
-                    new QueryLimits(
-                        QueryLimits.DEFAULT_MAX_QUERY_BYTES,
-                        QueryLimits.DEFAULT_MAX_STRING_LENGTH,
-                        4L << 30,
-                        QueryLimits.DEFAULT_MAX_ANSWER_BYTES)));
+            c.withSparql(q -> q.withTimeout(limit))
+                .withSparql(
+                    q ->
+                        q.withLimits(
+                            new QueryLimits(
+                                QueryLimits.DEFAULT_MAX_QUERY_BYTES,
+                                QueryLimits.DEFAULT_MAX_STRING_LENGTH,
+                                4L << 30,
+                                QueryLimits.DEFAULT_MAX_ANSWER_BYTES))));
     String query = "SELECT * { ?s ?p ?o . ?a ?b ?c } ORDER BY ?o ?c ?s ?a";
     long started = System.nanoTime();
 
@@ -185,7 +187,7 @@ class SparqlRunawayQueriesTest {
   void resultsBeingWrittenStopAtTheTimeLimit(Vertx vertx) throws Exception {
     // Rows come fast and the answer is large: the limit passes while rows are written.
     Duration limit = Duration.ofMillis(1500);
-    start(vertx, c -> c.withLimits(c.bodyLimitBytes(), limit, 50_000_000));
+    start(vertx, c -> c.withSparql(q -> q.with(limit, 50_000_000)));
     String query = "SELECT * { ?s ?p ?o . ?a ?b ?c . ?d ?e ?f }";
 
     HttpResponse<String> response = node.get("/sparql?query=" + encode(query), "text/csv");
@@ -197,7 +199,7 @@ class SparqlRunawayQueriesTest {
 
   @Test
   void writesAndOtherQueriesSucceedAfterConcurrentTimedOutQueries(Vertx vertx) throws Exception {
-    start(vertx, c -> c.withLimits(c.bodyLimitBytes(), Duration.ofSeconds(1), c.resultCap()));
+    start(vertx, c -> c.withSparql(q -> q.withTimeout(Duration.ofSeconds(1))));
     List<CompletableFuture<Integer>> timedOut = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       int host = 30 + i;

@@ -40,13 +40,15 @@ final class WebNode {
     Path data = folder.resolve("data-" + port);
     NodeConfig config =
         CredentialNode.config(data, port)
-            .withMembers(
-                List.of(
-                    new Member(
-                        "did:web:localhost%3A" + port,
-                        URI.create(base),
-                        "Setouchi kosen",
-                        Set.of(Role.PUBLISHER, Role.ISSUER))));
+            .withFederation(
+                f ->
+                    f.withMembers(
+                        List.of(
+                            new Member(
+                                "did:web:localhost%3A" + port,
+                                URI.create(base),
+                                "Setouchi kosen",
+                                Set.of(Role.PUBLISHER, Role.ISSUER)))));
     CredentialNode.importKosen(folder, data, base);
     NodeSetup bare = NodeSetup.bare();
     NodeSetup setup =
@@ -54,7 +56,7 @@ final class WebNode {
             List.of(
                 new CredentialExtension(bare.skills(), ContextLoader.bundled(), name -> null),
                 new FederationExtension(
-                    context -> MemberDirectory.of(context.config().members()),
+                    context -> MemberDirectory.of(context.config().federation().members()),
                     FederationExtension.narrowerOf(bare.skills()),
                     patientLimits()),
                 WebExtension.fromConfig(bare.skills())));

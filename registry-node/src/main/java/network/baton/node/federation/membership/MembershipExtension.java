@@ -44,10 +44,10 @@ public final class MembershipExtension implements NodeExtension {
     this.config = requireNonNull(config, "config");
     this.failures = requireNonNull(failures, "failures");
     this.state =
-        config.federated()
+        config.federation().federated()
             ? new MembershipState(
-                new MembershipVerifier(config.coordinatorKeys(), clock),
-                MembershipState.fileIn(config.dataDir()))
+                new MembershipVerifier(config.federation().coordinatorKeys(), clock),
+                MembershipState.fileIn(config.server().dataDir()))
             : null;
   }
 
@@ -91,7 +91,7 @@ public final class MembershipExtension implements NodeExtension {
             context.vertx(),
             state,
             context.work().write(),
-            config.baseUrl(),
+            config.server().baseUrl(),
             PEER_TIMEOUT,
             MAX_ANSWER_BYTES,
             config.fetchPolicy(),
@@ -99,11 +99,11 @@ public final class MembershipExtension implements NodeExtension {
     new MembershipRoutes(
             state, sync, context.work().write(), context.bodyHandler(), context.adminHandler())
         .mount(router);
-    sync.every(config.membershipSyncInterval());
+    sync.every(config.federation().syncInterval());
     log.info(
         "federation membership on [coordinator keys: {}, sync every: {}]",
-        config.coordinatorKeys().size(),
-        config.membershipSyncInterval());
+        config.federation().coordinatorKeys().size(),
+        config.federation().syncInterval());
   }
 
   /** Stops the periodic sync (the node calls this when it stops). */

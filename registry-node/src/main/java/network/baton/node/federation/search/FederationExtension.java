@@ -51,7 +51,7 @@ public final class FederationExtension implements NodeExtension {
   /** The members listed in the node config, default limits, narrower skills from the framework. */
   public static FederationExtension fromConfig(SkillFramework skills) {
     return new FederationExtension(
-        context -> MemberDirectory.of(context.config().members()),
+        context -> MemberDirectory.of(context.config().federation().members()),
         narrowerOf(skills),
         FederationLimits.defaults());
   }
@@ -83,7 +83,7 @@ public final class FederationExtension implements NodeExtension {
             sparql,
             context.bodyHandler(),
             limits,
-            context.config().queryLimits().maxQueryBytes(),
+            context.config().sparql().limits().maxQueryBytes(),
             context.work().share(context.work().search()),
             context.work().share(context.work().sparql()))
         .mount(router);

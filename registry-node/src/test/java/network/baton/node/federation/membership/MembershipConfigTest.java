@@ -24,19 +24,20 @@ class MembershipConfigTest {
 
     NodeConfig config = new NodeConfigReader().read(file);
 
-    assertThat(config.federated()).isTrue();
+    assertThat(config.federation().federated()).isTrue();
     // The fixture lists the RFC 8037 test key twice, once in each form.
-    assertThat(config.coordinatorKeys()).hasSize(2);
-    assertThat(config.coordinatorKeys().get(0)).isEqualTo(config.coordinatorKeys().get(1));
-    assertThat(config.membershipSyncInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.federation().coordinatorKeys()).hasSize(2);
+    assertThat(config.federation().coordinatorKeys().get(0))
+        .isEqualTo(config.federation().coordinatorKeys().get(1));
+    assertThat(config.federation().syncInterval()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
   void nodeWithoutCoordinatorKeysIsNotFederatedAndSyncsEveryMinuteByDefault() throws IOException {
     NodeConfig config = read("dataDir: d\nbaseUrl: http://a.example\n");
 
-    assertThat(config.federated()).isFalse();
-    assertThat(config.membershipSyncInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.federation().federated()).isFalse();
+    assertThat(config.federation().syncInterval()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
@@ -61,7 +62,7 @@ class MembershipConfigTest {
 
   @Test
   void zeroIntervalDisablesPeriodicSync() throws Exception {
-    assertThat(read(base() + "membershipSyncInterval: 0\n").membershipSyncInterval()).isZero();
+    assertThat(read(base() + "membershipSyncInterval: 0\n").federation().syncInterval()).isZero();
   }
 
   private static String base() {

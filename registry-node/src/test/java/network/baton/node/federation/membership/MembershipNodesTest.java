@@ -65,11 +65,14 @@ class MembershipNodesTest {
     NodeConfig config =
         NodeConfig.defaults(dir, URI.create(baseUrl))
             .withPort(0)
-            .withAdminTokenHashes(
-                List.of(network.baton.node.auth.AdminTokens.hash(RunningNode.TOKEN)))
+            .withAdmin(
+                a ->
+                    a.withTokenHashes(
+                        List.of(network.baton.node.auth.AdminTokens.hash(RunningNode.TOKEN))))
             // The members listen on loopback: the fetch policy lets the node call them only so.
             .withCredentials(CredentialSettings.defaults().withLoopbackHttp(loopback))
-            .withMembership(List.of(lists.coordinator.publicKey()), syncInterval);
+            .withFederation(
+                f -> f.withMembership(List.of(lists.coordinator.publicKey()), syncInterval));
     MembershipExtension membership = new MembershipExtension(config, Clock.systemUTC());
     RunningNode node =
         RunningNode.start(

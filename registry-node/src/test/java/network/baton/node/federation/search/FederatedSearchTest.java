@@ -104,7 +104,7 @@ class FederatedSearchTest {
             dataDir,
             config ->
                 config
-                    .withMembers(members)
+                    .withFederation(f -> f.withMembers(members))
                     .withCredentials(config.credentials().withLoopbackHttp(true)));
   }
 

@@ -43,7 +43,7 @@ class FederatedShareTest {
             vertx,
             dataDir,
             c ->
-                c.withMembers(List.of(hung.member()))
+                c.withFederation(f -> f.withMembers(List.of(hung.member())))
                     .withCredentials(c.credentials().withLoopbackHttp(true))
                     .withWork(
                         new WorkLimits(

@@ -73,7 +73,7 @@ class FederatedSparqlTest {
             dataDir,
             config ->
                 config
-                    .withMembers(members)
+                    .withFederation(f -> f.withMembers(members))
                     .withCredentials(config.credentials().withLoopbackHttp(true)));
   }
 

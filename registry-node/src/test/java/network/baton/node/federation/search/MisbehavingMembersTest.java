@@ -102,7 +102,7 @@ class MisbehavingMembersTest {
             dataDir,
             config ->
                 config
-                    .withMembers(all)
+                    .withFederation(f -> f.withMembers(all))
                     .withCredentials(config.credentials().withLoopbackHttp(true)));
   }
 
