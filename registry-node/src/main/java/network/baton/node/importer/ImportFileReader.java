@@ -28,7 +28,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 
@@ -118,7 +117,7 @@ public final class ImportFileReader {
     try {
       RDFParser.fromString(text, format.lang())
           .base(base)
-          .errorHandler(new Throwing())
+          .errorHandler(RdfSyntaxException.errorHandler())
           .parse(graph);
     } catch (RiotException e) {
       throw new RdfSyntaxException(e.getMessage(), -1, -1);
@@ -170,21 +169,5 @@ public final class ImportFileReader {
       }
     }
     return result;
-  }
-
-  /** Turns the first parse error into an exception with its position; warnings are ignored. */
-  private static final class Throwing implements ErrorHandler {
-    @Override
-    public void warning(String message, long line, long col) {}
-
-    @Override
-    public void error(String message, long line, long col) {
-      throw new RdfSyntaxException(message, line, col);
-    }
-
-    @Override
-    public void fatal(String message, long line, long col) {
-      throw new RdfSyntaxException(message, line, col);
-    }
   }
 }

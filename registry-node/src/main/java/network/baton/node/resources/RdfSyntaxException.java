@@ -1,8 +1,27 @@
 package network.baton.node.resources;
 
+import org.apache.jena.riot.system.ErrorHandler;
+
 /** Input that is not well-formed RDF or JSON; line and column are -1 when unknown. */
 public class RdfSyntaxException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+
+  /** Turns a parser's first error into this exception with its position; warnings are ignored. */
+  private static final ErrorHandler THROWING =
+      new ErrorHandler() {
+        @Override
+        public void warning(String message, long line, long col) {}
+
+        @Override
+        public void error(String message, long line, long col) {
+          throw new RdfSyntaxException(message, line, col);
+        }
+
+        @Override
+        public void fatal(String message, long line, long col) {
+          throw new RdfSyntaxException(message, line, col);
+        }
+      };
 
   private final long line;
   private final long column;
@@ -30,5 +49,10 @@ public class RdfSyntaxException extends RuntimeException {
       return getMessage(); // no position, or the parser already named it
     }
     return "line " + line + (column < 0 ? "" : ", column " + column) + ": " + getMessage();
+  }
+
+  /** A Jena parser error handler that fails with this exception at the first error. */
+  public static ErrorHandler errorHandler() {
+    return THROWING;
   }
 }

@@ -23,7 +23,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
@@ -121,7 +120,7 @@ public final class ResourceReader {
           .source(new StringReader(body))
           .lang(lang)
           .base(ids.base() + "/")
-          .errorHandler(new Throwing())
+          .errorHandler(RdfSyntaxException.errorHandler())
           .parse(collect);
     } catch (RdfSyntaxException | StoreException e) {
       throw e;
@@ -177,7 +176,7 @@ public final class ResourceReader {
           .source(new StringReader(body))
           .lang(lang)
           .base(base)
-          .errorHandler(new Throwing())
+          .errorHandler(RdfSyntaxException.errorHandler())
           .parse(graph);
     } catch (RdfSyntaxException e) {
       throw e;
@@ -270,21 +269,5 @@ public final class ResourceReader {
       }
     }
     return any;
-  }
-
-  /** Turns the first parse error into an exception with its position; warnings are ignored. */
-  private static final class Throwing implements ErrorHandler {
-    @Override
-    public void warning(String message, long line, long col) {}
-
-    @Override
-    public void error(String message, long line, long col) {
-      throw new RdfSyntaxException(message, line, col);
-    }
-
-    @Override
-    public void fatal(String message, long line, long col) {
-      throw new RdfSyntaxException(message, line, col);
-    }
   }
 }
