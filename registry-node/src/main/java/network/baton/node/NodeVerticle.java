@@ -42,6 +42,7 @@ import network.baton.node.store.OpenDataset;
 import network.baton.node.store.ResourceIds;
 import network.baton.node.store.ResourceStore;
 import network.baton.node.store.SkillCoverage;
+import network.baton.node.work.WorkProblems;
 import network.baton.node.work.WorkQueues;
 import org.apache.jena.sys.JenaSystem;
 import org.slf4j.Logger;
@@ -244,7 +245,8 @@ public final class NodeVerticle extends VerticleBase {
       services.register(NodeServices.SEARCH, searchService);
     }
     ProblemHandler problems =
-        ProblemHandler.create(List.of(new ResourceProblems(), new SparqlProblems()));
+        ProblemHandler.create(
+            List.of(new WorkProblems(), new ResourceProblems(), new SparqlProblems()));
     NodeContext context =
         new NodeContext(vertx, config, store, work, body, admin, services, problems, setup.clock());
     // Every extension registers its services before any mounts routes: pages find them all.
