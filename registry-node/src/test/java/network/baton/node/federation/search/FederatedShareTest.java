@@ -34,30 +34,8 @@ class FederatedShareTest {
 
   @Test
   void aClientPastItsShareOfFederatedSearchesIsAnswered429AndNoMemberIsAsked(Vertx vertx) {
-    FakeMember hung =
-        FakeMember.start(
-            vertx,
-            "did:web:hung.example",
-            FakeMember.Behaviour.HANG,
-            0,
-            List.of(),
-            List.of(),
-            List.of());
-    WorkLimits defaults = WorkLimits.defaults();
-    try (RunningNode node =
-        RunningNode.start(
-            vertx,
-            dataDir,
-            c ->
-                c.withFederation(f -> f.withMembers(List.of(hung.member())))
-                    .withCredentials(c.credentials().withLoopbackHttp(true))
-                    .withWork(
-                        new WorkLimits(
-                            defaults.sparql(),
-                            new WorkLimit(4, 64, 1),
-                            defaults.read(),
-                            defaults.write(),
-                            defaults.credentials())))) {
+    FakeMember hung = hungMember(vertx);
+    try (RunningNode node = oneSearchPerClient(vertx, hung)) {
       CompletableFuture<HttpResponse<String>> first =
           CompletableFuture.supplyAsync(
               () -> node.get("/federation/search?q=battery&deadline=3000", "application/json"));
@@ -84,32 +62,10 @@ class FederatedShareTest {
   @Test
   void aClientsPagesAndApiRequestsDrawOnOneShareWhileAnotherClientIsServed(Vertx vertx)
       throws Exception {
-    FakeMember hung =
-        FakeMember.start(
-            vertx,
-            "did:web:hung.example",
-            FakeMember.Behaviour.HANG,
-            0,
-            List.of(),
-            List.of(),
-            List.of());
-    WorkLimits defaults = WorkLimits.defaults();
+    FakeMember hung = hungMember(vertx);
     HttpClient first = vertx.createHttpClient(new HttpClientOptions().setLocalAddress("127.0.0.1"));
     HttpClient other = vertx.createHttpClient(new HttpClientOptions().setLocalAddress("127.0.0.2"));
-    try (RunningNode node =
-        RunningNode.start(
-            vertx,
-            dataDir,
-            c ->
-                c.withFederation(f -> f.withMembers(List.of(hung.member())))
-                    .withCredentials(c.credentials().withLoopbackHttp(true))
-                    .withWork(
-                        new WorkLimits(
-                            defaults.sparql(),
-                            new WorkLimit(4, 64, 1),
-                            defaults.read(),
-                            defaults.write(),
-                            defaults.credentials())))) {
+    try (RunningNode node = oneSearchPerClient(vertx, hung)) {
       int port = node.verticle().actualPort();
       // The page of network search holds the first client's one search request while its member
       // hangs.
@@ -132,6 +88,35 @@ class FederatedShareTest {
       first.close();
       other.close();
     }
+  }
+
+  private static FakeMember hungMember(Vertx vertx) {
+    return FakeMember.start(
+        vertx,
+        "did:web:hung.example",
+        FakeMember.Behaviour.HANG,
+        0,
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  /** A node federating hung whose clients have one search request each in flight at most. */
+  private RunningNode oneSearchPerClient(Vertx vertx, FakeMember hung) {
+    WorkLimits defaults = WorkLimits.defaults();
+    return RunningNode.start(
+        vertx,
+        dataDir,
+        c ->
+            c.withFederation(f -> f.withMembers(List.of(hung.member())))
+                .withCredentials(c.credentials().withLoopbackHttp(true))
+                .withWork(
+                    new WorkLimits(
+                        defaults.sparql(),
+                        new WorkLimit(4, 64, 1),
+                        defaults.read(),
+                        defaults.write(),
+                        defaults.credentials())));
   }
 
   private static Future<Integer> status(HttpClient client, int port, String path) {
