@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
@@ -37,7 +38,9 @@ final class ResourceRouter implements AutoCloseable {
   // Read-only once made, and the costly part of a start: shared by every router of a test run.
   private static final ContextLoader CONTEXTS = ContextLoader.bundled();
   private static final VocabShapeValidator SHAPES = VocabShapeValidator.create();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  // HTTP/1.1 as the node serves it (it turns h2c off): no upgrade attempt on every request.
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final ResourceStore store;
   private final WorkerExecutor workers;
@@ -78,7 +81,12 @@ final class ResourceRouter implements AutoCloseable {
     for (int status : new int[] {400, 404, 405, 406, 413, 415}) {
       router.errorHandler(status, problems.forStatus(status));
     }
-    HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(0));
+    HttpServer server =
+        await(
+            vertx
+                .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+                .requestHandler(router)
+                .listen(0));
     return new ResourceRouter(store, workers, server);
   }
 
