@@ -9,15 +9,17 @@ import network.baton.credential.verify.VerificationService;
 import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.membership.MembershipState;
 import network.baton.node.federation.search.FederatedSearch;
+import network.baton.node.http.NodeDescriptor;
 import network.baton.node.resources.ResourceService;
 import network.baton.node.search.SearchService;
+import network.baton.node.sparql.SparqlService;
 
 /**
  * The services a running node's parts share in-process, each under a typed key: the node registers
- * its own (resources, search) before extensions start, each extension registers its own in {@link
- * NodeExtension#start}, and routes and pages mounted after that call the same service objects,
- * never the node's own HTTP API. A key is registered once; a service that is off (credentials
- * without a key passphrase, search without a text index) is simply absent.
+ * its own (resources, search, sparql, descriptor) before extensions start, each extension registers
+ * its own in {@link NodeExtension#start}, and routes and pages mounted after that call the same
+ * service objects, never the node's own HTTP API. A key is registered once; a service that is off
+ * (credentials without a key passphrase, search without a text index) is simply absent.
  */
 public final class NodeServices {
 
@@ -28,6 +30,14 @@ public final class NodeServices {
   /** Local full-text and facet search (absent without a text index). */
   public static final ServiceKey<SearchService> SEARCH =
       ServiceKey.of("search", SearchService.class);
+
+  /** The node's public SPARQL (its own store only). */
+  public static final ServiceKey<SparqlService> SPARQL =
+      ServiceKey.of("sparql", SparqlService.class);
+
+  /** The node's descriptor document. */
+  public static final ServiceKey<NodeDescriptor> DESCRIPTOR =
+      ServiceKey.of("descriptor", NodeDescriptor.class);
 
   /** Network-wide search over the members. */
   public static final ServiceKey<FederatedSearch> FEDERATED_SEARCH =

@@ -42,6 +42,7 @@ import network.baton.node.store.OpenDataset;
 import network.baton.node.store.ResourceIds;
 import network.baton.node.store.ResourceStore;
 import network.baton.node.store.SkillCoverage;
+import network.baton.node.work.WorkProblems;
 import network.baton.node.work.WorkQueues;
 import org.apache.jena.sys.JenaSystem;
 import org.slf4j.Logger;
@@ -243,8 +244,22 @@ public final class NodeVerticle extends VerticleBase {
     if (searchService != null) {
       services.register(NodeServices.SEARCH, searchService);
     }
+    SparqlService sparql =
+        new SparqlService(
+            dataset.dataset(),
+            work.sparql(),
+            config.sparql().timeout(),
+            config.sparql().resultCap(),
+            config.sparql().limits());
+    services.register(NodeServices.SPARQL, sparql);
+    NodeDescriptorRoutes descriptor =
+        coverage != null
+            ? new NodeDescriptorRoutes(config, coverage)
+            : NodeDescriptorRoutes.scanning(config, store, setup::broaderSkills, work.read());
+    services.register(NodeServices.DESCRIPTOR, descriptor);
     ProblemHandler problems =
-        ProblemHandler.create(List.of(new ResourceProblems(), new SparqlProblems()));
+        ProblemHandler.create(
+            List.of(new WorkProblems(), new ResourceProblems(), new SparqlProblems()));
     NodeContext context =
         new NodeContext(vertx, config, store, work, body, admin, services, problems, setup.clock());
     // Every extension registers its services before any mounts routes: pages find them all.
@@ -259,22 +274,10 @@ public final class NodeVerticle extends VerticleBase {
     router.route().order(-2).handler(RequestTargetCheck.create());
     router.route().order(-1).handler(AccessLog.create());
     new ResourceRoutes(resources, admin, body, renderer).mount(router);
-    (coverage != null
-            ? new NodeDescriptorRoutes(config, coverage)
-            : NodeDescriptorRoutes.scanning(config, store, setup::broaderSkills, work.read()))
-        .mount(router);
+    descriptor.mount(router);
     new HealthRoutes(resources, metrics).mount(router);
     new OpenApiRoutes(config.server().baseUrl()).mount(router);
-    new SparqlRoutes(
-            new SparqlService(
-                dataset.dataset(),
-                work.sparql(),
-                config.sparql().timeout(),
-                config.sparql().resultCap(),
-                config.sparql().limits()),
-            body,
-            work.share(work.sparql()))
-        .mount(router);
+    new SparqlRoutes(sparql, body, work.share(work.sparql())).mount(router);
     if (searchService != null) {
       new SearchRoutes(searchService, work.share(work.search())).mount(router);
     }

@@ -28,7 +28,7 @@ import network.baton.node.store.SkillCoverage;
  * 304. {@code Cache-Control: no-cache}: a cache may keep the document but asks again (cheaply, with
  * the ETag) before using it, since any write can change it.
  */
-public final class NodeDescriptorRoutes {
+public final class NodeDescriptorRoutes implements NodeDescriptor {
 
   /** The descriptor's path. */
   public static final String PATH = "/.well-known/baton-node";
@@ -67,6 +67,11 @@ public final class NodeDescriptorRoutes {
       WorkerExecutor pool) {
     return new NodeDescriptorRoutes(
         config, () -> pool.executeBlocking(() -> SkillCoverage.scan(store, broaderSkills), false));
+  }
+
+  @Override
+  public Future<JsonObject> document() {
+    return coverage.get().map(snapshot -> document(config, snapshot));
   }
 
   /** Adds the descriptor route (GET and HEAD). */

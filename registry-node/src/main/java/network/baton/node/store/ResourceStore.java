@@ -74,13 +74,19 @@ public final class ResourceStore implements AutoCloseable {
 
   /** Opens (or creates) the TDB2 store in a folder. */
   public static ResourceStore openTdb2(Path folder, ResourceIds ids, String attribution) {
+    return openTdb2(folder, ids, attribution, Clock.systemUTC());
+  }
+
+  /** As {@link #openTdb2(Path, ResourceIds, String)}, stamping changes with this clock. */
+  public static ResourceStore openTdb2(
+      Path folder, ResourceIds ids, String attribution, Clock clock) {
     log.info("opening TDB2 store [folder: {}]", folder);
     Dataset dataset = TDB2Factory.connectDataset(folder.toString());
     return new ResourceStore(
         new OpenDataset(dataset, () -> TDBInternal.expel(dataset.asDatasetGraph())),
         ids,
         attribution,
-        Clock.systemUTC());
+        clock);
   }
 
   /** The node's id scheme. */

@@ -10,14 +10,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import network.baton.credential.http.Problem;
 import network.baton.node.config.WorkLimit;
 
 /**
  * One kind of work (SPARQL, search, reads, writes, credentials) on worker threads of its own behind
  * a bounded queue: at most {@code threads} tasks run at once and {@code queue} more wait; past that
- * a task is refused at once with 503 and a {@code Retry-After} estimated from the queue's recent
- * task times, so overload degrades instead of piling up and one kind of work cannot take the
+ * a task is refused at once with {@link WorkRefused} and a retry-after estimated from the queue's
+ * recent task times, so overload degrades instead of piling up and one kind of work cannot take the
  * threads of another. A {@link WorkerExecutor}, so services take it where they took a pool.
  */
 public final class WorkQueue implements WorkerExecutor {
@@ -64,8 +63,8 @@ public final class WorkQueue implements WorkerExecutor {
   }
 
   /**
-   * Runs the task on this queue's threads, or fails at once with a 503 problem (with Retry-After)
-   * when {@code threads + queue} tasks are running or waiting already.
+   * Runs the task on this queue's threads, or fails at once with {@link WorkRefused} when {@code
+   * threads + queue} tasks are running or waiting already.
    */
   @Override
   public <T> Future<T> executeBlocking(Callable<T> task, boolean ordered) {
@@ -136,21 +135,7 @@ public final class WorkQueue implements WorkerExecutor {
     averageNanos.getAndUpdate(old -> old == 0 ? nanos : (long) (old + SMOOTHING * (nanos - old)));
   }
 
-  private Problem busy() {
-    long retry = retryAfterSeconds();
-    return new Problem(
-            "busy",
-            503,
-            "Service busy",
-            "this node has as much "
-                + kind
-                + " work as it takes at once ("
-                + limit.threads()
-                + " running, "
-                + limit.queue()
-                + " waiting); try again in "
-                + retry
-                + " s")
-        .withHeader("Retry-After", Long.toString(retry));
+  private WorkRefused busy() {
+    return new WorkRefused(kind, limit.threads(), limit.queue(), retryAfterSeconds());
   }
 }

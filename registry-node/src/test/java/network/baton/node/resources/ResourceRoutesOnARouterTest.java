@@ -3,139 +3,431 @@ package network.baton.node.resources;
 import static network.baton.node.RunningNode.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.PlatformHandler;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.http.Problem;
 import network.baton.credential.http.ProblemHandler;
-import network.baton.node.http.NodePrefixes;
-import network.baton.node.store.ResourceIds;
-import network.baton.node.store.ResourceStore;
+import network.baton.node.TestClock;
 import network.baton.vocab.ContextLoader;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The resource routes on a bare router with the real service over TDB2 in a temp folder, no node
- * and no pages: what a node without the web pages answers, in milliseconds per test.
+ * The resource routes on a bare router ({@link ResourceRouter}) with the real service over TDB2 in
+ * a temp folder, the admin check and the body limit, no node and no pages: publishing, reading,
+ * conditional requests, paging, the change log, batches and every refusal, in milliseconds per
+ * test. What needs a whole node (the HTML page, search over what was published) is in {@link
+ * ResourceRoutesTest}.
  */
 @Timeout(60)
 class ResourceRoutesOnARouterTest {
 
+  private static final String TURTLE = "text/turtle";
   private static final String COURSE = "/resources/kosen-ec101";
+  private static final String IRI = "http://node.test/resources/kosen-ec101";
+
+  private static Vertx vertx;
 
   @TempDir Path dataDir;
-  private Vertx vertx;
-  private ResourceStore store;
-  private WorkerExecutor workers;
-  private HttpServer server;
-  private WebClient client;
+  private final TestClock clock = TestClock.atSystemTime();
+  private ResourceRouter node;
+
+  @BeforeAll
+  static void startVertx() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stopVertx() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    ResourceIds ids = new ResourceIds("http://node.test");
-    store = ResourceStore.openTdb2(dataDir, ids, "http://node.test");
-    workers = vertx.createSharedWorkerExecutor("resources-test", 2);
-    ResourceService service =
-        new ResourceService(
-            store,
-            new ResourceReader(ids, new VocabJsonLdParsing(ContextLoader.bundled())),
-            VocabShapeValidator.create(),
-            workers,
-            workers);
-    Router router = Router.router(vertx);
-    new ResourceRoutes(
-            service,
-            // Writes pass as the admin's would (the token check is a platform handler).
-            (PlatformHandler) RoutingContext::next,
-            BodyHandler.create(false),
-            new GraphRenderer(null, NodePrefixes.standard()))
-        .mount(router);
-    router.route().failureHandler(ProblemHandler.create(List.of(new ResourceProblems())));
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    client = WebClient.create(vertx);
+    node = ResourceRouter.start(vertx, dataDir, clock, 64 * 1024);
   }
 
   @AfterEach
   void stop() {
-    if (client != null) {
-      client.close();
-    }
-    await(vertx.close());
-    store.close();
+    node.close();
   }
 
   @Test
   void withoutPagesABrowserGetsLinkedDataAndAnExplicitHtmlAskIsNotAcceptable() {
-    assertThat(post(fixture("course.ttl")).statusCode()).isEqualTo(201);
+    assertThat(node.post("/resources", TURTLE, fixture("course.ttl")).statusCode()).isEqualTo(201);
 
-    HttpResponse<Buffer> browser = get(COURSE, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+    HttpResponse<String> browser =
+        node.get(COURSE, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
     assertThat(browser.statusCode()).isEqualTo(200);
-    assertThat(browser.getHeader("Content-Type")).startsWith("application/ld+json");
+    assertThat(browser.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/ld+json");
 
-    HttpResponse<Buffer> html = get(COURSE + "?format=html", null);
+    HttpResponse<String> html = node.get(COURSE + "?format=html", null);
     assertThat(html.statusCode()).isEqualTo(406);
-    assertThat(html.getHeader("Content-Type")).isEqualTo(ProblemHandler.PROBLEM_JSON);
-    assertThat(html.bodyAsJsonObject().getString("type"))
+    assertThat(html.headers().firstValue("Content-Type")).hasValue(ProblemHandler.PROBLEM_JSON);
+    assertThat(new JsonObject(html.body()).getString("type"))
         .isEqualTo(Problem.TYPE_PREFIX + "not-acceptable");
 
-    assertThat(get(COURSE, "text/html").statusCode()).isEqualTo(406);
+    assertThat(node.get(COURSE, "text/html").statusCode()).isEqualTo(406);
   }
 
   @Test
   void domainFailuresAreAnsweredByTheResourcesProblemMapping() {
-    JsonObject missing = get("/resources/none", "text/turtle").bodyAsJsonObject();
+    JsonObject missing = new JsonObject(node.get("/resources/none", "text/turtle").body());
     assertThat(missing.getInteger("status")).isEqualTo(404);
     assertThat(missing.getString("type")).isEqualTo(Problem.TYPE_PREFIX + "not-found");
 
-    HttpResponse<Buffer> malformed = post(fixture("malformed.ttl"));
+    HttpResponse<String> malformed = node.post("/resources", TURTLE, fixture("malformed.ttl"));
     assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(malformed.bodyAsJsonObject().getString("type"))
+    assertThat(new JsonObject(malformed.body()).getString("type"))
         .isEqualTo(Problem.TYPE_PREFIX + "malformed-input");
-    assertThat(malformed.bodyAsJsonObject().getInteger("line")).isPositive();
+    assertThat(new JsonObject(malformed.body()).getInteger("line")).isPositive();
 
-    HttpResponse<Buffer> invalid = post(fixture("missing-licence.ttl"));
+    HttpResponse<String> invalid = node.post("/resources", TURTLE, fixture("missing-licence.ttl"));
     assertThat(invalid.statusCode()).isEqualTo(422);
-    assertThat(invalid.bodyAsJsonObject().getJsonArray("violations")).isNotEmpty();
+    assertThat(new JsonObject(invalid.body()).getJsonArray("violations")).isNotEmpty();
   }
 
-  private HttpResponse<Buffer> post(String turtle) {
-    return await(
-        client
-            .post(server.actualPort(), "127.0.0.1", "/resources")
-            .putHeader("Content-Type", "text/turtle")
-            .sendBuffer(Buffer.buffer(turtle)));
+  @Test
+  void publishedTurtleKeepsItsRelativeIriAndIsServedBackWithProvenance() {
+    HttpResponse<String> created = node.post("/resources", TURTLE, fixture("course.ttl"));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Location")).hasValue(IRI);
+    assertThat(created.headers().firstValue("ETag")).hasValue("\"1\"");
+
+    HttpResponse<String> read = node.get(COURSE, TURTLE);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("Content-Type").orElseThrow()).startsWith(TURTLE);
+    Graph graph = parse(read.body(), Lang.TURTLE);
+    Node course = NodeFactory.createURI(IRI);
+    assertThat(
+            graph.contains(
+                course,
+                uri("http://schema.org/courseCode"),
+                NodeFactory.createLiteralString("EC101")))
+        .as("https://schema.org/ is normalised to http://schema.org/")
+        .isTrue();
+    assertThat(
+            graph.contains(
+                course, uri("http://www.w3.org/ns/prov#wasAttributedTo"), uri("http://node.test")))
+        .isTrue();
+    assertThat(graph.find(course, uri("http://purl.org/dc/terms/created"), Node.ANY).hasNext())
+        .isTrue();
+    assertThat(graph.find(course, uri("http://purl.org/dc/terms/modified"), Node.ANY).hasNext())
+        .isTrue();
   }
 
-  private HttpResponse<Buffer> get(String path, String accept) {
-    var request = client.get(server.actualPort(), "127.0.0.1", path);
-    if (accept != null) {
-      request.putHeader("Accept", accept);
+  @Test
+  void jsonLdIsCompactedWithTheBatonContext() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+
+    JsonObject json = new JsonObject(node.get(COURSE, "application/ld+json").body());
+
+    assertThat(json.getString("@context")).isEqualTo("https://w3id.org/baton/context/v1");
+    assertThat(json.getString("id")).isEqualTo(IRI);
+    assertThat(json.getString("type")).isEqualTo("Course");
+    assertThat(json.getJsonObject("name").getString("ja")).isEqualTo("電気化学基礎");
+    assertThat(json.getString("courseCode")).isEqualTo("EC101");
+  }
+
+  @Test
+  void blankSubjectGetsAnIdMintedFromItsName() {
+    HttpResponse<String> created = node.post("/resources", TURTLE, fixture("unnamed-subject.ttl"));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Location"))
+        .hasValue("http://node.test/resources/electrode-coating-drying-basics");
+    assertThat(new JsonObject(created.body()).getString("id"))
+        .isEqualTo("electrode-coating-drying-basics");
+  }
+
+  @Test
+  void jsonLdIsAcceptedAndItsIriKept() {
+    HttpResponse<String> created =
+        node.post("/resources", "application/ld+json", fixture("course.jsonld"));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Location"))
+        .hasValue("http://node.test/resources/json-course");
+    assertThat(node.get("/resources/json-course", TURTLE).body()).contains("電池の安全");
+  }
+
+  @Test
+  void secondPostToTheSameIriIsAConflict() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+
+    HttpResponse<String> again = node.post("/resources", TURTLE, fixture("course.ttl"));
+
+    assertProblem(again, 409).contains("use PUT");
+  }
+
+  @Test
+  void malformedTurtleIsRefusedWithLineAndColumn() {
+    HttpResponse<String> response = node.post("/resources", TURTLE, fixture("malformed.ttl"));
+
+    assertProblem(response, 400).contains("line 4");
+    JsonObject problem = new JsonObject(response.body());
+    assertThat(problem.getLong("line")).isEqualTo(4);
+    assertThat(problem.getLong("column")).isPositive();
+  }
+
+  @Test
+  void malformedJsonIsRefusedWithLineAndColumn() {
+    HttpResponse<String> response =
+        node.post(
+            "/resources",
+            "application/ld+json",
+            "{\n  \"@id\": \"resources/x\",\n  \"name\" \"oops\"\n}");
+
+    assertProblem(response, 400).contains("line 3").contains("malformed JSON");
+    assertThat(new JsonObject(response.body()).getLong("line")).isEqualTo(3);
+  }
+
+  @Test
+  void shapeViolationIs422WithViolationsAndNothingIsStored() {
+    HttpResponse<String> response = node.post("/resources", TURTLE, fixture("missing-licence.ttl"));
+
+    assertProblem(response, 422);
+    JsonObject problem = new JsonObject(response.body());
+    assertThat(problem.getJsonArray("violations")).isNotEmpty();
+    assertThat(problem.getJsonArray("violations").getJsonObject(0).getString("path"))
+        .contains("license");
+    assertThat(node.get("/resources/no-licence", TURTLE).statusCode()).isEqualTo(404);
+    assertThat(new JsonObject(node.get("/resources", null).body()).getLong("total")).isZero();
+    assertThat(new JsonObject(node.get("/changes", null).body()).getLong("latest")).isZero();
+  }
+
+  @Test
+  void bodyOverTheLimitIs413() {
+    String big = "# " + "x".repeat(70 * 1024) + "\n" + fixture("course.ttl");
+
+    HttpResponse<String> response = node.post("/resources", TURTLE, big);
+
+    assertProblem(response, 413);
+    assertThat(node.get(COURSE, TURTLE).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void unsupportedContentTypeIs415() {
+    assertProblem(node.post("/resources", "application/pdf", "%PDF-1.7"), 415)
+        .contains("text/turtle");
+  }
+
+  @Test
+  void unacceptableAcceptIs406() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+
+    assertProblem(node.get(COURSE, "image/png"), 406);
+    assertProblem(node.get(COURSE, "text/turtle;q=0, image/*"), 406);
+    assertThat(
+            node.get(COURSE, "application/json").headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/ld+json");
+  }
+
+  @Test
+  void unknownResourceAndUnknownPathAre404() {
+    assertProblem(node.get("/resources/nothing-here", TURTLE), 404);
+    assertProblem(node.get("/no/such/path", null), 404);
+  }
+
+  @Test
+  void deletedResourceAnswers410AndCannotBeRepublished() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+
+    assertThat(node.delete(COURSE).statusCode()).isEqualTo(204);
+
+    assertProblem(node.get(COURSE, TURTLE), 410);
+    assertProblem(node.post("/resources", TURTLE, fixture("course.ttl")), 409).contains("deleted");
+    assertProblem(node.delete(COURSE), 410);
+  }
+
+  @Test
+  void putWithStaleETagIs412AndCurrentETagSucceeds() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+    String changed = fixture("course.ttl").replace("EC101", "EC102");
+
+    HttpResponse<String> first = node.put(COURSE, TURTLE, changed, "\"1\"");
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("ETag")).hasValue("\"2\"");
+
+    HttpResponse<String> stale = node.put(COURSE, TURTLE, fixture("course.ttl"), "\"1\"");
+    assertProblem(stale, 412).contains("\"2\"");
+    assertThat(node.get(COURSE, TURTLE).body()).contains("EC102");
+    assertThat(node.get(COURSE, TURTLE).headers().firstValue("ETag")).hasValue("\"2\"");
+  }
+
+  @Test
+  void putKeepsCreatedAndRefusesABodyAboutAnotherResource() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+    String other = fixture("course.ttl").replace("resources/kosen-ec101", "resources/other");
+
+    assertProblem(node.put(COURSE, TURTLE, other, null), 400).contains("resources/other");
+  }
+
+  @Test
+  void writesWithoutTokenAre401AndWithWrongTokenAre403() {
+    HttpResponse<String> anonymous =
+        node.send(
+            node.request("/resources")
+                .header("Content-Type", TURTLE)
+                .POST(HttpRequest.BodyPublishers.ofString(fixture("course.ttl"))));
+    assertProblem(anonymous, 401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .startsWith("Bearer");
+
+    HttpResponse<String> wrong =
+        node.send(
+            node.request("/resources")
+                .header("Content-Type", TURTLE)
+                .header("Authorization", "Bearer not-the-token")
+                .POST(HttpRequest.BodyPublishers.ofString(fixture("course.ttl"))));
+    assertProblem(wrong, 403);
+
+    HttpResponse<String> delete =
+        node.send(node.request(COURSE).header("Authorization", "Bearer nope").DELETE());
+    assertProblem(delete, 403);
+    assertThat(node.get(COURSE, TURTLE).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void listIsPagedWithACursorInIdOrder() {
+    for (String id : new String[] {"c", "a", "e", "b", "d"}) {
+      node.post("/resources", TURTLE, fixture("course.ttl").replace("kosen-ec101", id));
     }
-    return await(request.send());
+
+    JsonObject first = new JsonObject(node.get("/resources?limit=2", null).body());
+    assertThat(first.getLong("total")).isEqualTo(5);
+    assertThat(first.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
+        .containsExactly("a", "b");
+    JsonObject second = new JsonObject(node.get(first.getString("next"), null).body());
+    assertThat(second.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
+        .containsExactly("c", "d");
+    JsonObject last = new JsonObject(node.get(second.getString("next"), null).body());
+    assertThat(last.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
+        .containsExactly("e");
+    assertThat(last.containsKey("next")).isFalse();
+    assertProblem(node.get("/resources?limit=0", null), 400);
+    assertProblem(node.get("/resources?limit=abc", null), 400);
   }
 
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+  @Test
+  void changesListCreatesUpdatesAndDeletesInOrderAndPage() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+    node.put(COURSE, TURTLE, fixture("course.ttl").replace("EC101", "EC102"), null);
+    node.post("/resources", TURTLE, fixture("unnamed-subject.ttl"));
+    node.delete(COURSE);
+
+    JsonObject page = new JsonObject(node.get("/changes?since=0&limit=3", null).body());
+    assertThat(page.getLong("latest")).isEqualTo(4);
+    assertThat(page.getBoolean("hasMore")).isTrue();
+    assertThat(page.getJsonArray("changes").stream().map(o -> ((JsonObject) o).getString("action")))
+        .containsExactly("created", "updated", "created");
+    assertThat(page.getJsonArray("changes").getJsonObject(0).getString("iri")).isEqualTo(IRI);
+
+    JsonObject rest = new JsonObject(node.get(page.getString("next"), null).body());
+    assertThat(rest.getJsonArray("changes").stream().map(o -> ((JsonObject) o).getLong("sequence")))
+        .containsExactly(4L);
+    assertThat(rest.getJsonArray("changes").getJsonObject(0).getString("action"))
+        .isEqualTo("deleted");
+    assertThat(rest.getBoolean("hasMore")).isFalse();
+    assertProblem(node.get("/changes?since=-1", null), 400);
+  }
+
+  @Test
+  void conditionalGetWithCurrentETagIs304() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+
+    HttpResponse<String> response =
+        node.send(node.request(COURSE).header("If-None-Match", "\"1\"").GET());
+
+    assertThat(response.statusCode()).isEqualTo(304);
+  }
+
+  @Test
+  void batchRefusesTriplesOutsideNamedGraphsTurtleAndOversizedBodiesWithNothingStored() {
+    String defaultGraph =
+        fixture("batch.trig") + "\n<resources/stray> a <http://schema.org/Course> .\n";
+    assertProblem(node.post("/resources/batch", "application/trig", defaultGraph), 400)
+        .contains("named graph");
+    assertProblem(node.post("/resources/batch", TURTLE, fixture("course.ttl")), 415)
+        .contains("application/n-quads");
+    assertProblem(node.post("/resources/batch", "application/n-quads", "<a> <b> ."), 400);
+    String big = "# " + "x".repeat(70 * 1024) + "\n" + fixture("batch.trig");
+    assertProblem(node.post("/resources/batch", "application/trig", big), 413);
+    HttpResponse<String> anonymous =
+        node.send(
+            node.request("/resources/batch")
+                .header("Content-Type", "application/trig")
+                .POST(HttpRequest.BodyPublishers.ofString(fixture("batch.trig"))));
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(new JsonObject(node.get("/resources", null).body()).getLong("total")).isZero();
+  }
+
+  @Test
+  void changesSinceADateTimeListOnlyWhatCameAfterIt() {
+    node.post("/resources", TURTLE, fixture("course.ttl"));
+    String first =
+        new JsonObject(node.get("/changes", null).body())
+            .getJsonArray("changes")
+            .getJsonObject(0)
+            .getString("at");
+    clock.advance(Duration.ofMillis(5));
+    node.post("/resources", TURTLE, fixture("unnamed-subject.ttl"));
+
+    JsonObject after = new JsonObject(node.get("/changes?since=" + first, null).body());
+    assertThat(after.getJsonArray("changes").size()).isEqualTo(1);
+    assertThat(after.getJsonArray("changes").getJsonObject(0).getLong("sequence")).isEqualTo(2);
+    assertThat(after.getLong("since")).isEqualTo(1);
+    JsonObject all =
+        new JsonObject(node.get("/changes?since=2000-01-01T00:00:00%2B09:00", null).body());
+    assertThat(all.getJsonArray("changes").size()).isEqualTo(2);
+    assertThat(
+            new JsonObject(node.get("/changes?since=2999-01-01T00:00:00Z", null).body())
+                .getJsonArray("changes"))
+        .isEmpty();
+    assertProblem(node.get("/changes?since=2026-13-01T00:00:00Z", null), 400)
+        .contains("xsd:dateTime");
+  }
+
+  static org.assertj.core.api.AbstractStringAssert<?> assertProblem(
+      HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonObject problem = new JsonObject(response.body());
+    assertThat(problem.getInteger("status")).isEqualTo(status);
+    assertThat(problem.getString("title")).isNotBlank();
+    assertThat(problem.getString("type")).isNotBlank();
+    return assertThat(problem.getString("detail"));
+  }
+
+  static Graph parse(String text, Lang lang) {
+    if (lang.equals(Lang.JSONLD)) {
+      return ContextLoader.bundled().parseJsonLd(text, null);
     }
+    Graph graph = GraphFactory.createDefaultGraph();
+    RDFParser.create().source(new StringReader(text)).lang(lang).parse(graph);
+    return graph;
+  }
+
+  static Node uri(String iri) {
+    return NodeFactory.createURI(iri);
   }
 }

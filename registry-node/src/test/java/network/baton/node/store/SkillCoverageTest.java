@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import network.baton.node.Eventually;
 import network.baton.node.resources.ResourceReader;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -233,9 +235,10 @@ class SkillCoverageTest {
           Future<?> first =
               writers.submit(() -> store.replace("x", course("x", "teaches", "ECH-KIN"), null));
           // The first writer has committed (its version is visible) and waits in its listeners.
-          while (store.get("x").version() < 2) {
-            Thread.sleep(5);
-          }
+          Eventually.until(
+              "the first writer's commit is visible",
+              Duration.ofSeconds(30),
+              () -> store.get("x").version() >= 2);
           store.replace("x", course("x", "teaches", "MFG-COAT"), null);
           secondApplied.countDown();
           first.get(30, TimeUnit.SECONDS);

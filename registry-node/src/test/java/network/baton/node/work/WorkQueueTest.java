@@ -41,7 +41,8 @@ class WorkQueueTest {
     Future<String> refused = queue.executeBlocking(() -> "refused", false);
 
     assertThat(refused.failed()).isTrue();
-    Problem problem = (Problem) refused.cause();
+    assertThat(refused.cause()).isInstanceOf(WorkRefused.class);
+    Problem problem = new WorkProblems().toProblem(refused.cause());
     assertThat(problem.status()).isEqualTo(503);
     assertThat(problem.headers()).containsKey("Retry-After");
     assertThat(Long.parseLong(problem.headers().get("Retry-After"))).isPositive();

@@ -33,10 +33,10 @@ import network.baton.node.search.SearchQuery;
 import network.baton.node.search.SearchResult;
 
 /**
- * Network-wide search: asks every member's {@code /search} in parallel (the node itself too, over
- * HTTP, when the directory lists it), skips members whose descriptor cannot match, fuses the ranked
- * lists by reciprocal rank, and answers by the deadline with each member's status. Never blocks the
- * event loop; member answers are untrusted and parsed defensively.
+ * Network-wide search: asks every member's {@code /search} in parallel (the node itself, when the
+ * directory lists it, in-process through {@link OwnNode}), skips members whose descriptor cannot
+ * match, fuses the ranked lists by reciprocal rank, and answers by the deadline with each member's
+ * status. Never blocks the event loop; member answers are untrusted and parsed defensively.
  */
 public final class FederatedSearch {
 
@@ -49,6 +49,7 @@ public final class FederatedSearch {
   private final Cache<String, SearchResult> answers;
   private final MemberFailureLog failures;
   private final FederationLimits limits;
+  private final OwnNode self;
 
   /**
    * A search over the directory's members; {@code selfAndNarrower} gives a skill IRI and every
@@ -61,6 +62,19 @@ public final class FederatedSearch {
       Function<String, Set<String>> selfAndNarrower,
       FederationLimits limits,
       MemberFailureLog failures) {
+    this(vertx, directory, client, selfAndNarrower, limits, failures, null);
+  }
+
+  /** As the other constructor; the directory's entry for this node is answered by self. */
+  FederatedSearch(
+      Vertx vertx,
+      MemberDirectory directory,
+      MemberClient client,
+      Function<String, Set<String>> selfAndNarrower,
+      FederationLimits limits,
+      MemberFailureLog failures,
+      OwnNode self) {
+    this.self = self;
     this.directory = requireNonNull(directory, "directory");
     this.client = requireNonNull(client, "client");
     this.selfAndNarrower = requireNonNull(selfAndNarrower, "selfAndNarrower");
@@ -199,6 +213,13 @@ public final class FederatedSearch {
    * failure goes to the log).
    */
   private Future<Optional<MemberDescriptor>> descriptor(Member member, long timeoutMs) {
+    if (isSelf(member)) {
+      return self.descriptor(timeoutMs)
+          .map(MemberDescriptor::fromJson)
+          .onFailure(e -> failures.failed(member, "descriptor", e.getMessage()))
+          .map(Optional::of)
+          .otherwise(Optional.empty());
+    }
     String key = member.did() + ' ' + member.baseUrl();
     MemberDescriptor cached = descriptors.getIfPresent(key);
     if (cached != null) {
@@ -233,6 +254,9 @@ public final class FederatedSearch {
     if (memberCursor != null) {
       params.put("cursor", List.of(memberCursor));
     }
+    if (isSelf(member)) {
+      return self.search(params, timeoutMs).map(result -> limited(result, query.limit()));
+    }
     String url = member.baseUrl() + "/search?" + queryString(params);
     String key = member.did() + ' ' + url;
     SearchResult cached = answers.getIfPresent(key);
@@ -248,20 +272,22 @@ public final class FederatedSearch {
   /** Reads an untrusted answer: anything but a well-formed search result is an error. */
   private static Future<SearchResult> parse(Buffer body, int limit) {
     try {
-      SearchResult result = SearchResult.fromJson(json(body));
-      if (result.hits().size() > limit) {
-        result =
-            new SearchResult(
-                result.hits().subList(0, limit),
-                result.total(),
-                result.facets(),
-                result.nextCursor());
-      }
-      return Future.succeededFuture(result);
+      return Future.succeededFuture(limited(SearchResult.fromJson(json(body)), limit));
     } catch (RuntimeException e) {
       return Future.failedFuture(
           new MemberCallFailure(MemberState.ERROR, "answer is not a search result: " + reason(e)));
     }
+  }
+
+  private static SearchResult limited(SearchResult result, int limit) {
+    return result.hits().size() <= limit
+        ? result
+        : new SearchResult(
+            result.hits().subList(0, limit), result.total(), result.facets(), result.nextCursor());
+  }
+
+  private boolean isSelf(Member member) {
+    return self != null && self.is(member);
   }
 
   /** The body as a JSON object; fails saying "it is not a JSON object" when it is none. */

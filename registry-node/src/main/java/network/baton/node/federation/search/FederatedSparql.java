@@ -19,9 +19,10 @@ import network.baton.node.sparql.QueryRefused;
 import org.apache.jena.query.Query;
 
 /**
- * Network-wide SELECT: the query goes to every member's {@code /sparql} (or the named ones) with a
- * LIMIT per member, and the solutions are unioned with the member's DID bound to {@code ?member}.
- * Blank node labels are prefixed per member so two members' blank nodes never merge.
+ * Network-wide SELECT: the query goes to every member's {@code /sparql} (or the named ones; the
+ * node itself is asked in-process through {@link OwnNode}) with a LIMIT per member, and the
+ * solutions are unioned with the member's DID bound to {@code ?member}. Blank node labels are
+ * prefixed per member so two members' blank nodes never merge.
  */
 public final class FederatedSparql {
 
@@ -36,6 +37,7 @@ public final class FederatedSparql {
   private final FanOut fanOut;
   private final WorkerExecutor jenaPool;
   private final int rowsPerMember;
+  private final OwnNode self;
 
   /**
    * Federated SPARQL over the directory's members; queries are parsed on {@code jenaPool}; members
@@ -48,6 +50,19 @@ public final class FederatedSparql {
       WorkerExecutor jenaPool,
       FederationLimits limits,
       MemberFailureLog failures) {
+    this(vertx, directory, client, jenaPool, limits, failures, null);
+  }
+
+  /** As the other constructor; the directory's entry for this node is answered by self. */
+  FederatedSparql(
+      Vertx vertx,
+      MemberDirectory directory,
+      MemberClient client,
+      WorkerExecutor jenaPool,
+      FederationLimits limits,
+      MemberFailureLog failures,
+      OwnNode self) {
+    this.self = self;
     this.directory = requireNonNull(directory, "directory");
     this.client = requireNonNull(client, "client");
     this.jenaPool = requireNonNull(jenaPool, "jenaPool");
@@ -123,6 +138,9 @@ public final class FederatedSparql {
   }
 
   private Future<MemberRows> ask(Member member, Buffer query, long timeoutMs) {
+    if (self != null && self.is(member)) {
+      return self.select(query.toString(), timeoutMs).compose(this::parse);
+    }
     return client
         .post(
             member.baseUrl() + "/sparql",

@@ -67,11 +67,13 @@ public final class FederationExtension implements NodeExtension {
     MemberDirectory directory = directories.apply(context);
     MemberClient client =
         new MemberClient(context.vertx(), limits.maxAnswerBytes(), context.config().fetchPolicy());
+    OwnNode self = OwnNode.of(context);
     search =
-        new FederatedSearch(context.vertx(), directory, client, selfAndNarrower, limits, failures);
+        new FederatedSearch(
+            context.vertx(), directory, client, selfAndNarrower, limits, failures, self);
     sparql =
         new FederatedSparql(
-            context.vertx(), directory, client, context.work().sparql(), limits, failures);
+            context.vertx(), directory, client, context.work().sparql(), limits, failures, self);
     context.services().register(NodeServices.MEMBERS, directory);
     context.services().register(NodeServices.FEDERATED_SEARCH, search);
   }

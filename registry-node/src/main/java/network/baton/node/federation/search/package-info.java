@@ -10,8 +10,10 @@
  * network.baton.node.federation.search.MemberClient} (one time budget per call covering connect,
  * wait and read; answers over {@code maxAnswerBytes} refused while streaming; every call carries
  * {@code BATON-Hop: 1}). Members come from a {@link network.baton.node.federation.MemberDirectory}:
- * for now the config's {@code members}; the node itself is asked over HTTP like any other member
- * when the directory lists it.
+ * for now the config's {@code members}. When the directory lists the node itself (by its DID or its
+ * base URL), its part is answered in-process by {@code OwnNode} through the node's search, SPARQL
+ * and descriptor services, with the same time budget and the same status, never over its own HTTP
+ * listener; it is not cached, so it is always current.
  *
  * <p>{@code GET /federation/search}: the parameters of {@code /search} plus {@code deadline}
  * (milliseconds, default 2000, at most 10000) and {@code members} (DIDs; default every member).

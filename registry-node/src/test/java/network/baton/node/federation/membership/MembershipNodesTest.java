@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.fetch.Tripwire;
+import network.baton.node.Eventually;
 import network.baton.node.LogCapture;
 import network.baton.node.RunningNode;
 import network.baton.node.config.CredentialSettings;
@@ -152,16 +153,11 @@ class MembershipNodesTest {
             2, member("did:web:a.test", a.url(), Role.ISSUER), member("did:web:b.test", b.url()));
     assertThat(offer(a, v2.jws()).statusCode()).isEqualTo(200);
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    String onB = "";
-    while (System.nanoTime() < deadline) {
-      onB = b.get("/federation/membership", null).body();
-      if (onB.equals(v2.jws())) {
-        break;
-      }
-      Thread.sleep(100);
-    }
-    assertThat(onB).isEqualTo(v2.jws());
+    Eventually.until(
+        "b serves version 2",
+        Duration.ofSeconds(15),
+        () -> b.get("/federation/membership", null).body().equals(v2.jws()));
+    assertThat(b.get("/federation/membership", null).body()).isEqualTo(v2.jws());
     assertThat(MembershipState.fileIn(dirB)).content().isEqualTo(v2.jws());
   }
 
@@ -233,10 +229,7 @@ class MembershipNodesTest {
     int listed = recorder(calls, 404, "");
     RunningNode a = node(dirA, "http://a.test", Duration.ofMillis(100));
     offer(a, lists.signed(1, member("did:web:listed.test", "http://localhost:" + listed)).jws());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (calls.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    Eventually.until("a first periodic sync", Duration.ofSeconds(10), () -> !calls.isEmpty());
     assertThat(calls).isNotEmpty();
 
     open.remove(a);
