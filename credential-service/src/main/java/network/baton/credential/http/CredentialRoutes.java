@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -175,7 +176,7 @@ public final class CredentialRoutes {
 
   private void issue(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> issued(issuance.issue(CredentialRequests.order(requests.object(buffer)))))
+    blocking(() -> issued(issue(requests.object(buffer))))
         .onSuccess(result -> reply(rc, 201, result))
         .onFailure(rc::fail);
   }
@@ -183,7 +184,7 @@ public final class CredentialRoutes {
   private void verify(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
     blocking(() -> verifyCredential(verification, requests.object(buffer)))
-        .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
+        .onSuccess(report -> reply(rc, credentialStatus(report), ReportJson.of(report)))
         .onFailure(rc::fail);
   }
 
@@ -193,6 +194,20 @@ public final class CredentialRoutes {
         .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
         .onFailure(rc::fail);
   }
+
+  // The VC API verifier's OpenAPI (verifier.yml, POST /credentials/verify) gives two answers:
+  // "200: Verifiable Credential successfully verified!" and "400: invalid input!". A credential
+  // that does not verify is therefore 400, with the full report (verified: false) as the body;
+  // input that is not a credential at all is 400 too, as application/problem+json.
+  static int credentialStatus(VerificationReport report) {
+    return report.ok() ? 200 : 400;
+  }
+
+  // POST /presentations/verify in the same OpenAPI: "A 200 status indicates the verification
+  // process itself succeeded, regardless of whether the presentation and/or credentials were
+  // determined to be valid or invalid", and 400 is "Invalid or malformed input that prevented the
+  // verification process from being performed ... rather than verification failures". So a
+  // presentation that does not verify is 200 with verified: false.
 
   // Public and cheap (32 random bytes, no disk): the service keeps a bounded number outstanding.
   private void challenge(RoutingContext rc) {
@@ -245,18 +260,23 @@ public final class CredentialRoutes {
         .recover(failure -> Future.failedFuture(problem(failure)));
   }
 
+  private SecuredCredential issue(JsonNode request) throws IOException {
+    return CredentialRequests.suppliesCredential(request)
+        ? issuance.issue(CredentialRequests.supplied(request))
+        : issuance.issue(CredentialRequests.order(request));
+  }
+
   private static JsonObject issued(SecuredCredential credential) {
     Object verifiable =
         credential.jwt() != null
             ? new JsonObject()
-                .put("@context", VcContexts.CREDENTIALS_V2)
+                .put("@context", new JsonArray().add(VcContexts.CREDENTIALS_V2))
                 .put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.jwt())
                 .put("type", "EnvelopedVerifiableCredential")
             : JsonTrees.toJsonObject(credential.document());
-    return new JsonObject()
-        .put("verifiableCredential", verifiable)
-        .put("credentialId", credential.id())
-        .put("format", credential.format().value());
+    JsonObject answer = new JsonObject().put("verifiableCredential", verifiable);
+    if (credential.id() != null) answer.put("credentialId", credential.id());
+    return answer.put("format", credential.format().value());
   }
 
   private JsonObject changeStatus(CredentialRequests.StatusRequest request) throws IOException {
@@ -290,8 +310,7 @@ public final class CredentialRoutes {
   public static VerificationReport verifyPresentation(
       VerificationService verification, JsonNode request) {
     CredentialRequests.PresentationRequest presentation = CredentialRequests.presentation(request);
-    return verification.verifyIssuedChallenge(
-        presentation.presentation(), presentation.challenge(), presentation.domain());
+    return verification.verifyPresentation(presentation.presentation(), presentation.options());
   }
 
   /** A report in the VC API's response shape, as the verify routes answer it. */
