@@ -188,13 +188,7 @@ public final class IssuanceService implements Closeable {
     ObjectNode vc = issuer.credential(request, null);
     vc.set("credentialStatus", statusEntries(position));
     String id = vc.get("id").asText();
-    SecuredCredential secured =
-        switch (order.format()) {
-          case JWT -> new SecuredCredential(id, CredentialFormat.JWT, signer.jwt(vc), vc);
-          case DATA_INTEGRITY ->
-              new SecuredCredential(
-                  id, CredentialFormat.DATA_INTEGRITY, null, signer.dataIntegrity(vc, now));
-        };
+    SecuredCredential secured = secure(id, order.format(), vc, now);
     issued.add(
         new IssuedRecord(
             id, position, order.holderDid(), course.iri(), now, CredentialState.ACTIVE));
@@ -247,13 +241,7 @@ public final class IssuanceService implements Closeable {
       ArrayNode entries = statusEntries(position, order.status());
       vc.set("credentialStatus", entries.size() == 1 ? entries.get(0) : entries);
     }
-    SecuredCredential secured =
-        switch (order.format()) {
-          case JWT -> new SecuredCredential(id, CredentialFormat.JWT, signer.jwt(vc), vc);
-          case DATA_INTEGRITY ->
-              new SecuredCredential(
-                  id, CredentialFormat.DATA_INTEGRITY, null, signer.dataIntegrity(vc, now));
-        };
+    SecuredCredential secured = secure(id, order.format(), vc, now);
     if (position != null) {
       String holder = vc.path("credentialSubject").path("id").asText("");
       issued.add(
@@ -271,6 +259,15 @@ public final class IssuanceService implements Closeable {
         order.format().value(),
         position == null ? "none" : position.list() + "/" + position.index());
     return secured;
+  }
+
+  private SecuredCredential secure(String id, CredentialFormat format, ObjectNode vc, Instant now) {
+    return switch (format) {
+      case JWT -> new SecuredCredential(id, CredentialFormat.JWT, signer.jwt(vc), vc);
+      case DATA_INTEGRITY ->
+          new SecuredCredential(
+              id, CredentialFormat.DATA_INTEGRITY, null, signer.dataIntegrity(vc, now));
+    };
   }
 
   private void claimIssuer(ObjectNode vc) {

@@ -49,6 +49,11 @@ public final class PresentationShapeCheck implements VerificationCheck {
     if (holderNamed && (holder == null || !holder.startsWith("did:"))) {
       return List.of(Check.fail(name, "presentation names no holder DID"));
     }
+    boolean secured = evidence.signed() != null || vp.has("proof");
+    if (holder == null && secured) {
+      return List.of(
+          Check.fail(name, "presentation names no holder and its key is not a DID URL of one"));
+    }
     int held = evidence.held().size();
     if (held == 0) return List.of(Check.fail(name, "presentation holds no credential"));
     return List.of(

@@ -253,6 +253,20 @@ class VcApiVerifyingTest {
   }
 
   @Test
+  void holderlessPresentationWhoseKeyIsNoDidUrlIsRefused() throws Exception {
+    JsonObject vp =
+        signedPresentation(presentationOf(credentialFor(alice.did(), "eddsa-rdfc-2022")), "no-did");
+    vp.getJsonObject("proof").put("verificationMethod", "https://keys.example/1");
+
+    JsonObject report =
+        verifyPresentation(vp, new JsonObject().put("challenge", "no-did").put("domain", VERIFIER));
+
+    assertThat(report.getBoolean("verified")).isFalse();
+    assertThat(VcApiNode.check(report, "presentation").getString("reason"))
+        .contains("names no holder");
+  }
+
+  @Test
   void holderBindingIsTheCallersPolicy() throws Exception {
     HolderWallet bob = HolderWallet.generate(new SecureRandom());
     JsonObject bobs = credentialFor(bob.did(), "eddsa-rdfc-2022");
