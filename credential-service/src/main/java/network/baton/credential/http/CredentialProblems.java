@@ -28,6 +28,7 @@ public final class CredentialProblems implements ProblemMapping {
     }
     if (failure instanceof CredentialServiceException e) {
       return switch (e.kind()) {
+        case BAD_REQUEST -> Problem.badRequest(e.getMessage());
         case NOT_FOUND -> Problem.notFound(e.getMessage());
         case CONFLICT -> new Problem("conflict", 409, "Conflict", e.getMessage());
         case UNPROCESSABLE -> Problem.unprocessable("unprocessable", e.getMessage());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -14,10 +15,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import network.baton.credential.issue.CredentialConformance;
 import network.baton.credential.service.CredentialFormat;
 import network.baton.credential.service.CredentialOrder;
 import network.baton.credential.service.StatusAction;
+import network.baton.credential.service.SuppliedCredential;
+import network.baton.credential.status.StatusEntry;
+import network.baton.credential.status.StatusPurpose;
+import network.baton.credential.verify.PresentationOptions;
 import network.baton.vocab.JsonLimits;
 import network.baton.vocab.StrictUtf8;
 
@@ -27,8 +35,8 @@ import network.baton.vocab.StrictUtf8;
  * Problem} naming the member (400), or 413 over a limit, 422 for an unsupported status type.
  */
 final class CredentialRequests {
-  /** A presentation to verify against a challenge, with the domain asked for (null: none). */
-  record PresentationRequest(JsonNode presentation, String challenge, String domain) {}
+  /** A presentation to verify and what the caller asks of it. */
+  record PresentationRequest(JsonNode presentation, PresentationOptions options) {}
 
   /** Status changes for one credential, in the order asked. */
   record StatusRequest(String credentialId, List<StatusAction> actions) {}
@@ -101,18 +109,102 @@ final class CredentialRequests {
             : text(achievement, "id", "credential.credentialSubject.achievement.id");
     Instant validFrom = instant(credential, "validFrom");
     Instant validUntil = instant(credential, "validUntil");
-    JsonNode format = request.path("options").path("format");
-    CredentialFormat chosen;
-    if (format.isMissingNode() || format.isNull()) {
-      chosen = CredentialFormat.JWT;
-    } else {
-      try {
-        chosen = CredentialFormat.parse(format.asText());
-      } catch (IllegalArgumentException e) {
-        throw Problem.badRequest("options.format: " + e.getMessage());
+    return new CredentialOrder(
+        holder, course, validFrom, validUntil, format(request.path("options")));
+  }
+
+  /**
+   * Whether a {@code POST /credentials/issue} body carries the caller's own credential (it names a
+   * {@code @context} or a {@code type}, or is not the course order {@code {credentialSubject: {id,
+   * achievement}}}) rather than an order for a course credential.
+   */
+  static boolean suppliesCredential(JsonNode request) {
+    JsonNode credential = request.get("credential");
+    if (credential == null || !credential.isObject()) return false;
+    if (credential.has("@context") || credential.has("type")) return true;
+    JsonNode subject = credential.get("credentialSubject");
+    return subject != null && subject.isObject() && !subject.has("achievement");
+  }
+
+  /**
+   * The caller's own credential in a {@code POST /credentials/issue} body, refused with 400 and
+   * every reason ({@code reasons}) when it does not conform to the data model; {@code
+   * options.format} as for a course, {@code options.credentialStatus} ({@code true}, a purpose, or
+   * {@code {type: BitstringStatusListEntry, statusPurpose}} or a list of them) asks for status
+   * entries, as does an entry of that shape without a list in the credential itself; {@code
+   * options.credentialId} names it.
+   */
+  static SuppliedCredential supplied(JsonNode request) {
+    JsonNode credential = member(request, "credential", "credential", "an object");
+    List<String> reasons = CredentialConformance.problems(credential);
+    if (!reasons.isEmpty()) {
+      throw new Problem(
+          "invalid-credential",
+          400,
+          "Credential does not conform to the VC Data Model 2.0",
+          String.join("; ", reasons),
+          new JsonObject().put("reasons", new io.vertx.core.json.JsonArray(reasons)));
+    }
+    ObjectNode copy = ((ObjectNode) credential).deepCopy();
+    JsonNode options = request.path("options");
+    Set<StatusPurpose> status = EnumSet.noneOf(StatusPurpose.class);
+    status.addAll(statusAsked(options.get("credentialStatus"), "options.credentialStatus"));
+    if (copy.has("credentialStatus") && isStatusTemplate(copy.get("credentialStatus"))) {
+      status.addAll(statusAsked(copy.remove("credentialStatus"), "credential.credentialStatus"));
+    }
+    JsonNode credentialId = options.get("credentialId");
+    if (credentialId != null && (!credentialId.isTextual() || credentialId.asText().isBlank())) {
+      throw missing("options.credentialId", "a non-empty string");
+    }
+    return new SuppliedCredential(
+        copy, format(options), status, credentialId == null ? null : credentialId.asText());
+  }
+
+  // Entries naming a purpose but no list: the caller asks the node for its own status entry.
+  private static boolean isStatusTemplate(JsonNode status) {
+    for (JsonNode entry : status.isArray() ? status : List.of(status)) {
+      if (!entry.path("type").asText().equals(StatusEntry.TYPE)
+          || entry.has("statusListCredential")) {
+        return false;
       }
     }
-    return new CredentialOrder(holder, course, validFrom, validUntil, chosen);
+    return true;
+  }
+
+  private static Set<StatusPurpose> statusAsked(JsonNode asked, String path) {
+    Set<StatusPurpose> purposes = EnumSet.noneOf(StatusPurpose.class);
+    if (asked == null || asked.isNull() || asked.isBoolean() && !asked.asBoolean()) {
+      return purposes;
+    }
+    if (asked.isBoolean()) return EnumSet.allOf(StatusPurpose.class);
+    for (JsonNode entry : asked.isArray() ? asked : List.of(asked)) {
+      if (entry.isObject()
+          && entry.has("type")
+          && !entry.path("type").asText().equals(StatusEntry.TYPE)) {
+        throw Problem.badRequest(path + ": only " + StatusEntry.TYPE + " entries are made here");
+      }
+      JsonNode purpose = entry.isObject() ? entry.get("statusPurpose") : entry;
+      if (purpose == null) {
+        purposes.addAll(EnumSet.allOf(StatusPurpose.class));
+        continue;
+      }
+      try {
+        purposes.add(StatusPurpose.parse(purpose.asText()));
+      } catch (IllegalArgumentException e) {
+        throw Problem.badRequest(path + ": " + e.getMessage());
+      }
+    }
+    return purposes;
+  }
+
+  private static CredentialFormat format(JsonNode options) {
+    JsonNode format = options.path("format");
+    if (format.isMissingNode() || format.isNull()) return CredentialFormat.JWT;
+    try {
+      return CredentialFormat.parse(format.asText());
+    } catch (IllegalArgumentException e) {
+      throw Problem.badRequest("options.format: " + e.getMessage());
+    }
   }
 
   /** The credential in a {@code POST /credentials/verify} body. */
@@ -140,26 +232,49 @@ final class CredentialRequests {
     return domain.asText();
   }
 
-  /** The presentation, challenge and domain of a {@code POST /presentations/verify} body. */
+  /**
+   * The presentation and options of a {@code POST /presentations/verify} body: {@code
+   * verifiablePresentation} (or {@code presentation}, the VC API's request for one without a
+   * proof), and {@code options} (optional): {@code challenge}, {@code domain}, {@code
+   * holderBinding} and {@code issuedChallenge} (booleans, default false).
+   */
   static PresentationRequest presentation(JsonNode request) {
+    String member =
+        request.has("verifiablePresentation") ? "verifiablePresentation" : "presentation";
     JsonNode presentation =
-        member(
-            request,
-            "verifiablePresentation",
-            "verifiablePresentation",
-            "a vp+jwt string or an object");
+        member(request, member, "verifiablePresentation", "a vp+jwt string or an object");
     if (!presentation.isTextual() && !presentation.isObject()) {
       throw missing("verifiablePresentation", "a vp+jwt string or an object");
     }
-    JsonNode options =
-        member(request, "options", "options", "an object with the challenge from POST /challenges");
-    String challenge = text(options, "challenge", "options.challenge");
-    JsonNode domain = options.get("domain");
-    if (domain != null && !domain.isNull() && (!domain.isTextual() || domain.asText().isBlank())) {
-      throw missing("options.domain", "a non-empty string");
+    JsonNode options = request.path("options");
+    if (!options.isMissingNode() && !options.isNull() && !options.isObject()) {
+      throw missing("options", "an object");
+    }
+    String challenge = optionalText(options, "challenge");
+    String domain = optionalText(options, "domain");
+    boolean holderBinding = flag(options, "holderBinding");
+    boolean issuedChallenge = flag(options, "issuedChallenge");
+    if (issuedChallenge && challenge == null) {
+      throw missing("options.challenge", "a non-empty string (issuedChallenge is asked)");
     }
     return new PresentationRequest(
-        presentation, challenge, domain == null || domain.isNull() ? null : domain.asText());
+        presentation, new PresentationOptions(challenge, domain, holderBinding, issuedChallenge));
+  }
+
+  private static String optionalText(JsonNode options, String name) {
+    JsonNode value = options.get(name);
+    if (value == null || value.isNull()) return null;
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw missing("options." + name, "a non-empty string");
+    }
+    return value.asText();
+  }
+
+  private static boolean flag(JsonNode options, String name) {
+    JsonNode value = options.get(name);
+    if (value == null || value.isNull()) return false;
+    if (!value.isBoolean()) throw missing("options." + name, "true or false");
+    return value.asBoolean();
   }
 
   /** The changes asked in a {@code POST /credentials/status} body. */

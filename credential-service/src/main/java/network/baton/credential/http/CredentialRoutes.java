@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -34,16 +35,22 @@ import network.baton.vocab.NotUtf8Exception;
  * <ul>
  *   <li>{@code POST /credentials/issue} (admin): {@code {credential: {credentialSubject: {id,
  *       achievement: {id}}, validFrom?, validUntil?}, options: {format?: "vc+jwt" |
- *       "eddsa-rdfc-2022"}}} -> 201 {@code {verifiableCredential, credentialId}}; a vc+jwt is
+ *       "eddsa-rdfc-2022"}}} -> 201 {@code {verifiableCredential, credentialId}}, an Open Badges
+ *       credential of a course; or {@code {credential, options: {format?, credentialStatus?,
+ *       credentialId?}}} with the caller's own unsecured VC 2.0 credential (it names a {@code
+ *       @context} or {@code type}), checked by {@link
+ *       network.baton.credential.issue.CredentialConformance} (400 with every reason). A vc+jwt is
  *       returned as an EnvelopedVerifiableCredential.
- *   <li>{@code POST /credentials/verify}: {@code {verifiableCredential, options?}} -> 200 report.
+ *   <li>{@code POST /credentials/verify}: {@code {verifiableCredential, options?}} -> 200 report
+ *       when it verifies, 400 report when it does not (see {@link #credentialStatus}).
  *   <li>{@code POST /challenges}: optional {@code {domain}} -> 200 {@code {challenge, domain,
  *       expires}}, a fresh nonce this node remembers (single use, five minutes; the domain defaults
  *       to the node's base URL).
- *   <li>{@code POST /presentations/verify}: {@code {verifiablePresentation, options: {challenge,
- *       domain?}}} -> 200 report; the presentation is a vp+jwt (string or
- *       EnvelopedVerifiablePresentation) or JSON-LD with an eddsa-rdfc-2022 proof, and the
- *       challenge must be one this node issued, unexpired and unused (it is used up by the call).
+ *   <li>{@code POST /presentations/verify}: {@code {verifiablePresentation | presentation,
+ *       options?: {challenge?, domain?, holderBinding?, issuedChallenge?}}} -> 200 report, verified
+ *       or not; the presentation is a vp+jwt (string or EnvelopedVerifiablePresentation), JSON-LD
+ *       with an eddsa-rdfc-2022 proof, or without a proof when nothing is asked of it ({@link
+ *       network.baton.credential.verify.PresentationOptions}).
  *   <li>{@code POST /credentials/status} (admin): {@code {credentialId, credentialStatus: [{type?,
  *       status: "revoked" | "suspended" | "unsuspended"}]}} -> 200 {@code {credentialId, status,
  *       changed}}.
@@ -52,8 +59,9 @@ import network.baton.vocab.NotUtf8Exception;
  *       application/vc}) when the Accept header asks for JSON.
  * </ul>
  *
- * <p>A credential or presentation that fails a check is answered 200 with the report ({@code
- * verified: false}, each check with its reason): the request itself was fine. Requests that are
+ * <p>A credential that fails a check is answered 400 with the report, a presentation 200 with it
+ * ({@code verified: false}, each check with its reason), as the VC API verifier's OpenAPI has
+ * them. Requests that are
  * wrong fail with a {@link Problem}: 400 malformed JSON, a body that is not UTF-8 or nests deeper
  * than the limit, missing/ill-typed members, 404 unknown credential or list, 409 status change on a
  * revoked credential, 413 body over the size limit or over the JSON shape limits ({@link
@@ -175,7 +183,7 @@ public final class CredentialRoutes {
 
   private void issue(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
-    blocking(() -> issued(issuance.issue(CredentialRequests.order(requests.object(buffer)))))
+    blocking(() -> issued(issue(requests.object(buffer))))
         .onSuccess(result -> reply(rc, 201, result))
         .onFailure(rc::fail);
   }
@@ -183,15 +191,28 @@ public final class CredentialRoutes {
   private void verify(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
     blocking(() -> verifyCredential(verification, requests.object(buffer)))
-        .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
+        .onSuccess(report -> reply(rc, credentialStatus(report), ReportJson.of(report)))
         .onFailure(rc::fail);
   }
 
+  // POST /presentations/verify in the same OpenAPI: "A 200 status indicates the verification
+  // process itself succeeded, regardless of whether the presentation and/or credentials were
+  // determined to be valid or invalid", and 400 is "Invalid or malformed input that prevented the
+  // verification process from being performed ... rather than verification failures". So a
+  // presentation that does not verify is 200 with verified: false.
   private void verifyPresentation(RoutingContext rc) {
     Buffer buffer = rc.body().buffer();
     blocking(() -> verifyPresentation(verification, requests.object(buffer)))
         .onSuccess(report -> reply(rc, 200, ReportJson.of(report)))
         .onFailure(rc::fail);
+  }
+
+  // The VC API verifier's OpenAPI (verifier.yml, POST /credentials/verify) gives two answers:
+  // "200: Verifiable Credential successfully verified!" and "400: invalid input!". A credential
+  // that does not verify is therefore 400, with the full report (verified: false) as the body;
+  // input that is not a credential at all is 400 too, as application/problem+json.
+  private static int credentialStatus(VerificationReport report) {
+    return report.ok() ? 200 : 400;
   }
 
   // Public and cheap (32 random bytes, no disk): the service keeps a bounded number outstanding.
@@ -245,18 +266,23 @@ public final class CredentialRoutes {
         .recover(failure -> Future.failedFuture(problem(failure)));
   }
 
+  private SecuredCredential issue(JsonNode request) throws IOException {
+    return CredentialRequests.suppliesCredential(request)
+        ? issuance.issue(CredentialRequests.supplied(request))
+        : issuance.issue(CredentialRequests.order(request));
+  }
+
   private static JsonObject issued(SecuredCredential credential) {
     Object verifiable =
         credential.jwt() != null
             ? new JsonObject()
-                .put("@context", VcContexts.CREDENTIALS_V2)
+                .put("@context", new JsonArray().add(VcContexts.CREDENTIALS_V2))
                 .put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.jwt())
                 .put("type", "EnvelopedVerifiableCredential")
             : JsonTrees.toJsonObject(credential.document());
-    return new JsonObject()
-        .put("verifiableCredential", verifiable)
-        .put("credentialId", credential.id())
-        .put("format", credential.format().value());
+    JsonObject answer = new JsonObject().put("verifiableCredential", verifiable);
+    if (credential.id() != null) answer.put("credentialId", credential.id());
+    return answer.put("format", credential.format().value());
   }
 
   private JsonObject changeStatus(CredentialRequests.StatusRequest request) throws IOException {
@@ -290,8 +316,7 @@ public final class CredentialRoutes {
   public static VerificationReport verifyPresentation(
       VerificationService verification, JsonNode request) {
     CredentialRequests.PresentationRequest presentation = CredentialRequests.presentation(request);
-    return verification.verifyIssuedChallenge(
-        presentation.presentation(), presentation.challenge(), presentation.domain());
+    return verification.verifyPresentation(presentation.presentation(), presentation.options());
   }
 
   /** A report in the VC API's response shape, as the verify routes answer it. */

@@ -151,7 +151,8 @@ public final class CredentialIssuer {
     return found;
   }
 
-  private static String timestamp(Instant instant) {
+  /** An instant as the data model writes it (UTC, whole seconds). */
+  public static String timestamp(Instant instant) {
     return instant.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 }

@@ -99,7 +99,7 @@ public final class HolderWallet {
     for (JsonNode credential : credentials) {
       if (credential.isTextual()) {
         ObjectNode envelope = held.addObject();
-        envelope.put("@context", VcContexts.CREDENTIALS_V2);
+        envelope.putArray("@context").add(VcContexts.CREDENTIALS_V2);
         envelope.put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.asText());
         envelope.put("type", "EnvelopedVerifiableCredential");
       } else if (credential.isObject() && credential.has("proof")) {
@@ -117,6 +117,19 @@ public final class HolderWallet {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise presentation", e);
     }
+  }
+
+  /**
+   * A {@code vp+jwt} as the EnvelopedVerifiablePresentation of the VC Data Model 2.0 (what a VC API
+   * verifier reads as {@code verifiablePresentation}).
+   */
+  public static String enveloped(String vpJwt) {
+    requireNonNull(vpJwt, "vpJwt");
+    ObjectNode envelope = new ObjectMapper().createObjectNode();
+    envelope.putArray("@context").add(VcContexts.CREDENTIALS_V2);
+    envelope.put("id", VcContexts.ENVELOPED_VP_PREFIX + vpJwt);
+    envelope.put("type", "EnvelopedVerifiablePresentation");
+    return envelope.toString();
   }
 
   /**
@@ -138,7 +151,7 @@ public final class HolderWallet {
     ArrayNode envelopes = vp.putArray("verifiableCredential");
     for (String jwt : credentialJwts) {
       ObjectNode envelope = envelopes.addObject();
-      envelope.put("@context", VcContexts.CREDENTIALS_V2);
+      envelope.putArray("@context").add(VcContexts.CREDENTIALS_V2);
       envelope.put("id", VcContexts.ENVELOPED_VC_PREFIX + jwt);
       envelope.put("type", "EnvelopedVerifiableCredential");
     }

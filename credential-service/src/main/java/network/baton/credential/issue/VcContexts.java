@@ -5,6 +5,9 @@ public final class VcContexts {
   /** W3C VC Data Model 2.0 base context. */
   public static final String CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2";
 
+  /** W3C VC Data Model 1.1 base context (read when verifying older credentials). */
+  public static final String CREDENTIALS_V1 = "https://www.w3.org/2018/credentials/v1";
+
   /** Open Badges 3.0 context. */
   public static final String OB_V3P0 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 

@@ -8,6 +8,8 @@ public class CredentialServiceException extends RuntimeException {
 
   /** What went wrong, so the HTTP layer can pick a status. */
   public enum Kind {
+    /** The request contradicts the issuer's configuration (e.g. names another issuer). */
+    BAD_REQUEST,
     /** No such credential or status list. */
     NOT_FOUND,
     /** The request contradicts the current state (e.g. unsuspending a revoked credential). */

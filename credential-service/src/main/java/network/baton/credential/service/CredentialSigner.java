@@ -57,7 +57,9 @@ final class CredentialSigner {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise credential", e);
     } catch (CanonicalizationException e) {
-      throw new IllegalStateException("credential cannot be canonicalized: " + e.getMessage(), e);
+      throw new CredentialServiceException(
+          CredentialServiceException.Kind.UNPROCESSABLE,
+          "credential cannot be canonicalized: " + e.getMessage());
     }
   }
 }

@@ -2,6 +2,7 @@ package network.baton.credential.service;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,11 +11,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import network.baton.credential.did.DidDocument;
 import network.baton.credential.did.NodeDidDocument;
 import network.baton.credential.integrity.EddsaRdfc2022;
+import network.baton.credential.issue.AchievementTypes;
 import network.baton.credential.issue.CredentialIssuer;
 import network.baton.credential.issue.IssueRequest;
 import network.baton.credential.issue.SkillLookup;
@@ -183,13 +188,7 @@ public final class IssuanceService implements Closeable {
     ObjectNode vc = issuer.credential(request, null);
     vc.set("credentialStatus", statusEntries(position));
     String id = vc.get("id").asText();
-    SecuredCredential secured =
-        switch (order.format()) {
-          case JWT -> new SecuredCredential(id, CredentialFormat.JWT, signer.jwt(vc), vc);
-          case DATA_INTEGRITY ->
-              new SecuredCredential(
-                  id, CredentialFormat.DATA_INTEGRITY, null, signer.dataIntegrity(vc, now));
-        };
+    SecuredCredential secured = secure(id, order.format(), vc, now);
     issued.add(
         new IssuedRecord(
             id, position, order.holderDid(), course.iri(), now, CredentialState.ACTIVE));
@@ -203,9 +202,110 @@ public final class IssuanceService implements Closeable {
     return secured;
   }
 
+  /**
+   * Issues a caller's own credential (checked against the data model by the caller, see {@link
+   * network.baton.credential.issue.CredentialConformance}): the node becomes its issuer ({@code
+   * issuer}, when given, must be the node's DID), {@code validFrom} is now when absent, and the
+   * status entries asked for are added and recorded. An AchievementCredential (or
+   * OpenBadgeCredential) must attest a course of this node. Fails with {@link
+   * CredentialServiceException} (bad request: another issuer, a status entry asked next to the
+   * caller's own; unprocessable: not canonicalizable, or a key that cannot make the proof) and
+   * {@link UnknownAchievementException}.
+   */
+  public SecuredCredential issue(SuppliedCredential order) throws IOException {
+    requireNonNull(order, "order");
+    ObjectNode vc = order.credential().deepCopy();
+    claimIssuer(vc);
+    String achievement = requireOwnAchievement(vc);
+    if (order.format() == CredentialFormat.DATA_INTEGRITY) signer.requireDataIntegrityKey();
+    Instant now = clock.instant();
+    if (!vc.has("validFrom")) vc.put("validFrom", CredentialIssuer.timestamp(now));
+    String id = order.credentialId() != null ? order.credentialId() : vc.path("id").asText(null);
+    StatusListIndex position = null;
+    if (!order.status().isEmpty()) {
+      if (vc.has("credentialStatus")) {
+        throw new CredentialServiceException(
+            CredentialServiceException.Kind.BAD_REQUEST,
+            "the credential has its own credentialStatus; the node adds one only to a credential"
+                + " without");
+      }
+      if (id == null) {
+        id = "urn:uuid:" + UUID.randomUUID();
+        vc.put("id", id);
+      }
+      if (issued.find(id).isPresent()) {
+        throw new CredentialServiceException(
+            CredentialServiceException.Kind.CONFLICT, "credential " + id + " was issued before");
+      }
+      position = allocator.allocate();
+      ArrayNode entries = statusEntries(position, order.status());
+      vc.set("credentialStatus", entries.size() == 1 ? entries.get(0) : entries);
+    }
+    SecuredCredential secured = secure(id, order.format(), vc, now);
+    if (position != null) {
+      String holder = vc.path("credentialSubject").path("id").asText("");
+      issued.add(
+          new IssuedRecord(
+              id,
+              position,
+              holder,
+              achievement == null ? "" : achievement,
+              now,
+              CredentialState.ACTIVE));
+    }
+    log.info(
+        "supplied credential issued [id: {}, format: {}, status: {}]",
+        id,
+        order.format().value(),
+        position == null ? "none" : position.list() + "/" + position.index());
+    return secured;
+  }
+
+  private SecuredCredential secure(String id, CredentialFormat format, ObjectNode vc, Instant now) {
+    return switch (format) {
+      case JWT -> new SecuredCredential(id, CredentialFormat.JWT, signer.jwt(vc), vc);
+      case DATA_INTEGRITY ->
+          new SecuredCredential(
+              id, CredentialFormat.DATA_INTEGRITY, null, signer.dataIntegrity(vc, now));
+    };
+  }
+
+  private void claimIssuer(ObjectNode vc) {
+    JsonNode named = vc.get("issuer");
+    if (named == null) {
+      vc.put("issuer", config.issuerDid());
+      return;
+    }
+    String id = named.isObject() ? named.path("id").asText(null) : named.asText(null);
+    if (!config.issuerDid().equals(id)) {
+      // The VC API issuer's 400: "The provided value of 'issuer' does not match the expected
+      // configuration."
+      throw new CredentialServiceException(
+          CredentialServiceException.Kind.BAD_REQUEST,
+          "issuer " + id + " does not match this node's issuer " + config.issuerDid());
+    }
+  }
+
+  // An Open Badges credential attests an achievement: this node only attests its own courses.
+  private String requireOwnAchievement(ObjectNode vc) {
+    if (!AchievementTypes.isAchievementCredential(vc)) return null;
+    JsonNode subject = vc.path("credentialSubject");
+    JsonNode achievement = (subject.isArray() ? subject.path(0) : subject).path("achievement");
+    String iri = achievement.isTextual() ? achievement.asText() : achievement.path("id").asText("");
+    if (iri.isBlank() || courses.find(iri).isEmpty()) {
+      throw new UnknownAchievementException(iri.isBlank() ? "(no achievement id)" : iri);
+    }
+    return iri;
+  }
+
   private ArrayNode statusEntries(StatusListIndex position) {
+    return statusEntries(position, EnumSet.allOf(StatusPurpose.class));
+  }
+
+  private ArrayNode statusEntries(StatusListIndex position, Set<StatusPurpose> purposes) {
     ArrayNode entries = json.createArrayNode();
     for (StatusPurpose purpose : StatusPurpose.values()) {
+      if (!purposes.contains(purpose)) continue;
       URI url = config.statusListUrl(new StatusListId(position.list(), purpose));
       entries.add(StatusEntry.of(url, purpose, position.index()).toJson());
     }

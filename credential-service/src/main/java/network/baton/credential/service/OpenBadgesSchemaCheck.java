@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import network.baton.credential.issue.AchievementTypes;
 import network.baton.credential.schema.AchievementCredentialSchema;
 import network.baton.credential.verify.Check;
 import network.baton.credential.verify.CredentialCheck;
 
 /**
- * The Open Badges 3.0 AchievementCredential JSON Schema as a verification check. The schema
+ * The Open Badges 3.0 AchievementCredential JSON Schema as a verification check, for credentials
+ * whose type is an Open Badges one (other credentials pass: the schema is not theirs). The schema
  * predates VC Data Model 2.0 and allows one {@code credentialStatus} object only, while our
  * credentials carry two entries (revocation and suspension) as VCDM 2.0 allows; so a list of
  * entries is validated one entry at a time, each entry against the schema's CredentialStatus.
@@ -32,6 +34,10 @@ public final class OpenBadgesSchemaCheck implements CredentialCheck {
   @Override
   public Check check(JsonNode credential) {
     if (!credential.isObject()) return Check.fail(NAME, "the credential is not a JSON object");
+    if (!AchievementTypes.isAchievementCredential(credential)) {
+      return Check.pass(
+          NAME, "not an Open Badges credential: the Open Badges schema does not apply");
+    }
     Set<String> problems = new LinkedHashSet<>();
     JsonNode status = credential.get("credentialStatus");
     if (status != null && status.isArray() && !status.isEmpty()) {

@@ -5,14 +5,15 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * An issued credential as handed to the holder: its id, its format, the compact {@code vc+jwt} (JWT
- * format only, else null) and the credential JSON (the signed document with its proof for Data
- * Integrity, the JWT payload for vc+jwt).
+ * An issued credential as handed to the holder: its id (null for a caller's credential that has
+ * none and asked for no status), its format, the compact {@code vc+jwt} (JWT format only, else
+ * null) and the credential JSON (the signed document with its proof for Data Integrity, the JWT
+ * payload for vc+jwt).
  */
 public record SecuredCredential(
     String id, CredentialFormat format, String jwt, ObjectNode document) {
   public SecuredCredential {
-    requireNonNull(id, "id");
+    // id is null for a caller's credential without one (no status entry asked, nothing recorded)
     requireNonNull(format, "format");
     requireNonNull(document, "document");
     if ((format == CredentialFormat.JWT) != (jwt != null)) {

@@ -6,8 +6,9 @@ import java.util.Optional;
 import network.baton.credential.issue.VcContexts;
 
 /**
- * The {@code credential} gate: the document is a VC Data Model 2.0 credential (not a VC-JWT 1.1
- * {@code vc} claim) with an issuer DID and a subject; records the issuer and subject it names.
+ * The {@code credential} gate: the document is a VC Data Model 2.0 credential (or 1.1, under its
+ * context, as older Data Integrity credentials are; not a VC-JWT 1.1 {@code vc} claim) with an
+ * issuer DID and a subject; records the issuer and subject it names.
  */
 public final class CredentialShapeCheck implements VerificationCheck {
   @Override
@@ -22,7 +23,24 @@ public final class CredentialShapeCheck implements VerificationCheck {
             ? Check.fail(CredentialVerifier.CREDENTIAL, problem.get())
             : Check.pass(
                 CredentialVerifier.CREDENTIAL,
-                "a VC Data Model 2.0 credential issued by " + issuer));
+                (isV1(vc) ? "a VC Data Model 1.1" : "a VC Data Model 2.0")
+                    + " credential issued by "
+                    + issuer));
+  }
+
+  private static boolean isV2(JsonNode vc) {
+    JsonNode context = vc.get("@context");
+    return context != null
+        && context.isArray()
+        && VcContexts.CREDENTIALS_V2.equals(context.path(0).asText());
+  }
+
+  /** Whether the credential is under the VC Data Model 1.1 context (its first item). */
+  static boolean isV1(JsonNode vc) {
+    JsonNode context = vc.get("@context");
+    return context != null
+        && context.isArray()
+        && VcContexts.CREDENTIALS_V1.equals(context.path(0).asText());
   }
 
   private static Optional<String> problem(JsonNode vc) {
@@ -30,11 +48,13 @@ public final class CredentialShapeCheck implements VerificationCheck {
       return Optional.of(
           "payload carries a 'vc' claim (VC-JWT 1.1); expected the credential itself (VC-JOSE-COSE)");
     }
-    JsonNode context = vc.get("@context");
-    if (context == null
-        || !context.isArray()
-        || !VcContexts.CREDENTIALS_V2.equals(context.path(0).asText())) {
-      return Optional.of("@context must be an array starting with " + VcContexts.CREDENTIALS_V2);
+    if (!isV2(vc) && !isV1(vc)) {
+      return Optional.of(
+          "@context must be an array starting with "
+              + VcContexts.CREDENTIALS_V2
+              + " (or "
+              + VcContexts.CREDENTIALS_V1
+              + ")");
     }
     if (!contains(vc.get("type"), "VerifiableCredential")) {
       return Optional.of("type does not include VerifiableCredential");

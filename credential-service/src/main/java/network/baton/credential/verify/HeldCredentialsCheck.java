@@ -10,9 +10,10 @@ import network.baton.credential.issue.VcContexts;
 
 /**
  * The credentials a presentation holds, each verified on its own (its report is kept in the
- * presentation's) and bound to the holder: a {@code holder binding} check per credential (its
- * subject is the presenting holder), or a {@code credentials} failure for one that is not in an
- * accepted form.
+ * presentation's) and, when the verifier asks for holder binding, bound to the holder: a {@code
+ * holder binding} check per credential (its subject is the presenting holder), else a {@code
+ * credentials} check saying whether it verifies; or a {@code credentials} failure for one that is
+ * not in an accepted form.
  */
 public final class HeldCredentialsCheck implements VerificationCheck {
   private final boolean envelopedOnly;
@@ -58,8 +59,15 @@ public final class HeldCredentialsCheck implements VerificationCheck {
       }
       VerificationReport report = credentials.apply(held);
       evidence.credentials().add(report);
+      if (!evidence.required().holderBinding()) {
+        checks.add(
+            report.ok()
+                ? Check.pass(PresentationVerifier.CREDENTIALS, label + " verifies")
+                : Check.fail(PresentationVerifier.CREDENTIALS, label + " does not verify"));
+        continue;
+      }
       checks.add(
-          holder.equals(report.subject())
+          holder != null && holder.equals(report.subject())
               ? Check.pass(
                   PresentationVerifier.HOLDER_BINDING, label + " is about the holder " + holder)
               : Check.fail(

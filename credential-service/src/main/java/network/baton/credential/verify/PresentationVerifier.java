@@ -19,7 +19,8 @@ import network.baton.credential.issue.VcContexts;
  * and holder binding (its {@code credentialSubject.id} is the holder). JSON-LD with the holder's
  * {@code eddsa-rdfc-2022} proof: format, shape, the proof (purpose authentication), the proof's
  * challenge and domain, then each credential held (embedded with a proof, or enveloped) and holder
- * binding. Immutable and thread-safe.
+ * binding. A presentation without a proof, when the verifier asks for no challenge, domain or
+ * holder binding, is verified for the credentials it holds. Immutable and thread-safe.
  */
 public final class PresentationVerifier {
   /** Check names specific to presentations. */
@@ -33,9 +34,13 @@ public final class PresentationVerifier {
   /** The name of the {@code vp+jwt} format. */
   public static final String VP_JWT = "vp+jwt";
 
+  /** The name of a presentation without a proof. */
+  public static final String UNSECURED = "unsecured";
+
   private final FormatDispatch formats;
   private final UsedNonces usedNonces;
   private final boolean dataIntegrity;
+  private final VerificationPipeline unsecured;
 
   /**
    * A verifier for {@code vp+jwt} presentations only, using {@code credentials} for the enveloped
@@ -83,6 +88,9 @@ public final class PresentationVerifier {
           "give both the suite and the credential verifier, or none");
     }
     this.dataIntegrity = dataIntegrity != null;
+    this.unsecured =
+        unsecured(
+            embeddedCredentials != null ? embeddedCredentials : held -> credentials.verify(held));
     List<FormatDispatch.Format> formats = new ArrayList<>();
     formats.add(
         new FormatDispatch.Format(
@@ -145,6 +153,26 @@ public final class PresentationVerifier {
   }
 
   /**
+   * The steps of a presentation without a proof (a JSON object): format, presentation, then each
+   * credential held verified on its own, and a {@code proof} step that passes only when they all
+   * verify.
+   */
+  static VerificationPipeline unsecured(Function<JsonNode, VerificationReport> credentials) {
+    return VerificationPipeline.empty()
+        .gate(
+            CredentialVerifier.FORMAT,
+            VerificationCheck.single(
+                evidence -> {
+                  evidence.embedded(evidence.input(), evidence.input().toString());
+                  return Check.pass(
+                      CredentialVerifier.FORMAT, "JSON-LD presentation without a proof");
+                }))
+        .gate(PRESENTATION, PresentationShapeCheck.embedded())
+        .then(CREDENTIALS, HeldCredentialsCheck.any(credentials))
+        .then(CredentialVerifier.PROOF, new UnsecuredPresentationCheck());
+  }
+
+  /**
    * Verifies a compact {@code vp+jwt} made for this verifier: {@code expectedNonce} is the fresh
    * challenge it handed out (accepted once), {@code expectedAudience} its own identifier (DID or
    * URL).
@@ -182,6 +210,12 @@ public final class PresentationVerifier {
   public VerificationReport verify(JsonNode presentation, PresentationRequirements required) {
     requireNonNull(presentation, "presentation");
     requireNonNull(required, "required");
+    if (required.allowsUnsecured()
+        && presentation.isObject()
+        && !presentation.has("proof")
+        && !presentation.path("id").asText("").startsWith(VcContexts.ENVELOPED_VP_PREFIX)) {
+      return unsecured.run(Evidence.ofPresentation(presentation, required));
+    }
     return formats.verify(Evidence.ofPresentation(presentation, required));
   }
 

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import network.baton.credential.issue.AchievementTypes;
 import network.baton.credential.issue.Skill;
 import network.baton.credential.issue.SkillLookup;
 
 /**
- * The {@code skills} check: the achievement aligns to skills, all of the framework; records the
+ * The {@code skills} check: the achievement aligns to skills, all of the framework (a credential
+ * that is not an Open Badges one and names no achievement passes: it attests none); records the
  * achievement with each skill's labels for the report.
  */
 public final class SkillsCheck implements VerificationCheck {
@@ -26,6 +28,11 @@ public final class SkillsCheck implements VerificationCheck {
   public List<Check> check(Evidence evidence) {
     AttestedAchievement achievement = achievement(evidence.document());
     evidence.achievement(achievement);
+    if (achievement == null && !AchievementTypes.isAchievementCredential(evidence.document())) {
+      return List.of(
+          Check.pass(
+              CredentialVerifier.SKILLS, "not an Open Badges credential: no skills attested"));
+    }
     return List.of(outcome(achievement));
   }
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The {@code dates} check: the credential has a {@code validFrom} that has come and no {@code
- * validUntil} that has passed, on the injected clock, with a tolerated skew.
+ * validUntil} that has passed ({@code issuanceDate} and {@code expirationDate} under the VC 1.1
+ * context), on the injected clock, with a tolerated skew.
  */
 public final class ValidityPeriodCheck implements VerificationCheck {
   private final Clock clock;
@@ -34,9 +35,12 @@ public final class ValidityPeriodCheck implements VerificationCheck {
     String name = CredentialVerifier.DATES;
     Instant now = clock.instant();
     try {
-      Instant from = instant(vc, "validFrom");
-      Instant until = instant(vc, "validUntil");
-      if (from == null) return Check.fail(name, "credential has no validFrom");
+      boolean v1 = CredentialShapeCheck.isV1(vc);
+      Instant from = instant(vc, v1 ? "issuanceDate" : "validFrom");
+      Instant until = instant(vc, v1 ? "expirationDate" : "validUntil");
+      if (from == null) {
+        return Check.fail(name, "credential has no " + (v1 ? "issuanceDate" : "validFrom"));
+      }
       if (now.plus(skew).isBefore(from)) {
         return Check.fail(name, "not valid yet: valid from " + from + ", now is " + now);
       }

@@ -114,13 +114,40 @@ public final class VerificationService {
   public VerificationReport verifyIssuedChallenge(
       JsonNode presentation, String challenge, String domain) {
     requireNonNull(challenge, "challenge");
-    IssuedChallenges.Redemption redemption = challenges.redeem(challenge);
+    return verifyPresentation(presentation, PresentationOptions.issued(challenge, domain));
+  }
+
+  /**
+   * Verifies a presentation as the caller asks ({@link PresentationOptions}): a challenge this
+   * service handed out is redeemed (unexpired, single use, its domain expected unless the caller
+   * names one); a challenge it did not hand out is the caller's own, accepted once; no challenge
+   * and no domain: neither is checked. Never throws for a bad presentation.
+   */
+  public VerificationReport verifyPresentation(JsonNode presentation, PresentationOptions options) {
+    requireNonNull(presentation, "presentation");
+    requireNonNull(options, "options");
+    if (options.challenge() == null) {
+      return presentations.verify(
+          presentation,
+          new PresentationRequirements(null, options.domain(), options.holderBinding()));
+    }
+    IssuedChallenges.Redemption redemption = challenges.redeem(options.challenge());
+    if (redemption.outcome() == IssuedChallenges.Outcome.UNKNOWN && !options.issuedChallenge()) {
+      return presentations.verify(
+          presentation,
+          new PresentationRequirements(
+              NonceCheck.remembered(options.challenge(), usedNonces),
+              options.domain(),
+              options.holderBinding()));
+    }
     String expected =
-        domain != null
-            ? domain
+        options.domain() != null
+            ? options.domain()
             : redemption.challenge() != null ? redemption.challenge().domain() : defaultDomain();
     return presentations.verify(
-        presentation, new PresentationRequirements(redemption.nonceCheck(domain), expected));
+        presentation,
+        new PresentationRequirements(
+            redemption.nonceCheck(options.domain()), expected, options.holderBinding()));
   }
 
   private String defaultDomain() {

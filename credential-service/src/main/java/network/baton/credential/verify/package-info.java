@@ -34,7 +34,17 @@
  *       report under {@code credentials}.
  *   <li>eddsa-rdfc-2022 presentation: format, presentation, proof | nonce (the proof's challenge),
  *       audience (its domain), held credentials as above, in any credential format.
+ *   <li>presentation without a proof, only when the caller asks for no challenge, domain or holder
+ *       binding ({@link network.baton.credential.verify.PresentationRequirements#allowsUnsecured}):
+ *       format, presentation | credentials, then a {@code proof} step that passes only when every
+ *       held credential verified on its own.
  * </ul>
+ *
+ * <p>What the caller asks of a presentation is a {@link
+ * network.baton.credential.verify.PresentationOptions}: its own challenge and domain (each
+ * challenge accepted once) or one this verifier issued, and whether credentials must be about the
+ * holder ({@code holder binding} checks; without it, one {@code credentials} check per credential).
+ * The holder is optional: the controller of the key that secured the presentation.
  *
  * <p>Steps before the bar are gates. A report is ok only when every check passed, every held
  * credential's report is ok, and a step verified a signature or proof: a pipeline without one

@@ -195,7 +195,9 @@ class PresentationRoutesTest {
                     "/presentations/verify",
                     new JsonObject()
                         .put("verifiablePresentation", "a.b.c")
-                        .put("options", new JsonObject().put("domain", EMPLOYER))
+                        .put(
+                            "options",
+                            new JsonObject().put("domain", EMPLOYER).put("issuedChallenge", true))
                         .encode())
                 .statusCode())
         .isEqualTo(400);
@@ -342,8 +344,13 @@ class PresentationRoutesTest {
     return response.bodyAsJsonObject();
   }
 
+  // The pages' policy: a challenge this node issued, credentials bound to the holder.
   private JsonObject verify(Object presentation, String challenge, String domain) throws Exception {
-    JsonObject options = new JsonObject().put("challenge", challenge);
+    JsonObject options =
+        new JsonObject()
+            .put("challenge", challenge)
+            .put("holderBinding", true)
+            .put("issuedChallenge", true);
     if (domain != null) options.put("domain", domain);
     HttpResponse<Buffer> response =
         post(

@@ -103,6 +103,7 @@ final class WalletCommand implements Runnable {
         "Presents credentials to one verifier, for its nonce (challenge) and audience (domain);",
         "prints the presentation (or writes it to --out).",
         "--format jwt (default): a vp+jwt enveloping vc+jwt credentials.",
+        "--enveloped: the vp+jwt as an EnvelopedVerifiablePresentation (JSON).",
         "--format di: a JSON-LD presentation with an eddsa-rdfc-2022 proof by the holder key",
         "(proof purpose authentication), holding Data Integrity credentials as they are and",
         "vc+jwt ones enveloped."
@@ -153,6 +154,13 @@ final class WalletCommand implements Runnable {
         description = "jwt: a vp+jwt (default); di: JSON-LD with an eddsa-rdfc-2022 proof")
     String format;
 
+    @Option(
+        names = "--enveloped",
+        description =
+            "with --format jwt: print the vp+jwt as an EnvelopedVerifiablePresentation (JSON), the"
+                + " form a VC API verifier takes as verifiablePresentation")
+    boolean enveloped;
+
     @Option(names = "--out", paramLabel = "FILE", description = "write the presentation here")
     Path out;
 
@@ -179,7 +187,9 @@ final class WalletCommand implements Runnable {
         HolderWallet holder = HolderWallet.load(wallet, passphrase, keyFile());
         String presentation =
             format.equals("jwt")
-                ? holder.present(jwts, nonce, audience)
+                ? enveloped
+                    ? HolderWallet.enveloped(holder.present(jwts, nonce, audience))
+                    : holder.present(jwts, nonce, audience)
                 : holder.presentDataIntegrity(
                     held,
                     nonce,

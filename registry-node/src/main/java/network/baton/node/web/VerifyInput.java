@@ -15,6 +15,10 @@ import java.util.Base64;
  * @param body the JSON body to send there
  */
 public record VerifyInput(String path, JsonObject body) {
+  // The page verifies for a person at the node: the challenge it handed out, and each credential
+  // about the holder who presents it (options a pasted request may set otherwise).
+  private static final JsonObject PAGE_POLICY =
+      new JsonObject().put("holderBinding", true).put("issuedChallenge", true);
 
   /** The API verifying one credential. */
   public static final String CREDENTIAL_PATH = "/credentials/verify";
@@ -81,6 +85,8 @@ public record VerifyInput(String path, JsonObject body) {
       JsonObject body = json.copy();
       if (!body.containsKey("options")) {
         body.put("options", options(challenge, domain));
+      } else if (body.getValue("options") instanceof JsonObject asked) {
+        PAGE_POLICY.forEach(entry -> asked.getMap().putIfAbsent(entry.getKey(), entry.getValue()));
       }
       return new VerifyInput(PRESENTATION_PATH, body);
     }
@@ -111,7 +117,10 @@ public record VerifyInput(String path, JsonObject body) {
           "verify.error.challenge",
           "a presentation needs the challenge and domain it was made for");
     }
-    return new JsonObject().put("challenge", challenge.strip()).put("domain", domain.strip());
+    return new JsonObject()
+        .put("challenge", challenge.strip())
+        .put("domain", domain.strip())
+        .mergeIn(PAGE_POLICY);
   }
 
   private static JsonArray types(JsonObject json) {

@@ -208,6 +208,51 @@ class CredentialCliTest {
   }
 
   @Test
+  void envelopedWalletPresentationIsWhatAVcApiVerifierTakes() throws Exception {
+    Path presentation = folder.resolve("vp-enveloped-" + System.nanoTime() + ".json");
+    assertThat(
+            run(
+                "wallet",
+                "present",
+                "--enveloped",
+                "--wallet",
+                wallet.toString(),
+                "--credential",
+                credential.toString(),
+                "--nonce",
+                "caller-chosen-nonce",
+                "--aud",
+                AUDIENCE,
+                "--out",
+                presentation.toString(),
+                "--passphrase-file",
+                walletPassphrase.toString()))
+        .as(err.toString())
+        .isZero();
+    JsonObject vp = new JsonObject(Files.readString(presentation));
+    assertThat(vp.getJsonArray("@context").getString(0))
+        .isEqualTo("https://www.w3.org/ns/credentials/v2");
+    assertThat(vp.getString("type")).isEqualTo("EnvelopedVerifiablePresentation");
+    assertThat(vp.getString("id")).startsWith("data:application/vp+jwt,");
+
+    String request =
+        new JsonObject()
+            .put("verifiablePresentation", vp)
+            .put(
+                "options",
+                new JsonObject()
+                    .put("challenge", "caller-chosen-nonce")
+                    .put("domain", AUDIENCE)
+                    .put("holderBinding", true))
+            .encode();
+    HttpResponse<String> response = node.post("/presentations/verify", "application/json", request);
+    JsonObject report = new JsonObject(response.body());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
+  }
+
+  @Test
   void tamperedDataIntegrityPresentationFailsWithExitCode1() throws Exception {
     Path diCredential = Files.writeString(folder.resolve("ec-di-2.json"), issue("eddsa-rdfc-2022"));
     Path presentation = folder.resolve("vp-di-2.json");

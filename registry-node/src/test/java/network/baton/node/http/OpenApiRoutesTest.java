@@ -223,7 +223,19 @@ class OpenApiRoutesTest {
             responses.hasNext(); ) {
           Map.Entry<String, JsonNode> response = responses.next();
           if (page || !response.getKey().matches("[45]\\d\\d")) continue;
-          assertThat(response.getValue().path("$ref").asText())
+          String ref = response.getValue().path("$ref").asText();
+          // The VC API verifier answers a credential that does not verify 400 with its report:
+          // that one response may be the report, or else a problem.
+          if (name.equals("POST /credentials/verify") && response.getKey().equals("400")) {
+            assertThat(ref).isEqualTo("#/components/responses/ReportOrProblem");
+            assertThat(
+                    document
+                        .at("/components/responses/ReportOrProblem/content")
+                        .has("application/problem+json"))
+                .isTrue();
+            continue;
+          }
+          assertThat(ref)
               .as(name + " " + response.getKey() + " is problem+json")
               .isEqualTo("#/components/responses/Problem");
         }

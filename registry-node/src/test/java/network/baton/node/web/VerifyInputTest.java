@@ -29,7 +29,11 @@ class VerifyInputTest {
     assertThat(input.isPresentation()).isTrue();
     assertThat(input.body().getJsonObject("options"))
         .isEqualTo(
-            new JsonObject().put("challenge", "n-1").put("domain", "https://employer.example"));
+            new JsonObject()
+                .put("challenge", "n-1")
+                .put("domain", "https://employer.example")
+                .put("holderBinding", true)
+                .put("issuedChallenge", true));
   }
 
   @Test
