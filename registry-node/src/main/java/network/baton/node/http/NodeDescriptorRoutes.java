@@ -88,7 +88,7 @@ public final class NodeDescriptorRoutes {
     Encoded encoded = encoded(snapshot);
     var response =
         rc.response().putHeader("ETag", encoded.etag()).putHeader("Cache-Control", CACHE_CONTROL);
-    if (matches(rc.request().getHeader("If-None-Match"), encoded.etag())) {
+    if (EntityTags.weakMatch(rc.request().getHeader("If-None-Match"), encoded.etag())) {
       response.setStatusCode(304).end();
     } else {
       response
@@ -130,26 +130,6 @@ public final class NodeDescriptorRoutes {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
-  }
-
-  /** Whether an If-None-Match header names this ETag (weak comparison, RFC 9110 13.1.2) or is *. */
-  static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String tag : ifNoneMatch.split(",")) {
-      String t = tag.strip();
-      if (t.equals("*")) {
-        return true;
-      }
-      if (t.startsWith("W/")) {
-        t = t.substring(2);
-      }
-      if (t.equals(etag)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
