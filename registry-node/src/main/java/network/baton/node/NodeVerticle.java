@@ -25,6 +25,7 @@ import network.baton.node.http.NodeDescriptorRoutes;
 import network.baton.node.http.NodePrefixes;
 import network.baton.node.http.OpenApiRoutes;
 import network.baton.node.http.RequestTargetCheck;
+import network.baton.node.http.RouteMethods;
 import network.baton.node.http.SecurityHeaders;
 import network.baton.node.resources.GraphRenderer;
 import network.baton.node.resources.ResourceProblems;
@@ -280,9 +281,11 @@ public final class NodeVerticle extends VerticleBase {
     }
     setup.extensions().forEach(extension -> extension.mount(router, context));
     router.route().failureHandler(problems);
-    for (int status : new int[] {400, 404, 405, 406, 413, 415, 417, 429, 500, 503}) {
+    RouteMethods methods = RouteMethods.of(router);
+    for (int status : new int[] {400, 404, 406, 413, 415, 417, 429, 500, 503}) {
       router.errorHandler(status, problems.forStatus(status));
     }
+    router.errorHandler(405, methods.allowing(problems.forStatus(405)));
     return router;
   }
 }

@@ -94,10 +94,10 @@ class OpenApiRoutesTest {
 
   @Test
   void everyMountedRouteIsDocumented() {
-    Set<String> documented = documentedOperations(OpenApiRoutes.document());
+    Set<String> documented = withImpliedHead(documentedOperations(OpenApiRoutes.document()));
     Set<String> undocumented = new TreeSet<>(mountedOperations());
     undocumented.removeAll(documented);
-    undocumented.removeAll(NOT_DOCUMENTED);
+    undocumented.removeAll(withImpliedHead(NOT_DOCUMENTED));
 
     assertThat(undocumented).as("routes missing from openapi.yaml").isEmpty();
   }
@@ -231,6 +231,88 @@ class OpenApiRoutesTest {
     }
     assertThat(document.at("/components/responses/Problem/content").has("application/problem+json"))
         .isTrue();
+  }
+
+  @Test
+  void everyRouteAnsweringGetAnswersHead() {
+    Set<String> mounted = mountedOperations();
+    for (String operation : mounted) {
+      if (operation.startsWith("GET ")) {
+        assertThat(mounted).contains("HEAD " + operation.substring(4));
+      }
+    }
+  }
+
+  @Test
+  void headAnswersEveryDocumentedGetWithItsStatusAndHeadersAndNoBody() {
+    for (String operation : documentedOperations(OpenApiRoutes.document())) {
+      if (!operation.startsWith("GET ")) continue;
+      String path = samplePath(operation.substring(4));
+      HttpResponse<String> get = node.send(node.request(path).GET());
+      HttpResponse<String> head =
+          node.send(
+              node.request(path).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+      assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.statusCode());
+      assertThat(head.body()).as("HEAD " + path).isEmpty();
+      Map<String, List<String>> getHeaders = comparable(get);
+      Map<String, List<String>> headHeaders = comparable(head);
+      assertThat(headHeaders).as("HEAD " + path + " headers").isEqualTo(getHeaders);
+      // RFC 9110 8.6: a Content-Length on HEAD, if sent, is the GET's.
+      head.headers()
+          .firstValue("content-length")
+          .ifPresent(
+              length ->
+                  assertThat(get.headers().firstValue("content-length"))
+                      .as("HEAD " + path)
+                      .hasValue(length));
+    }
+  }
+
+  @Test
+  void every405CarriesAllowWithTheMethodsOfItsPath() {
+    Map<String, Set<String>> byPath = new java.util.TreeMap<>();
+    for (String operation : withImpliedHead(documentedOperations(OpenApiRoutes.document()))) {
+      String[] parts = operation.split(" ", 2);
+      byPath.computeIfAbsent(parts[1], p -> new TreeSet<>()).add(parts[0]);
+    }
+    for (Map.Entry<String, Set<String>> path : byPath.entrySet()) {
+      String sample = samplePath(path.getKey());
+      HttpResponse<String> refused =
+          node.send(
+              node.request(sample)
+                  .method("PATCH", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+      assertThat(refused.statusCode()).as("PATCH " + sample).isEqualTo(405);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      Set<String> allow =
+          new TreeSet<>(
+              List.of(refused.headers().firstValue("Allow").orElseThrow().split(",\\s*")));
+      assertThat(allow).as("Allow of " + sample).containsAll(path.getValue());
+      assertThat(allow).doesNotContain("PATCH");
+    }
+  }
+
+  /** Every documented GET also answers HEAD (RFC 9110 9.3.2), which the document says once. */
+  private static Set<String> withImpliedHead(Set<String> documented) {
+    Set<String> operations = new TreeSet<>(documented);
+    for (String operation : documented) {
+      if (operation.startsWith("GET ")) operations.add("HEAD " + operation.substring(4));
+    }
+    return operations;
+  }
+
+  private static String samplePath(String template) {
+    return template.replaceAll("\\{[^}]+}", "x");
+  }
+
+  // Headers that are the answer's own (its date, a fresh CSRF cookie) are left out.
+  private static Map<String, List<String>> comparable(HttpResponse<String> response) {
+    Map<String, List<String>> headers = new java.util.TreeMap<>(response.headers().map());
+    headers.remove("date");
+    headers.remove("content-length");
+    headers.remove("set-cookie");
+    return headers;
   }
 
   /** "GET /resources/{id}" for every route with a path, its ":id" written as "{id}". */
