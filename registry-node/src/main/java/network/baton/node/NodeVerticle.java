@@ -19,6 +19,7 @@ import network.baton.node.auth.FailedAttempts;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.http.AccessLog;
 import network.baton.node.http.ClientAddresses;
+import network.baton.node.http.ContextRoutes;
 import network.baton.node.http.HealthRoutes;
 import network.baton.node.http.InvalidRequests;
 import network.baton.node.http.NodeDescriptorRoutes;
@@ -266,6 +267,7 @@ public final class NodeVerticle extends VerticleBase {
         .mount(router);
     new HealthRoutes(resources, metrics).mount(router);
     new OpenApiRoutes(config.server().baseUrl()).mount(router);
+    new ContextRoutes().mount(router);
     new SparqlRoutes(
             new SparqlService(
                 dataset.dataset(),

@@ -1,6 +1,9 @@
 package network.baton.node.http;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -14,6 +17,18 @@ public final class EntityTags {
 
   /** One entity tag of a list: its quoted opaque part and whether it was marked weak. */
   public record Tag(String quoted, boolean weak) {}
+
+  /** A strong ETag naming these exact bytes (the same bytes get the same tag after a restart). */
+  public static String of(byte[] bytes) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return '"'
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
+          + '"';
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
 
   /** Whether the header is {@code *} (any current representation). */
   public static boolean isAny(String header) {

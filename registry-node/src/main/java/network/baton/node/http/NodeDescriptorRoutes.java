@@ -9,9 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -115,21 +112,10 @@ public final class NodeDescriptorRoutes {
     }
     byte[] bytes = document(config, snapshot).encodePrettily().getBytes(StandardCharsets.UTF_8);
     Encoded made =
-        new Encoded(snapshot, Buffer.buffer(bytes), Integer.toString(bytes.length), etag(bytes));
+        new Encoded(
+            snapshot, Buffer.buffer(bytes), Integer.toString(bytes.length), EntityTags.of(bytes));
     current = made;
     return made;
-  }
-
-  /** A strong ETag naming these exact bytes (the same document gets the same tag after restart). */
-  private static String etag(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return '"'
-          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
-          + '"';
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import network.baton.credential.http.Problem;
 import network.baton.credential.http.ProblemHandler;
+import network.baton.node.http.ContextRoutes;
 import network.baton.node.http.EntityTags;
 import network.baton.node.http.Json;
 import network.baton.node.store.ChangePage;
@@ -182,6 +183,9 @@ public final class ResourceRoutes {
               String text = renderer.render(stored.graph(), format);
               String type =
                   format.mediaType() + (format == ResourceFormat.NTRIPLES ? "" : "; charset=utf-8");
+              if (format == ResourceFormat.JSONLD) {
+                rc.response().putHeader("Link", ContextRoutes.LINK);
+              }
               rc.response()
                   .putHeader("Content-Type", type)
                   .putHeader("Last-Modified", HttpDates.format(stored.modified()))

@@ -293,6 +293,98 @@ class OpenApiRoutesTest {
     }
   }
 
+  @Test
+  void theStatusesTheNodeAnswersAreDocumentedForTheirOperation() {
+    JsonNode document = OpenApiRoutes.document();
+    String resource = "/resources/openapi-statuses";
+    String turtle = RunningNode.fixture("course.ttl").replace("kosen-ec101", "openapi-statuses");
+    java.util.function.BiFunction<String, String, java.net.http.HttpRequest.Builder> admin =
+        (path, type) ->
+            node.request(path)
+                .header("Authorization", "Bearer " + RunningNode.TOKEN)
+                .header("Content-Type", type);
+    java.util.function.Function<String, java.net.http.HttpRequest.BodyPublisher> text =
+        java.net.http.HttpRequest.BodyPublishers::ofString;
+
+    expect(document, "POST /resources", 201, node.post("/resources", "text/turtle", turtle));
+    String etag = node.get(resource, "text/turtle").headers().firstValue("ETag").orElseThrow();
+    expect(
+        document,
+        "GET /resources/{id}",
+        304,
+        node.send(
+            node.request(resource)
+                .header("Accept", "text/turtle")
+                .header("If-None-Match", etag)
+                .GET()));
+    expect(document, "GET /resources/{id}", 406, node.get(resource, "image/png"));
+    expect(document, "GET /resources/{id}", 404, node.get("/resources/nothing", null));
+    expect(
+        document,
+        "PUT /resources/{id}",
+        412,
+        node.put(resource, "text/turtle", turtle, "\"9-ttl\""));
+    expect(
+        document,
+        "PUT /resources/{id}",
+        415,
+        node.send(admin.apply(resource, "application/pdf").PUT(text.apply("%PDF"))));
+    expect(
+        document,
+        "PUT /resources/{id}",
+        401,
+        node.send(
+            node.request(resource).header("Content-Type", "text/turtle").PUT(text.apply(turtle))));
+    expect(
+        document,
+        "PUT /resources/{id}",
+        403,
+        node.send(
+            node.request(resource)
+                .header("Authorization", "Bearer wrong")
+                .header("Content-Type", "text/turtle")
+                .PUT(text.apply(turtle))));
+    expect(document, "DELETE /resources/{id}", 204, node.delete(resource));
+    expect(document, "GET /resources/{id}", 410, node.get(resource, "text/turtle"));
+    expect(document, "DELETE /resources/{id}", 410, node.delete(resource));
+    expect(document, "PUT /resources/{id}", 410, node.put(resource, "text/turtle", turtle, null));
+
+    String select = "/sparql?query=" + java.net.URLEncoder.encode("SELECT * {}", UTF8);
+    expect(document, "GET /sparql", 200, node.get(select, null));
+    expect(document, "GET /sparql", 406, node.get(select, "image/png"));
+    expect(document, "GET /sparql", 400, node.get("/sparql?query=SELECT", null));
+    expect(document, "GET /sparql", 403, node.get("/sparql?update=x", null));
+    expect(
+        document,
+        "POST /sparql",
+        415,
+        node.send(
+            node.request("/sparql").header("Content-Type", "text/plain").POST(text.apply("x"))));
+    String context = node.get(ContextRoutes.PATH, null).headers().firstValue("ETag").orElseThrow();
+    expect(
+        document,
+        "GET " + ContextRoutes.PATH,
+        304,
+        node.send(node.request(ContextRoutes.PATH).header("If-None-Match", context).GET()));
+  }
+
+  private static final java.nio.charset.Charset UTF8 = java.nio.charset.StandardCharsets.UTF_8;
+
+  private static void expect(
+      JsonNode document, String operation, int status, HttpResponse<String> response) {
+    String[] parts = operation.split(" ", 2);
+    assertThat(response.statusCode()).as(operation + ": " + response.body()).isEqualTo(status);
+    assertThat(
+            document
+                .path("paths")
+                .path(parts[1])
+                .path(parts[0].toLowerCase(Locale.ROOT))
+                .path("responses")
+                .has(String.valueOf(status)))
+        .as(operation + " documents " + status)
+        .isTrue();
+  }
+
   /** Every documented GET also answers HEAD (RFC 9110 9.3.2), which the document says once. */
   private static Set<String> withImpliedHead(Set<String> documented) {
     Set<String> operations = new TreeSet<>(documented);
