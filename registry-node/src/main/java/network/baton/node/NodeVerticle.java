@@ -19,12 +19,14 @@ import network.baton.node.auth.FailedAttempts;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.http.AccessLog;
 import network.baton.node.http.ClientAddresses;
+import network.baton.node.http.ContextRoutes;
 import network.baton.node.http.HealthRoutes;
 import network.baton.node.http.InvalidRequests;
 import network.baton.node.http.NodeDescriptorRoutes;
 import network.baton.node.http.NodePrefixes;
 import network.baton.node.http.OpenApiRoutes;
 import network.baton.node.http.RequestTargetCheck;
+import network.baton.node.http.RouteMethods;
 import network.baton.node.http.SecurityHeaders;
 import network.baton.node.resources.GraphRenderer;
 import network.baton.node.resources.ResourceProblems;
@@ -277,15 +279,18 @@ public final class NodeVerticle extends VerticleBase {
     descriptor.mount(router);
     new HealthRoutes(resources, metrics).mount(router);
     new OpenApiRoutes(config.server().baseUrl()).mount(router);
+    new ContextRoutes().mount(router);
     new SparqlRoutes(sparql, body, work.share(work.sparql())).mount(router);
     if (searchService != null) {
       new SearchRoutes(searchService, work.share(work.search())).mount(router);
     }
     setup.extensions().forEach(extension -> extension.mount(router, context));
     router.route().failureHandler(problems);
-    for (int status : new int[] {400, 404, 405, 406, 413, 415, 417, 429, 500, 503}) {
+    RouteMethods methods = RouteMethods.of(router);
+    for (int status : new int[] {400, 404, 406, 413, 415, 417, 429, 500, 503}) {
       router.errorHandler(status, problems.forStatus(status));
     }
+    router.errorHandler(405, methods.allowing(problems.forStatus(405)));
     return router;
   }
 }

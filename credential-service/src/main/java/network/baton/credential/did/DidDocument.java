@@ -24,12 +24,18 @@ public record DidDocument(
     List<String> assertionMethod,
     List<String> authentication) {
 
-  /** The contexts written into DID documents this service produces. */
-  public static final List<String> CONTEXTS =
-      List.of(
-          "https://www.w3.org/ns/did/v1",
-          "https://w3id.org/security/multikey/v1",
-          "https://w3id.org/security/suites/jws-2020/v1");
+  /** The DID Core context, first in every DID document this service produces. */
+  public static final String DID_CONTEXT = "https://www.w3.org/ns/did/v1";
+
+  /** The context defining {@code Multikey} and {@code publicKeyMultibase}. */
+  public static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
+
+  /**
+   * {@code JsonWebKey} and {@code publicKeyJwk} (Controlled Identifiers 1.0), defined inline as the
+   * Multikey context defines its type, so a document using them expands with the bundled contexts
+   * alone and no term is dropped (JSON-LD safe mode).
+   */
+  private static final ObjectNode JSON_WEB_KEY_CONTEXT = jsonWebKeyContext();
 
   public DidDocument {
     requireNonNull(id, "id");
@@ -63,8 +69,10 @@ public record DidDocument(
   public ObjectNode toJson() {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode doc = f.objectNode();
-    ArrayNode context = doc.putArray("@context");
-    CONTEXTS.forEach(context::add);
+    // Only the contexts whose terms the document uses.
+    ArrayNode context = doc.putArray("@context").add(DID_CONTEXT);
+    if (uses(VerificationMethod.MULTIKEY)) context.add(MULTIKEY_CONTEXT);
+    if (uses(VerificationMethod.JSON_WEB_KEY)) context.add(JSON_WEB_KEY_CONTEXT.deepCopy());
     doc.put("id", id);
     ArrayNode methods = doc.putArray("verificationMethod");
     for (VerificationMethod m : verificationMethods) {
@@ -84,6 +92,22 @@ public record DidDocument(
     ArrayNode auth = doc.putArray("authentication");
     authentication.forEach(auth::add);
     return doc;
+  }
+
+  private boolean uses(String type) {
+    return verificationMethods.stream().anyMatch(m -> m.type().equals(type));
+  }
+
+  private static ObjectNode jsonWebKeyContext() {
+    String security = "https://w3id.org/security#";
+    ObjectNode context = JsonNodeFactory.instance.objectNode();
+    ObjectNode type = context.putObject(VerificationMethod.JSON_WEB_KEY);
+    type.put("@id", security + "JsonWebKey");
+    ObjectNode scoped = type.putObject("@context");
+    scoped.put("@protected", true).put("id", "@id").put("type", "@type");
+    scoped.putObject("controller").put("@id", security + "controller").put("@type", "@id");
+    scoped.putObject("publicKeyJwk").put("@id", security + "publicKeyJwk").put("@type", "@json");
+    return context;
   }
 
   /** Reads a DID document; embedded or unsupported methods are skipped, bad keys fail. */

@@ -8,10 +8,13 @@ import network.baton.credential.keys.SigningKey;
 
 /**
  * Builds a node's DID document from all its keys (old ones too, so older credentials still verify):
- * each key one verification method {@code did#key-N}, listed for assertion and authentication.
+ * each key listed twice, as {@code Multikey} and as {@code JsonWebKey}, so both Data Integrity and
+ * JOSE-only verifiers can use it. Its {@code did#key-N} method has the type the format gives (what
+ * credentials signed with it name); the other form is {@code did#key-N-jwk} or {@code
+ * did#key-N-multikey}. Every method is listed for assertion and authentication.
  */
 public final class NodeDidDocument {
-  /** How verification methods are written. */
+  /** How the {@code did#key-N} methods are written (the other form is listed beside each). */
   public enum Format {
     /** {@code Multikey} with {@code publicKeyMultibase} for every key. */
     MULTIKEY,
@@ -26,7 +29,7 @@ public final class NodeDidDocument {
   /** The DID document for a node DID and its keys. */
   public static DidDocument build(String did, NodeKeys keys, Format format) {
     List<VerificationMethod> methods = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
+    List<VerificationMethod> twins = new ArrayList<>();
     for (SigningKey key : keys.keys()) {
       String id = did + "#" + key.id();
       String type =
@@ -39,8 +42,15 @@ public final class NodeDidDocument {
                     : VerificationMethod.JSON_WEB_KEY;
           };
       methods.add(new VerificationMethod(id, type, did, key.publicKey()));
-      ids.add(id);
+      twins.add(
+          type.equals(VerificationMethod.MULTIKEY)
+              ? new VerificationMethod(
+                  id + "-jwk", VerificationMethod.JSON_WEB_KEY, did, key.publicKey())
+              : new VerificationMethod(
+                  id + "-multikey", VerificationMethod.MULTIKEY, did, key.publicKey()));
     }
+    methods.addAll(twins);
+    List<String> ids = methods.stream().map(VerificationMethod::id).toList();
     return new DidDocument(did, methods, ids, ids);
   }
 }

@@ -9,9 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -93,7 +90,7 @@ public final class NodeDescriptorRoutes implements NodeDescriptor {
     Encoded encoded = encoded(snapshot);
     var response =
         rc.response().putHeader("ETag", encoded.etag()).putHeader("Cache-Control", CACHE_CONTROL);
-    if (matches(rc.request().getHeader("If-None-Match"), encoded.etag())) {
+    if (EntityTags.weakMatch(rc.request().getHeader("If-None-Match"), encoded.etag())) {
       response.setStatusCode(304).end();
     } else {
       response
@@ -120,41 +117,10 @@ public final class NodeDescriptorRoutes implements NodeDescriptor {
     }
     byte[] bytes = document(config, snapshot).encodePrettily().getBytes(StandardCharsets.UTF_8);
     Encoded made =
-        new Encoded(snapshot, Buffer.buffer(bytes), Integer.toString(bytes.length), etag(bytes));
+        new Encoded(
+            snapshot, Buffer.buffer(bytes), Integer.toString(bytes.length), EntityTags.of(bytes));
     current = made;
     return made;
-  }
-
-  /** A strong ETag naming these exact bytes (the same document gets the same tag after restart). */
-  private static String etag(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return '"'
-          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
-          + '"';
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
-
-  /** Whether an If-None-Match header names this ETag (weak comparison, RFC 9110 13.1.2) or is *. */
-  static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String tag : ifNoneMatch.split(",")) {
-      String t = tag.strip();
-      if (t.equals("*")) {
-        return true;
-      }
-      if (t.startsWith("W/")) {
-        t = t.substring(2);
-      }
-      if (t.equals(etag)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -2,6 +2,7 @@ package network.baton.node.resources;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,6 +18,8 @@ import java.util.Locale;
 import java.util.Set;
 import network.baton.credential.http.Problem;
 import network.baton.credential.http.ProblemHandler;
+import network.baton.node.http.ContextRoutes;
+import network.baton.node.http.EntityTags;
 import network.baton.node.http.Json;
 import network.baton.node.store.ChangePage;
 import network.baton.node.store.ResourcePage;
@@ -130,14 +133,19 @@ public final class ResourceRoutes {
     String id = rc.pathParam("id");
     inputLang(rc)
         .compose(
-            lang -> service.replace(id, bodyText(rc), lang, rc.request().getHeader("If-Match")))
+            lang ->
+                service.replace(
+                    id,
+                    bodyText(rc),
+                    lang,
+                    RepresentationTag.ifMatch(rc.request().getHeader("If-Match"))))
         .onSuccess(stored -> replyStored(rc, stored.version() == 1 ? 201 : 200, stored))
         .onFailure(rc::fail);
   }
 
   private void delete(RoutingContext rc) {
     service
-        .delete(rc.pathParam("id"), rc.request().getHeader("If-Match"))
+        .delete(rc.pathParam("id"), RepresentationTag.ifMatch(rc.request().getHeader("If-Match")))
         .onSuccess(change -> rc.response().setStatusCode(204).end())
         .onFailure(rc::fail);
   }
@@ -166,14 +174,18 @@ public final class ResourceRoutes {
         .get(rc.pathParam("id"))
         .onSuccess(
             stored -> {
-              rc.response().putHeader("ETag", stored.etag()).putHeader("Vary", "Accept");
-              if (stored.etag().equals(rc.request().getHeader("If-None-Match"))) {
+              String etag = new RepresentationTag(stored.version(), format).header();
+              rc.response().putHeader("ETag", etag).putHeader("Vary", "Accept");
+              if (EntityTags.weakMatch(rc.request().getHeader("If-None-Match"), etag)) {
                 rc.response().setStatusCode(304).end();
                 return;
               }
               String text = renderer.render(stored.graph(), format);
               String type =
                   format.mediaType() + (format == ResourceFormat.NTRIPLES ? "" : "; charset=utf-8");
+              if (format == ResourceFormat.JSONLD) {
+                rc.response().putHeader("Link", ContextRoutes.LINK);
+              }
               rc.response()
                   .putHeader("Content-Type", type)
                   .putHeader("Last-Modified", HttpDates.format(stored.modified()))
@@ -251,8 +263,15 @@ public final class ResourceRoutes {
         .put("changes", changes);
   }
 
+  // A POST's 201 carries the validator of the new resource's default representation (JSON-LD,
+  // RFC 9110 15.3.2); a PUT's answer none, since the node stores the graph, not the bytes sent
+  // (RFC 9110 9.3.4): a client takes the ETag of the format it reads from a GET.
   private static void replyStored(RoutingContext rc, int status, StoredResource stored) {
-    rc.response().putHeader("ETag", stored.etag());
+    if (rc.request().method() == HttpMethod.POST) {
+      rc.response()
+          .putHeader(
+              "ETag", new RepresentationTag(stored.version(), ResourceFormat.JSONLD).header());
+    }
     if (status == 201) {
       rc.response().putHeader("Location", stored.iri());
     }

@@ -16,6 +16,7 @@ import network.baton.node.store.ResourcePage;
 import network.baton.node.store.ResourceStore;
 import network.baton.node.store.StoreException;
 import network.baton.node.store.StoredResource;
+import network.baton.node.store.VersionMatch;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -59,7 +60,7 @@ public final class ResourceService {
   }
 
   /** Replaces (or creates at that id) a resource, honouring If-Match. */
-  public Future<StoredResource> replace(String id, String body, Lang lang, String ifMatch) {
+  public Future<StoredResource> replace(String id, String body, Lang lang, VersionMatch ifMatch) {
     return writes.executeBlocking(() -> store.replace(id, validated(body, lang), ifMatch), false);
   }
 
@@ -74,7 +75,7 @@ public final class ResourceService {
   }
 
   /** Deletes a resource, leaving a tombstone. */
-  public Future<Change> delete(String id, String ifMatch) {
+  public Future<Change> delete(String id, VersionMatch ifMatch) {
     return writes.executeBlocking(() -> store.delete(id, ifMatch), false);
   }
 

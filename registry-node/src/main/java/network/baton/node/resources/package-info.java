@@ -16,6 +16,13 @@
  * through {@link network.baton.node.store.ResourceStore}, writes on the node's write queue and
  * reads on its read queue.
  *
+ * <p>Validators: each representation of a version has its own strong ETag ({@link
+ * network.baton.node.resources.RepresentationTag}, {@code "<version>-<format>"}); {@code
+ * If-None-Match} is compared weakly against the negotiated representation's tag, {@code If-Match}
+ * strongly against every representation of the current version ({@link
+ * network.baton.node.store.VersionMatch} is what the store checks in its write transaction).
+ * JSON-LD answers link the node's copy of the BATON context ({@code /contexts/baton-v1.jsonld}).
+ *
  * <p>Failures: the service throws domain exceptions ({@link
  * network.baton.node.resources.RdfSyntaxException} with line and column, {@link
  * network.baton.node.resources.ValidationFailedException} with the violations, {@link

@@ -31,7 +31,7 @@ import org.apache.jena.sparql.expr.aggregate.Aggregator;
  * {@code SERVICE} anywhere (inside OPTIONAL, UNION, subqueries and EXISTS too, SILENT or not, a
  * variable or an IRI), only the extension functions and property functions of {@link
  * PublicFunctions}, no custom aggregates. {@code FROM} and {@code FROM NAMED} choose graphs of the
- * store (Jena fetches them only when it has no dataset, and a query here always has one).
+ * store ({@link QueryDataset}; nothing is fetched).
  */
 public final class QueryPolicy {
 

@@ -58,21 +58,22 @@ public final class SparqlRoutes {
       rc.fail(QueryTextLimit.tooLong(414, service.limits().maxQueryBytes()));
       return;
     }
-    answer(rc, query);
+    answer(rc, query, QueryDataset.of(rc.queryParams()));
   }
 
   private void post(RoutingContext rc) {
     String header = rc.request().getHeader("Content-Type");
     String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     switch (type) {
-      case "application/sparql-query" -> answerPosted(rc, text(rc));
+      case "application/sparql-query" ->
+          answerPosted(rc, text(rc), QueryDataset.of(rc.queryParams()));
       case "application/x-www-form-urlencoded" -> {
         MultiMap form = FormBody.parse(rc.body().buffer());
         if (form.contains("update")) {
           rc.fail(readOnly());
           return;
         }
-        answerPosted(rc, form.get("query"));
+        answerPosted(rc, form.get("query"), QueryDataset.of(form));
       }
       case "application/sparql-update" -> rc.fail(readOnly());
       default ->
@@ -86,15 +87,15 @@ public final class SparqlRoutes {
     }
   }
 
-  private void answerPosted(RoutingContext rc, String query) {
+  private void answerPosted(RoutingContext rc, String query, QueryDataset dataset) {
     if (QueryTextLimit.over(query, service.limits().maxQueryBytes())) {
       rc.fail(QueryTextLimit.tooLong(413, service.limits().maxQueryBytes()));
       return;
     }
-    answer(rc, query);
+    answer(rc, query, dataset);
   }
 
-  private void answer(RoutingContext rc, String query) {
+  private void answer(RoutingContext rc, String query, QueryDataset dataset) {
     QueryRun run = new QueryRun();
     // Fails when the connection closed before the answer was sent: the client has gone.
     rc.addEndHandler(
@@ -104,7 +105,7 @@ public final class SparqlRoutes {
           }
         });
     service
-        .query(query, rc.parsedHeaders().accept(), run)
+        .query(query, dataset, rc.parsedHeaders().accept(), run)
         .onSuccess(
             answer -> {
               if (!run.isClientGone()) {

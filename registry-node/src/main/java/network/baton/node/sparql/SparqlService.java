@@ -15,11 +15,13 @@ import network.baton.node.config.QueryLimits;
 import org.apache.jena.atlas.lib.Alarm;
 import org.apache.jena.atlas.lib.AlarmClock;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.query.text.TextIndexParseException;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -27,6 +29,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
@@ -107,10 +110,17 @@ public final class SparqlService {
    * aborted (or never started) and the future fails with {@link QueryRun.Abandoned}.
    */
   public Future<SparqlAnswer> query(String queryText, List<MIMEHeader> accept, QueryRun run) {
-    return pool.executeBlocking(() -> run(queryText, accept, run), false);
+    return query(queryText, QueryDataset.NONE, accept, run);
   }
 
-  private SparqlAnswer run(String queryText, List<MIMEHeader> accept, QueryRun run) {
+  /** As {@link #query(String, List, QueryRun)} over the dataset the request names. */
+  public Future<SparqlAnswer> query(
+      String queryText, QueryDataset named, List<MIMEHeader> accept, QueryRun run) {
+    return pool.executeBlocking(() -> run(queryText, named, accept, run), false);
+  }
+
+  private SparqlAnswer run(
+      String queryText, QueryDataset named, List<MIMEHeader> accept, QueryRun run) {
     run.checkClient();
     long started = System.nanoTime();
     try {
@@ -121,7 +131,12 @@ public final class SparqlService {
       boolean graphResult = query.isConstructType() || query.isDescribeType();
       Format format = negotiate(graphResult ? GRAPH_FORMATS : RESULT_FORMATS, accept);
       QueryBudget budget = new QueryBudget(limits);
-      byte[] body = Txn.calculateRead(dataset, () -> execute(query, format, budget, run));
+      // The chosen dataset is a view of the store's graphs, opened within the read transaction.
+      byte[] body =
+          Txn.calculateRead(
+              dataset,
+              () ->
+                  execute(query, named.over(dataset.asDatasetGraph(), query), format, budget, run));
       log.debug(
           "query answered [type: {}, ms: {}, held bytes: {}]",
           query.queryType(),
@@ -161,12 +176,20 @@ public final class SparqlService {
     }
   }
 
-  /** Runs the query inside the caller's read transaction and writes its answer. */
-  private byte[] execute(Query query, Format format, QueryBudget budget, QueryRun run) {
+  /**
+   * Runs the query inside the caller's read transaction and writes its answer: over the dataset the
+   * request chose, or else over the store with the union of its graphs as default graph.
+   */
+  private byte[] execute(
+      Query query, DatasetGraph chosen, Format format, QueryBudget budget, QueryRun run) {
     Alarm deadline = null;
+    QueryExecutionDatasetBuilder builder =
+        QueryExecution.dataset(chosen == null ? dataset : DatasetFactory.wrap(chosen)).query(query);
+    if (chosen == null) {
+      builder.set(TDB2.symUnionDefaultGraph, true);
+    }
     try (QueryExecution qe =
-        QueryContexts.bound(QueryExecution.dataset(dataset).query(query), budget)
-            .set(TDB2.symUnionDefaultGraph, true)
+        QueryContexts.bound(builder, budget)
             .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .build()) {
       run.started(qe);

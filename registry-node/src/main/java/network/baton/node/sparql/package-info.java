@@ -1,6 +1,10 @@
 /**
  * SPARQL for the public: {@code GET|POST /sparql} (SPARQL 1.1 Protocol, queries only) over the
- * union of the node's resource graphs, and the checks {@code /federation/sparql} shares.
+ * union of the node's resource graphs, and the checks {@code /federation/sparql} shares. A request
+ * may name its RDF dataset ({@link network.baton.node.sparql.QueryDataset}: {@code
+ * default-graph-uri} and {@code named-graph-uri}, which win over the query's {@code FROM} and
+ * {@code FROM NAMED}); it is made of the node's graphs, never fetched, and a name that is not an
+ * absolute IRI is 400.
  *
  * <p>Pieces, routes to store: {@link network.baton.node.sparql.SparqlRoutes} reads the query (413
  * or 414 past {@code sparqlMaxQueryBytes}, 403 for an update, 415 for another body) and tells a

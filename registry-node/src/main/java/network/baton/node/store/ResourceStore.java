@@ -100,10 +100,10 @@ public final class ResourceStore implements AutoCloseable {
   }
 
   /**
-   * Replaces (or creates) the resource with this id; ifMatch, when given, must be its current ETag
-   * or "*".
+   * Replaces (or creates) the resource with this id; ifMatch, when given (not null), must accept
+   * its current version, and a resource that does not exist accepts none.
    */
-  public StoredResource replace(String id, ResourceDraft draft, String ifMatch) {
+  public StoredResource replace(String id, ResourceDraft draft, VersionMatch ifMatch) {
     checkReplaceable(id, draft);
     return inWrite(sys -> replaceIn(sys, id, draft, ifMatch, null));
   }
@@ -196,7 +196,7 @@ public final class ResourceStore implements AutoCloseable {
   }
 
   private StoredResource replaceIn(
-      SystemGraph sys, String id, ResourceDraft draft, String ifMatch, NewGraphWriter fresh) {
+      SystemGraph sys, String id, ResourceDraft draft, VersionMatch ifMatch, NewGraphWriter fresh) {
     Node iri = iriNode(id);
     Optional<Node> state = sys.value(iri, SystemGraph.STATE);
     if (state.isPresent() && state.get().equals(SystemGraph.DELETED)) {
@@ -212,7 +212,7 @@ public final class ResourceStore implements AutoCloseable {
   }
 
   /** Deletes the resource, leaving a tombstone; ifMatch as for {@link #replace}. */
-  public Change delete(String id, String ifMatch) {
+  public Change delete(String id, VersionMatch ifMatch) {
     requireValid(id);
     return inWrite(
         sys -> {
@@ -463,8 +463,8 @@ public final class ResourceStore implements AutoCloseable {
     }
   }
 
-  private void checkPrecondition(String ifMatch, long version, String id) {
-    if (ifMatch == null || ifMatch.isBlank()) {
+  private void checkPrecondition(VersionMatch ifMatch, long version, String id) {
+    if (ifMatch == null) {
       return;
     }
     if (version < 0) {
@@ -472,18 +472,11 @@ public final class ResourceStore implements AutoCloseable {
           StoreException.Kind.PRECONDITION_FAILED,
           "If-Match given but " + ids.iri(id) + " does not exist");
     }
-    for (String tag : ifMatch.split(",")) {
-      String t = tag.strip();
-      if (t.startsWith("W/")) {
-        t = t.substring(2);
-      }
-      if (t.equals("*") || t.equals("\"" + version + "\"")) {
-        return;
-      }
+    if (!ifMatch.accepts(version)) {
+      throw new StoreException(
+          StoreException.Kind.PRECONDITION_FAILED,
+          ids.iri(id) + " changed since that version; it is now version " + version);
     }
-    throw new StoreException(
-        StoreException.Kind.PRECONDITION_FAILED,
-        ids.iri(id) + " changed since that version; its ETag is now \"" + version + "\"");
   }
 
   private void requireValid(String id) {

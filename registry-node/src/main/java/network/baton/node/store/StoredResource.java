@@ -18,9 +18,4 @@ public record StoredResource(
       throw new IllegalArgumentException("version must be at least 1: " + version);
     }
   }
-
-  /** The strong HTTP entity tag of this version, quotes included. */
-  public String etag() {
-    return "\"" + version + "\"";
-  }
 }

@@ -246,7 +246,7 @@ class ImportCommandTest {
       assertThat(replaced).as(out + "\n" + err).isZero();
       assertThat(out.toString()).startsWith("stored 2");
       assertThat(node.get("/resources/nt-school", "text/turtle").headers().firstValue("ETag"))
-          .hasValue("\"2\"");
+          .hasValue("\"2-ttl\"");
     }
   }
 

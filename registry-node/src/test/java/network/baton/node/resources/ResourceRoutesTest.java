@@ -139,7 +139,7 @@ class ResourceRoutesTest {
     assertThat(replaced.getLong("stored")).isEqualTo(2);
     assertThat(replaced.getJsonArray("results").getJsonObject(0).getInteger("status"))
         .isEqualTo(200);
-    assertThat(node.get(COURSE, TURTLE).headers().firstValue("ETag")).hasValue("\"2\"");
+    assertThat(node.get(COURSE, TURTLE).headers().firstValue("ETag")).hasValue("\"2-ttl\"");
     assertThat(new JsonObject(node.get("/changes", null).body()).getLong("latest")).isEqualTo(4);
     JsonObject found = new JsonObject(node.get("/search?q=Electrochemistry", null).body());
     assertThat(found.getLong("total"))
