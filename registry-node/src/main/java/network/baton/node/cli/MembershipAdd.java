@@ -2,7 +2,6 @@ package network.baton.node.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,11 +29,9 @@ import picocli.CommandLine.Option;
 final class MembershipAdd implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--list", required = true, paramLabel = "FILE", description = "list draft")
-  Path list;
+  @CommandLine.Mixin MembershipOptions.Draft listFile;
 
-  @Option(names = "--did", required = true, paramLabel = "DID", description = "member DID")
-  String did;
+  @CommandLine.Mixin MembershipOptions.MemberDid memberDid;
 
   @Option(names = "--url", required = true, paramLabel = "URL", description = "member base URL")
   String url;
@@ -50,23 +47,27 @@ final class MembershipAdd implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MembershipList draft = MembershipDraft.read(list);
+    MembershipList draft = MembershipDraft.read(listFile.list);
     Member member;
     try {
       Set<Role> parsed = EnumSet.noneOf(Role.class);
       for (String role : roles) {
         parsed.add(Role.fromJson(role.strip().toLowerCase(java.util.Locale.ROOT)));
       }
-      member = new Member(did, new URI(url), name, parsed);
+      member = new Member(memberDid.did, new URI(url), name, parsed);
     } catch (IllegalArgumentException | URISyntaxException e) {
       throw new ConfigException(e.getMessage());
     }
-    boolean update = draft.member(did).isPresent();
-    MembershipDraft.write(list, draft.with(member).toJson());
+    boolean update = draft.member(memberDid.did).isPresent();
+    MembershipDraft.write(listFile.list, draft.with(member).toJson());
     spec.commandLine()
         .getOut()
         .println(
-            (update ? "updated " : "added ") + did + " (" + MembershipShow.roleNames(member) + ")");
+            (update ? "updated " : "added ")
+                + memberDid.did
+                + " ("
+                + MembershipShow.roleNames(member)
+                + ")");
     return 0;
   }
 }

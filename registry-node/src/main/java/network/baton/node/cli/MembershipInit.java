@@ -42,8 +42,7 @@ final class MembershipInit implements Callable<Integer> {
   @ParentCommand MembershipCommand parent;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--key", required = true, paramLabel = "FILE", description = "coordinator key")
-  Path key;
+  @CommandLine.Mixin MembershipOptions.CoordinatorKey coordinator;
 
   @Option(names = "--network", required = true, paramLabel = "NAME", description = "network")
   String network;
@@ -66,14 +65,15 @@ final class MembershipInit implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     SigningKey signing;
-    if (Files.exists(key)) {
-      signing = parent.readKey(key);
-      stdout.println("using existing coordinator key " + key);
+    if (Files.exists(coordinator.key)) {
+      signing = parent.readKey(coordinator.key);
+      stdout.println("using existing coordinator key " + coordinator.key);
     } else {
       char[] passphrase = parent.passphrase();
       signing = SigningKey.generate(KeyAlgorithm.ED25519, "coordinator", new SecureRandom());
-      new KeyFile(new EncryptedKeyPem(new SecureRandom())).write(key, signing, passphrase);
-      stdout.println("created coordinator key " + key);
+      new KeyFile(new EncryptedKeyPem(new SecureRandom()))
+          .write(coordinator.key, signing, passphrase);
+      stdout.println("created coordinator key " + coordinator.key);
     }
     Instant now = parent.clock().instant();
     MembershipList draft = new MembershipList(1, now, now.plus(validity), network, List.of());

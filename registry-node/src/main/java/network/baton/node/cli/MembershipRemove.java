@@ -1,10 +1,8 @@
 package network.baton.node.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** Removes a member from the draft. */
 @Command(
@@ -15,16 +13,15 @@ import picocli.CommandLine.Option;
 final class MembershipRemove implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--list", required = true, paramLabel = "FILE", description = "list draft")
-  Path list;
+  @CommandLine.Mixin MembershipOptions.Draft listFile;
 
-  @Option(names = "--did", required = true, paramLabel = "DID", description = "member DID")
-  String did;
+  @CommandLine.Mixin MembershipOptions.MemberDid memberDid;
 
   @Override
   public Integer call() {
-    MembershipDraft.write(list, MembershipDraft.read(list).without(did).toJson());
-    spec.commandLine().getOut().println("removed " + did);
+    MembershipDraft.write(
+        listFile.list, MembershipDraft.read(listFile.list).without(memberDid.did).toJson());
+    spec.commandLine().getOut().println("removed " + memberDid.did);
     return 0;
   }
 }

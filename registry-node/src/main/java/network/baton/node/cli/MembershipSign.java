@@ -30,11 +30,9 @@ final class MembershipSign implements Callable<Integer> {
   @ParentCommand MembershipCommand parent;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--list", required = true, paramLabel = "FILE", description = "list draft")
-  Path list;
+  @CommandLine.Mixin MembershipOptions.Draft listFile;
 
-  @Option(names = "--key", required = true, paramLabel = "FILE", description = "coordinator key")
-  Path key;
+  @CommandLine.Mixin MembershipOptions.CoordinatorKey coordinator;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "signed list")
   Path out;
@@ -44,8 +42,8 @@ final class MembershipSign implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MembershipList draft = MembershipDraft.read(list);
-    SigningKey signing = parent.readKey(key);
+    MembershipList draft = MembershipDraft.read(listFile.list);
+    SigningKey signing = parent.readKey(coordinator.key);
     Duration validity =
         expires == null
             ? Duration.between(draft.issuedAt(), draft.expiresAt())
@@ -54,7 +52,7 @@ final class MembershipSign implements Callable<Integer> {
     MembershipList edition = draft.edition(draft.version() + 1, now, now.plus(validity));
     SignedMembershipList signed = SignedMembershipList.sign(edition, signing);
     MembershipDraft.write(out, signed.jws());
-    MembershipDraft.write(list, edition.toJson());
+    MembershipDraft.write(listFile.list, edition.toJson());
     spec.commandLine()
         .getOut()
         .println(
