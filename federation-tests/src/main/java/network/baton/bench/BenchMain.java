@@ -98,7 +98,16 @@ public final class BenchMain implements Runnable {
       description = "Local search latency vs a jena-text SPARQL query.")
   int searchBench(
       @Mixin BenchOptions options,
-      @Mixin QueryBenchOptions store,
+      @Option(
+              names = "--resources",
+              defaultValue = "50000",
+              description = "Generated resources (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "200",
+              description = "Untimed queries per way (default: ${DEFAULT-VALUE}).")
+          int warmup,
       @Option(
               names = "--iterations",
               defaultValue = "1000",
@@ -109,11 +118,8 @@ public final class BenchMain implements Runnable {
         "search",
         withDataset(
             options,
-            store.resources,
-            node ->
-                List.of(
-                    new SearchBench(progress())
-                        .run(node, store.resources, store.warmup, iterations))));
+            resources,
+            node -> List.of(new SearchBench(progress()).run(node, resources, warmup, iterations))));
   }
 
   @Command(
@@ -122,7 +128,16 @@ public final class BenchMain implements Runnable {
       description = "GET /sparql throughput vs the same query in-process.")
   int sparqlBench(
       @Mixin BenchOptions options,
-      @Mixin QueryBenchOptions store,
+      @Option(
+              names = "--resources",
+              defaultValue = "50000",
+              description = "Generated resources (default: ${DEFAULT-VALUE}).")
+          int resources,
+      @Option(
+              names = "--warmup",
+              defaultValue = "200",
+              description = "Untimed queries per way (default: ${DEFAULT-VALUE}).")
+          int warmup,
       @Option(
               names = "--iterations",
               defaultValue = "2000",
@@ -138,11 +153,11 @@ public final class BenchMain implements Runnable {
         "sparql",
         withDataset(
             options,
-            store.resources,
+            resources,
             node ->
                 List.of(
                     new SparqlBench(progress())
-                        .run(node, store.resources, store.warmup, iterations, clients))));
+                        .run(node, resources, warmup, iterations, clients))));
   }
 
   @Command(
