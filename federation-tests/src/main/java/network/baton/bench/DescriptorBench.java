@@ -152,9 +152,11 @@ public final class DescriptorBench {
                 scanName,
                 fullScan.rate(),
                 true),
-            latency("descriptor p50", fromMemory.descriptor(), 50, scanName, fullScan.descriptor()),
-            latency("descriptor p99", fromMemory.descriptor(), 99, scanName, fullScan.descriptor()),
-            latency(
+            Comparison.latency(
+                "descriptor p50", fromMemory.descriptor(), 50, scanName, fullScan.descriptor()),
+            Comparison.latency(
+                "descriptor p99", fromMemory.descriptor(), 99, scanName, fullScan.descriptor()),
+            Comparison.latency(
                 "/health p99, descriptor hammered",
                 fromMemory.health(),
                 99,
@@ -329,17 +331,6 @@ public final class DescriptorBench {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-  }
-
-  private static Comparison latency(
-      String name, Latencies measured, double p, String baselineName, Latencies baseline) {
-    return new Comparison(
-        name,
-        "ms",
-        measured.percentileMillis(p),
-        baselineName,
-        baseline.percentileMillis(p),
-        false);
   }
 
   /** Stores generated resources through the store's batch write (live count and change log too). */

@@ -228,12 +228,7 @@ final class FederationFigures {
 
   private static Comparison latency(
       String name, Latencies measured, double p, String baseline, Latencies base) {
-    return new Comparison(
-        name,
-        "ms",
-        measured.percentileMillis(p),
-        String.format(Locale.ROOT, "%s p%.0f", baseline, p),
-        base.percentileMillis(p),
-        false);
+    return Comparison.latency(
+        name, measured, p, String.format(Locale.ROOT, "%s p%.0f", baseline, p), base);
   }
 }
