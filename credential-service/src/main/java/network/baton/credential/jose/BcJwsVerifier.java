@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.impl.CriticalHeaderParamsDeferral;
-import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64URL;
 import java.util.Set;
 
@@ -14,13 +13,12 @@ import java.util.Set;
  * algorithms and headers with a {@code crit} parameter it does not understand (it understands
  * none), then checks the signature bytes.
  */
-abstract class BcJwsVerifier implements JWSVerifier, CriticalHeaderParamsAware {
-  private final JWSAlgorithm algorithm;
+abstract class BcJwsVerifier extends BcJwsProvider
+    implements JWSVerifier, CriticalHeaderParamsAware {
   private final CriticalHeaderParamsDeferral critPolicy = new CriticalHeaderParamsDeferral();
-  private final JCAContext jcaContext = new JCAContext();
 
   BcJwsVerifier(JWSAlgorithm algorithm) {
-    this.algorithm = algorithm;
+    super(algorithm);
   }
 
   /** Whether the JOSE signature bytes sign the content with this verifier's key. */
@@ -42,15 +40,5 @@ abstract class BcJwsVerifier implements JWSVerifier, CriticalHeaderParamsAware {
   @Override
   public final Set<String> getDeferredCriticalHeaderParams() {
     return critPolicy.getDeferredCriticalHeaderParams();
-  }
-
-  @Override
-  public final Set<JWSAlgorithm> supportedJWSAlgorithms() {
-    return Set.of(algorithm);
-  }
-
-  @Override
-  public final JCAContext getJCAContext() {
-    return jcaContext;
   }
 }
