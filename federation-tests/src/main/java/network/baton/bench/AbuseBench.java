@@ -198,17 +198,12 @@ public final class AbuseBench {
                         phase)));
       }
       for (Future<?> f : running.subList(settings.attackers() * (attack ? 1 : 0), running.size())) {
-        f.get();
+        BenchClients.join(f);
       }
       attacking.set(false);
       for (Future<?> f : running) {
-        f.get();
+        BenchClients.join(f);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("a client failed: " + e.getCause(), e.getCause());
     } finally {
       attacking.set(false);
       threads.shutdownNow();

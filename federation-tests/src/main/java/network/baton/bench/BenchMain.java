@@ -1,19 +1,11 @@
 package network.baton.bench;
 
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +14,10 @@ import picocli.CommandLine.Option;
 /**
  * `baton bench`: the node's benchmarks, each measured next to a baseline in the same run and
  * reported as a ratio; prints a table and writes a JSON result file.
+ *
+ * <p>Over 400 lines because it is one thing: the command line of every benchmark, one method per
+ * subcommand with its options, their defaults and help texts. What runs around a benchmark (scratch
+ * folders, the generated store, the report) is {@link BenchRun}; each benchmark is its own class.
  */
 @Command(
     name = "baton bench",
@@ -43,9 +39,6 @@ public final class BenchMain implements Runnable {
 
   private static final int IMPORT_WARMUP = 2;
   private static final int IMPORT_ITERATIONS = 3;
-
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -277,28 +270,20 @@ public final class BenchMain implements Runnable {
                       + " a relay holding its answers that long (default: ${DEFAULT-VALUE}, plain"
                       + " loopback).")
           long linkDelay) {
-    FederationBench.Settings settings;
-    try {
-      settings =
-          new FederationBench.Settings(
-              members,
-              resources,
-              warmup,
-              iterations,
-              deadline,
-              hungIterations,
-              maxInFlight,
-              linkDelay);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    Path work = BenchFiles.newFolder(options.work, "baton-bench-");
-    FederationBench.Report report;
-    try {
-      report = new FederationBench(progress()).run(work, settings);
-    } finally {
-      BenchFiles.deleteTree(work);
-    }
+    FederationBench.Settings settings =
+        settings(
+            () ->
+                new FederationBench.Settings(
+                    members,
+                    resources,
+                    warmup,
+                    iterations,
+                    deadline,
+                    hungIterations,
+                    maxInFlight,
+                    linkDelay));
+    FederationBench.Report report =
+        bench().inWorkFolder(options, work -> new FederationBench(progress()).run(work, settings));
     int code = report(options, "federation", report.results());
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%n%s", report.markdown());
@@ -347,14 +332,15 @@ public final class BenchMain implements Runnable {
               defaultValue = "20",
               description = "Timed seconds per phase (default: ${DEFAULT-VALUE}).")
           int measure) {
-    AbuseBench.Settings settings;
-    try {
-      settings =
-          new AbuseBench.Settings(
-              clients, attackers, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(measure));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    AbuseBench.Settings settings =
+        settings(
+            () ->
+                new AbuseBench.Settings(
+                    clients,
+                    attackers,
+                    rate,
+                    Duration.ofSeconds(warmup),
+                    Duration.ofSeconds(measure)));
     return report(
         options,
         "abuse",
@@ -391,20 +377,10 @@ public final class BenchMain implements Runnable {
               defaultValue = "jwt,di",
               description = "Issuing formats: jwt, di or jwt,di (default: ${DEFAULT-VALUE}).")
           String formats) {
-    CredentialBenchmark.Options settings;
-    try {
-      settings = CredentialBenchmark.Options.of(warmup, measure, concurrency, formats);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    CredentialBenchmark.Options settings =
+        settings(() -> CredentialBenchmark.Options.of(warmup, measure, concurrency, formats));
     CredentialBenchmark.Result result = CredentialBenchmark.run(settings, System.out);
-    Instant now = Instant.now();
-    JsonObject json =
-        new JsonObject()
-            .put("date", now.toString())
-            .put("machine", machine())
-            .put("results", new JsonArray().add(result.toJson()));
-    return write(options, "credentials", now, json);
+    return bench().write(options, "credentials", new JsonArray().add(result.toJson()));
   }
 
   @Command(
@@ -439,61 +415,38 @@ public final class BenchMain implements Runnable {
               defaultValue = "5",
               description = "Timed seconds per way (default: ${DEFAULT-VALUE}).")
           double measure) {
-    DescriptorBench.Settings settings;
-    try {
-      settings = new DescriptorBench.Settings(resources, clients, warmup, measure);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    Path work = BenchFiles.newFolder(options.work, "baton-bench-");
-    try {
-      return report(
-          options,
-          "descriptor",
-          List.of(new DescriptorBench(progress()).run(work.resolve("store"), settings)));
-    } finally {
-      BenchFiles.deleteTree(work);
-    }
+    DescriptorBench.Settings settings =
+        settings(() -> new DescriptorBench.Settings(resources, clients, warmup, measure));
+    return report(
+        options,
+        "descriptor",
+        bench()
+            .inWorkFolder(
+                options,
+                work ->
+                    List.of(new DescriptorBench(progress()).run(work.resolve("store"), settings))));
+  }
+
+  private BenchRun bench() {
+    return new BenchRun(spec.commandLine());
   }
 
   private List<BenchResult> importResult(
       BenchOptions options, int resources, int warmup, int iterations) {
-    requirePositive(resources, iterations);
-    Path work = BenchFiles.newFolder(options.work, "baton-bench-");
-    try {
-      return List.of(new ImportBench(work, progress()).run(resources, warmup, iterations));
-    } finally {
-      BenchFiles.deleteTree(work);
-    }
+    BenchRun bench = bench();
+    bench.requirePositive(resources, iterations);
+    return bench.inWorkFolder(
+        options,
+        work -> List.of(new ImportBench(work, progress()).run(resources, warmup, iterations)));
   }
 
-  private interface OnNode {
-    List<BenchResult> run(BenchNode node);
+  private List<BenchResult> withDataset(
+      BenchOptions options, int resources, BenchRun.OnNode benchmarks) {
+    return bench().withDataset(options, resources, benchmarks);
   }
 
-  private List<BenchResult> withDataset(BenchOptions options, int resources, OnNode benchmarks) {
-    requirePositive(resources, 1);
-    Path work = BenchFiles.newFolder(options.work, "baton-bench-");
-    try {
-      PrintWriter progress = progress();
-      progress.printf("writing %d generated resources into a fresh store...%n", resources);
-      progress.flush();
-      long started = System.nanoTime();
-      try (BenchNode node = BenchDataset.start(work.resolve("store"), resources)) {
-        progress.printf("store ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        progress.flush();
-        return benchmarks.run(node);
-      }
-    } finally {
-      BenchFiles.deleteTree(work);
-    }
-  }
-
-  private void requirePositive(int resources, int iterations) {
-    if (resources < 1 || iterations < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--resources and --iterations must be at least 1");
-    }
+  private <T> T settings(Supplier<T> settings) {
+    return bench().settings(settings);
   }
 
   private PrintWriter progress() {
@@ -501,40 +454,6 @@ public final class BenchMain implements Runnable {
   }
 
   private int report(BenchOptions options, String name, List<BenchResult> results) {
-    PrintWriter out = spec.commandLine().getOut();
-    JsonObject machine = machine();
-    out.printf("%nmachine: %s%n", machine.encode());
-    results.forEach(r -> r.print(out));
-    JsonArray array = new JsonArray();
-    results.forEach(r -> array.add(r.toJson()));
-    Instant now = Instant.now();
-    JsonObject json =
-        new JsonObject().put("date", now.toString()).put("machine", machine).put("results", array);
-    return write(options, name, now, json);
-  }
-
-  private int write(BenchOptions options, String name, Instant now, JsonObject json) {
-    PrintWriter out = spec.commandLine().getOut();
-    Path file = options.out.resolve("bench-" + name + "-" + STAMP.format(now) + ".json");
-    try {
-      Files.createDirectories(options.out);
-      Files.writeString(file, json.encodePrettily());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-    out.printf("%nresults written to %s%n", file.toAbsolutePath());
-    out.flush();
-    return 0;
-  }
-
-  /** What the numbers were measured on, with the load at the end of the run. */
-  static JsonObject machine() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    return new JsonObject()
-        .put("cores", Runtime.getRuntime().availableProcessors())
-        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"))
-        .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))
-        .put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024))
-        .put("loadAverage", os.getSystemLoadAverage());
+    return bench().report(options, name, results);
   }
 }

@@ -25,6 +25,18 @@ public record Comparison(
     }
   }
 
+  /** A latency percentile in ms next to the same percentile of the baseline (lower is better). */
+  static Comparison latency(
+      String name, Latencies measured, double p, String baselineName, Latencies baseline) {
+    return new Comparison(
+        name,
+        "ms",
+        measured.percentileMillis(p),
+        baselineName,
+        baseline.percentileMillis(p),
+        false);
+  }
+
   /** Measured divided by baseline (NaN when the baseline is zero). */
   public double ratio() {
     return baseline == 0 ? Double.NaN : measured / baseline;

@@ -1,8 +1,5 @@
 package network.baton.bench;
 
-import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
-import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,16 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import network.baton.node.NodeContext;
-import network.baton.node.NodeExtension;
 import network.baton.node.NodeSetup;
-import network.baton.node.http.Json;
 import network.baton.node.http.NodeDescriptorRoutes;
 import network.baton.node.resources.ResourceReader;
 import network.baton.node.search.BenchmarkResources;
@@ -37,7 +28,6 @@ import network.baton.node.store.OpenDataset;
 import network.baton.node.store.ResourceDraft;
 import network.baton.node.store.ResourceIds;
 import network.baton.node.store.ResourceStore;
-import network.baton.node.store.SkillCoverage;
 import network.baton.vocab.SampleContent;
 
 /**
@@ -74,8 +64,8 @@ public final class DescriptorBench {
       double rate, long answered, Latencies descriptor, Latencies health, long errors) {}
 
   private final PrintWriter progress;
-  // Full scans the node is running: requests given up on go on there until they are done.
-  private final AtomicInteger scansRunning = new AtomicInteger();
+  // The baseline route of the node being measured; drain() waits for its scans.
+  private FullScanDescriptor baseline;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -90,7 +80,8 @@ public final class DescriptorBench {
   /** Writes the resources into a store under folder, starts a node over it and measures. */
   public BenchResult run(Path folder, Settings settings) {
     NodeSetup standard = NodeSetup.standard();
-    NodeSetup setup = standard.withExtensions(List.of(fullScan(standard::broaderSkills)));
+    baseline = new FullScanDescriptor(BASELINE_PATH, standard::broaderSkills);
+    NodeSetup setup = standard.withExtensions(List.of(baseline));
     progress.printf("descriptor: writing %d generated resources...%n", settings.resources());
     progress.flush();
     long started = System.nanoTime();
@@ -161,9 +152,11 @@ public final class DescriptorBench {
                 scanName,
                 fullScan.rate(),
                 true),
-            latency("descriptor p50", fromMemory.descriptor(), 50, scanName, fullScan.descriptor()),
-            latency("descriptor p99", fromMemory.descriptor(), 99, scanName, fullScan.descriptor()),
-            latency(
+            Comparison.latency(
+                "descriptor p50", fromMemory.descriptor(), 50, scanName, fullScan.descriptor()),
+            Comparison.latency(
+                "descriptor p99", fromMemory.descriptor(), 99, scanName, fullScan.descriptor()),
+            Comparison.latency(
                 "/health p99, descriptor hammered",
                 fromMemory.health(),
                 99,
@@ -230,16 +223,11 @@ public final class DescriptorBench {
               });
       Latencies descriptor = new Latencies();
       for (var load : loads) {
-        descriptor.addAll(load.get());
+        descriptor.addAll(BenchClients.join(load));
       }
-      Latencies probed = probe.get();
+      Latencies probed = BenchClients.join(probe);
       long answered = window.answered.get();
       return new Load(answered / measure, answered, descriptor, probed, window.errors.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("a client failed: " + e.getCause(), e.getCause());
     } finally {
       threads.shutdownNow();
     }
@@ -317,7 +305,7 @@ public final class DescriptorBench {
    */
   private void drain() {
     long until = System.nanoTime() + 120_000_000_000L;
-    while (scansRunning.get() > 0 && System.nanoTime() < until) {
+    while (baseline.running() > 0 && System.nanoTime() < until) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -343,54 +331,6 @@ public final class DescriptorBench {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-  }
-
-  private static Comparison latency(
-      String name, Latencies measured, double p, String baselineName, Latencies baseline) {
-    return new Comparison(
-        name,
-        "ms",
-        measured.percentileMillis(p),
-        baselineName,
-        baseline.percentileMillis(p),
-        false);
-  }
-
-  /**
-   * The old descriptor route, as the node had it before the coverage was kept in memory: the live
-   * count and every resource's skills read on the Jena pool per request, the coverage folded and
-   * the document encoded.
-   */
-  private NodeExtension fullScan(Function<String, Set<String>> broaderSkills) {
-    return new NodeExtension() {
-      @Override
-      public void mount(io.vertx.ext.web.Router router, NodeContext context) {
-        router.get(BASELINE_PATH).handler(rc -> fullScan(rc, context, broaderSkills));
-      }
-    };
-  }
-
-  private void fullScan(
-      RoutingContext rc, NodeContext context, Function<String, Set<String>> broaderSkills) {
-    ResourceStore store = context.store();
-    WorkerExecutor pool = context.work().read();
-    scansRunning.incrementAndGet();
-    Future.all(
-            pool.executeBlocking(store::count, false),
-            pool.executeBlocking(store::skillsByResource, false))
-        .onSuccess(
-            all -> {
-              long count = all.resultAt(0);
-              Map<String, Set<String>> skills = all.resultAt(1);
-              Json.reply(
-                  rc,
-                  200,
-                  "application/ld+json",
-                  NodeDescriptorRoutes.document(
-                      context.config(), SkillCoverage.of(count, skills, broaderSkills)));
-            })
-        .onFailure(rc::fail)
-        .onComplete(done -> scansRunning.decrementAndGet());
   }
 
   /** Stores generated resources through the store's batch write (live count and change log too). */

@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 
@@ -114,5 +119,74 @@ record ConceptData(
             });
     values.replaceAll((lang, list) -> list.stream().sorted().toList());
     return values;
+  }
+
+  /** A read-only copy of a graph holding a scheme, so later changes to the source do not show. */
+  static Graph readOnlyCopy(Graph source) {
+    Graph copy = GraphFactory.createDefaultGraph();
+    GraphUtil.addInto(copy, source);
+    return new GraphReadOnly(copy);
+  }
+
+  /** Throws when bundled data breaks its scheme's rules: {@code what} ends "is/are broken". */
+  static void requireSound(List<String> problems, String what) {
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(what + ": " + String.join("; ", problems));
+    }
+  }
+
+  /** Not typed skos:Concept, or not in the scheme with namespace {@code ns}. */
+  List<String> membershipProblems(String ns) {
+    List<String> problems = new ArrayList<>();
+    if (!typedConcept) {
+      problems.add(iri + ": not typed skos:Concept");
+    }
+    if (!inScheme) {
+      problems.add(iri + ": no skos:inScheme " + ns);
+    }
+    return problems;
+  }
+
+  /** Not exactly one skos:prefLabel in Japanese and in English, or no English definition. */
+  List<String> labelProblems() {
+    List<String> problems = new ArrayList<>();
+    for (String lang : List.of("ja", "en")) {
+      int count = prefLabels.getOrDefault(lang, List.of()).size();
+      if (count != 1) {
+        problems.add(
+            iri + ": has " + count + " skos:prefLabel in '" + lang + "', needs exactly one");
+      }
+    }
+    if (!definitions.containsKey("en")) {
+      problems.add(iri + ": no skos:definition in 'en'");
+    }
+    return problems;
+  }
+
+  /**
+   * Not exactly one notation; else the notation breaking the scheme's own rule ({@code rule} gives
+   * the problem, or null), the IRI not the namespace plus the notation, or the notation already
+   * used by another concept in {@code owners} (notation to IRI, filled in as concepts are checked).
+   */
+  List<String> notationProblems(
+      String ns, Map<String, String> owners, Function<String, String> rule) {
+    List<String> problems = new ArrayList<>();
+    if (notations.size() != 1) {
+      problems.add(iri + ": has " + notations.size() + " skos:notation, needs exactly one");
+      return problems;
+    }
+    String notation = notations.get(0);
+    String broken = rule.apply(notation);
+    if (broken != null) {
+      problems.add(iri + ": " + broken);
+    }
+    if (!iri.equals(ns + notation)) {
+      problems.add(iri + ": IRI does not equal the namespace plus the notation '" + notation + "'");
+    }
+    String other = owners.putIfAbsent(notation, iri);
+    if (other != null) {
+      problems.add(iri + ": notation '" + notation + "' is also used by " + other);
+    }
+    return problems;
   }
 }

@@ -17,41 +17,26 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.irix.IRIException;
-import org.apache.jena.irix.IRIx;
-import org.apache.jena.langtag.LangTags;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LangJSONLD11;
-import org.apache.jena.riot.system.ErrorHandler;
-import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +54,6 @@ public final class ContextLoader implements DocumentLoader {
   /** Classpath location of the URL to file index. */
   public static final String INDEX = "baton/contexts/index.json";
 
-  // Sentinel vocabulary for undefined terms (see expandWithSentinel). Titanium has an
-  // undefined-terms policy, but it stops at the first key and ignores types and values, so we
-  // collect them ourselves by their prefix.
-  private static final String UNDEFINED = "urn:baton:undefined-term:";
-
   private static final Logger log = LoggerFactory.getLogger(ContextLoader.class);
 
   private final Map<String, JsonStructure> documents;
@@ -90,17 +70,18 @@ public final class ContextLoader implements DocumentLoader {
 
   /** A loader over the contexts an index on the classpath lists (tests use their own index). */
   static ContextLoader fromIndex(String indexResource) {
-    JsonObject index = readClasspathJson(indexResource).asJsonObject();
+    JsonObject index = BundledJson.read(indexResource).asJsonObject();
     Map<String, JsonStructure> documents = new LinkedHashMap<>();
     Map<String, JsonStructure> byFile = new LinkedHashMap<>();
     for (JsonValue value : index.getJsonArray("contexts")) {
       JsonObject entry = value.asJsonObject();
       String url = entry.getString("url");
       String file = entry.getString("file");
-      String resource = file.startsWith("/") ? file.substring(1) : folder(indexResource) + file;
+      String resource =
+          file.startsWith("/") ? file.substring(1) : BundledJson.folder(indexResource) + file;
       String sha256 = entry.containsKey("sha256") ? entry.getString("sha256") : null;
       JsonStructure content =
-          byFile.computeIfAbsent(resource, r -> readClasspathJson(r, sha256, indexResource));
+          byFile.computeIfAbsent(resource, r -> BundledJson.read(r, sha256, indexResource));
       if (documents.put(url, content) != null) {
         throw new IllegalStateException(
             "context URL listed twice in " + indexResource + ": " + url);
@@ -197,7 +178,7 @@ public final class ContextLoader implements DocumentLoader {
   public DatasetGraph parseJsonLdDataset(String json, String base) {
     JsonArray expanded = expandStrict(readJsonObject(json), base);
     List<String> problems = new ArrayList<>();
-    collectIllFormed(expanded, problems);
+    DroppedValues.collect(expanded, problems);
     if (!problems.isEmpty()) {
       throw new JsonLdInputException(
           "values JSON-LD would silently drop: " + String.join("; ", problems), null);
@@ -233,7 +214,7 @@ public final class ContextLoader implements DocumentLoader {
    */
   public List<String> undefinedTerms(JsonObject doc) {
     Set<String> terms = new TreeSet<>();
-    collectUndefined(expandWithSentinel(doc, null), terms);
+    UndefinedTerms.collect(expandWithSentinel(doc, null), terms);
     return List.copyOf(terms);
   }
 
@@ -241,7 +222,7 @@ public final class ContextLoader implements DocumentLoader {
   public JsonArray expandStrict(JsonObject doc, String base) {
     JsonArray expanded = expandWithSentinel(doc, base);
     Set<String> terms = new TreeSet<>();
-    collectUndefined(expanded, terms);
+    UndefinedTerms.collect(expanded, terms);
     if (!terms.isEmpty()) {
       throw new JsonLdInputException(
           "terms not defined by any context (they would be dropped): " + String.join(", ", terms),
@@ -252,11 +233,13 @@ public final class ContextLoader implements DocumentLoader {
   }
 
   // Expanding with this @vocab as the initial context turns every key, type or vocabulary-relative
-  // value that no context defines into an IRI under UNDEFINED instead of silently dropping it.
+  // value that no context defines into an IRI under UndefinedTerms.UNDEFINED instead of silently
+  // dropping it.
   private JsonArray expandWithSentinel(JsonObject doc, String base) {
     requireNonNull(doc, "doc");
     JsonLdOptions options = options(base);
-    options.setExpandContext(Json.createObjectBuilder().add("@vocab", UNDEFINED).build());
+    options.setExpandContext(
+        Json.createObjectBuilder().add("@vocab", UndefinedTerms.UNDEFINED).build());
     try {
       return JsonLd.expand(JsonDocument.of(MediaType.JSON_LD, doc)).options(options).get();
     } catch (JsonLdError e) {
@@ -276,98 +259,6 @@ public final class ContextLoader implements DocumentLoader {
     return options;
   }
 
-  // JSON-LD to RDF skips (with only a log line) triples whose IRIs are not absolute and
-  // well-formed and literals whose language tag is not well-formed; find them first, keep ten.
-  private static void collectIllFormed(JsonValue value, List<String> problems) {
-    if (problems.size() >= 10) {
-      return;
-    }
-    switch (value.getValueType()) {
-      case ARRAY -> value.asJsonArray().forEach(v -> collectIllFormed(v, problems));
-      case OBJECT -> {
-        JsonObject object = value.asJsonObject();
-        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-          String key = entry.getKey();
-          JsonValue v = entry.getValue();
-          if (!key.startsWith("@") && !isAbsoluteIri(key)) {
-            problems.add("property " + key + " is not an absolute IRI");
-          } else if (key.equals("@id") && v instanceof JsonString id && !isNode(id.getString())) {
-            problems.add("id " + id.getString() + " is not an absolute IRI");
-          } else if (key.equals("@type")) {
-            List<JsonValue> types =
-                v.getValueType() == JsonValue.ValueType.ARRAY ? v.asJsonArray() : List.of(v);
-            for (JsonValue type : types) {
-              if (type instanceof JsonString t
-                  && !t.getString().startsWith("@")
-                  && !isNode(t.getString())) {
-                problems.add("type " + t.getString() + " is not an absolute IRI");
-              }
-            }
-          } else if (key.equals("@language")
-              && v instanceof JsonString tag
-              && !LangTags.check(tag.getString())) {
-            problems.add("language tag " + tag.getString() + " is not well-formed (BCP 47)");
-          }
-          if (!key.equals("@value")) {
-            collectIllFormed(v, problems);
-          }
-        }
-      }
-      default -> {}
-    }
-  }
-
-  private static boolean isNode(String iri) {
-    return iri.startsWith("_:") || isAbsoluteIri(iri);
-  }
-
-  private static boolean isAbsoluteIri(String iri) {
-    try {
-      return IRIx.create(iri).isReference();
-    } catch (IRIException e) {
-      return false;
-    }
-  }
-
-  private static void collectUndefined(JsonValue value, Set<String> terms) {
-    switch (value.getValueType()) {
-      case ARRAY -> value.asJsonArray().forEach(v -> collectUndefined(v, terms));
-      case OBJECT -> {
-        for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
-          String key = entry.getKey();
-          if (key.startsWith(UNDEFINED)) {
-            // Report the key, not the keys of its value: they only became nodes because of it.
-            terms.add(key.substring(UNDEFINED.length()));
-            continue;
-          }
-          if (key.equals("@type")) {
-            collectUndefinedTypes(entry.getValue(), terms);
-          } else if (key.equals("@id")
-              && entry.getValue() instanceof JsonString id
-              && id.getString().startsWith(UNDEFINED)) {
-            terms.add(id.getString().substring(UNDEFINED.length()));
-          }
-          collectUndefined(entry.getValue(), terms);
-        }
-      }
-      default -> {}
-    }
-  }
-
-  private static void collectUndefinedTypes(JsonValue types, Set<String> terms) {
-    List<JsonValue> values = new ArrayList<>();
-    if (types.getValueType() == JsonValue.ValueType.ARRAY) {
-      values.addAll(types.asJsonArray());
-    } else {
-      values.add(types);
-    }
-    for (JsonValue type : values) {
-      if (type instanceof JsonString s && s.getString().startsWith(UNDEFINED)) {
-        terms.add(s.getString().substring(UNDEFINED.length()));
-      }
-    }
-  }
-
   // Titanium wraps the loader's error ("problem loading a remote context [url]"); keep every
   // message of the chain so the caller sees which URL and why.
   private static JsonLdInputException failure(JsonLdError error) {
@@ -382,87 +273,5 @@ public final class ContextLoader implements DocumentLoader {
       }
     }
     return new JsonLdInputException("invalid JSON-LD: " + String.join(": ", messages), error);
-  }
-
-  private static String folder(String resource) {
-    return resource.substring(0, resource.lastIndexOf('/') + 1);
-  }
-
-  private static JsonStructure readClasspathJson(String resource) {
-    return readClasspathJson(resource, null, null);
-  }
-
-  private static JsonStructure readClasspathJson(String resource, String sha256, String index) {
-    byte[] bytes;
-    try (InputStream in = ContextLoader.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing bundled JSON-LD file " + resource);
-      }
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read bundled JSON-LD file " + resource, e);
-    }
-    if (sha256 != null && !sha256.equalsIgnoreCase(sha256(bytes))) {
-      throw new IllegalStateException(
-          "bundled JSON-LD file " + resource + " does not match its pinned SHA-256 in " + index);
-    }
-    try (JsonReader reader =
-        Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-      return reader.read();
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 not available", e);
-    }
-  }
-
-  /** Passes triples and quads on with https schema.org IRIs rewritten to http. */
-  private static final class SchemaNormalizingStream extends StreamRDFWrapper {
-
-    SchemaNormalizingStream(StreamRDF destination) {
-      super(destination);
-    }
-
-    @Override
-    public void triple(Triple triple) {
-      super.triple(SchemaNormalizer.normalize(triple));
-    }
-
-    @Override
-    public void quad(Quad quad) {
-      super.quad(
-          Quad.create(
-              quad.getGraph(),
-              SchemaNormalizer.normalize(quad.getSubject()),
-              SchemaNormalizer.normalize(quad.getPredicate()),
-              SchemaNormalizer.normalize(quad.getObject())));
-    }
-  }
-
-  /** Turns Jena parse errors into {@link JsonLdInputException} with the position; logs warnings. */
-  private static final class FailingErrorHandler implements ErrorHandler {
-
-    @Override
-    public void warning(String message, long line, long col) {
-      log.debug("JSON-LD warning [line: {}, column: {}, message: {}]", line, col, message);
-    }
-
-    @Override
-    public void error(String message, long line, long col) {
-      throw new JsonLdInputException(position(line, col) + message, line, col, null);
-    }
-
-    @Override
-    public void fatal(String message, long line, long col) {
-      error(message, line, col);
-    }
-
-    private static String position(long line, long col) {
-      return line > 0 ? "line " + line + ", column " + col + ": " : "";
-    }
   }
 }

@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.slf4j.Logger;
@@ -50,10 +47,7 @@ public final class EducationalLevels {
   /** The levels bundled in this module ({@code baton/levels.ttl}); fails if they are broken. */
   public static EducationalLevels load() {
     EducationalLevels levels = from(VocabResources.levels());
-    if (!levels.problems.isEmpty()) {
-      throw new IllegalStateException(
-          "bundled educational levels are broken: " + String.join("; ", levels.problems));
-    }
+    ConceptData.requireSound(levels.problems, "bundled educational levels are broken");
     log.debug("educational levels loaded [levels: {}]", levels.all.size());
     return levels;
   }
@@ -63,9 +57,7 @@ public final class EducationalLevels {
    * #integrityProblems()}.
    */
   public static EducationalLevels from(Graph source) {
-    Graph copy = GraphFactory.createDefaultGraph();
-    GraphUtil.addInto(copy, source);
-    Graph readOnly = new GraphReadOnly(copy);
+    Graph readOnly = ConceptData.readOnlyCopy(source);
     Model model = ModelFactory.createModelForGraph(readOnly);
 
     List<String> problems = new ArrayList<>();
@@ -145,40 +137,12 @@ public final class EducationalLevels {
   }
 
   private static List<String> problemsOf(ConceptData c, Map<String, String> notationOwner) {
-    List<String> problems = new ArrayList<>();
-    String iri = c.iri();
-    if (!c.typedConcept()) {
-      problems.add(iri + ": not typed skos:Concept");
-    }
-    if (!c.inScheme()) {
-      problems.add(iri + ": no skos:inScheme " + Levels.NS);
-    }
+    List<String> problems = c.membershipProblems(Levels.NS);
     if (!c.topConceptOf()) {
-      problems.add(iri + ": no skos:topConceptOf " + Levels.NS + " (the scheme is flat)");
+      problems.add(c.iri() + ": no skos:topConceptOf " + Levels.NS + " (the scheme is flat)");
     }
-    for (String lang : List.of("ja", "en")) {
-      int count = c.prefLabels().getOrDefault(lang, List.of()).size();
-      if (count != 1) {
-        problems.add(
-            iri + ": has " + count + " skos:prefLabel in '" + lang + "', needs exactly one");
-      }
-    }
-    if (!c.definitions().containsKey("en")) {
-      problems.add(iri + ": no skos:definition in 'en'");
-    }
-    if (c.notations().size() != 1) {
-      problems.add(iri + ": has " + c.notations().size() + " skos:notation, needs exactly one");
-    } else {
-      String notation = c.notations().get(0);
-      if (!iri.equals(Levels.NS + notation)) {
-        problems.add(
-            iri + ": IRI does not equal the namespace plus the notation '" + notation + "'");
-      }
-      String other = notationOwner.putIfAbsent(notation, iri);
-      if (other != null) {
-        problems.add(iri + ": notation '" + notation + "' is also used by " + other);
-      }
-    }
+    problems.addAll(c.labelProblems());
+    problems.addAll(c.notationProblems(Levels.NS, notationOwner, notation -> null));
     return problems;
   }
 }

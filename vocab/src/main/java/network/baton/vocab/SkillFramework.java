@@ -12,11 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,10 +60,7 @@ public final class SkillFramework {
    */
   public static SkillFramework load() {
     SkillFramework framework = from(VocabResources.skills());
-    if (!framework.problems.isEmpty()) {
-      throw new IllegalStateException(
-          "bundled skill framework is broken: " + String.join("; ", framework.problems));
-    }
+    ConceptData.requireSound(framework.problems, "bundled skill framework is broken");
     log.debug("skill framework loaded [concepts: {}]", framework.all.size());
     return framework;
   }
@@ -76,9 +70,7 @@ public final class SkillFramework {
    * wrong in {@link #integrityProblems()}.
    */
   public static SkillFramework from(Graph source) {
-    Graph copy = GraphFactory.createDefaultGraph();
-    GraphUtil.addInto(copy, source);
-    Graph readOnly = new GraphReadOnly(copy);
+    Graph readOnly = ConceptData.readOnlyCopy(source);
     Model model = ModelFactory.createModelForGraph(readOnly);
 
     List<ConceptData> concepts = new ArrayList<>();

@@ -31,39 +31,16 @@ final class SkillIntegrity {
 
     for (ConceptData c : concepts) {
       String iri = c.iri();
-      if (!c.typedConcept()) {
-        problems.add(iri + ": not typed skos:Concept");
-      }
-      if (!c.inScheme()) {
-        problems.add(iri + ": no skos:inScheme " + Skills.NS);
-      }
-      for (String lang : List.of("ja", "en")) {
-        int count = c.prefLabels().getOrDefault(lang, List.of()).size();
-        if (count != 1) {
-          problems.add(
-              iri + ": has " + count + " skos:prefLabel in '" + lang + "', needs exactly one");
-        }
-      }
-      if (!c.definitions().containsKey("en")) {
-        problems.add(iri + ": no skos:definition in 'en'");
-      }
-      if (c.notations().size() != 1) {
-        problems.add(iri + ": has " + c.notations().size() + " skos:notation, needs exactly one");
-      } else {
-        String notation = c.notations().get(0);
-        if (!Skills.NOTATION.matcher(notation).matches()) {
-          problems.add(
-              iri + ": notation '" + notation + "' is not upper-case codes joined by hyphens");
-        }
-        if (!iri.equals(Skills.NS + notation)) {
-          problems.add(
-              iri + ": IRI does not equal the namespace plus the notation '" + notation + "'");
-        }
-        String other = notationOwner.putIfAbsent(notation, iri);
-        if (other != null) {
-          problems.add(iri + ": notation '" + notation + "' is also used by " + other);
-        }
-      }
+      problems.addAll(c.membershipProblems(Skills.NS));
+      problems.addAll(c.labelProblems());
+      problems.addAll(
+          c.notationProblems(
+              Skills.NS,
+              notationOwner,
+              notation ->
+                  Skills.NOTATION.matcher(notation).matches()
+                      ? null
+                      : "notation '" + notation + "' is not upper-case codes joined by hyphens"));
       boolean top = c.topConceptOf() || listedTops.contains(iri);
       if (c.topConceptOf() != listedTops.contains(iri)) {
         problems.add(iri + ": skos:topConceptOf and the scheme's skos:hasTopConcept disagree");

@@ -98,27 +98,14 @@ public final class CredentialRoutes {
       Handler<RoutingContext> admin,
       Handler<RoutingContext> body,
       int maxBodyBytes) {
-    this(issuance, verification, worker, admin, body, null, maxBodyBytes);
+    this(issuance, verification, worker, admin, body, null, maxBodyBytes, JsonLimits.defaults());
   }
 
   /**
    * Routes as above whose POST requests first pass {@code share} (the node's per-client limit on
-   * credential work, a platform handler so it runs before the body is read; null: none).
-   */
-  public CredentialRoutes(
-      IssuanceService issuance,
-      VerificationService verification,
-      WorkerExecutor worker,
-      Handler<RoutingContext> admin,
-      Handler<RoutingContext> body,
-      Handler<RoutingContext> share,
-      int maxBodyBytes) {
-    this(issuance, verification, worker, admin, body, share, maxBodyBytes, JsonLimits.defaults());
-  }
-
-  /**
-   * Routes as above whose JSON bodies are refused, before they are parsed, when their shape is over
-   * {@code limits} (nesting, values, members of an object, elements of an array).
+   * credential work, a platform handler so it runs before the body is read; null: none), and whose
+   * JSON bodies are refused, before they are parsed, when their shape is over {@code limits}
+   * (nesting, values, members of an object, elements of an array).
    */
   public CredentialRoutes(
       IssuanceService issuance,

@@ -90,18 +90,11 @@ public final class HolderWallet {
       throw new IllegalArgumentException(
           "eddsa-rdfc-2022 needs an Ed25519 holder key; this one is " + key.algorithm());
     }
-    ObjectNode vp = mapper.createObjectNode();
-    vp.putArray("@context").add(VcContexts.CREDENTIALS_V2);
-    vp.put("id", "urn:uuid:" + UUID.randomUUID());
-    vp.putArray("type").add("VerifiablePresentation");
-    vp.put("holder", did);
+    ObjectNode vp = presentation();
     ArrayNode held = vp.putArray("verifiableCredential");
     for (JsonNode credential : credentials) {
       if (credential.isTextual()) {
-        ObjectNode envelope = held.addObject();
-        envelope.putArray("@context").add(VcContexts.CREDENTIALS_V2);
-        envelope.put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.asText());
-        envelope.put("type", "EnvelopedVerifiableCredential");
+        envelope(held, credential.asText());
       } else if (credential.isObject() && credential.has("proof")) {
         held.add(credential);
       } else {
@@ -143,17 +136,10 @@ public final class HolderWallet {
     if (nonce.isBlank() || audience.isBlank()) {
       throw new IllegalArgumentException("nonce and audience must not be blank");
     }
-    ObjectNode vp = mapper.createObjectNode();
-    vp.putArray("@context").add(VcContexts.CREDENTIALS_V2);
-    vp.put("id", "urn:uuid:" + UUID.randomUUID());
-    vp.putArray("type").add("VerifiablePresentation");
-    vp.put("holder", did);
+    ObjectNode vp = presentation();
     ArrayNode envelopes = vp.putArray("verifiableCredential");
     for (String jwt : credentialJwts) {
-      ObjectNode envelope = envelopes.addObject();
-      envelope.putArray("@context").add(VcContexts.CREDENTIALS_V2);
-      envelope.put("id", VcContexts.ENVELOPED_VC_PREFIX + jwt);
-      envelope.put("type", "EnvelopedVerifiableCredential");
+      envelope(envelopes, jwt);
     }
     vp.put("nonce", nonce);
     vp.put("aud", audience);
@@ -168,5 +154,23 @@ public final class HolderWallet {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise presentation", e);
     }
+  }
+
+  /** A new presentation by this holder, with its context, a fresh id and its type. */
+  private ObjectNode presentation() {
+    ObjectNode vp = mapper.createObjectNode();
+    vp.putArray("@context").add(VcContexts.CREDENTIALS_V2);
+    vp.put("id", "urn:uuid:" + UUID.randomUUID());
+    vp.putArray("type").add("VerifiablePresentation");
+    vp.put("holder", did);
+    return vp;
+  }
+
+  /** Adds a {@code vc+jwt} credential to the list as an EnvelopedVerifiableCredential. */
+  private static void envelope(ArrayNode credentials, String jwt) {
+    ObjectNode envelope = credentials.addObject();
+    envelope.putArray("@context").add(VcContexts.CREDENTIALS_V2);
+    envelope.put("id", VcContexts.ENVELOPED_VC_PREFIX + jwt);
+    envelope.put("type", "EnvelopedVerifiableCredential");
   }
 }

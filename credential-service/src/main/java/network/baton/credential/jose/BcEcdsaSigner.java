@@ -1,13 +1,8 @@
 package network.baton.credential.jose;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.jca.JCAContext;
-import com.nimbusds.jose.util.Base64URL;
 import java.math.BigInteger;
-import java.util.Set;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -20,27 +15,22 @@ import org.bouncycastle.util.BigIntegers;
  * (RFC 6979). Bouncy Castle returns (r, s) as integers, so the JOSE form (R || S, 32 bytes each) is
  * written directly, with no DER step in between.
  */
-public final class BcEcdsaSigner implements JWSSigner {
+public final class BcEcdsaSigner extends BcJwsSigner {
   private final ECPrivateKeyParameters privateKey;
-  private final JCAContext jcaContext = new JCAContext();
 
   /** A signer with this P-256 private key. */
   public BcEcdsaSigner(ECPrivateKeyParameters privateKey) {
+    super(JWSAlgorithm.ES256);
     this.privateKey = privateKey;
   }
 
   @Override
-  public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-    if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
-      throw new JOSEException("this signer makes ES256 signatures, not " + header.getAlgorithm());
-    }
+  byte[] signature(byte[] signingInput) {
     ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
     signer.init(true, privateKey);
     BigInteger[] rs = signer.generateSignature(sha256(signingInput));
-    return Base64URL.encode(
-        Arrays.concatenate(
-            BigIntegers.asUnsignedByteArray(32, rs[0]),
-            BigIntegers.asUnsignedByteArray(32, rs[1])));
+    return Arrays.concatenate(
+        BigIntegers.asUnsignedByteArray(32, rs[0]), BigIntegers.asUnsignedByteArray(32, rs[1]));
   }
 
   static byte[] sha256(byte[] input) {
@@ -49,15 +39,5 @@ public final class BcEcdsaSigner implements JWSSigner {
     byte[] out = new byte[digest.getDigestSize()];
     digest.doFinal(out, 0);
     return out;
-  }
-
-  @Override
-  public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-    return Set.of(JWSAlgorithm.ES256);
-  }
-
-  @Override
-  public JCAContext getJCAContext() {
-    return jcaContext;
   }
 }

@@ -1,6 +1,5 @@
 package network.baton.node.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -56,6 +55,10 @@ final class KeysCommand implements Runnable {
         paramLabel = "FILE",
         description = "read the passphrase from the first line of FILE")
     Path passphraseFile;
+
+    KeyStoreDir store() {
+      return new KeyStoreDir(data, new SecureRandom());
+    }
   }
 
   /** Options of the subcommands that make a key. */
@@ -78,14 +81,8 @@ final class KeysCommand implements Runnable {
 
   // Every failure here (wrong passphrase, keys present or missing, unreadable files) is exit 2.
   private static int run(CommandLine.Model.CommandSpec spec, String name, Callable<String> action) {
-    PrintWriter out = spec.commandLine().getOut();
-    try {
-      out.println(action.call());
-      return 0;
-    } catch (Exception e) {
-      spec.commandLine().getErr().println("baton keys " + name + ": " + BatonCli.oneLine(e));
-      return 2;
-    }
+    return SubcommandRun.exitCode(
+        spec, "baton keys " + name, () -> spec.commandLine().getOut().println(action.call()));
   }
 
   private static char[] passphrase(KeyOptions options, boolean confirm) {
@@ -113,9 +110,8 @@ final class KeysCommand implements Runnable {
           spec,
           "init",
           () -> {
-            KeyAlgorithm algorithm = options.algorithm();
-            KeyStoreDir keys = new KeyStoreDir(options.data, new SecureRandom());
-            SigningKey key = keys.init(algorithm, passphrase(options, true));
+            KeyStoreDir keys = options.store();
+            SigningKey key = keys.init(options.algorithm(), passphrase(options, true));
             return "created " + describe(key) + " in " + keys.directory();
           });
     }
@@ -140,9 +136,8 @@ final class KeysCommand implements Runnable {
           spec,
           "rotate",
           () -> {
-            KeyAlgorithm algorithm = options.algorithm();
-            KeyStoreDir keys = new KeyStoreDir(options.data, new SecureRandom());
-            SigningKey key = keys.rotate(algorithm, passphrase(options, false));
+            KeyStoreDir keys = options.store();
+            SigningKey key = keys.rotate(options.algorithm(), passphrase(options, false));
             return "created "
                 + describe(key)
                 + "; it signs once the node restarts; kept "
@@ -170,7 +165,7 @@ final class KeysCommand implements Runnable {
           spec,
           "list",
           () -> {
-            KeyStoreDir keys = new KeyStoreDir(options.data, new SecureRandom());
+            KeyStoreDir keys = options.store();
             List<String> ids = keys.list();
             if (ids.isEmpty())
               throw new ConfigException("no keys in " + keys.directory() + "; run baton keys init");

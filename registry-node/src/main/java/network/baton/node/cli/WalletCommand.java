@@ -53,9 +53,17 @@ final class WalletCommand implements Runnable {
     return new KeyFile(new EncryptedKeyPem(new SecureRandom()));
   }
 
-  private static int failed(CommandLine.Model.CommandSpec spec, String name, Exception e) {
-    spec.commandLine().getErr().println("baton wallet " + name + ": " + BatonCli.oneLine(e));
-    return 2;
+  /** The wallet passphrase: from --passphrase-file, else the environment, else asked for. */
+  static final class Passphrase {
+    @Option(
+        names = "--passphrase-file",
+        paramLabel = "FILE",
+        description = "passphrase in its first line")
+    Path file;
+
+    char[] read(boolean confirm) {
+      return PassphraseSource.of(PASSPHRASE_ENV).read(file, "wallet passphrase", confirm);
+    }
   }
 
   /** Makes a holder key. */
@@ -74,24 +82,18 @@ final class WalletCommand implements Runnable {
         description = "key file to create")
     Path out;
 
-    @Option(
-        names = "--passphrase-file",
-        paramLabel = "FILE",
-        description = "passphrase in its first line")
-    Path passphraseFile;
+    @CommandLine.Mixin Passphrase passphrase;
 
     @Override
     public Integer call() {
-      try {
-        char[] passphrase =
-            PassphraseSource.of(PASSPHRASE_ENV).read(passphraseFile, "wallet passphrase", true);
-        HolderWallet wallet = HolderWallet.generate(new SecureRandom());
-        wallet.save(out, passphrase, keyFile());
-        spec.commandLine().getOut().println(wallet.did());
-        return 0;
-      } catch (RuntimeException e) {
-        return failed(spec, "keygen", e);
-      }
+      return SubcommandRun.exitCode(
+          spec,
+          "baton wallet keygen",
+          () -> {
+            HolderWallet wallet = HolderWallet.generate(new SecureRandom());
+            wallet.save(out, passphrase.read(true), keyFile());
+            spec.commandLine().getOut().println(wallet.did());
+          });
     }
   }
 
@@ -164,48 +166,41 @@ final class WalletCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "write the presentation here")
     Path out;
 
-    @Option(
-        names = "--passphrase-file",
-        paramLabel = "FILE",
-        description = "passphrase in its first line")
-    Path passphraseFile;
+    @CommandLine.Mixin Passphrase passphrase;
 
     @Override
     public Integer call() {
-      try {
-        if (!format.equals("jwt") && !format.equals("di")) {
-          throw new ConfigException("--format is jwt or di, not " + format);
-        }
-        List<String> jwts = new ArrayList<>();
-        List<JsonNode> held = new ArrayList<>();
-        for (Path file : credentials) {
-          if (format.equals("jwt")) jwts.add(CredentialFiles.credentialJwt(file));
-          else held.add(CredentialFiles.presentable(file));
-        }
-        char[] passphrase =
-            PassphraseSource.of(PASSPHRASE_ENV).read(passphraseFile, "wallet passphrase", false);
-        HolderWallet holder = HolderWallet.load(wallet, passphrase, keyFile());
-        String presentation =
-            format.equals("jwt")
-                ? enveloped
-                    ? HolderWallet.enveloped(holder.present(jwts, nonce, audience))
-                    : holder.present(jwts, nonce, audience)
-                : holder.presentDataIntegrity(
-                    held,
-                    nonce,
-                    audience,
-                    Instant.now(),
-                    new EddsaRdfc2022(ContextLoader.bundled().documentLoader()));
-        if (out == null) {
-          spec.commandLine().getOut().println(presentation);
-        } else {
-          if (Files.exists(out)) throw new ConfigException(out + " exists; not overwriting it");
-          Files.writeString(out, presentation + "\n", StandardCharsets.UTF_8);
-          spec.commandLine().getErr().println("baton wallet present: wrote " + out);
-        }
-        return 0;
-      } catch (RuntimeException | java.io.IOException | CanonicalizationException e) {
-        return failed(spec, "present", e);
+      return SubcommandRun.exitCode(spec, "baton wallet present", this::present);
+    }
+
+    private void present() throws java.io.IOException, CanonicalizationException {
+      if (!format.equals("jwt") && !format.equals("di")) {
+        throw new ConfigException("--format is jwt or di, not " + format);
+      }
+      List<String> jwts = new ArrayList<>();
+      List<JsonNode> held = new ArrayList<>();
+      for (Path file : credentials) {
+        if (format.equals("jwt")) jwts.add(CredentialFiles.credentialJwt(file));
+        else held.add(CredentialFiles.presentable(file));
+      }
+      HolderWallet holder = HolderWallet.load(wallet, passphrase.read(false), keyFile());
+      String presentation =
+          format.equals("jwt")
+              ? enveloped
+                  ? HolderWallet.enveloped(holder.present(jwts, nonce, audience))
+                  : holder.present(jwts, nonce, audience)
+              : holder.presentDataIntegrity(
+                  held,
+                  nonce,
+                  audience,
+                  Instant.now(),
+                  new EddsaRdfc2022(ContextLoader.bundled().documentLoader()));
+      if (out == null) {
+        spec.commandLine().getOut().println(presentation);
+      } else {
+        if (Files.exists(out)) throw new ConfigException(out + " exists; not overwriting it");
+        Files.writeString(out, presentation + "\n", StandardCharsets.UTF_8);
+        spec.commandLine().getErr().println("baton wallet present: wrote " + out);
       }
     }
   }

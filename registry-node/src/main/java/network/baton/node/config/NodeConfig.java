@@ -145,9 +145,4 @@ public record NodeConfig(
   public NodeConfig withWork(WorkLimits newWork) {
     return new NodeConfig(server, identity, admin, sparql, credentials, federation, newWork, input);
   }
-
-  /** A copy with other limits on the shape of request bodies. */
-  public NodeConfig withInput(InputLimits newInput) {
-    return new NodeConfig(server, identity, admin, sparql, credentials, federation, work, newInput);
-  }
 }

@@ -82,11 +82,6 @@ public record Server(
     return new Server(port, host, dataDir, baseUrl, bodyLimitBytes, newIdleTimeout, trustedProxies);
   }
 
-  /** A copy believing X-Forwarded-For from these proxies (IP literals). */
-  public Server withTrustedProxies(List<String> proxies) {
-    return new Server(port, host, dataDir, baseUrl, bodyLimitBytes, idleTimeout, proxies);
-  }
-
   private static URI checkBaseUrl(URI url) {
     if (url == null) {
       throw new ConfigException("baseUrl is required (the public http(s) URL of this node)");

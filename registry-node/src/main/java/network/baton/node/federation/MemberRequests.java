@@ -3,7 +3,9 @@ package network.baton.node.federation;
 import static java.util.Objects.requireNonNull;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.util.Locale;
 import network.baton.credential.fetch.FetchException;
 import network.baton.credential.fetch.FetchPolicy;
+import org.slf4j.Logger;
 
 /**
  * Aims a Vert.x request at a member's URL under the node's {@link FetchPolicy}, the same rule as
@@ -33,6 +36,21 @@ public final class MemberRequests {
   public MemberRequests(Vertx vertx, FetchPolicy policy) {
     this.vertx = requireNonNull(vertx, "vertx");
     this.policy = requireNonNull(policy, "policy");
+  }
+
+  /**
+   * A connect handler logging a member's broken connection at debug to {@code log}: the failure
+   * fails the call the connection carries, which reports it; without a handler Vert.x would also
+   * log it at ERROR.
+   */
+  public static Handler<HttpConnection> brokenConnectionsAtDebug(Logger log) {
+    return connection ->
+        connection.exceptionHandler(
+            e ->
+                log.debug(
+                    "member connection failed [peer: {}, reason: {}]",
+                    connection.remoteAddress(),
+                    FailureReason.of(e)));
   }
 
   /**

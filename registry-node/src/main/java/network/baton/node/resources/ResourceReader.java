@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import network.baton.node.store.GraphRewrite;
 import network.baton.node.store.ResourceDraft;
 import network.baton.node.store.ResourceIds;
 import network.baton.node.store.StoreException;
@@ -200,18 +201,11 @@ public final class ResourceReader {
 
   /** A copy with every https://schema.org/ IRI rewritten to http://schema.org/ (MODEL.md). */
   public static Graph normaliseSchemaOrg(Graph graph) {
-    Graph result = GraphFactory.createDefaultGraph();
-    result.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
-    graph
-        .find()
-        .forEachRemaining(
-            t ->
-                result.add(
-                    Triple.create(
-                        normalise(t.getSubject()),
-                        normalise(t.getPredicate()),
-                        normalise(t.getObject()))));
-    return result;
+    return GraphRewrite.of(
+        graph,
+        t ->
+            Triple.create(
+                normalise(t.getSubject()), normalise(t.getPredicate()), normalise(t.getObject())));
   }
 
   private static Node normalise(Node node) {

@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import network.baton.credential.http.Problem;
 
 /**
@@ -35,15 +36,22 @@ public final class SearchRoutes {
   }
 
   private void search(RoutingContext rc) {
-    service
-        .parse(params(rc.queryParams()))
-        .compose(service::search)
+    reply(
+        rc, service.parse(params(rc.queryParams())).compose(service::search), SearchResult::toJson);
+  }
+
+  /**
+   * Ends the request with the answer as JSON, or fails it with the problem a bad query is (local
+   * and federated search answer alike).
+   */
+  public static <T> void reply(RoutingContext rc, Future<T> answer, Function<T, JsonObject> json) {
+    answer
         .recover(SearchRoutes::asProblem)
         .onSuccess(
             result ->
                 rc.response()
                     .putHeader("Content-Type", "application/json")
-                    .end(result.toJson().encode()))
+                    .end(json.apply(result).encode()))
         .onFailure(rc::fail);
   }
 

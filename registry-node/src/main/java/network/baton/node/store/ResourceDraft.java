@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * A parsed resource about to be stored: its triples, its subject node, and whether the input named
@@ -23,17 +22,12 @@ public record ResourceDraft(Graph graph, Node subject, String requestedId, Strin
     if (subject.equals(iri)) {
       return graph;
     }
-    Graph result = GraphFactory.createDefaultGraph();
-    result.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
-    graph
-        .find()
-        .forEachRemaining(
-            t ->
-                result.add(
-                    Triple.create(
-                        t.getSubject().equals(subject) ? iri : t.getSubject(),
-                        t.getPredicate(),
-                        t.getObject().equals(subject) ? iri : t.getObject())));
-    return result;
+    return GraphRewrite.of(
+        graph,
+        t ->
+            Triple.create(
+                t.getSubject().equals(subject) ? iri : t.getSubject(),
+                t.getPredicate(),
+                t.getObject().equals(subject) ? iri : t.getObject()));
   }
 }

@@ -79,19 +79,10 @@ public final class MembershipSync implements AutoCloseable {
     this.maxBytes = maxBytes;
     this.requests = new MemberRequests(vertx, policy);
     this.failures = requireNonNull(failures, "failures");
-    // A member's broken connection fails the pull it carries, which reports it; without a handler
-    // Vert.x would also log it at ERROR.
     this.client =
         vertx
             .httpClientBuilder()
-            .withConnectHandler(
-                connection ->
-                    connection.exceptionHandler(
-                        e ->
-                            log.debug(
-                                "member connection failed [peer: {}, reason: {}]",
-                                connection.remoteAddress(),
-                                FailureReason.of(e))))
+            .withConnectHandler(MemberRequests.brokenConnectionsAtDebug(log))
             .build();
   }
 

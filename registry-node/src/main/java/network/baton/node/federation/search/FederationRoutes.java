@@ -83,16 +83,10 @@ public final class FederationRoutes {
   }
 
   private void search(RoutingContext rc) {
-    search
-        .parse(SearchRoutes.params(rc.queryParams()))
-        .compose(search::search)
-        .recover(SearchRoutes::asProblem)
-        .onSuccess(
-            result ->
-                rc.response()
-                    .putHeader("Content-Type", "application/json")
-                    .end(result.toJson().encode()))
-        .onFailure(rc::fail);
+    SearchRoutes.reply(
+        rc,
+        search.parse(SearchRoutes.params(rc.queryParams())).compose(search::search),
+        FederatedSearchResult::toJson);
   }
 
   private void sparql(RoutingContext rc) {

@@ -53,16 +53,7 @@ public final class MemberClient {
             .httpClientBuilder()
             .with(new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false))
             .with(new PoolOptions().setHttp1MaxSize(4))
-            // A member's broken connection fails the call it carries, which reports it; without a
-            // handler Vert.x would also log it at ERROR.
-            .withConnectHandler(
-                connection ->
-                    connection.exceptionHandler(
-                        e ->
-                            log.debug(
-                                "member connection failed [peer: {}, reason: {}]",
-                                connection.remoteAddress(),
-                                FailureReason.of(e))))
+            .withConnectHandler(MemberRequests.brokenConnectionsAtDebug(log))
             .build();
   }
 
