@@ -1,6 +1,7 @@
 package network.baton.node;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static network.baton.credential.http.ReportChecks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -463,13 +464,5 @@ class OutboundFetchTest {
     HttpResponse<String> response = post(path, body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return new JsonObject(response.body());
-  }
-
-  private static JsonObject check(JsonObject report, String name) {
-    for (Object each : report.getJsonArray("checks")) {
-      JsonObject check = (JsonObject) each;
-      if (check.getString("check").equals(name)) return check;
-    }
-    throw new AssertionError("no check " + name + " in " + report.encodePrettily());
   }
 }
