@@ -15,4 +15,10 @@ public final class ReportChecks {
     }
     throw new AssertionError("no check " + name + " in " + report.encodePrettily());
   }
+
+  /** The achievement IRI of the credential at this index of a presentation's report. */
+  public static String achievementId(JsonObject report, int credential) {
+    JsonObject checked = report.getJsonArray("credentials").getJsonObject(credential);
+    return checked.getJsonObject("achievement").getString("id");
+  }
 }
