@@ -231,12 +231,7 @@ class OutboundFetchTest {
     String jwt = signedJwt(did, did + "#key-1", key("key-1"), vc -> vc, header -> header);
 
     HttpResponse<String> page =
-        node.send(
-            node.request("/verify")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "credential=" + URLEncoder.encode(jwt, UTF_8) + "&lang=en")));
+        node.postForm("/verify", "credential=" + URLEncoder.encode(jwt, UTF_8) + "&lang=en");
 
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     assertThat(page.body())

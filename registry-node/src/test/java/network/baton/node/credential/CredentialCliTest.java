@@ -96,6 +96,11 @@ class CredentialCliTest {
     return cli.run(Cli.join(new String[] {"verify", presentation.toString()}, binding, trust));
   }
 
+  private int issueOnTheNode(String achievement, String... options) {
+    String[] issue = {"--holder", holderDid, "--achievement", achievement};
+    return onTheNode("issue", Cli.join(issue, options));
+  }
+
   private int onTheNode(String command, String... args) {
     String[] prefix = {"credential", command, "--node", node.url(), "--token", RunningNode.TOKEN};
     return cli.run(Cli.join(prefix, args));
@@ -339,19 +344,9 @@ class CredentialCliTest {
   @Test
   void credentialIssuedSuspendedAndRevokedThroughTheCommandLine() throws Exception {
     Path issued = folder.resolve("cli-issued.json");
-    assertThat(
-            onTheNode(
-                "issue",
-                "--holder",
-                holderDid,
-                "--achievement",
-                node.url() + "/resources/kosen-mc5-safety",
-                "--format",
-                "di",
-                "--out",
-                issued.toString()))
-        .as(cli.err())
-        .isZero();
+    String course = node.url() + "/resources/kosen-mc5-safety";
+    String[] di = {"--format", "di", "--out", issued.toString()};
+    assertThat(issueOnTheNode(course, di)).as(cli.err()).isZero();
     String id = new JsonObject(Files.readString(issued)).getString("credentialId");
     assertThat(
             new JsonObject(Files.readString(issued))
@@ -379,14 +374,7 @@ class CredentialCliTest {
 
   @Test
   void nodeRefusalsAreExitCode1AndAnUnreachableNodeExitCode2() {
-    assertThat(
-            onTheNode(
-                "issue",
-                "--holder",
-                holderDid,
-                "--achievement",
-                "https://elsewhere.example/resources/x"))
-        .isEqualTo(1);
+    assertThat(issueOnTheNode("https://elsewhere.example/resources/x")).isEqualTo(1);
     assertThat(cli.err()).contains("HTTP 422");
     cli.clear();
     assertThat(
