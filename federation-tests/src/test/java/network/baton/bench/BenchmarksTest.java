@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,17 +75,11 @@ class BenchmarksTest {
 
   @Test
   void abuseSettingsAreCheckedBeforeAnythingStarts() {
-    StringWriter err = new StringWriter();
-    int code =
-        BenchMain.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
-            "abuse",
-            "--attackers=0",
-            "--work=" + work);
+    BenchCli cli = new BenchCli();
+    int code = cli.run("abuse", "--attackers=0", "--work=" + work);
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("--attackers");
+    assertThat(cli.err()).contains("--attackers");
     assertThat(work).isEmptyDirectory();
   }
 
@@ -113,45 +106,29 @@ class BenchmarksTest {
 
   @Test
   void descriptorBenchmarkIsListedAndItsSettingsAreCheckedBeforeAnythingStarts() {
-    StringWriter out = new StringWriter();
-    BenchMain.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
-    assertThat(out.toString()).contains("descriptor");
+    BenchCli help = new BenchCli();
+    help.run("--help");
+    assertThat(help.out()).contains("descriptor");
 
-    StringWriter err = new StringWriter();
-    int code =
-        BenchMain.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
-            "descriptor",
-            "--clients=0",
-            "--work=" + work);
+    BenchCli cli = new BenchCli();
+    int code = cli.run("descriptor", "--clients=0", "--work=" + work);
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("--clients");
+    assertThat(cli.err()).contains("--clients");
     assertThat(work).isEmptyDirectory();
   }
 
   @Test
   void benchCommandPrintsATableAndWritesJsonThatParses() throws Exception {
     Path out = work.resolve("out");
-    StringWriter stdout = new StringWriter();
+    Path scratch = work.resolve("scratch");
+    BenchCli cli = new BenchCli();
     int code =
-        BenchMain.execute(
-            new PrintWriter(stdout),
-            new PrintWriter(progress),
-            "sparql",
-            "--resources=100",
-            "--warmup=0",
-            "--iterations=10",
-            "--out=" + out,
-            "--work=" + work.resolve("scratch"));
+        cli.writingJson(out, scratch, "sparql", "--resources=100", "--warmup=0", "--iterations=10");
 
     assertThat(code).isZero();
-    assertThat(stdout.toString()).contains("GET /sparql", "QueryExecution in-process", "ratio");
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(out)) {
-      files = listed.toList();
-    }
+    assertThat(cli.out()).contains("GET /sparql", "QueryExecution in-process", "ratio");
+    List<Path> files = BenchCli.written(out);
     assertThat(files).singleElement().asString().endsWith(".json");
     JsonObject json = new JsonObject(Files.readString(files.get(0)));
     assertThat(json.getJsonObject("machine").getInteger("cores")).isPositive();
@@ -164,44 +141,31 @@ class BenchmarksTest {
 
   @Test
   void sizesBelowOneAreRefusedWithoutRunning() {
-    StringWriter err = new StringWriter();
-    int code =
-        BenchMain.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
-            "search",
-            "--resources=0",
-            "--work=" + work);
+    BenchCli cli = new BenchCli();
+    int code = cli.run("search", "--resources=0", "--work=" + work);
 
     assertThat(code).isNotZero();
-    assertThat(err.toString()).contains("--resources and --iterations must be at least 1");
+    assertThat(cli.err()).contains("--resources and --iterations must be at least 1");
     assertThat(work).isEmptyDirectory();
   }
 
   @Test
   void credentialBenchmarkSettingsAreCheckedBeforeAnythingStarts() {
-    StringWriter err = new StringWriter();
-    int code =
-        BenchMain.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
-            "credentials",
-            "--format=xml",
-            "--out=" + work);
+    BenchCli cli = new BenchCli();
+    int code = cli.run("credentials", "--format=xml", "--out=" + work);
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("xml");
+    assertThat(cli.err()).contains("xml");
     assertThat(work).isEmptyDirectory();
   }
 
   @Test
   void unknownBenchmarkIsAUsageError() {
-    StringWriter err = new StringWriter();
-    int code =
-        BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "gossip");
+    BenchCli cli = new BenchCli();
+    int code = cli.run("gossip");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("gossip");
+    assertThat(cli.err()).contains("gossip");
   }
 
   @Test

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,11 +68,11 @@ class FederationBenchTest {
   @Test
   void federationCommandWithALinkDelayPrintsTheTablesAndWritesJsonThatParses() throws Exception {
     Path out = work.resolve("out");
-    StringWriter stdout = new StringWriter();
+    BenchCli cli = new BenchCli();
     int code =
-        BenchMain.execute(
-            new PrintWriter(stdout),
-            new PrintWriter(progress),
+        cli.writingJson(
+            out,
+            work.resolve("scratch"),
             "federation",
             "--members=2",
             "--resources-per-member=10",
@@ -81,17 +80,12 @@ class FederationBenchTest {
             "--iterations=3",
             "--hung-iterations=1",
             "--deadline=500",
-            "--link-delay=40",
-            "--out=" + out,
-            "--work=" + work.resolve("scratch"));
+            "--link-delay=40");
 
-    assertThat(code).as(progress.toString()).isZero();
-    assertThat(stdout.toString())
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.out())
         .contains("GET /federation/search, 2 members p50", "| members |", "one member hung");
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(out)) {
-      files = listed.toList();
-    }
+    List<Path> files = BenchCli.written(out);
     JsonObject json = new JsonObject(Files.readString(files.get(0)));
     JsonArray results = json.getJsonArray("results");
     assertThat(results).hasSize(2);
@@ -109,24 +103,12 @@ class FederationBenchTest {
 
   @Test
   void badSettingsAreRefusedWithAMessage() {
-    StringWriter err = new StringWriter();
-    int zero =
-        BenchMain.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
-            "federation",
-            "--members=0",
-            "--work=" + work);
-    int tooLong =
-        BenchMain.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
-            "federation",
-            "--deadline=60000",
-            "--work=" + work);
+    BenchCli cli = new BenchCli();
+    int zero = cli.run("federation", "--members=0", "--work=" + work);
+    int tooLong = cli.run("federation", "--deadline=60000", "--work=" + work);
 
     assertThat(zero).isNotZero();
     assertThat(tooLong).isNotZero();
-    assertThat(err.toString()).contains("member counts", "deadline must be 1 to 10000 ms");
+    assertThat(cli.err()).contains("member counts", "deadline must be 1 to 10000 ms");
   }
 }

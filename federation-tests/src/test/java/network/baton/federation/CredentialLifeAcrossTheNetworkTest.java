@@ -66,16 +66,10 @@ class CredentialLifeAcrossTheNetworkTest {
 
     walletPassphrase = Files.writeString(root.resolve("wallet-pass"), "graduate passphrase\n");
     wallet = root.resolve("graduate.pem");
-    assertThat(
-            cli(
-                "wallet",
-                "keygen",
-                "--out",
-                wallet.toString(),
-                "--passphrase-file",
-                walletPassphrase.toString()))
-        .as(err.toString())
-        .isZero();
+    String passphrase = walletPassphrase.toString();
+    int keygen =
+        cli("wallet", "keygen", "--out", wallet.toString(), "--passphrase-file", passphrase);
+    assertThat(keygen).as(err.toString()).isZero();
     graduate = out.toString().strip();
 
     // The employer keeps a copy of the list any member serves, checked later with the
@@ -207,19 +201,7 @@ class CredentialLifeAcrossTheNetworkTest {
                                 kosen.did(), kosen.baseUrl(), "kosen", Set.of(Role.PUBLISHER)))))
                 .jws());
 
-    int code =
-        cli(
-            "verify",
-            file.toString(),
-            "--offline",
-            "--did-docs",
-            saved.resolve("dids").toString(),
-            "--status-lists",
-            saved.resolve("status-lists").toString(),
-            "--membership",
-            publisherOnly.toString(),
-            "--coordinator-key",
-            network.coordinatorKey());
+    int code = offline(publisherOnly, saved, file);
 
     assertThat(code).isEqualTo(1);
     assertThat(out.toString())
@@ -234,46 +216,26 @@ class CredentialLifeAcrossTheNetworkTest {
   private Presentation present(Path credential, String format, String nonce, String audience)
       throws Exception {
     Path file = root.resolve("vp-" + nonce + (format.equals("jwt") ? ".jwt" : ".json"));
-    assertThat(
-            cli(
-                "wallet",
-                "present",
-                "--format",
-                format,
-                "--wallet",
-                wallet.toString(),
-                "--credential",
-                credential.toString(),
-                "--nonce",
-                nonce,
-                "--aud",
-                audience,
-                "--out",
-                file.toString(),
-                "--passphrase-file",
-                walletPassphrase.toString()))
-        .as(err.toString())
-        .isZero();
+    List<String> args = new ArrayList<>(List.of("wallet", "present", "--format", format));
+    args.addAll(List.of("--wallet", wallet.toString(), "--credential", credential.toString()));
+    args.addAll(List.of("--nonce", nonce, "--aud", audience, "--out", file.toString()));
+    args.addAll(List.of("--passphrase-file", walletPassphrase.toString()));
+    assertThat(cli(args.toArray(String[]::new))).as(err.toString()).isZero();
     String content = Files.readString(file, StandardCharsets.UTF_8).strip();
     return new Presentation(file, format.equals("jwt") ? content : new JsonObject(content), nonce);
   }
 
   /** {@code baton verify FILE --offline} with the employer's copies saved in a folder, and list. */
   private int offline(Path saved, Path file, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "verify",
-                file.toString(),
-                "--offline",
-                "--did-docs",
-                saved.resolve("dids").toString(),
-                "--status-lists",
-                saved.resolve("status-lists").toString(),
-                "--membership",
-                membership.toString(),
-                "--coordinator-key",
-                network.coordinatorKey()));
+    return offline(membership, saved, file, more);
+  }
+
+  private int offline(Path list, Path saved, Path file, String... more) {
+    List<String> args = new ArrayList<>(List.of("verify", file.toString(), "--offline"));
+    args.addAll(List.of("--did-docs", saved.resolve("dids").toString()));
+    args.addAll(List.of("--status-lists", saved.resolve("status-lists").toString()));
+    args.addAll(List.of("--membership", list.toString()));
+    args.addAll(List.of("--coordinator-key", network.coordinatorKey()));
     args.addAll(List.of(more));
     return cli(args.toArray(String[]::new));
   }

@@ -163,19 +163,7 @@ class NodeCrashSafetyTest {
   }
 
   private Process startNode(Path config, String name) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "network.baton.node.cli.BatonCli",
-            "node",
-            "--config",
-            config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(folder.resolve(name + ".log").toFile())
-        .start();
+    return NodeProcess.start(config, folder.resolve(name + ".log"));
   }
 
   private void awaitHealthy(String base) throws Exception {

@@ -1,6 +1,7 @@
 package network.baton.node;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static network.baton.credential.http.ReportChecks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -230,12 +231,7 @@ class OutboundFetchTest {
     String jwt = signedJwt(did, did + "#key-1", key("key-1"), vc -> vc, header -> header);
 
     HttpResponse<String> page =
-        node.send(
-            node.request("/verify")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "credential=" + URLEncoder.encode(jwt, UTF_8) + "&lang=en")));
+        node.postForm("/verify", "credential=" + URLEncoder.encode(jwt, UTF_8) + "&lang=en");
 
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     assertThat(page.body())
@@ -467,13 +463,5 @@ class OutboundFetchTest {
         path.equals("/credentials/verify") && Boolean.FALSE.equals(answer.getValue("verified"));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(refused ? 400 : 200);
     return answer;
-  }
-
-  private static JsonObject check(JsonObject report, String name) {
-    for (Object each : report.getJsonArray("checks")) {
-      JsonObject check = (JsonObject) each;
-      if (check.getString("check").equals(name)) return check;
-    }
-    throw new AssertionError("no check " + name + " in " + report.encodePrettily());
   }
 }

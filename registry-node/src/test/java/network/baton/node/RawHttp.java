@@ -61,6 +61,11 @@ public final class RawHttp {
     return send(all);
   }
 
+  /** Sends a request that is all head (request line, headers and whatever text follows). */
+  public Answer send(String head) {
+    return send(head, new byte[0]);
+  }
+
   /** Sends these bytes as they are and reads the answer. */
   public Answer send(byte[] request) {
     try (Socket socket = new Socket()) {

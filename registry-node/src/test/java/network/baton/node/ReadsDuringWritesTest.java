@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import network.baton.node.importer.ImportSummary;
-import network.baton.node.importer.SampleImport;
-import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +40,7 @@ class ReadsDuringWritesTest {
   void samplePublishedWhileClientsReadIsWholeInStoreAndSearch(Vertx vertx) throws Exception {
     int quietTotal;
     try (RunningNode quiet = RunningNode.start(vertx, quietData)) {
-      publishSample(quiet);
+      quiet.publishKosenSample();
       quietTotal = total(quiet.get(SEARCH, null));
     }
 
@@ -64,7 +59,7 @@ class ReadsDuringWritesTest {
                   }
                 }));
       }
-      ImportSummary summary = publishSample(busy);
+      ImportSummary summary = busy.publishKosenSample();
       publishing.set(false);
       CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).join();
 
@@ -80,42 +75,24 @@ class ReadsDuringWritesTest {
     try (RunningNode node =
         RunningNode.start(
             vertx, busyData, c -> c.withSparql(q -> q.withTimeout(Duration.ofMillis(300))))) {
-      publishSample(node);
+      node.publishKosenSample();
       String slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
       List<CompletableFuture<Integer>> queries = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         queries.add(
             CompletableFuture.supplyAsync(
-                () ->
-                    node.get(
-                            "/sparql?query=" + URLEncoder.encode(slow, StandardCharsets.UTF_8),
-                            "application/sparql-results+json")
-                        .statusCode()));
+                () -> node.sparql(slow, "application/sparql-results+json").statusCode()));
       }
       List<Integer> statuses = queries.stream().map(CompletableFuture::join).toList();
       assertThat(statuses).allMatch(s -> s == 503 || s == 429);
       assertThat(statuses).contains(503);
 
       for (int i = 0; i < 5; i++) {
-        String body =
-            RunningNode.fixture("course.ttl")
-                .replace("kosen-ec101", "after-timeout-" + i)
-                .replace("EC101", "AT10" + i);
-        HttpResponse<String> created = node.post("/resources", "text/turtle", body);
+        HttpResponse<String> created = node.postCourse("after-timeout-" + i, "AT10" + i);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       }
       assertThat(node.get("/resources/after-timeout-4", "text/turtle").statusCode()).isEqualTo(200);
     }
-  }
-
-  private static ImportSummary publishSample(RunningNode node) {
-    StringWriter progress = new StringWriter();
-    return SampleImport.publish(
-        node.verticle().store(),
-        RunningNode.testSetup().validator(),
-        URI.create("http://node.test"),
-        Institution.KOSEN,
-        new PrintWriter(progress));
   }
 
   private static long resourceCount(RunningNode node) {

@@ -2,8 +2,11 @@ package network.baton.node;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.NodeConfig;
+import network.baton.node.importer.ImportSummary;
+import network.baton.node.importer.SampleImport;
+import network.baton.vocab.SampleContent.Institution;
 
 /** A real node on a loopback port over TDB2 in a temp folder, with a blocking HTTP client. */
 public final class RunningNode implements AutoCloseable {
@@ -115,6 +121,14 @@ public final class RunningNode implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
+  /** POST a form as a browser sends it (no admin token). */
+  public HttpResponse<String> postForm(String path, String form) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
   /** PUT a body as the admin, with an If-Match header unless null. */
   public HttpResponse<String> put(String path, String contentType, String body, String ifMatch) {
     HttpRequest.Builder request =
@@ -131,6 +145,27 @@ public final class RunningNode implements AutoCloseable {
   /** DELETE as the admin. */
   public HttpResponse<String> delete(String path) {
     return send(request(path).header("Authorization", "Bearer " + TOKEN).DELETE());
+  }
+
+  /** GET /sparql with the query, with an Accept header (null: none). */
+  public HttpResponse<String> sparql(String query, String accept) {
+    return get("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), accept);
+  }
+
+  /** POST the course fixture (kosen-ec101, code EC101) as the resource id with this code. */
+  public HttpResponse<String> postCourse(String id, String code) {
+    String turtle = fixture("course.ttl").replace("kosen-ec101", id).replace("EC101", code);
+    return post("/resources", "text/turtle", turtle);
+  }
+
+  /** Publishes the kosen sample into the node's store, as {@code baton node --sample} would. */
+  public ImportSummary publishKosenSample() {
+    return SampleImport.publish(
+        verticle.store(),
+        testSetup().validator(),
+        URI.create("http://node.test"),
+        Institution.KOSEN,
+        new PrintWriter(new StringWriter()));
   }
 
   /** A fixture file's text. */

@@ -1,6 +1,8 @@
 package network.baton.credential.did;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static network.baton.credential.fetch.Resolvers.always;
+import static network.baton.credential.fetch.Resolvers.resolving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import network.baton.credential.fetch.FetchPolicy;
-import network.baton.credential.fetch.HostResolver;
+import network.baton.credential.fetch.TestAnswers;
 import network.baton.credential.fetch.Tripwire;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.NodeKeys;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(20)
@@ -60,17 +63,7 @@ class DidWebResolverTest {
     server.createContext("/wrongid/did.json", ex -> reply(ex, 200, document(did("someone-else"))));
     server.createContext(
         "/huge/did.json", ex -> reply(ex, 200, "{\"id\":\"" + "x".repeat(200_000) + "\"}"));
-    server.createContext(
-        "/hugechunked/did.json",
-        ex -> {
-          ex.sendResponseHeaders(200, 0);
-          try (OutputStream out = ex.getResponseBody()) {
-            byte[] block = " ".repeat(8192).getBytes(UTF_8);
-            for (int i = 0; i < 100; i++) out.write(block);
-          } catch (IOException expected) {
-            // the resolver hangs up once it has seen too much
-          }
-        });
+    server.createContext("/hugechunked/did.json", TestAnswers.unboundedSpaces(100, 8192));
     server.createContext(
         "/slow/did.json",
         ex -> {
@@ -111,12 +104,7 @@ class DidWebResolverTest {
   }
 
   private static void reply(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/did+json");
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
+    TestAnswers.reply(ex, status, "application/did+json", body);
   }
 
   @Test
@@ -144,25 +132,19 @@ class DidWebResolverTest {
     assertThat(okHits).hasValue(1);
   }
 
-  @Test
-  void documentNamingAnotherDidIsRefused() {
-    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("wrongid")))
+  /** Documents the resolver refuses, by the path they are served at, and what it says. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "wrongid, names another DID",
+    "huge, larger than 65536 bytes",
+    "hugechunked, larger than 65536 bytes",
+    "missing, HTTP 404",
+    "notjson, not valid JSON"
+  })
+  void badDocumentIsRefusedSayingWhy(String path, String reason) {
+    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did(path)))
         .isInstanceOf(DidResolutionException.class)
-        .hasMessageContaining("names another DID");
-  }
-
-  @Test
-  void hugeDocumentIsRefused() {
-    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("huge")))
-        .isInstanceOf(DidResolutionException.class)
-        .hasMessageContaining("larger than 65536 bytes");
-  }
-
-  @Test
-  void hugeDocumentWithoutALengthIsRefusedWhileReading() {
-    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("hugechunked")))
-        .isInstanceOf(DidResolutionException.class)
-        .hasMessageContaining("larger than 65536 bytes");
+        .hasMessageContaining(reason);
   }
 
   @Test
@@ -175,25 +157,11 @@ class DidWebResolverTest {
   }
 
   @Test
-  void missingDocumentReportsTheHttpStatus() {
-    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("missing")))
-        .isInstanceOf(DidResolutionException.class)
-        .hasMessageContaining("HTTP 404");
-  }
-
-  @Test
   void redirectIsNotFollowed() {
     assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("redirect")))
         .isInstanceOf(DidResolutionException.class)
         .hasMessageContaining("redirect (302)");
     assertThat(okHits).hasValue(0);
-  }
-
-  @Test
-  void documentThatIsNotJsonIsRefused() {
-    assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did("notjson")))
-        .isInstanceOf(DidResolutionException.class)
-        .hasMessageContaining("not valid JSON");
   }
 
   @Test
@@ -213,10 +181,7 @@ class DidWebResolverTest {
 
       assertThatThrownBy(() -> new DidWebResolver(options, FetchPolicy.publicOnly()).resolve(did))
           .isInstanceOf(DidResolutionException.class)
-          .hasMessage(
-              did
-                  + " resolves to a loopback address (127.0.0.1), which this node does not fetch"
-                  + " from");
+          .hasMessage(loopbackRefusal(did));
       tripwire.assertUntouched();
     }
   }
@@ -243,18 +208,16 @@ class DidWebResolverTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "did:web:10.0.0.1|a private address (10.0.0.1)",
         "did:web:192.168.1.1%3A8443|a private address (192.168.1.1)",
         "did:web:169.254.169.254|a link-local address (169.254.169.254)",
         "did:web:100.64.1.1|a shared (carrier-grade NAT) address (100.64.1.1)",
         "did:web:%5Bfd12%3A3456%3A789a%3A1%3A%3A1%5D|a private address (fd12:3456:789a:1:0:0:0:1)"
       })
-  void didOnAPrivateOrLinkLocalAddressIsRefusedEvenWithLoopbackAllowed(String row) {
-    String did = row.substring(0, row.indexOf('|'));
-    String kind = row.substring(row.indexOf('|') + 1);
-
+  void didOnAPrivateOrLinkLocalAddressIsRefusedEvenWithLoopbackAllowed(String did, String kind) {
     assertThatThrownBy(() -> new DidWebResolver(options, loopback).resolve(did))
         .isInstanceOf(DidResolutionException.class)
         .hasMessage(did + " resolves to " + kind + ", which this node does not fetch from");
@@ -263,22 +226,13 @@ class DidWebResolverTest {
   @Test
   void didWhoseHostResolvesToLoopbackIsRefusedOnTheAddress() {
     try (Tripwire tripwire = Tripwire.start()) {
-      HostResolver system = HostResolver.system();
       FetchPolicy policy =
-          FetchPolicy.publicOnly()
-              .withResolver(
-                  host ->
-                      host.equals("evil.example")
-                          ? List.of(InetAddress.getByName("127.0.0.1"))
-                          : system.resolve(host));
+          FetchPolicy.publicOnly().withResolver(resolving("evil.example", always("127.0.0.1")));
       String did = "did:web:evil.example%3A" + tripwire.port();
 
       assertThatThrownBy(() -> new DidWebResolver(options, policy).resolve(did))
           .isInstanceOf(DidResolutionException.class)
-          .hasMessage(
-              did
-                  + " resolves to a loopback address (127.0.0.1), which this node does not fetch"
-                  + " from");
+          .hasMessage(loopbackRefusal(did));
       tripwire.assertUntouched();
     }
   }
@@ -291,5 +245,9 @@ class DidWebResolverTest {
         .isEqualTo(URI.create("https://example.edu/.well-known/did.json"));
     assertThat(resolver.documentUrl("did:web:localhost.example.com").getScheme())
         .isEqualTo("https");
+  }
+
+  private static String loopbackRefusal(String did) {
+    return did + " resolves to a loopback address (127.0.0.1), which this node does not fetch from";
   }
 }

@@ -1,6 +1,8 @@
 package network.baton.credential.fetch;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static network.baton.credential.fetch.Resolvers.always;
+import static network.baton.credential.fetch.Resolvers.resolving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -60,16 +63,7 @@ class HttpFetcherTest {
           ex.close();
         });
     server.createContext("/huge", ex -> reply(ex, 200, "x".repeat(5000)));
-    server.createContext(
-        "/huge-chunked",
-        ex -> {
-          ex.sendResponseHeaders(200, 0);
-          try (OutputStream out = ex.getResponseBody()) {
-            for (int i = 0; i < 100; i++) out.write(" ".repeat(1000).getBytes(UTF_8));
-          } catch (IOException expected) {
-            // the fetcher hangs up once it has seen too much
-          }
-        });
+    server.createContext("/huge-chunked", TestAnswers.unboundedSpaces(100, 1000));
     server.createContext(
         "/dribble",
         ex -> {
@@ -96,11 +90,7 @@ class HttpFetcherTest {
   }
 
   private static void reply(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(UTF_8);
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
+    TestAnswers.reply(ex, status, null, body);
   }
 
   private String local(String path) {
@@ -109,20 +99,6 @@ class HttpFetcherTest {
 
   private static HttpFetcher fetcher(FetchPolicy policy) {
     return new HttpFetcher(policy, TIMEOUT, 1024);
-  }
-
-  /** A resolver that knows evil.example (and localhost) as the test says, the rest as usual. */
-  private static HostResolver resolving(String host, HostResolver answer) {
-    HostResolver system = HostResolver.system();
-    return name -> name.equalsIgnoreCase(host) ? answer.resolve(name) : system.resolve(name);
-  }
-
-  private static HostResolver always(String... addresses) {
-    return host -> {
-      List<InetAddress> list = new java.util.ArrayList<>();
-      for (String address : addresses) list.add(InetAddress.getByName(address));
-      return list;
-    };
   }
 
   @Test
@@ -193,8 +169,9 @@ class HttpFetcherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "10.0.0.1|a private address",
         "10.255.1.2|a private address",
         "172.16.5.4|a private address",
@@ -209,9 +186,7 @@ class HttpFetcherTest {
         "255.255.255.255|a reserved (non-public) address",
         "192.0.2.10|a reserved (non-public) address"
       })
-  void nonPublicAddressesAreRefusedWhateverTheLoopbackSetting(String row) {
-    String host = row.substring(0, row.indexOf('|'));
-    String kind = row.substring(row.indexOf('|') + 1);
+  void nonPublicAddressesAreRefusedWhateverTheLoopbackSetting(String host, String kind) {
     URI url = URI.create("https://" + host + "/latest/meta-data/");
 
     for (FetchPolicy policy : List.of(FetchPolicy.publicOnly(), FetchPolicy.of(true))) {

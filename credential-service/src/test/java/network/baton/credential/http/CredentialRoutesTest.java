@@ -1,21 +1,19 @@
 package network.baton.credential.http;
 
+import static network.baton.credential.http.ReportChecks.achievementId;
+import static network.baton.credential.http.ReportChecks.check;
+import static network.baton.credential.http.RoutesServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSObject;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.junit5.VertxExtension;
@@ -49,9 +47,7 @@ class CredentialRoutesTest {
   private final NodeKeys keys = ServiceFixture.keys();
   private Vertx vertx;
   private ServiceFixture.Services service;
-  private WorkerExecutor worker;
-  private HttpServer server;
-  private WebClient client;
+  private RoutesServer routes;
 
   /** The node's admin check in miniature: a platform handler, 401 without a token, 403 wrong. */
   private static final class BearerCheck implements PlatformHandler {
@@ -72,56 +68,42 @@ class CredentialRoutesTest {
   void start(Vertx vertx) throws Exception {
     this.vertx = vertx;
     service = ServiceFixture.open(dir, keys);
-    worker = vertx.createSharedWorkerExecutor("credentials-test", 2);
-    Router router = Router.router(vertx);
-    new CredentialRoutes(
-            service.issuance(),
-            service.verification(),
-            worker,
-            new BearerCheck(),
-            BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
-            ROUTE_LIMIT)
-        .mount(router);
-    router.route().failureHandler(ProblemHandler.create());
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    client = WebClient.create(vertx);
+    routes =
+        RoutesServer.start(
+            vertx,
+            "credentials-test",
+            pool ->
+                new CredentialRoutes(
+                    service.issuance(),
+                    service.verification(),
+                    pool,
+                    new BearerCheck(),
+                    BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
+                    ROUTE_LIMIT),
+            ProblemHandler.create());
   }
 
   @AfterEach
   void stop() throws Exception {
-    client.close();
-    await(server.close());
-    await(worker.close());
+    routes.close();
     service.close();
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
   private HttpResponse<Buffer> post(String path, String body, String token) throws Exception {
-    var request = client.post(server.actualPort(), "127.0.0.1", path);
+    var request = routes.post(path);
     if (token != null) request.putHeader("Authorization", "Bearer " + token);
     request.putHeader("Content-Type", "application/json");
     return await(request.sendBuffer(Buffer.buffer(body)));
   }
 
   private HttpResponse<Buffer> get(String path) throws Exception {
-    return await(client.get(server.actualPort(), "127.0.0.1", path).send());
+    return await(routes.get(path).send());
   }
 
   private JsonObject issueRequest(String course, String format) {
-    return new JsonObject()
-        .put(
-            "credential",
-            new JsonObject()
-                .put(
-                    "credentialSubject",
-                    new JsonObject()
-                        .put("id", holder.did())
-                        .put("achievement", new JsonObject().put("id", course)))
-                .put("validFrom", "2026-04-01T00:00:00Z"))
-        .put("options", new JsonObject().put("format", format));
+    JsonObject request = CredentialRoutes.issueRequest(holder.did(), course, format);
+    request.getJsonObject("credential").put("validFrom", "2026-04-01T00:00:00Z");
+    return request;
   }
 
   private JsonObject issue(String format) throws Exception {
@@ -144,14 +126,6 @@ class CredentialRoutesTest {
         .isEqualTo(report.getBoolean("verified") ? 200 : 400);
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
     return report;
-  }
-
-  private static JsonObject check(JsonObject report, String name) {
-    for (Object each : report.getJsonArray("checks")) {
-      JsonObject check = (JsonObject) each;
-      if (check.getString("check").equals(name)) return check;
-    }
-    throw new AssertionError("no check " + name + " in " + report.encodePrettily());
   }
 
   private static String jwtOf(JsonObject issued) {
@@ -288,11 +262,7 @@ class CredentialRoutesTest {
     assertThat(credential.list().get(index + 1)).isFalse();
 
     HttpResponse<Buffer> jsonLd =
-        await(
-            client
-                .get(server.actualPort(), "127.0.0.1", "/status/0-revocation")
-                .putHeader("Accept", "application/vc")
-                .send());
+        await(routes.get("/status/0-revocation").putHeader("Accept", "application/vc").send());
     assertThat(jsonLd.statusCode()).as(jsonLd.bodyAsString()).isEqualTo(200);
     assertThat(jsonLd.bodyAsJsonObject().getJsonObject("proof").getString("cryptosuite"))
         .isEqualTo("eddsa-rdfc-2022");
@@ -332,13 +302,7 @@ class CredentialRoutesTest {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject report = response.bodyAsJsonObject();
     assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isTrue();
-    assertThat(
-            report
-                .getJsonArray("credentials")
-                .getJsonObject(0)
-                .getJsonObject("achievement")
-                .getString("id"))
-        .isEqualTo(FixtureCourses.COURSE);
+    assertThat(achievementId(report, 0)).isEqualTo(FixtureCourses.COURSE);
 
     JsonObject replay = post("/presentations/verify", request.encode(), null).bodyAsJsonObject();
     assertThat(replay.getBoolean("verified")).isFalse();

@@ -1,20 +1,18 @@
 package network.baton.credential.http;
 
+import static network.baton.credential.http.ReportChecks.achievementId;
+import static network.baton.credential.http.ReportChecks.check;
+import static network.baton.credential.http.RoutesServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
@@ -53,9 +51,7 @@ class PresentationRoutesTest {
   private final ObjectMapper mapper = new ObjectMapper();
   private final EddsaRdfc2022 suite = new EddsaRdfc2022(ServiceFixture.CONTEXTS.documentLoader());
   private ServiceFixture.Services service;
-  private WorkerExecutor worker;
-  private HttpServer server;
-  private WebClient client;
+  private RoutesServer routes;
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
@@ -72,32 +68,27 @@ class PresentationRoutesTest {
             },
             Set.of(),
             clock);
-    worker = vertx.createSharedWorkerExecutor("presentations-test", 2);
-    Router router = Router.router(vertx);
-    new CredentialRoutes(
-            service.issuance(),
-            service.verification(),
-            worker,
-            RoutingContext::next,
-            BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
-            CredentialRoutes.DEFAULT_MAX_BODY_BYTES)
-        .mount(router);
-    router
-        .route()
-        .failureHandler(
+    routes =
+        RoutesServer.start(
+            vertx,
+            "presentations-test",
+            pool ->
+                new CredentialRoutes(
+                    service.issuance(),
+                    service.verification(),
+                    pool,
+                    RoutingContext::next,
+                    BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
+                    CredentialRoutes.DEFAULT_MAX_BODY_BYTES),
             rc -> {
               int status = rc.failure() instanceof Problem p ? p.status() : 500;
               rc.response().setStatusCode(status).end(String.valueOf(rc.failure()));
             });
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    client = WebClient.create(vertx);
   }
 
   @AfterEach
   void stop() throws Exception {
-    client.close();
-    await(server.close());
-    await(worker.close());
+    routes.close();
     service.close();
   }
 
@@ -161,8 +152,7 @@ class PresentationRoutesTest {
 
   @Test
   void challengeWithoutDomainIsForTheNodeItself() throws Exception {
-    HttpResponse<Buffer> response =
-        await(client.post(server.actualPort(), "127.0.0.1", "/challenges").send());
+    HttpResponse<Buffer> response = await(routes.post("/challenges").send());
     JsonObject challenge = response.bodyAsJsonObject();
     String vp =
         alice.present(
@@ -214,13 +204,7 @@ class PresentationRoutesTest {
     assertThat(check(report, "signature").getString("reason")).contains("eddsa-rdfc-2022");
     assertThat(check(report, "key").getString("reason")).contains(alice.did());
     assertThat(check(report, "holder binding").getString("reason")).contains(alice.did());
-    assertThat(
-            report
-                .getJsonArray("credentials")
-                .getJsonObject(0)
-                .getJsonObject("achievement")
-                .getString("id"))
-        .isEqualTo(FixtureCourses.COURSE);
+    assertThat(achievementId(report, 0)).isEqualTo(FixtureCourses.COURSE);
   }
 
   @Test
@@ -365,21 +349,9 @@ class PresentationRoutesTest {
 
   private HttpResponse<Buffer> post(String path, String body) throws Exception {
     return await(
-        client
-            .post(server.actualPort(), "127.0.0.1", path)
+        routes
+            .post(path)
             .putHeader("Content-Type", "application/json")
             .sendBuffer(Buffer.buffer(body)));
-  }
-
-  private static JsonObject check(JsonObject report, String name) {
-    for (Object each : report.getJsonArray("checks")) {
-      JsonObject check = (JsonObject) each;
-      if (check.getString("check").equals(name)) return check;
-    }
-    throw new AssertionError("no check " + name + " in " + report.encodePrettily());
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 }

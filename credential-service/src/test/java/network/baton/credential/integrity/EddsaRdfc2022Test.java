@@ -50,6 +50,28 @@ class EddsaRdfc2022Test {
             : Optional.of((Ed25519PublicKeyParameters) Multikey.decode(fragment).toBouncyCastle());
       };
 
+  /** A fresh Ed25519 key, its did:key and the verification method naming the key. */
+  private record FreshKey(Ed25519PrivateKeyParameters key, String did, String vm) {
+    static FreshKey generate() {
+      var key = new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+      String did = DidKey.of(PublicKeyMaterial.of(key.generatePublicKey()));
+      return new FreshKey(key, did, did + "#" + did.substring("did:key:".length()));
+    }
+  }
+
+  /** The signed document with one member of its proof set to value. */
+  private static JsonObject withInProof(JsonObject signed, String member, String value) {
+    JsonObject proof =
+        Json.createObjectBuilder(signed.getJsonObject("proof")).add(member, value).build();
+    return Json.createObjectBuilder(signed).add("proof", proof).build();
+  }
+
+  private String signUnsigned(String vm, Instant created, Ed25519PrivateKeyParameters key)
+      throws CanonicalizationException {
+    String unsigned = fixture("integrity/credential-unsigned.json");
+    return suite.sign(unsigned, ProofOptions.assertion(vm, created), key);
+  }
+
   @Test
   void reproducesTestVectorCanonicalFormsHashesAndSignatureByteForByte() throws Exception {
     JsonObject unsigned = json(fixture("integrity/credential-unsigned.json"));
@@ -136,16 +158,10 @@ class EddsaRdfc2022Test {
 
   @Test
   void credentialSignedWithFreshKeyVerifiesAsDidKey() throws Exception {
-    Ed25519PrivateKeyParameters key =
-        new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
-    String did = DidKey.of(PublicKeyMaterial.of(key.generatePublicKey()));
-    String vm = did + "#" + did.substring("did:key:".length());
+    FreshKey fresh = FreshKey.generate();
 
     String signed =
-        suite.sign(
-            fixture("integrity/credential-unsigned.json"),
-            ProofOptions.assertion(vm, Instant.parse("2026-01-02T03:04:05.678Z")),
-            key);
+        signUnsigned(fresh.vm(), Instant.parse("2026-01-02T03:04:05.678Z"), fresh.key());
 
     assertThat(json(signed).getJsonObject("proof").getString("created"))
         .isEqualTo("2026-01-02T03:04:05Z");
@@ -156,15 +172,9 @@ class EddsaRdfc2022Test {
 
   @Test
   void didKeyHolderProofVerifiesThroughTheDidResolverOnlyForItsOwnDid() throws Exception {
-    Ed25519PrivateKeyParameters key =
-        new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
-    String did = DidKey.of(PublicKeyMaterial.of(key.generatePublicKey()));
-    String vm = did + "#" + did.substring("did:key:".length());
-    String signed =
-        suite.sign(
-            fixture("integrity/credential-unsigned.json"),
-            ProofOptions.assertion(vm, Instant.now()),
-            key);
+    FreshKey fresh = FreshKey.generate();
+    String did = fresh.did();
+    String signed = signUnsigned(fresh.vm(), Instant.now(), fresh.key());
     var dids =
         new network.baton.credential.did.DidMethodResolver(
             d -> {
@@ -183,14 +193,9 @@ class EddsaRdfc2022Test {
 
   @Test
   void proofByAnotherKeyThanTheNamedOneFails() throws Exception {
-    Ed25519PrivateKeyParameters other =
-        new Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+    Ed25519PrivateKeyParameters other = FreshKey.generate().key();
     String vm = VECTOR.getJsonObject("keyPair").getString("verificationMethod");
-    String signed =
-        suite.sign(
-            fixture("integrity/credential-unsigned.json"),
-            ProofOptions.assertion(vm, Instant.parse("2026-01-02T03:04:05Z")),
-            other);
+    String signed = signUnsigned(vm, Instant.parse("2026-01-02T03:04:05Z"), other);
 
     assertThat(suite.verify(signed, FRAGMENT_KEYS).valid()).isFalse();
   }
@@ -260,21 +265,9 @@ class EddsaRdfc2022Test {
     assertThat(suite.verify(fixture("integrity/credential-unsigned.json"), FRAGMENT_KEYS).reason())
         .contains("no proof");
     JsonObject signed = json(fixture("integrity/credential-signed.json"));
-    JsonObject badValue =
-        Json.createObjectBuilder(signed)
-            .add(
-                "proof",
-                Json.createObjectBuilder(signed.getJsonObject("proof"))
-                    .add("proofValue", "zzzz0OIl"))
-            .build();
+    JsonObject badValue = withInProof(signed, "proofValue", "zzzz0OIl");
     assertThat(suite.verify(badValue.toString(), FRAGMENT_KEYS).valid()).isFalse();
-    JsonObject otherSuite =
-        Json.createObjectBuilder(signed)
-            .add(
-                "proof",
-                Json.createObjectBuilder(signed.getJsonObject("proof"))
-                    .add("cryptosuite", "ecdsa-rdfc-2019"))
-            .build();
+    JsonObject otherSuite = withInProof(signed, "cryptosuite", "ecdsa-rdfc-2019");
     assertThat(suite.verify(otherSuite.toString(), FRAGMENT_KEYS).reason())
         .contains("unsupported cryptosuite");
     assertThat(suite.verify(signed.toString(), method -> Optional.empty()).reason())

@@ -34,6 +34,12 @@ class CredentialIssuerTest {
           COURSES::contains);
   private final String holder = HolderWallet.generate(new SecureRandom()).did();
 
+  /** A request for one ECH skill valid from FROM until validUntil (null: no end). */
+  private static IssueRequest ofEch(String holder, String course, Instant validUntil) {
+    return new IssueRequest(
+        holder, course, "n", "d", "c", List.of(FrameworkSkills.ECH), FROM, validUntil);
+  }
+
   private IssueRequest request(List<String> skills) {
     return new IssueRequest(
         holder,
@@ -153,34 +159,10 @@ class CredentialIssuerTest {
   @Test
   void requestsThatCannotMakeASensibleCredentialAreRefused() {
     assertThatThrownBy(() -> request(List.of())).hasMessageContaining("at least one skill");
-    assertThatThrownBy(
-            () ->
-                new IssueRequest(
-                    holder, "resources/x", "n", "d", "c", List.of(FrameworkSkills.ECH), FROM, null))
-        .hasMessageContaining("absolute");
-    assertThatThrownBy(
-            () ->
-                new IssueRequest(
-                    "alice",
-                    "https://x.example/c",
-                    "n",
-                    "d",
-                    "c",
-                    List.of(FrameworkSkills.ECH),
-                    FROM,
-                    null))
+    assertThatThrownBy(() -> ofEch(holder, "resources/x", null)).hasMessageContaining("absolute");
+    assertThatThrownBy(() -> ofEch("alice", "https://x.example/c", null))
         .hasMessageContaining("holder must be a DID");
-    assertThatThrownBy(
-            () ->
-                new IssueRequest(
-                    holder,
-                    "https://x.example/c",
-                    "n",
-                    "d",
-                    "c",
-                    List.of(FrameworkSkills.ECH),
-                    FROM,
-                    FROM.minusSeconds(1)))
+    assertThatThrownBy(() -> ofEch(holder, "https://x.example/c", FROM.minusSeconds(1)))
         .hasMessageContaining("validUntil must be after validFrom");
   }
 

@@ -15,40 +15,55 @@ import java.io.InputStream;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Map;
+import java.util.stream.Stream;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.PublicKeyMaterial;
 import network.baton.credential.keys.SigningKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class JoseVectorsTest {
-  private final ObjectMapper mapper = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private JsonNode fixture(String name) throws Exception {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/jose/" + name)) {
-      return mapper.readTree(in);
+  private static JsonNode fixture(String name) throws Exception {
+    try (InputStream in = JoseVectorsTest.class.getResourceAsStream("/fixtures/jose/" + name)) {
+      return MAPPER.readTree(in);
     }
   }
 
-  private JsonNode rfc7515(String section) throws Exception {
+  private static JsonNode rfc7515(String section) throws Exception {
     for (JsonNode example : fixture("rfc7515-appendix-a-jws-examples.json").get("examples")) {
       if (example.get("section").asText().equals(section)) return example;
     }
     throw new AssertionError("no section " + section);
   }
 
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> map(JsonNode node) {
-    return mapper.convertValue(node, Map.class);
+  /** Whether the compact JWS verifies with the Bouncy Castle verifier for the public JWK. */
+  private static boolean verifies(String compact, JsonNode publicJwk) throws Exception {
+    PublicKeyMaterial key = PublicKeyMaterial.fromJwk(map(publicJwk));
+    return JWSObject.parse(compact).verify(BcJose.verifier(key));
   }
 
-  @Test
-  void rfc8037SignatureVerifiesWithTheBouncyCastleVerifier() throws Exception {
-    JsonNode vector = fixture("rfc8037-appendix-a-ed25519.json");
-    JWSObject jws = JWSObject.parse(vector.get("jwsCompact").asText());
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(JsonNode node) {
+    return MAPPER.convertValue(node, Map.class);
+  }
 
-    PublicKeyMaterial key = PublicKeyMaterial.fromJwk(map(vector.get("publicJwk")));
+  static Stream<Arguments> publishedSignatures() throws Exception {
+    JsonNode ed25519 = fixture("rfc8037-appendix-a-ed25519.json");
+    JsonNode es256 = rfc7515("A.3");
+    return Stream.of(
+        Arguments.of("RFC 8037 A.4, Ed25519", ed25519.get("jwsCompact"), ed25519.get("publicJwk")),
+        Arguments.of("RFC 7515 A.3, ES256", es256.get("jws"), es256.get("jwk")));
+  }
 
-    assertThat(jws.verify(BcJose.verifier(key))).isTrue();
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("publishedSignatures")
+  void publishedSignatureVerifiesWithTheBouncyCastleVerifier(
+      String example, JsonNode jws, JsonNode publicJwk) throws Exception {
+    assertThat(verifies(jws.asText(), publicJwk)).isTrue();
   }
 
   @Test
@@ -68,24 +83,12 @@ class JoseVectorsTest {
   }
 
   @Test
-  void rfc7515Es256ExampleVerifiesWithTheBouncyCastleVerifier() throws Exception {
-    JsonNode vector = rfc7515("A.3");
-    JWSObject jws = JWSObject.parse(vector.get("jws").asText());
-
-    PublicKeyMaterial key = PublicKeyMaterial.fromJwk(map(vector.get("jwk")));
-
-    assertThat(jws.verify(BcJose.verifier(key))).isTrue();
-  }
-
-  @Test
   void rfc7515Es256ExampleFailsWhenThePayloadChanges() throws Exception {
     JsonNode vector = rfc7515("A.3");
     String[] parts = vector.get("jws").asText().split("\\.");
     String tampered = parts[0] + "." + Base64URL.encode("{\"iss\":\"eve\"}") + "." + parts[2];
 
-    PublicKeyMaterial key = PublicKeyMaterial.fromJwk(map(vector.get("jwk")));
-
-    assertThat(JWSObject.parse(tampered).verify(BcJose.verifier(key))).isFalse();
+    assertThat(verifies(tampered, vector.get("jwk"))).isFalse();
   }
 
   @Test

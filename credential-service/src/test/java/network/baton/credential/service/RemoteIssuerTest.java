@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import network.baton.credential.did.DidResolutionException;
+import network.baton.credential.status.MutableClock;
 import network.baton.credential.verify.CredentialVerifier;
 import network.baton.credential.verify.VerificationReport;
 import org.junit.jupiter.api.AfterEach;
@@ -28,34 +26,10 @@ class RemoteIssuerTest {
   private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
   private static final URI VERIFIER_URL = URI.create("https://univ.example");
 
-  /** A clock the test moves by hand. */
-  private static final class TestClock extends Clock {
-    // Behind the issuer's clock (within the tolerated skew), as another node's may be.
-    private volatile Instant now = Instant.now().minusSeconds(30);
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   @TempDir Path issuerDir;
   @TempDir Path verifierDir;
-  private final TestClock clock = new TestClock();
+  // Behind the issuer's clock (within the tolerated skew), as another node's may be.
+  private final MutableClock clock = new MutableClock(Instant.now().minusSeconds(30));
   private final AtomicInteger listFetches = new AtomicInteger();
   private ServiceFixture.Services node;
   private IssuanceService issuer;

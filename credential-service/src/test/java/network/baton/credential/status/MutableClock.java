@@ -5,22 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand. */
-public final class MutableClock extends Clock {
-  private Instant now;
+/** A clock the test moves by hand; safe to read from the threads of the code under test. */
+public class MutableClock extends Clock {
+  private final AtomicReference<Instant> now;
 
   public MutableClock(Instant start) {
-    this.now = start;
+    this.now = new AtomicReference<>(start);
   }
 
   public void advance(Duration by) {
-    now = now.plus(by);
+    now.updateAndGet(instant -> instant.plus(by));
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return now.get();
   }
 
   @Override

@@ -72,6 +72,20 @@ class CredentialChecksTest {
         new JwsSignatureCheck());
   }
 
+  /** A status checker whose every revocation list is these bits, issued by issuer. */
+  private static BitstringStatusChecker revocationListBy(String issuer, StatusList bits) {
+    return new BitstringStatusChecker(
+        u -> new StatusListCredential(u, issuer, StatusPurpose.REVOCATION, bits, null, null),
+        at(NOW),
+        true);
+  }
+
+  /** An authentic credential whose revocation entry is this index of the list at url. */
+  private Evidence withRevocationEntry(URI url, int index) {
+    JsonNode entry = StatusEntry.of(url, StatusPurpose.REVOCATION, index).toJson();
+    return authentic(node.jwt(holder, FROM, UNTIL, entry));
+  }
+
   private static Check only(List<Check> checks) {
     assertThat(checks).hasSize(1);
     return checks.get(0);
@@ -194,18 +208,9 @@ class CredentialChecksTest {
     JsonNode entry = StatusEntry.of(url, StatusPurpose.REVOCATION, 7).toJson();
     StatusList bits = StatusList.create();
     bits.set(7);
-    BitstringStatusChecker status =
-        new BitstringStatusChecker(
-            u ->
-                new StatusListCredential(
-                    u, LocalIssuer.DID, StatusPurpose.REVOCATION, bits, null, null),
-            at(NOW),
-            true);
+    BitstringStatusChecker status = revocationListBy(LocalIssuer.DID, bits);
     Evidence revoked = authentic(node.jwt(holder, FROM, UNTIL, entry));
-    Evidence active =
-        authentic(
-            node.jwt(
-                holder, FROM, UNTIL, StatusEntry.of(url, StatusPurpose.REVOCATION, 8).toJson()));
+    Evidence active = withRevocationEntry(url, 8);
 
     Check check = only(new CredentialStatusCheck(status).check(revoked));
 
@@ -217,22 +222,8 @@ class CredentialChecksTest {
   @Test
   void statusListOfAnotherIssuerFailsTheStatusCheck() {
     URI url = URI.create("https://kosen.example/status/0-revocation");
-    BitstringStatusChecker status =
-        new BitstringStatusChecker(
-            u ->
-                new StatusListCredential(
-                    u,
-                    "did:web:other.example",
-                    StatusPurpose.REVOCATION,
-                    StatusList.create(),
-                    null,
-                    null),
-            at(NOW),
-            true);
-    Evidence evidence =
-        authentic(
-            node.jwt(
-                holder, FROM, UNTIL, StatusEntry.of(url, StatusPurpose.REVOCATION, 3).toJson()));
+    BitstringStatusChecker status = revocationListBy("did:web:other.example", StatusList.create());
+    Evidence evidence = withRevocationEntry(url, 3);
 
     Check check = only(new CredentialStatusCheck(status).check(evidence));
 

@@ -2,14 +2,13 @@ package network.baton.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import network.baton.credential.did.Multikey;
+import network.baton.node.Cli;
 import network.baton.node.federation.Role;
 import network.baton.node.federation.membership.MembershipList;
 import network.baton.node.federation.membership.MembershipVerifier;
@@ -23,18 +22,34 @@ class MembershipCommandTest {
       Map.of(MembershipCommand.PASSPHRASE_ENV, "correct horse battery staple");
 
   @TempDir Path folder;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final Cli cli = new Cli();
 
   private int run(Map<String, String> env, String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    return MembershipCommand.execute(
-        env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    cli.clear();
+    return MembershipCommand.execute(env, cli.outWriter(), cli.errWriter(), args);
+  }
+
+  private int init(Map<String, String> env, Path key, String network, Path list, String... more) {
+    String[] init = {
+      "init", "--key", key.toString(), "--network", network, "--out", list.toString()
+    };
+    return run(env, Cli.join(init, more));
+  }
+
+  private int add(Path list, String did, String url, String... roles) {
+    return run(
+        ENV,
+        Cli.join(
+            new String[] {"add", "--list", list.toString(), "--did", did, "--url", url}, roles));
+  }
+
+  private int sign(Map<String, String> env, Path list, Path key, Path jwt) {
+    return run(
+        env, "sign", "--list", list.toString(), "--key", key.toString(), "--out", jwt.toString());
   }
 
   private String publicKeyPrinted() {
-    return out.toString()
+    return cli.out()
         .lines()
         .filter(l -> l.strip().startsWith("z6Mk"))
         .findFirst()
@@ -48,29 +63,14 @@ class MembershipCommandTest {
     Path list = folder.resolve("list.json");
     Path jwt = folder.resolve("membership.jwt");
 
-    assertThat(
-            run(
-                ENV,
-                "init",
-                "--key",
-                key.toString(),
-                "--network",
-                "BATON",
-                "--out",
-                list.toString()))
-        .isZero();
+    assertThat(init(ENV, key, "BATON", list)).isZero();
     String publicKey = publicKeyPrinted();
     assertThat(key).exists();
     assertThat(Files.readString(key)).doesNotContain(publicKey).contains("ENCRYPTED");
     assertThat(
-            run(
-                ENV,
-                "add",
-                "--list",
-                list.toString(),
-                "--did",
+            add(
+                list,
                 "did:web:kosen.example",
-                "--url",
                 "https://kosen.example",
                 "--name",
                 "Kosen",
@@ -79,33 +79,12 @@ class MembershipCommandTest {
                 "--role",
                 "publisher"))
         .isZero();
-    assertThat(
-            run(
-                ENV,
-                "add",
-                "--list",
-                list.toString(),
-                "--did",
-                "did:web:hs.example",
-                "--url",
-                "https://hs.example",
-                "--role",
-                "publisher"))
+    assertThat(add(list, "did:web:hs.example", "https://hs.example", "--role", "publisher"))
         .isZero();
     assertThat(run(ENV, "remove", "--list", list.toString(), "--did", "did:web:hs.example"))
         .isZero();
-    assertThat(
-            run(
-                ENV,
-                "sign",
-                "--list",
-                list.toString(),
-                "--key",
-                key.toString(),
-                "--out",
-                jwt.toString()))
-        .isZero();
-    assertThat(out.toString()).contains("signed version 2", "1 members");
+    assertThat(sign(ENV, list, key, jwt)).isZero();
+    assertThat(cli.out()).contains("signed version 2", "1 members");
 
     SignedMembershipList signed =
         new MembershipVerifier(List.of(Multikey.decode(publicKey)), Clock.systemUTC())
@@ -121,64 +100,30 @@ class MembershipCommandTest {
     assertThat(MembershipList.fromJson(Files.readString(list)).version()).isEqualTo(2);
 
     assertThat(run(Map.of(), "show", jwt.toString(), "--coordinator-key", publicKey)).isZero();
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains(
             "valid signed membership list",
             "version:  2",
             "did:web:kosen.example",
             "[issuer, publisher]");
 
-    assertThat(
-            run(
-                ENV,
-                "sign",
-                "--list",
-                list.toString(),
-                "--key",
-                key.toString(),
-                "--out",
-                jwt.toString()))
-        .isZero();
-    assertThat(out.toString()).contains("signed version 3");
+    assertThat(sign(ENV, list, key, jwt)).isZero();
+    assertThat(cli.out()).contains("signed version 3");
   }
 
   @Test
   void showRefusesAListSignedByAnotherCoordinator() throws Exception {
     Path list = folder.resolve("list.json");
     Path jwt = folder.resolve("membership.jwt");
-    run(
-        ENV,
-        "init",
-        "--key",
-        folder.resolve("real.pem").toString(),
-        "--network",
-        "BATON",
-        "--out",
-        list.toString());
+    init(ENV, folder.resolve("real.pem"), "BATON", list);
     String realKey = publicKeyPrinted();
-    run(
-        ENV,
-        "init",
-        "--key",
-        folder.resolve("rogue.pem").toString(),
-        "--network",
-        "BATON",
-        "--out",
-        folder.resolve("rogue.json").toString());
-    run(
-        ENV,
-        "sign",
-        "--list",
-        list.toString(),
-        "--key",
-        folder.resolve("rogue.pem").toString(),
-        "--out",
-        jwt.toString());
+    init(ENV, folder.resolve("rogue.pem"), "BATON", folder.resolve("rogue.json"));
+    sign(ENV, list, folder.resolve("rogue.pem"), jwt);
 
     int code = run(Map.of(), "show", jwt.toString(), "--coordinator-key", realKey);
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString().strip())
+    assertThat(cli.err().strip())
         .startsWith("baton: membership list refused: unknown key")
         .doesNotContain("\n");
   }
@@ -188,89 +133,37 @@ class MembershipCommandTest {
     Path key = folder.resolve("coordinator.pem");
     Path list = folder.resolve("list.json");
 
-    assertThat(
-            run(
-                Map.of(),
-                "init",
-                "--key",
-                key.toString(),
-                "--network",
-                "N",
-                "--out",
-                list.toString()))
-        .isEqualTo(2);
-    assertThat(err.toString()).contains(MembershipCommand.PASSPHRASE_ENV);
+    assertThat(init(Map.of(), key, "N", list)).isEqualTo(2);
+    assertThat(cli.err()).contains(MembershipCommand.PASSPHRASE_ENV);
     assertThat(key).doesNotExist();
 
-    run(ENV, "init", "--key", key.toString(), "--network", "N", "--out", list.toString());
+    init(ENV, key, "N", list);
     assertThat(
-            run(
+            sign(
                 Map.of(MembershipCommand.PASSPHRASE_ENV, "wrong"),
-                "sign",
-                "--list",
-                list.toString(),
-                "--key",
-                key.toString(),
-                "--out",
-                folder.resolve("m.jwt").toString()))
+                list,
+                key,
+                folder.resolve("m.jwt")))
         .isEqualTo(1);
     assertThat(folder.resolve("m.jwt")).doesNotExist();
 
-    assertThat(
-            run(
-                ENV,
-                "add",
-                "--list",
-                list.toString(),
-                "--did",
-                "kosen",
-                "--url",
-                "https://kosen.example"))
-        .isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("baton: member DID must start with 'did:': kosen");
-    assertThat(
-            run(
-                ENV,
-                "add",
-                "--list",
-                list.toString(),
-                "--did",
-                "did:web:x",
-                "--url",
-                "https://x.example",
-                "--role",
-                "admin"))
-        .isEqualTo(2);
-    assertThat(err.toString()).contains("unknown member role: admin");
+    assertThat(add(list, "kosen", "https://kosen.example")).isEqualTo(2);
+    assertThat(cli.err().strip()).isEqualTo("baton: member DID must start with 'did:': kosen");
+    assertThat(add(list, "did:web:x", "https://x.example", "--role", "admin")).isEqualTo(2);
+    assertThat(cli.err()).contains("unknown member role: admin");
     assertThat(run(ENV, "remove", "--list", list.toString(), "--did", "did:web:nobody"))
         .isEqualTo(1);
-    assertThat(err.toString()).contains("not a member");
-    assertThat(
-            run(
-                ENV,
-                "init",
-                "--key",
-                key.toString(),
-                "--network",
-                "N",
-                "--out",
-                list.toString(),
-                "--expires",
-                "soon"))
-        .isEqualTo(2);
+    assertThat(cli.err()).contains("not a member");
+    assertThat(init(ENV, key, "N", list, "--expires", "soon")).isEqualTo(2);
     assertThat(run(Map.of(), "show", folder.resolve("none.jwt").toString())).isEqualTo(2);
     assertThat(run(Map.of(), "show", list.toString())).isZero();
-    assertThat(out.toString()).contains("unsigned list draft");
+    assertThat(cli.out()).contains("unsigned list draft");
   }
 
   @Test
   void batonHelpListsMembershipWithExamples() {
-    StringWriter help = new StringWriter();
-    assertThat(
-            BatonCli.execute(
-                new PrintWriter(help, true), new PrintWriter(err, true), "membership", "--help"))
-        .isZero();
-    assertThat(help.toString())
+    assertThat(cli.run("membership", "--help")).isZero();
+    assertThat(cli.out())
         .contains(
             "init",
             "add",

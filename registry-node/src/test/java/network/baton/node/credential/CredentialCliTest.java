@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import network.baton.credential.http.CredentialRoutes;
+import network.baton.node.Cli;
 import network.baton.node.RunningNode;
 import network.baton.node.TamperedJws;
-import network.baton.node.cli.BatonCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +33,7 @@ class CredentialCliTest {
   private Path walletPassphrase;
   private String holderDid;
   private Path credential;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final Cli cli = new Cli();
 
   @BeforeAll
   void startNodeAndMakeAWallet(@TempDir Path folder) throws Exception {
@@ -45,17 +43,10 @@ class CredentialCliTest {
     nodeDid = "did:web:localhost%3A" + java.net.URI.create(node.url()).getPort();
     walletPassphrase = Files.writeString(folder.resolve("wallet-pass"), "graduate passphrase\n");
     wallet = folder.resolve("me.pem");
-    assertThat(
-            run(
-                "wallet",
-                "keygen",
-                "--out",
-                wallet.toString(),
-                "--passphrase-file",
-                walletPassphrase.toString()))
-        .as(err.toString())
-        .isZero();
-    holderDid = out.toString().strip();
+    int keygen =
+        cli.run("wallet", "keygen", "--out", wallet.toString(), "--passphrase-file", pass());
+    assertThat(keygen).as(cli.err()).isZero();
+    holderDid = cli.out().strip();
     assertThat(holderDid).startsWith("did:key:z6Mk");
     credential = Files.writeString(folder.resolve("ec.json"), issue());
   }
@@ -68,8 +59,7 @@ class CredentialCliTest {
 
   @BeforeEach
   void clearOutput() {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
+    cli.clear();
   }
 
   private String issue() {
@@ -77,59 +67,54 @@ class CredentialCliTest {
   }
 
   private String issue(String format) {
-    JsonObject body =
-        new JsonObject()
-            .put("options", new JsonObject().put("format", format))
-            .put(
-                "credential",
-                new JsonObject()
-                    .put(
-                        "credentialSubject",
-                        new JsonObject()
-                            .put("id", holderDid)
-                            .put("achievement", node.url() + "/resources/kosen-mc4-ec")));
+    String course = node.url() + "/resources/kosen-mc4-ec";
+    JsonObject body = CredentialRoutes.issueRequest(holderDid, course, format);
+    body.getJsonObject("credential").getJsonObject("credentialSubject").put("achievement", course);
     HttpResponse<String> response =
         node.post("/credentials/issue", "application/json", body.encode());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return response.body();
   }
 
+  private String pass() {
+    return walletPassphrase.toString();
+  }
+
+  private int present(String format, Path credential, String nonce, Path presentation) {
+    String[] file = {"--out", presentation.toString(), "--passphrase-file", pass()};
+    return cli.run(Cli.join(presenting(format, credential, nonce), file));
+  }
+
+  private String[] presenting(String format, Path credential, String nonce) {
+    String[] present = {"wallet", "present", "--format", format, "--wallet", wallet.toString()};
+    String[] input = {"--credential", credential.toString(), "--nonce", nonce, "--aud", AUDIENCE};
+    return Cli.join(present, input);
+  }
+
+  private int verifyPresentation(Path presentation, String... binding) {
+    String[] trust = {"--trust-issuer", nodeDid, "--allow-loopback-http"};
+    return cli.run(Cli.join(new String[] {"verify", presentation.toString()}, binding, trust));
+  }
+
+  private int issueOnTheNode(String achievement, String... options) {
+    String[] issue = {"--holder", holderDid, "--achievement", achievement};
+    return onTheNode("issue", Cli.join(issue, options));
+  }
+
+  private int onTheNode(String command, String... args) {
+    String[] prefix = {"credential", command, "--node", node.url(), "--token", RunningNode.TOKEN};
+    return cli.run(Cli.join(prefix, args));
+  }
+
   @Test
   void presentationMadeWithTheWalletVerifiesOnlineWithTicksAndLabels() throws Exception {
     Path presentation = folder.resolve("vp-" + System.nanoTime() + ".jwt");
-    assertThat(
-            run(
-                "wallet",
-                "present",
-                "--wallet",
-                wallet.toString(),
-                "--credential",
-                credential.toString(),
-                "--nonce",
-                "n-42",
-                "--aud",
-                AUDIENCE,
-                "--out",
-                presentation.toString(),
-                "--passphrase-file",
-                walletPassphrase.toString()))
-        .as(err.toString())
-        .isZero();
+    assertThat(present("jwt", credential, "n-42", presentation)).as(cli.err()).isZero();
 
-    int code =
-        run(
-            "verify",
-            presentation.toString(),
-            "--nonce",
-            "n-42",
-            "--aud",
-            AUDIENCE,
-            "--trust-issuer",
-            nodeDid,
-            "--allow-loopback-http");
+    int code = verifyPresentation(presentation, "--nonce", "n-42", "--aud", AUDIENCE);
 
-    assertThat(code).as(out + "\n" + err).isZero();
-    assertThat(out.toString())
+    assertThat(code).as(cli.printed()).isZero();
+    assertThat(cli.out())
         .startsWith("presentation: VALID")
         .contains(
             "✓ nonce", "✓ holder binding", "credential 0: VALID", "✓ status", "✓ issuer trusted")
@@ -151,7 +136,7 @@ class CredentialCliTest {
                 .body());
     Path presentation = folder.resolve("vp-di.json");
     assertThat(
-            run(
+            cli.run(
                 "wallet",
                 "present",
                 "--format",
@@ -170,7 +155,7 @@ class CredentialCliTest {
                 presentation.toString(),
                 "--passphrase-file",
                 walletPassphrase.toString()))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
     JsonObject vp = new JsonObject(Files.readString(presentation));
     assertThat(vp.getJsonObject("proof").getString("proofPurpose")).isEqualTo("authentication");
@@ -187,21 +172,13 @@ class CredentialCliTest {
     JsonObject replay =
         new JsonObject(node.post("/presentations/verify", "application/json", request).body());
     int code =
-        run(
-            "verify",
-            presentation.toString(),
-            "--challenge",
-            challenge.getString("challenge"),
-            "--domain",
-            AUDIENCE,
-            "--trust-issuer",
-            nodeDid,
-            "--allow-loopback-http");
+        verifyPresentation(
+            presentation, "--challenge", challenge.getString("challenge"), "--domain", AUDIENCE);
 
     assertThat(onNode.getBoolean("verified")).as(onNode.encodePrettily()).isTrue();
     assertThat(replay.getBoolean("verified")).isFalse();
-    assertThat(code).as(out + "\n" + err).isZero();
-    assertThat(out.toString())
+    assertThat(code).as(cli.printed()).isZero();
+    assertThat(cli.out())
         .startsWith("presentation: VALID")
         .contains("✓ signature", "✓ nonce", "✓ audience", "✓ holder binding", "credential 1: VALID")
         .doesNotContain("✗");
@@ -256,76 +233,26 @@ class CredentialCliTest {
   void tamperedDataIntegrityPresentationFailsWithExitCode1() throws Exception {
     Path diCredential = Files.writeString(folder.resolve("ec-di-2.json"), issue("eddsa-rdfc-2022"));
     Path presentation = folder.resolve("vp-di-2.json");
-    run(
-        "wallet",
-        "present",
-        "--format",
-        "di",
-        "--wallet",
-        wallet.toString(),
-        "--credential",
-        diCredential.toString(),
-        "--nonce",
-        "n-7",
-        "--aud",
-        AUDIENCE,
-        "--out",
-        presentation.toString(),
-        "--passphrase-file",
-        walletPassphrase.toString());
+    present("di", diCredential, "n-7", presentation);
     JsonObject vp = new JsonObject(Files.readString(presentation));
     vp.getJsonObject("proof").put("domain", "https://other.example");
     Path tampered = Files.writeString(folder.resolve("vp-di-tampered.json"), vp.encode());
 
-    int code =
-        run(
-            "verify",
-            tampered.toString(),
-            "--nonce",
-            "n-7",
-            "--aud",
-            AUDIENCE,
-            "--trust-issuer",
-            nodeDid,
-            "--allow-loopback-http");
+    int code = verifyPresentation(tampered, "--nonce", "n-7", "--aud", AUDIENCE);
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).startsWith("presentation: NOT VALID").contains("✗ signature");
+    assertThat(cli.out()).startsWith("presentation: NOT VALID").contains("✗ signature");
   }
 
   @Test
   void presentationWithAnotherNonceFailsWithExitCode1() {
     Path presentation = folder.resolve("vp-other.jwt");
-    run(
-        "wallet",
-        "present",
-        "--wallet",
-        wallet.toString(),
-        "--credential",
-        credential.toString(),
-        "--nonce",
-        "n-1",
-        "--aud",
-        AUDIENCE,
-        "--out",
-        presentation.toString(),
-        "--passphrase-file",
-        walletPassphrase.toString());
+    present("jwt", credential, "n-1", presentation);
 
-    int code =
-        run(
-            "verify",
-            presentation.toString(),
-            "--nonce",
-            "n-2",
-            "--aud",
-            AUDIENCE,
-            "--trust-issuer",
-            nodeDid,
-            "--allow-loopback-http");
+    int code = verifyPresentation(presentation, "--nonce", "n-2", "--aud", AUDIENCE);
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).startsWith("presentation: NOT VALID").contains("✗ nonce");
+    assertThat(cli.out()).startsWith("presentation: NOT VALID").contains("✗ nonce");
   }
 
   @Test
@@ -341,10 +268,10 @@ class CredentialCliTest {
     Path tampered = Files.writeString(folder.resolve("tampered.jwt"), forged);
 
     int code =
-        run("verify", tampered.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http");
+        cli.run("verify", tampered.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http");
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).startsWith("credential: NOT VALID").contains("✗ signature");
+    assertThat(cli.out()).startsWith("credential: NOT VALID").contains("✗ signature");
   }
 
   @Test
@@ -358,33 +285,20 @@ class CredentialCliTest {
       Files.writeString(lists.resolve(list + ".jwt"), saved.body());
     }
 
+    String[] offline = {
+      "verify", credential.toString(), "--offline", "--did-docs", dids.toString()
+    };
+    String[] trust = {"--trust-issuer", nodeDid};
     int withLists =
-        run(
-            "verify",
-            credential.toString(),
-            "--offline",
-            "--did-docs",
-            dids.toString(),
-            "--status-lists",
-            lists.toString(),
-            "--trust-issuer",
-            nodeDid);
-    String complete = out.toString();
-    clearOutput();
-    int withoutLists =
-        run(
-            "verify",
-            credential.toString(),
-            "--offline",
-            "--did-docs",
-            dids.toString(),
-            "--trust-issuer",
-            nodeDid);
+        cli.run(Cli.join(offline, new String[] {"--status-lists", lists.toString()}, trust));
+    String complete = cli.out();
+    cli.clear();
+    int withoutLists = cli.run(Cli.join(offline, trust));
 
-    assertThat(withLists).as(complete + err).isZero();
+    assertThat(withLists).as(complete + cli.err()).isZero();
     assertThat(complete).startsWith("credential: VALID").contains("✓ signature", "✓ status");
     assertThat(withoutLists).isEqualTo(1);
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains("✓ signature", "✗ status")
         .contains(
             "not checked offline: status (no saved status list for "
@@ -396,23 +310,23 @@ class CredentialCliTest {
   void withoutAllowLoopbackHttpALocalIssuerIsNeitherResolvedNorSaved() {
     String refusal = nodeDid + " resolves to a loopback address";
 
-    int verified = run("verify", credential.toString(), "--trust-issuer", nodeDid);
-    int saved = run("verify", credential.toString(), "--save", folder.resolve("kept").toString());
+    int verified = cli.run("verify", credential.toString(), "--trust-issuer", nodeDid);
+    int saved =
+        cli.run("verify", credential.toString(), "--save", folder.resolve("kept").toString());
 
     assertThat(verified).isEqualTo(1);
-    assertThat(out.toString()).contains("✗ key").contains(refusal);
+    assertThat(cli.out()).contains("✗ key").contains(refusal);
     assertThat(saved).isEqualTo(2);
-    assertThat(err.toString())
-        .contains("cannot fetch the DID document of " + nodeDid + ": " + refusal);
+    assertThat(cli.err()).contains("cannot fetch the DID document of " + nodeDid + ": " + refusal);
     assertThat(folder.resolve("kept")).doesNotExist();
   }
 
   @Test
   void credentialOfAnIssuerNotTrustedFailsAndSaysHowToTrustOne() {
-    int code = run("verify", credential.toString(), "--allow-loopback-http");
+    int code = cli.run("verify", credential.toString(), "--allow-loopback-http");
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains("✓ signature", "✗ issuer trusted", "--trust-issuer");
+    assertThat(cli.out()).contains("✓ signature", "✗ issuer trusted", "--trust-issuer");
   }
 
   @Test
@@ -423,101 +337,61 @@ class CredentialCliTest {
     Path broken = Files.writeString(folder.resolve("bad-trust.txt"), "https://not-a-did.example\n");
 
     assertThat(
-            run(
+            cli.run(
                 "verify",
                 credential.toString(),
                 "--trust",
                 trusting.toString(),
                 "--allow-loopback-http"))
-        .as(out.toString())
+        .as(cli.out())
         .isZero();
     assertThat(
-            run(
+            cli.run(
                 "verify",
                 credential.toString(),
                 "--trust",
                 other.toString(),
                 "--allow-loopback-http"))
         .isEqualTo(1);
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains("✗ issuer trusted: issuer " + nodeDid + " is not in the trust list");
-    assertThat(run("verify", credential.toString(), "--trust", broken.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("not a DID in the trust list");
+    assertThat(cli.run("verify", credential.toString(), "--trust", broken.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("not a DID in the trust list");
   }
 
   @Test
   void usageErrorsAreExitCode2() throws Exception {
     Path presentation = folder.resolve("vp-usage.jwt");
-    run(
-        "wallet",
-        "present",
-        "--wallet",
-        wallet.toString(),
-        "--credential",
-        credential.toString(),
-        "--nonce",
-        "n",
-        "--aud",
-        AUDIENCE,
-        "--out",
-        presentation.toString(),
-        "--passphrase-file",
-        walletPassphrase.toString());
+    present("jwt", credential, "n", presentation);
 
-    assertThat(run("verify", presentation.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("needs --nonce N and --aud A");
-    assertThat(run("verify", folder.resolve("missing.json").toString())).isEqualTo(2);
-    assertThat(run("verify", credential.toString(), "--offline")).isEqualTo(2);
-    assertThat(err.toString()).contains("--offline needs --did-docs DIR");
+    assertThat(cli.run("verify", presentation.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("needs --nonce N and --aud A");
+    assertThat(cli.run("verify", folder.resolve("missing.json").toString())).isEqualTo(2);
+    assertThat(cli.run("verify", credential.toString(), "--offline")).isEqualTo(2);
+    assertThat(cli.err()).contains("--offline needs --did-docs DIR");
     Path broken = Files.writeString(folder.resolve("broken.json"), "{\"verifiableCredential\": ");
-    assertThat(run("verify", broken.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("is not valid JSON (line 1");
+    assertThat(cli.run("verify", broken.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("is not valid JSON (line 1");
   }
 
   @Test
   void wrongWalletPassphraseIsExitCode2() throws Exception {
     Path wrong = Files.writeString(folder.resolve("wrong-pass"), "not it\n");
 
-    int code =
-        run(
-            "wallet",
-            "present",
-            "--wallet",
-            wallet.toString(),
-            "--credential",
-            credential.toString(),
-            "--nonce",
-            "n",
-            "--aud",
-            AUDIENCE,
-            "--passphrase-file",
-            wrong.toString());
+    String[] passphrase = {"--passphrase-file", wrong.toString()};
+
+    int code = cli.run(Cli.join(presenting("jwt", credential, "n"), passphrase));
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().strip()).startsWith("baton wallet present: wrong passphrase");
+    assertThat(cli.err().strip()).startsWith("baton wallet present: wrong passphrase");
   }
 
   @Test
   void credentialIssuedSuspendedAndRevokedThroughTheCommandLine() throws Exception {
     Path issued = folder.resolve("cli-issued.json");
-    assertThat(
-            run(
-                "credential",
-                "issue",
-                "--node",
-                node.url(),
-                "--token",
-                RunningNode.TOKEN,
-                "--holder",
-                holderDid,
-                "--achievement",
-                node.url() + "/resources/kosen-mc5-safety",
-                "--format",
-                "di",
-                "--out",
-                issued.toString()))
-        .as(err.toString())
-        .isZero();
+    String course = node.url() + "/resources/kosen-mc5-safety";
+    String[] di = {"--format", "di", "--out", issued.toString()};
+    assertThat(issueOnTheNode(course, di)).as(cli.err()).isZero();
     String id = new JsonObject(Files.readString(issued)).getString("credentialId");
     assertThat(
             new JsonObject(Files.readString(issued))
@@ -527,47 +401,29 @@ class CredentialCliTest {
     String[] verify = {
       "verify", issued.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http"
     };
-    assertThat(run(verify)).as(out.toString()).isZero();
+    assertThat(cli.run(verify)).as(cli.out()).isZero();
 
-    assertThat(run("credential", "suspend", "--node", node.url(), "--token", RunningNode.TOKEN, id))
-        .isZero();
-    assertThat(out.toString()).contains(id + ": suspended");
-    clearOutput();
-    assertThat(run(verify)).isEqualTo(1);
-    assertThat(out.toString()).contains("✗ status: the credential is suspended");
+    assertThat(onTheNode("suspend", id)).isZero();
+    assertThat(cli.out()).contains(id + ": suspended");
+    cli.clear();
+    assertThat(cli.run(verify)).isEqualTo(1);
+    assertThat(cli.out()).contains("✗ status: the credential is suspended");
 
-    assertThat(
-            run("credential", "unsuspend", "--node", node.url(), "--token", RunningNode.TOKEN, id))
-        .isZero();
-    assertThat(run(verify)).isZero();
-    assertThat(run("credential", "revoke", "--node", node.url(), "--token", RunningNode.TOKEN, id))
-        .isZero();
-    clearOutput();
-    assertThat(run("credential", "suspend", "--node", node.url(), "--token", RunningNode.TOKEN, id))
-        .as("revocation is final")
-        .isEqualTo(1);
-    assertThat(err.toString()).contains("HTTP 409", "revocation is final");
+    assertThat(onTheNode("unsuspend", id)).isZero();
+    assertThat(cli.run(verify)).isZero();
+    assertThat(onTheNode("revoke", id)).isZero();
+    cli.clear();
+    assertThat(onTheNode("suspend", id)).as("revocation is final").isEqualTo(1);
+    assertThat(cli.err()).contains("HTTP 409", "revocation is final");
   }
 
   @Test
   void nodeRefusalsAreExitCode1AndAnUnreachableNodeExitCode2() {
+    assertThat(issueOnTheNode("https://elsewhere.example/resources/x")).isEqualTo(1);
+    assertThat(cli.err()).contains("HTTP 422");
+    cli.clear();
     assertThat(
-            run(
-                "credential",
-                "issue",
-                "--node",
-                node.url(),
-                "--token",
-                RunningNode.TOKEN,
-                "--holder",
-                holderDid,
-                "--achievement",
-                "https://elsewhere.example/resources/x"))
-        .isEqualTo(1);
-    assertThat(err.toString()).contains("HTTP 422");
-    clearOutput();
-    assertThat(
-            run(
+            cli.run(
                 "credential",
                 "revoke",
                 "--node",
@@ -576,11 +432,11 @@ class CredentialCliTest {
                 "wrong-token",
                 "urn:uuid:x"))
         .isEqualTo(1);
-    assertThat(err.toString()).contains("HTTP 403");
-    clearOutput();
+    assertThat(cli.err()).contains("HTTP 403");
+    cli.clear();
     int closedPort = CredentialNode.freePort();
     assertThat(
-            run(
+            cli.run(
                 "credential",
                 "revoke",
                 "--node",
@@ -589,10 +445,6 @@ class CredentialCliTest {
                 RunningNode.TOKEN,
                 "urn:uuid:x"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("cannot reach");
-  }
-
-  private int run(String... args) {
-    return BatonCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    assertThat(cli.err()).contains("cannot reach");
   }
 }

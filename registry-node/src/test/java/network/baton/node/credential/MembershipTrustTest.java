@@ -1,5 +1,6 @@
 package network.baton.node.credential;
 
+import static network.baton.credential.http.ReportChecks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.SigningKey;
@@ -144,19 +146,8 @@ class MembershipTrustTest {
   }
 
   private JsonObject issue() {
-    JsonObject body =
-        new JsonObject()
-            .put(
-                "credential",
-                new JsonObject()
-                    .put(
-                        "credentialSubject",
-                        new JsonObject()
-                            .put("id", holder.did())
-                            .put(
-                                "achievement",
-                                new JsonObject()
-                                    .put("id", issuer.url() + "/resources/kosen-mc5-safety"))));
+    String course = issuer.url() + "/resources/kosen-mc5-safety";
+    JsonObject body = CredentialRoutes.issueRequest(holder.did(), course, "vc+jwt");
     HttpResponse<String> response =
         issuer.send(
             issuer
@@ -183,14 +174,6 @@ class MembershipTrustTest {
     boolean refused = Boolean.FALSE.equals(answer.getValue("verified"));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(refused ? 400 : 200);
     return answer;
-  }
-
-  private static JsonObject check(JsonObject report, String name) {
-    for (Object check : report.getJsonArray("checks")) {
-      JsonObject c = (JsonObject) check;
-      if (c.getString("check").equals(name)) return c;
-    }
-    throw new AssertionError("no check " + name + " in " + report.encodePrettily());
   }
 
   private String issuerDid() {

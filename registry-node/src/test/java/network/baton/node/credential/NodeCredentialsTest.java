@@ -1,5 +1,6 @@
 package network.baton.node.credential;
 
+import static network.baton.credential.http.ReportChecks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import network.baton.credential.http.CredentialRoutes;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.issue.VcContexts;
+import network.baton.node.Cli;
 import network.baton.node.RunningNode;
 import network.baton.node.config.CredentialSettings;
 import network.baton.node.config.NodeConfig;
@@ -84,14 +86,6 @@ class NodeCredentialsTest {
   private JsonObject verify(Object verifiableCredential) {
     return publicPost(
         "/credentials/verify", new JsonObject().put("verifiableCredential", verifiableCredential));
-  }
-
-  private static JsonObject check(JsonObject report, String name) {
-    for (Object check : report.getJsonArray("checks")) {
-      JsonObject c = (JsonObject) check;
-      if (c.getString("check").equals(name)) return c;
-    }
-    throw new AssertionError("no check " + name + " in " + report.encodePrettily());
   }
 
   private String nodeDid() {
@@ -352,18 +346,16 @@ class NodeCredentialsTest {
     }
     Path passphrase =
         java.nio.file.Files.writeString(other.resolve("pass"), CredentialNode.PASSPHRASE);
-    java.io.StringWriter out = new java.io.StringWriter();
+    Cli cli = new Cli();
     assertThat(
-            network.baton.node.cli.BatonCli.execute(
-                new java.io.PrintWriter(out, true),
-                new java.io.PrintWriter(out, true),
+            cli.run(
                 "keys",
                 "rotate",
                 "--data",
                 data.toString(),
                 "--passphrase-file",
                 passphrase.toString()))
-        .as(out.toString())
+        .as(cli.printed())
         .isZero();
 
     try (RunningNode second = RunningNode.start(vertx, config, CredentialNode.setup())) {
@@ -384,16 +376,9 @@ class NodeCredentialsTest {
   }
 
   private String issueOn(RunningNode target, String path) {
-    JsonObject body =
-        new JsonObject()
-            .put(
-                "credential",
-                new JsonObject()
-                    .put(
-                        "credentialSubject",
-                        new JsonObject()
-                            .put("id", holder.did())
-                            .put("achievement", target.url() + "/" + path)));
+    String course = target.url() + "/" + path;
+    JsonObject body = CredentialRoutes.issueRequest(holder.did(), course, "vc+jwt");
+    body.getJsonObject("credential").getJsonObject("credentialSubject").put("achievement", course);
     HttpResponse<String> response =
         target.post("/credentials/issue", "application/json", body.encode());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

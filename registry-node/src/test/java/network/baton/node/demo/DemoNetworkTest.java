@@ -1,6 +1,7 @@
 package network.baton.node.demo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static network.baton.credential.http.ReportChecks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -294,13 +295,5 @@ class DemoNetworkTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
     return new JsonObject(response.body());
-  }
-
-  private static JsonObject check(JsonObject report, String name) {
-    for (Object check : report.getJsonArray("checks")) {
-      JsonObject c = (JsonObject) check;
-      if (c.getString("check").equals(name)) return c;
-    }
-    throw new AssertionError("no check " + name + " in " + report.encodePrettily());
   }
 }

@@ -9,13 +9,12 @@ import io.vertx.core.http.HttpClosedException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import network.baton.node.LogCapture;
+import network.baton.node.TestClock;
 import org.junit.jupiter.api.Test;
 
 class MemberFailureLogTest {
@@ -25,33 +24,9 @@ class MemberFailureLogTest {
   private static final Member B =
       new Member("did:web:b.example", URI.create("https://b.example"), "", Set.of());
 
-  /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2026-04-01T09:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   @Test
   void firstFailureIsLoggedThenAtMostOneLineAMinuteWithTheCountLeftOut() {
-    TestClock clock = new TestClock();
+    TestClock clock = new TestClock(Instant.parse("2026-04-01T09:00:00Z"));
     MemberFailureLog failures = new MemberFailureLog(clock, Duration.ofMinutes(1));
     List<String> lines;
     try (LogCapture logs = LogCapture.root()) {
@@ -80,7 +55,9 @@ class MemberFailureLogTest {
 
   @Test
   void eachMemberHasItsOwnLimit() {
-    MemberFailureLog failures = new MemberFailureLog(new TestClock(), Duration.ofMinutes(1));
+    MemberFailureLog failures =
+        new MemberFailureLog(
+            new TestClock(Instant.parse("2026-04-01T09:00:00Z")), Duration.ofMinutes(1));
     List<String> lines;
     try (LogCapture logs = LogCapture.root()) {
       failures.failed(A, "search", "cannot connect (Connection refused)");
@@ -97,7 +74,9 @@ class MemberFailureLogTest {
 
   @Test
   void whatAMemberSentCannotBreakTheLogLine() {
-    MemberFailureLog failures = new MemberFailureLog(new TestClock(), Duration.ofMinutes(1));
+    MemberFailureLog failures =
+        new MemberFailureLog(
+            new TestClock(Instant.parse("2026-04-01T09:00:00Z")), Duration.ofMinutes(1));
     Member sly =
         new Member(
             "did:web:sly.example",

@@ -47,9 +47,7 @@ class InvalidRequestsTest {
   @Test
   void aRequestLineOverTheLimitIs414WithAProblem() {
     RawHttp.Answer answer =
-        http.send(
-            "GET /search?q=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
-            new byte[0]);
+        http.send("GET /search?q=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
     JsonObject problem = problem(answer, 414);
     assertThat(problem.getString("detail")).contains("4096 bytes").contains("POST");
@@ -59,8 +57,7 @@ class InvalidRequestsTest {
   void headersOverTheLimitAre431WithAProblem() {
     RawHttp.Answer answer =
         http.send(
-            "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(10_000) + "\r\n\r\n",
-            new byte[0]);
+            "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(10_000) + "\r\n\r\n");
 
     JsonObject problem = problem(answer, 431);
     assertThat(problem.getString("detail")).contains("8192 bytes");
@@ -69,9 +66,7 @@ class InvalidRequestsTest {
   @Test
   void anUnreadableRequestIs400WithAProblem() {
     RawHttp.Answer answer =
-        http.send(
-            "POST /resources HTTP/1.1\r\nHost: localhost\r\nContent-Length: ten\r\n\r\n",
-            new byte[0]);
+        http.send("POST /resources HTTP/1.1\r\nHost: localhost\r\nContent-Length: ten\r\n\r\n");
 
     JsonObject problem = problem(answer, 400);
     assertThat(problem.getString("detail")).startsWith("the request is not valid HTTP/1.1");
@@ -85,9 +80,7 @@ class InvalidRequestsTest {
             "/resources/%zz",
             "/resources/kosen-ec101?format=%", "/skills/%zz?lang=en", "/status/1?x=%g1")) {
       RawHttp.Answer answer =
-          http.send(
-              "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-              new byte[0]);
+          http.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
       JsonObject problem = problem(answer, 400);
       assertThat(problem.getString("detail"))
@@ -102,8 +95,7 @@ class InvalidRequestsTest {
     RawHttp.Answer answer =
         http.send(
             "POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
-                + "Content-Length: 100\r\n\r\nSELECT",
-            new byte[0]);
+                + "Content-Length: 100\r\n\r\nSELECT");
 
     assertThat(answer.timedOut()).as("still open after the client's 10 s").isFalse();
     assertThat(answer.status()).isZero();
@@ -111,11 +103,10 @@ class InvalidRequestsTest {
 
   @Test
   void theNodeAnswersTheNextConnectionAsUsual() {
-    http.send("GET /" + "x".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", new byte[0]);
+    http.send("GET /" + "x".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
     RawHttp.Answer health =
-        http.send(
-            "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
+        http.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
     assertThat(health.status()).isEqualTo(200);
   }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import network.baton.credential.http.Problem;
 import network.baton.credential.http.ProblemHandler;
 import network.baton.credential.keys.KeyAlgorithm;
@@ -52,7 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MalformedRequestCorpusTest {
 
   private static final Duration BOUND = Duration.ofSeconds(20);
-  private static final Pattern PATH_PARAM = Pattern.compile(":([A-Za-z0-9_]+)");
 
   @TempDir static Path folder;
 
@@ -95,7 +91,7 @@ class MalformedRequestCorpusTest {
   void noMalformedRequestGetsA5xxOrAnAnswerThatIsNoProblemAndTheNodeStaysWhole() throws Exception {
     long before = resourceCount();
     JsonNode openApi = new ObjectMapper().readTree(node.get("/openapi.json", null).body());
-    List<RequestCorpus.Case> cases = corpus().generate(openApi, mountedOperations());
+    List<RequestCorpus.Case> cases = corpus().generate(openApi, MountedOperations.of(router.get()));
 
     List<String> failures = new ArrayList<>();
     Map<Integer, Integer> statuses = new java.util.TreeMap<>();
@@ -124,9 +120,9 @@ class MalformedRequestCorpusTest {
   @Test
   void everyMountedRouteHasCases() throws Exception {
     JsonNode openApi = new ObjectMapper().readTree(node.get("/openapi.json", null).body());
-    List<RequestCorpus.Case> cases = corpus().generate(openApi, mountedOperations());
+    List<RequestCorpus.Case> cases = corpus().generate(openApi, MountedOperations.of(router.get()));
     Set<String> uncovered = new TreeSet<>();
-    for (String operation : mountedOperations()) {
+    for (String operation : MountedOperations.of(router.get())) {
       String[] parts = operation.split(" ", 2);
       String prefix = parts[1].replaceAll("\\{[^}]+}.*|\\*$", "");
       boolean covered =
@@ -246,26 +242,6 @@ class MalformedRequestCorpusTest {
     bodies.put("application/baton-membership+jwt", utf8("eyJhbGciOiJFZERTQSJ9.e30.c2ln"));
     String host = "localhost:" + node.verticle().actualPort();
     return new RequestCorpus(host, RunningNode.TOKEN, segments, bodies);
-  }
-
-  /** "GET /resources/{id}" for every route with a path (as OpenApiRoutesTest reads them). */
-  private Set<String> mountedOperations() {
-    Set<String> operations = new TreeSet<>();
-    for (Route route : router.get().getRoutes()) {
-      String path = route.getPath();
-      if (path == null) continue;
-      String templated = PATH_PARAM.matcher(path).replaceAll("{$1}");
-      if (!route.isExactPath() && !templated.endsWith("*")) templated = templated + "*";
-      Set<HttpMethod> methods = route.methods();
-      if (methods == null || methods.isEmpty()) {
-        operations.add("ANY " + templated);
-        continue;
-      }
-      for (HttpMethod method : methods) {
-        operations.add(method.name() + " " + templated);
-      }
-    }
-    return operations;
   }
 
   private record HttpResponseCheck(int status, JsonObject body) {}

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
@@ -58,7 +56,6 @@ class OpenApiRoutesTest {
 
   private static final Set<String> METHODS =
       Set.of("get", "head", "put", "post", "delete", "patch");
-  private static final Pattern PATH_PARAM = Pattern.compile(":([A-Za-z0-9_]+)");
 
   @TempDir static Path folder;
 
@@ -95,7 +92,7 @@ class OpenApiRoutesTest {
   @Test
   void everyMountedRouteIsDocumented() {
     Set<String> documented = withImpliedHead(documentedOperations(OpenApiRoutes.document()));
-    Set<String> undocumented = new TreeSet<>(mountedOperations());
+    Set<String> undocumented = new TreeSet<>(MountedOperations.of(router.get()));
     undocumented.removeAll(documented);
     undocumented.removeAll(withImpliedHead(NOT_DOCUMENTED));
 
@@ -105,7 +102,7 @@ class OpenApiRoutesTest {
   @Test
   void everyDocumentedOperationIsMounted() {
     Set<String> missing = new TreeSet<>(documentedOperations(OpenApiRoutes.document()));
-    missing.removeAll(mountedOperations());
+    missing.removeAll(MountedOperations.of(router.get()));
 
     assertThat(missing).as("documented but not mounted").isEmpty();
   }
@@ -247,7 +244,7 @@ class OpenApiRoutesTest {
 
   @Test
   void everyRouteAnsweringGetAnswersHead() {
-    Set<String> mounted = mountedOperations();
+    Set<String> mounted = MountedOperations.of(router.get());
     for (String operation : mounted) {
       if (operation.startsWith("GET ")) {
         assertThat(mounted).contains("HEAD " + operation.substring(4));
@@ -417,28 +414,6 @@ class OpenApiRoutesTest {
     headers.remove("content-length");
     headers.remove("set-cookie");
     return headers;
-  }
-
-  /** "GET /resources/{id}" for every route with a path, its ":id" written as "{id}". */
-  private Set<String> mountedOperations() {
-    Set<String> operations = new TreeSet<>();
-    for (Route route : router.get().getRoutes()) {
-      String path = route.getPath();
-      // No path: the catch-all handlers (access log, failure handler); a regex route would need
-      // its own entry here, and the node has none.
-      if (path == null) continue;
-      String templated = PATH_PARAM.matcher(path).replaceAll("{$1}");
-      if (!route.isExactPath() && !templated.endsWith("*")) templated = templated + "*";
-      Set<HttpMethod> methods = route.methods();
-      if (methods == null || methods.isEmpty()) {
-        operations.add("ANY " + templated);
-        continue;
-      }
-      for (HttpMethod method : methods) {
-        operations.add(method.name() + " " + templated);
-      }
-    }
-    return operations;
   }
 
   private static Set<String> documentedOperations(JsonNode document) {

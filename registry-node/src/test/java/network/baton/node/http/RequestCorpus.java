@@ -193,33 +193,17 @@ final class RequestCorpus {
     if (body.length > 0) {
       headers.put("Content-Type", "application/json");
     }
+    // Each case: its name after the method, and the query after the path.
+    java.util.function.BiConsumer<String, String> query =
+        (label, target) -> add(method + " " + label, method, path + target, headers, body, page);
     for (String name : names) {
       for (String value : HOSTILE_VALUES) {
-        String target = path + "?" + name + "=" + value;
-        add(method + " ?" + name + "=" + abbreviate(value), method, target, headers, body, page);
+        query.accept("?" + name + "=" + abbreviate(value), "?" + name + "=" + value);
       }
-      add(
-          method + " ?" + name + " twice",
-          method,
-          path + "?" + name + "=1&" + name + "=2",
-          headers,
-          body,
-          page);
-      add(
-          method + " ?" + name + "[]",
-          method,
-          path + "?" + name + "[]=x&" + name + "[a]=y",
-          headers,
-          body,
-          page);
+      query.accept("?" + name + " twice", "?" + name + "=1&" + name + "=2");
+      query.accept("?" + name + "[]", "?" + name + "[]=x&" + name + "[a]=y");
     }
-    add(
-        method + " query of 500 parameters",
-        method,
-        path + "?" + "a=1&".repeat(500),
-        headers,
-        body,
-        page);
+    query.accept("query of 500 parameters", "?" + "a=1&".repeat(500));
   }
 
   // Shared parameters in components/parameters whose key differs from their query name.
@@ -317,46 +301,24 @@ final class RequestCorpus {
           ascii("<a> <b> " + "[ <p> ".repeat(5_000) + "1" + " ]".repeat(5_000) + " ."));
       variants.put("form with a bad escape", ascii("query=%zz&credential=%&x=%c3%28"));
       variants.put("1 MiB of spaces", ascii(" ".repeat(1 << 20)));
+      // Each case: its name after the type, the Content-Type it is sent as, and its bytes.
+      TypedCase typed =
+          (label, contentType, bytes) -> {
+            Map<String, String> headers = new LinkedHashMap<>(auth);
+            headers.put("Content-Type", contentType);
+            add(method + " " + type + " " + label, method, path, headers, bytes, page);
+          };
       for (Map.Entry<String, byte[]> variant : variants.entrySet()) {
-        String name = variant.getKey();
-        Map<String, String> headers = new LinkedHashMap<>(auth);
-        headers.put("Content-Type", type);
-        add(method + " " + type + " " + name, method, path, headers, variant.getValue(), page);
+        typed.add(variant.getKey(), type, variant.getValue());
       }
-      Map<String, String> wrongType = new LinkedHashMap<>(auth);
-      wrongType.put("Content-Type", "image/png");
-      add(method + " " + type + " as image/png", method, path, wrongType, valid, page);
-      Map<String, String> asForm = new LinkedHashMap<>(auth);
-      asForm.put("Content-Type", "application/x-www-form-urlencoded");
-      add(
-          method + " " + type + " as a form",
-          method,
-          path,
-          asForm,
-          concat(valid, ascii("&%zz")),
-          page);
-      Map<String, String> multipart = new LinkedHashMap<>(auth);
-      multipart.put("Content-Type", "multipart/form-data; boundary=xyz");
-      add(
-          method + " " + type + " as multipart",
-          method,
-          path,
-          multipart,
-          concat(
-              ascii(
-                  "--xyz\r\nContent-Disposition: form-data; name=\"f\"; filename=\"../../x\"\r\n\r\n"),
-              valid),
-          page);
+      typed.add("as image/png", "image/png", valid);
+      typed.add("as a form", "application/x-www-form-urlencoded", concat(valid, ascii("&%zz")));
+      String upload =
+          "--xyz\r\nContent-Disposition: form-data; name=\"f\"; filename=\"../../x\"\r\n\r\n";
+      typed.add("as multipart", "multipart/form-data; boundary=xyz", concat(ascii(upload), valid));
       add(method + " " + type + " without Content-Type", method, path, auth, valid, page);
-      Map<String, String> charset = new LinkedHashMap<>(auth);
-      charset.put("Content-Type", type + "; charset=utf-16");
-      add(
-          method + " " + type + " in UTF-16",
-          method,
-          path,
-          charset,
-          new String(valid, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16),
-          page);
+      byte[] utf16 = new String(valid, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16);
+      typed.add("in UTF-16", type + "; charset=utf-16", utf16);
       Map<String, String> noToken = new LinkedHashMap<>();
       noToken.put("Content-Type", type);
       if (!auth.isEmpty()) {
@@ -670,6 +632,11 @@ final class RequestCorpus {
 
   private byte[] garbageFor(JsonNode operation) {
     return operation.has("requestBody") ? ascii("{\"x\": ") : new byte[0];
+  }
+
+  /** One body case of an operation, named after its media type. */
+  private interface TypedCase {
+    void add(String label, String contentType, byte[] body);
   }
 
   private void add(

@@ -193,19 +193,19 @@ class UntrustedBodiesTest {
   }
 
   private HttpResponse<String> post(String path, String type, byte[] body) {
-    return node.send(
-        node.request(path)
-            .header("Content-Type", type)
-            .header("Authorization", "Bearer " + RunningNode.TOKEN)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return asAdmin("POST", path, type, body);
   }
 
   private HttpResponse<String> put(String path, String type, byte[] body) {
+    return asAdmin("PUT", path, type, body);
+  }
+
+  private HttpResponse<String> asAdmin(String method, String path, String type, byte[] body) {
     return node.send(
         node.request(path)
             .header("Content-Type", type)
             .header("Authorization", "Bearer " + RunningNode.TOKEN)
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   private void assertNothingStored() {

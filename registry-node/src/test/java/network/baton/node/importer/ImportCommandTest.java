@@ -7,8 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import network.baton.node.Cli;
 import network.baton.node.RunningNode;
-import network.baton.node.cli.BatonCli;
 import network.baton.node.store.NodeDataset;
 import network.baton.node.store.OpenDataset;
 import network.baton.node.store.ResourceIds;
@@ -36,8 +34,7 @@ class ImportCommandTest {
   private static final String BASE = "http://node.test";
 
   @TempDir Path folder;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final Cli cli = new Cli();
 
   @Test
   void offlineImportOfTheSampleFilesIsServedAndFoundByANodeStartedOnTheFolder(Vertx vertx)
@@ -51,12 +48,12 @@ class ImportCommandTest {
       args.add(Files.writeString(folder.resolve(name), samples.text(institution)).toString());
     }
 
-    int code = run(args.toArray(String[]::new));
+    int code = cli.run(args.toArray(String[]::new));
 
     // Each sample file describes its institution as resources/institution (one institution per
     // node), so in one node the first wins and the other two are reported, not silently merged.
-    assertThat(code).as(out + "\n" + err).isEqualTo(1);
-    assertThat(out.toString())
+    assertThat(code).as(cli.printed()).isEqualTo(1);
+    assertThat(cli.out())
         .startsWith("stored 67 resource(s)")
         .contains("rejected 2,")
         .contains(
@@ -86,17 +83,10 @@ class ImportCommandTest {
   void invalidResourceIsReportedWithItsReasonWhileTheValidOnesAreStored() throws IOException {
     Path data = folder.resolve("data");
 
-    int code =
-        run(
-            "import",
-            "--data",
-            data.toString(),
-            "--base-url",
-            BASE,
-            fixture("mixed.ttl").toString());
+    int code = importInto(data, fixture("mixed.ttl").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString())
+    assertThat(cli.out())
         .startsWith("stored 2 resource(s)")
         .contains("rejected 1")
         .contains("rejected " + BASE + "/resources/import-unlicensed")
@@ -122,18 +112,14 @@ class ImportCommandTest {
     Path data = folder.resolve("data");
 
     int code =
-        run(
-            "import",
-            "--data",
-            data.toString(),
-            "--base-url",
-            BASE,
+        importInto(
+            data,
             fixture("broken.ttl").toString(),
             fixture("institutions.nt").toString(),
             fixture("blank-resource.jsonld").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString())
+    assertThat(cli.out())
         .startsWith("stored 3 resource(s)")
         .contains("rejected 2")
         .containsPattern("rejected file .*broken\\.ttl\\R  - parse error: line 7, column 1: ")
@@ -149,31 +135,23 @@ class ImportCommandTest {
   void importingTheSameFileTwiceRejectsWhatIsThereUnlessAskedToReplaceIt() throws IOException {
     Path data = folder.resolve("data");
     String file = fixture("institutions.nt").toString();
-    assertThat(run("import", "--data", data.toString(), "--base-url", BASE, file)).isZero();
-    out.getBuffer().setLength(0);
+    assertThat(importInto(data, file)).isZero();
+    cli.clear();
 
-    int again = run("import", "--data", data.toString(), "--base-url", BASE, "--batch", "5", file);
+    int again = importInto(data, "--batch", "5", file);
 
     assertThat(again).isEqualTo(1);
-    assertThat(out.toString()).startsWith("stored 0").contains("already exists (use --replace");
+    assertThat(cli.out()).startsWith("stored 0").contains("already exists (use --replace");
     Path renamed =
         Files.writeString(
             folder.resolve("renamed.nt"),
             Files.readString(Path.of(file)).replace("N-Triples College", "Renamed College"));
-    out.getBuffer().setLength(0);
+    cli.clear();
 
-    int replaced =
-        run(
-            "import",
-            "--data",
-            data.toString(),
-            "--base-url",
-            BASE,
-            "--replace",
-            renamed.toString());
+    int replaced = importInto(data, "--replace", renamed.toString());
 
-    assertThat(replaced).as(out + "\n" + err).isZero();
-    assertThat(out.toString()).startsWith("stored 2");
+    assertThat(replaced).as(cli.printed()).isZero();
+    assertThat(cli.out()).startsWith("stored 2");
     try (ResourceStore store = openStore(data)) {
       assertThat(store.get("nt-college").version()).isEqualTo(2);
       assertThat(store.get("nt-college").graph().toString())
@@ -191,17 +169,10 @@ class ImportCommandTest {
       throws IOException {
     Path data = folder.resolve("data");
     try (RunningNode node = RunningNode.start(vertx, data)) {
-      int code =
-          run(
-              "import",
-              "--data",
-              data.toString(),
-              "--base-url",
-              BASE,
-              fixture("institutions.nt").toString());
+      int code = importInto(data, fixture("institutions.nt").toString());
 
       assertThat(code).isEqualTo(2);
-      assertThat(err.toString()).contains("is open in a running node");
+      assertThat(cli.err()).contains("is open in a running node");
       assertThat(node.get("/health", null).statusCode()).isEqualTo(200);
       assertThat(node.get("/resources", null).statusCode()).isEqualTo(200);
     }
@@ -212,39 +183,30 @@ class ImportCommandTest {
       throws IOException {
     try (RunningNode node = RunningNode.start(vertx, folder.resolve("data"))) {
       int code =
-          run(
-              "import",
-              "--node",
-              node.url(),
-              "--token",
+          importThrough(
+              node,
               RunningNode.TOKEN,
               "--concurrency",
               "2",
               fixture("mixed.ttl").toString(),
               fixture("institutions.nt").toString());
 
-      assertThat(code).as(err.toString()).isEqualTo(1);
-      assertThat(out.toString())
+      assertThat(code).as(cli.err()).isEqualTo(1);
+      assertThat(cli.out())
           .startsWith("stored 4 resource(s)")
           .contains("rejected " + BASE + "/resources/import-unlicensed");
       assertThat(node.get("/resources/import-ec101", "text/turtle").statusCode()).isEqualTo(200);
       assertThat(node.get("/resources/nt-school", "text/turtle").statusCode()).isEqualTo(200);
       assertThat(node.get("/resources/import-unlicensed", "text/turtle").statusCode())
           .isEqualTo(404);
-      out.getBuffer().setLength(0);
+      cli.clear();
 
       int replaced =
-          run(
-              "import",
-              "--node",
-              node.url(),
-              "--token",
-              RunningNode.TOKEN,
-              "--replace",
-              fixture("institutions.nt").toString());
+          importThrough(
+              node, RunningNode.TOKEN, "--replace", fixture("institutions.nt").toString());
 
-      assertThat(replaced).as(out + "\n" + err).isZero();
-      assertThat(out.toString()).startsWith("stored 2");
+      assertThat(replaced).as(cli.printed()).isZero();
+      assertThat(cli.out()).startsWith("stored 2");
       assertThat(node.get("/resources/nt-school", "text/turtle").headers().firstValue("ETag"))
           .hasValue("\"2-ttl\"");
     }
@@ -253,17 +215,10 @@ class ImportCommandTest {
   @Test
   void importThroughANodeWithAWrongTokenStopsWithExitCode2(Vertx vertx) throws IOException {
     try (RunningNode node = RunningNode.start(vertx, folder.resolve("data"))) {
-      int code =
-          run(
-              "import",
-              "--node",
-              node.url(),
-              "--token",
-              "not-the-token",
-              fixture("institutions.nt").toString());
+      int code = importThrough(node, "not-the-token", fixture("institutions.nt").toString());
 
       assertThat(code).isEqualTo(2);
-      assertThat(err.toString()).contains("refused the admin token (403");
+      assertThat(cli.err()).contains("refused the admin token (403");
       assertThat(new JsonObject(node.get("/resources", null).body()).getLong("total")).isZero();
     }
   }
@@ -272,41 +227,33 @@ class ImportCommandTest {
   void usageErrorsExitWith2AndSayWhatIsMissing() throws IOException {
     String file = fixture("institutions.nt").toString();
 
-    assertThat(run("import", "--data", folder.toString(), file)).isEqualTo(2);
-    assertThat(err.toString()).contains("--base-url URL or --config FILE");
-    assertThat(run("import", "--node", "http://localhost:1", file)).isEqualTo(2);
-    assertThat(err.toString()).contains("--node needs --token");
-    assertThat(run("import", "--data", folder.toString(), "--base-url", BASE, "missing.ttl"))
+    assertThat(cli.run("import", "--data", folder.toString(), file)).isEqualTo(2);
+    assertThat(cli.err()).contains("--base-url URL or --config FILE");
+    assertThat(cli.run("import", "--node", "http://localhost:1", file)).isEqualTo(2);
+    assertThat(cli.err()).contains("--node needs --token");
+    assertThat(cli.run("import", "--data", folder.toString(), "--base-url", BASE, "missing.ttl"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("no readable file missing.ttl");
-    assertThat(run("import", "--node", "http://127.0.0.1:1", "--token", "t", file)).isEqualTo(2);
-    assertThat(err.toString()).contains("cannot reach the node");
-    assertThat(run("import", file)).isEqualTo(2);
+    assertThat(cli.err()).contains("no readable file missing.ttl");
+    assertThat(cli.run("import", "--node", "http://127.0.0.1:1", "--token", "t", file))
+        .isEqualTo(2);
+    assertThat(cli.err()).contains("cannot reach the node");
+    assertThat(cli.run("import", file)).isEqualTo(2);
   }
 
   @Test
   void indexRebuildReindexesTheStoreAndRefusesAFolderInUse(Vertx vertx) throws IOException {
     Path data = folder.resolve("data");
-    assertThat(
-            run(
-                "import",
-                "--data",
-                data.toString(),
-                "--base-url",
-                BASE,
-                fixture("mixed.ttl").toString()))
-        .isEqualTo(1);
-    out.getBuffer().setLength(0);
+    assertThat(importInto(data, fixture("mixed.ttl").toString())).isEqualTo(1);
+    cli.clear();
 
-    assertThat(run("index", "rebuild", "--data", data.toString())).as(err.toString()).isZero();
-    assertThat(out.toString())
-        .containsPattern("text index rebuilt: [1-9]\\d* literal\\(s\\) indexed");
+    assertThat(cli.run("index", "rebuild", "--data", data.toString())).as(cli.err()).isZero();
+    assertThat(cli.out()).containsPattern("text index rebuilt: [1-9]\\d* literal\\(s\\) indexed");
 
     try (RunningNode node = RunningNode.start(vertx, data)) {
       JsonObject search = new JsonObject(node.get("/search?q=electrochemistry", null).body());
       assertThat(search.encode()).contains(BASE + "/resources/import-ec101");
-      assertThat(run("index", "rebuild", "--data", data.toString())).isEqualTo(2);
-      assertThat(err.toString()).contains("is open in a running node");
+      assertThat(cli.run("index", "rebuild", "--data", data.toString())).isEqualTo(2);
+      assertThat(cli.err()).contains("is open in a running node");
     }
   }
 
@@ -346,21 +293,17 @@ class ImportCommandTest {
     Path notUtf8 = Files.write(folder.resolve("latin1.nt"), text);
 
     int code =
-        run(
-            "import",
-            "--data",
-            data.toString(),
-            "--base-url",
-            BASE,
+        importInto(
+            data,
             deepTurtle.toString(),
             deepJson.toString(),
             notUtf8.toString(),
             fixture("blank-resource.jsonld").toString());
 
-    String printed = out + "\n" + err;
+    String printed = cli.printed();
     assertThat(code).as(printed).isEqualTo(1);
     assertThat(printed).doesNotContain("\tat ").doesNotContain("StackOverflowError");
-    assertThat(out.toString())
+    assertThat(cli.out())
         .containsPattern(
             "rejected file .*deep\\.ttl\\R  - line 2, column \\d+: the input is nested deeper"
                 + " than 64 levels, past the limit maxNestingDepth\\R")
@@ -369,7 +312,13 @@ class ImportCommandTest {
             "rejected file .*latin1\\.nt\\R  - not valid UTF-8 at byte " + bad + " \\(0xFE\\)\\R");
   }
 
-  private int run(String... args) {
-    return BatonCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  private int importInto(Path data, String... files) {
+    return cli.run(
+        Cli.join(new String[] {"import", "--data", data.toString(), "--base-url", BASE}, files));
+  }
+
+  private int importThrough(RunningNode node, String token, String... files) {
+    return cli.run(
+        Cli.join(new String[] {"import", "--node", node.url(), "--token", token}, files));
   }
 }

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import network.baton.node.NodeProcess;
 import network.baton.node.auth.AdminTokens;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.ShapeValidator;
@@ -203,21 +203,7 @@ class ImportCrashTest {
   }
 
   private Process startNode(Path config, Path log) throws IOException {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
-                java,
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "network.baton.node.cli.BatonCli",
-                "node",
-                "--config",
-                config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+    Process process = NodeProcess.start(config, log, "-XX:TieredStopAtLevel=1");
     processes.add(process);
     return process;
   }

@@ -1,18 +1,13 @@
 package network.baton.node.search;
 
+import static network.baton.node.search.SearchFixture.CC_BY;
+import static network.baton.node.search.SearchFixture.R;
+import static network.baton.node.search.SearchFixture.iris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import network.baton.node.store.NodeDataset;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,27 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(Lifecycle.PER_CLASS)
 class LocalSearchTest {
 
-  private static final String R = "http://node.test/resources/";
-  private static final String SCHEMA = "http://schema.org/";
-  private static final String CC_BY = "https://creativecommons.org/licenses/by/4.0/";
-
-  private NodeDataset store;
-  private LocalSearch search;
+  private SearchFixture fixture;
 
   // Every test here only reads: one store for the class keeps the suite fast.
   @BeforeAll
   void load(@TempDir Path dataDir) {
-    store = NodeDataset.open(dataDir);
-    DatasetGraph dsg = store.datasetGraph();
-    Txn.executeWrite(dsg, () -> RDFDataMgr.read(dsg, fixture("resources.trig")));
-    Graph skills = RDFDataMgr.loadGraph(fixture("skills-mini.ttl"));
-    search = new LocalSearch(store, SkillHierarchy.fromSkos(skills));
+    fixture = SearchFixture.open(dataDir);
   }
 
   @AfterAll
   void close() {
-    search.close();
-    store.close();
+    fixture.close();
   }
 
   @Test
@@ -206,18 +191,6 @@ class LocalSearchTest {
   }
 
   private SearchResult search(String... pairs) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      params.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
-    }
-    return search.search(SearchQuery.parse(params));
-  }
-
-  private static List<String> iris(SearchResult result) {
-    return result.hits().stream().map(SearchHit::iri).toList();
-  }
-
-  private static String fixture(String name) {
-    return Path.of("src/test/resources/fixtures/search", name).toString();
+    return fixture.search(pairs);
   }
 }

@@ -1,5 +1,9 @@
 package network.baton.node.search;
 
+import static network.baton.node.search.SearchFixture.CC_BY;
+import static network.baton.node.search.SearchFixture.R;
+import static network.baton.node.search.SearchFixture.SCHEMA;
+import static network.baton.node.search.SearchFixture.iris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import network.baton.node.store.NodeDataset;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterEach;
@@ -25,28 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class SearchConsistencyTest {
 
-  private static final String R = "http://node.test/resources/";
-  private static final String SCHEMA = "http://schema.org/";
-  private static final String CC_BY = "https://creativecommons.org/licenses/by/4.0/";
-
   @TempDir Path dataDir;
 
+  private SearchFixture fixture;
   private NodeDataset store;
-  private LocalSearch search;
 
   @BeforeEach
   void load() {
-    store = NodeDataset.open(dataDir);
-    DatasetGraph dsg = store.datasetGraph();
-    Txn.executeWrite(dsg, () -> RDFDataMgr.read(dsg, fixture("resources.trig")));
-    Graph skills = RDFDataMgr.loadGraph(fixture("skills-mini.ttl"));
-    search = new LocalSearch(store, SkillHierarchy.fromSkos(skills));
+    fixture = SearchFixture.open(dataDir);
+    store = fixture.store;
   }
 
   @AfterEach
   void close() {
-    search.close();
-    store.close();
+    fixture.close();
   }
 
   @Test
@@ -147,8 +141,7 @@ class SearchConsistencyTest {
   @Test
   void searchOpenedOnAnExistingStoreFindsWhatWasThere() {
     putCourse("new-course", "Battery pack assembly", "en");
-    search.close();
-    search = new LocalSearch(store, SkillHierarchy.none());
+    fixture.reopen(SkillHierarchy.none());
 
     assertThat(iris(search("q", "assembly"))).containsExactly(R + "new-course");
     assertThat(search("skill", "skill:SAF-FIRE").total()).isEqualTo(1);
@@ -157,26 +150,11 @@ class SearchConsistencyTest {
   @Test
   void textIndexedBeforeTheGraphBecameAResourceIsFoundOnceItIs() {
     Node g = NodeFactory.createURI(R + "late-course");
-    DatasetGraph dsg = store.datasetGraph();
-    Txn.executeWrite(
-        dsg,
-        () ->
-            dsg.add(
-                g,
-                g,
-                uri(SCHEMA + "name"),
-                NodeFactory.createLiteralLang("Electrolyte filling", "en")));
+    addQuad(g, uri(SCHEMA + "name"), NodeFactory.createLiteralLang("Electrolyte filling", "en"));
     // The search maps the segment holding that name now, while the graph is no resource yet.
     assertThat(iris(search("q", "electrolyte filling"))).isEmpty();
 
-    Txn.executeWrite(
-        dsg,
-        () ->
-            dsg.add(
-                g,
-                g,
-                uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                uri(SCHEMA + "Course")));
+    addQuad(g, uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), uri(SCHEMA + "Course"));
 
     assertThat(iris(search("q", "electrolyte filling"))).containsExactly(R + "late-course");
   }
@@ -220,16 +198,11 @@ class SearchConsistencyTest {
     putCourse("spanning", "Battery pack assembly", "en");
     double nameOnly = search("q", "assembly").hits().get(0).score();
     Node g = NodeFactory.createURI(R + "spanning");
-    DatasetGraph dsg = store.datasetGraph();
     // A second commit puts the description in a newer segment than the name.
-    Txn.executeWrite(
-        dsg,
-        () ->
-            dsg.add(
-                g,
-                g,
-                uri(SCHEMA + "description"),
-                NodeFactory.createLiteralLang("Hands-on assembly of modules", "en")));
+    addQuad(
+        g,
+        uri(SCHEMA + "description"),
+        NodeFactory.createLiteralLang("Hands-on assembly of modules", "en"));
 
     List<SearchHit> hits = search("q", "assembly").hits();
     assertThat(hits).extracting(SearchHit::iri).containsExactly(R + "spanning");
@@ -246,7 +219,7 @@ class SearchConsistencyTest {
       if (cursor != null) {
         params.put("cursor", List.of(cursor));
       }
-      SearchResult page = search.search(SearchQuery.parse(params));
+      SearchResult page = fixture.search.search(SearchQuery.parse(params));
       assertThat(page.hits().size()).isLessThanOrEqualTo(limit);
       page.hits().forEach(h -> seen.add(h.iri()));
       cursor = page.nextCursor();
@@ -282,23 +255,17 @@ class SearchConsistencyTest {
         });
   }
 
-  private static Node uri(String iri) {
-    return NodeFactory.createURI(iri);
+  /** Adds the triple about g to g's own graph, in a write transaction of its own. */
+  private void addQuad(Node g, Node property, Node value) {
+    DatasetGraph dsg = store.datasetGraph();
+    Txn.executeWrite(dsg, () -> dsg.add(g, g, property, value));
   }
 
   private SearchResult search(String... pairs) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      params.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
-    }
-    return search.search(SearchQuery.parse(params));
+    return fixture.search(pairs);
   }
 
-  private static List<String> iris(SearchResult result) {
-    return result.hits().stream().map(SearchHit::iri).toList();
-  }
-
-  private static String fixture(String name) {
-    return Path.of("src/test/resources/fixtures/search", name).toString();
+  private static Node uri(String iri) {
+    return NodeFactory.createURI(iri);
   }
 }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import network.baton.node.RunningNode;
 import network.baton.node.config.QueryLimits;
-import network.baton.node.importer.SampleImport;
-import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,12 +58,7 @@ class SparqlMemoryLimitsTest {
                                     defaults.maxStringLength(),
                                     defaults.memoryBytes(),
                                     ANSWER_LIMIT))));
-    SampleImport.publish(
-        node.verticle().store(),
-        RunningNode.testSetup().validator(),
-        URI.create("http://node.test"),
-        Institution.KOSEN,
-        new PrintWriter(new StringWriter()));
+    node.publishKosenSample();
   }
 
   @AfterAll
@@ -167,13 +157,10 @@ class SparqlMemoryLimitsTest {
 
   @Test
   void honestQueriesStillAnswer() {
-    HttpResponse<String> response =
-        node.get(
-            "/sparql?query="
-                + encode(
-                    "SELECT ?p (COUNT(*) AS ?n) (GROUP_CONCAT(DISTINCT STR(?s); separator=\"|\") AS"
-                        + " ?subjects) { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) LIMIT 5"),
-            "application/sparql-results+json");
+    String honest =
+        "SELECT ?p (COUNT(*) AS ?n) (GROUP_CONCAT(DISTINCT STR(?s); separator=\"|\") AS ?subjects)"
+            + " { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) LIMIT 5";
+    HttpResponse<String> response = node.sparql(honest, "application/sparql-results+json");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(new JsonObject(response.body()).getJsonObject("results").getJsonArray("bindings"))
         .hasSize(5);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,8 +25,6 @@ import java.util.function.UnaryOperator;
 import network.baton.node.RunningNode;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.config.QueryLimits;
-import network.baton.node.importer.SampleImport;
-import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -212,21 +208,13 @@ class SparqlRunawayQueriesTest {
         .containsOnly(503);
 
     for (int i = 0; i < 5; i++) {
-      String body =
-          RunningNode.fixture("course.ttl")
-              .replace("kosen-ec101", "after-timeout-" + i)
-              .replace("EC101", "AT10" + i);
-      HttpResponse<String> created = node.post("/resources", "text/turtle", body);
+      HttpResponse<String> created = node.postCourse("after-timeout-" + i, "AT10" + i);
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
     assertThat(node.get("/resources/after-timeout-4", "text/turtle").statusCode()).isEqualTo(200);
-    HttpResponse<String> select =
-        node.get(
-            "/sparql?query="
-                + encode(
-                    "SELECT ?c WHERE { ?c <http://schema.org/courseCode> ?code"
-                        + " FILTER(STRSTARTS(?code, \"AT10\")) }"),
-            "application/sparql-results+json");
+    String written =
+        "SELECT ?c WHERE { ?c <http://schema.org/courseCode> ?code FILTER(STRSTARTS(?code, \"AT10\")) }";
+    HttpResponse<String> select = node.sparql(written, "application/sparql-results+json");
     assertThat(select.statusCode()).as(select.body()).isEqualTo(200);
     assertThat(new JsonObject(select.body()).getJsonObject("results").getJsonArray("bindings"))
         .hasSize(5);
@@ -236,12 +224,7 @@ class SparqlRunawayQueriesTest {
 
   private void start(Vertx vertx, UnaryOperator<NodeConfig> tweak) {
     node = RunningNode.start(vertx, data, tweak);
-    SampleImport.publish(
-        node.verticle().store(),
-        RunningNode.testSetup().validator(),
-        URI.create("http://node.test"),
-        Institution.KOSEN,
-        new PrintWriter(new StringWriter()));
+    node.publishKosenSample();
   }
 
   private int port() {

@@ -67,10 +67,7 @@ class WebPagesTest {
 
   private HttpResponse<String> postVerify(String credential) {
     String form = "credential=" + encode(credential) + "&lang=en";
-    return node.send(
-        node.request("/verify")
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)));
+    return node.postForm("/verify", form);
   }
 
   @Test
@@ -300,11 +297,7 @@ class WebPagesTest {
             + "&domain="
             + encode(domain)
             + "&lang=en";
-    HttpResponse<String> report =
-        node.send(
-            node.request("/verify")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    HttpResponse<String> report = node.postForm("/verify", form);
     assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
     assertThat(report.body())
         .contains("Verified: every check passed.")
@@ -312,11 +305,7 @@ class WebPagesTest {
         .contains("class=\"attested-skills\"");
     // The page then offers a new challenge: the one used is gone, and sending it again is a replay.
     assertThat(inputValue(report.body(), "challenge")).isNotBlank().isNotEqualTo(challenge);
-    HttpResponse<String> replay =
-        node.send(
-            node.request("/verify")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    HttpResponse<String> replay = node.postForm("/verify", form);
     assertThat(replay.body()).contains("Not verified").contains("replay");
     HttpResponse<String> withoutChallenge = postVerify(vp);
     assertThat(withoutChallenge.statusCode()).isEqualTo(400);
@@ -347,11 +336,7 @@ class WebPagesTest {
 
   @Test
   void aBadPercentEscapeInTheVerifyFormGetsAnHtml400() {
-    HttpResponse<String> response =
-        node.send(
-            node.request("/verify?lang=en")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("credential=%zz&lang=en")));
+    HttpResponse<String> response = node.postForm("/verify?lang=en", "credential=%zz&lang=en");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
@@ -362,11 +347,7 @@ class WebPagesTest {
 
   @Test
   void aVerifyFormThatIsNotUtf8IsRefusedNamingTheByte() {
-    HttpResponse<String> response =
-        node.send(
-            node.request("/verify?lang=en")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("lang=en&credential=ab%FFcd")));
+    HttpResponse<String> response = node.postForm("/verify?lang=en", "lang=en&credential=ab%FFcd");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");

@@ -89,6 +89,11 @@ class MembershipNodesTest {
             .POST(HttpRequest.BodyPublishers.ofString(jws)));
   }
 
+  /** A member with no roles on a loopback port, named did:web:NAME.test. */
+  private static Member local(String name, int port) {
+    return member("did:web:" + name + ".test", "http://localhost:" + port);
+  }
+
   @Test
   void nodeServesNoListUntilOneIsOfferedThenTheNewestValidOne() {
     RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
@@ -129,11 +134,7 @@ class MembershipNodesTest {
     String jws = lists.signed(5, many).jws();
     assertThat(jws.length()).isGreaterThan(2048);
 
-    HttpResponse<String> accepted =
-        a.send(
-            a.request("/federation/membership")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(jws)));
+    HttpResponse<String> accepted = a.postForm("/federation/membership", jws);
 
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
     assertThat(new JsonObject(accepted.body()).getLong("version")).isEqualTo(5);
@@ -168,15 +169,8 @@ class MembershipNodesTest {
     int listed = recorder(listedCalls, 404, "");
     int dropped = recorder(droppedCalls, 404, "");
     RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
-    offer(
-        a,
-        lists
-            .signed(
-                1,
-                member("did:web:listed.test", "http://localhost:" + listed),
-                member("did:web:dropped.test", "http://localhost:" + dropped))
-            .jws());
-    offer(a, lists.signed(2, member("did:web:listed.test", "http://localhost:" + listed)).jws());
+    offer(a, lists.signed(1, local("listed", listed), local("dropped", dropped)).jws());
+    offer(a, lists.signed(2, local("listed", listed)).jws());
 
     HttpResponse<String> anonymous =
         a.send(a.request("/federation/membership/sync").POST(HttpRequest.BodyPublishers.noBody()));
@@ -228,7 +222,7 @@ class MembershipNodesTest {
     List<String> calls = new CopyOnWriteArrayList<>();
     int listed = recorder(calls, 404, "");
     RunningNode a = node(dirA, "http://a.test", Duration.ofMillis(100));
-    offer(a, lists.signed(1, member("did:web:listed.test", "http://localhost:" + listed)).jws());
+    offer(a, lists.signed(1, local("listed", listed)).jws());
     Eventually.until("a first periodic sync", Duration.ofSeconds(10), () -> !calls.isEmpty());
     assertThat(calls).isNotEmpty();
 
@@ -254,14 +248,7 @@ class MembershipNodesTest {
     List<String> calls = new CopyOnWriteArrayList<>();
     int listed = recorder(calls, 404, "");
     RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
-    offer(
-        a,
-        lists
-            .signed(
-                1,
-                member("did:web:silent.test", "http://localhost:" + silentPort),
-                member("did:web:listed.test", "http://localhost:" + listed))
-            .jws());
+    offer(a, lists.signed(1, local("silent", silentPort), local("listed", listed)).jws());
 
     HttpResponse<String> report = a.post("/federation/membership/sync", "text/plain", "");
 
@@ -322,8 +309,7 @@ class MembershipNodesTest {
   void oversizedAnswerFromAMemberIsRefusedAndTheListKept() {
     int flooding = recorder(new CopyOnWriteArrayList<>(), 200, "x".repeat(300 * 1024));
     RunningNode a = node(dirA, "http://a.test", Duration.ZERO);
-    SignedMembershipList v1 =
-        lists.signed(1, member("did:web:flood.test", "http://localhost:" + flooding));
+    SignedMembershipList v1 = lists.signed(1, local("flood", flooding));
     offer(a, v1.jws());
 
     HttpResponse<String> report = a.post("/federation/membership/sync", "text/plain", "");

@@ -6,6 +6,8 @@ import static network.baton.node.federation.search.FakeMember.Behaviour.HANG;
 import static network.baton.node.federation.search.FakeMember.Behaviour.HUGE;
 import static network.baton.node.federation.search.FakeMember.Behaviour.SLOW;
 import static network.baton.node.federation.search.FakeMember.hit;
+import static network.baton.node.federation.search.FederatingNode.search;
+import static network.baton.node.federation.search.FederatingNode.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -78,48 +80,23 @@ class FederatedSearchTest {
         0,
         List.of(hit("https://mfg.example/resources/coat", "Coating", 1)),
         List.of(SKILL + "MFG", SKILL + "MFG-COAT"));
-    fake(
-        "did:web:pages-a.example",
-        GOOD,
-        0,
-        IntStream.range(0, 5)
-            .mapToObj(i -> hit("https://pa.example/resources/" + i, "PA " + i, 5 - i))
-            .toList(),
-        List.of());
-    fake(
-        "did:web:pages-b.example",
-        GOOD,
-        0,
-        IntStream.range(0, 4)
-            .mapToObj(i -> hit("https://pb.example/resources/" + i, "PB " + i, 5 - i))
-            .toList(),
-        List.of());
+    pages("did:web:pages-a.example", "https://pa.example/resources/", "PA ", 5);
+    pages("did:web:pages-b.example", "https://pb.example/resources/", "PB ", 4);
     dead = FakeMember.dead(vertx, "did:web:dead.example");
     List<Member> members = new ArrayList<>(fakes.stream().map(FakeMember::member).toList());
     members.add(dead);
     // The fake members listen on loopback: the fetch policy lets the node call them only so.
-    node =
-        RunningNode.start(
-            vertx,
-            dataDir,
-            config ->
-                config
-                    .withFederation(f -> f.withMembers(members))
-                    .withCredentials(config.credentials().withLoopbackHttp(true)));
+    node = FederatingNode.start(vertx, dataDir, members);
   }
 
   @AfterAll
   void stop() {
-    if (node != null) {
-      node.close();
-    }
-    fakes.forEach(FakeMember::close);
-    vertx.close();
+    FederatingNode.stop(vertx, node, () -> fakes.forEach(FakeMember::close));
   }
 
   @Test
   void fusesEveryMembersHitsAndNamesTheMemberOfEachHit() {
-    JsonObject result = search("q=thermal&members=did:web:a.example,did:web:b.example");
+    JsonObject result = search(node, "q=thermal&members=did:web:a.example,did:web:b.example");
 
     assertThat(result.getBoolean("partial")).isFalse();
     List<String> iris = iris(result);
@@ -145,7 +122,7 @@ class FederatedSearchTest {
 
   @Test
   void deadMemberIsReportedAsErrorAndTheOthersStillAnswer() {
-    JsonObject result = search("q=thermal&members=did:web:a.example,did:web:dead.example");
+    JsonObject result = search(node, "q=thermal&members=did:web:a.example,did:web:dead.example");
 
     assertThat(result.getBoolean("partial")).isTrue();
     assertThat(statuses(result))
@@ -159,7 +136,7 @@ class FederatedSearchTest {
   void hangingMemberTimesOutAndTheAnswerComesByTheDeadline() {
     long start = System.nanoTime();
     JsonObject result =
-        search("q=thermal&deadline=800&members=did:web:a.example,did:web:hang.example");
+        search(node, "q=thermal&deadline=800&members=did:web:a.example,did:web:hang.example");
     long ms = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(ms).isLessThan(800 + 1500);
@@ -173,7 +150,7 @@ class FederatedSearchTest {
 
   @Test
   void memberAnsweringGarbageIsAnError() {
-    JsonObject result = search("q=thermal&members=did:web:garbage.example,did:web:a.example");
+    JsonObject result = search(node, "q=thermal&members=did:web:garbage.example,did:web:a.example");
 
     assertThat(statuses(result)).containsEntry("did:web:garbage.example", "error");
     assertThat(status(result, "did:web:garbage.example").getString("error"))
@@ -183,7 +160,7 @@ class FederatedSearchTest {
 
   @Test
   void memberAnsweringMoreThanTheSizeLimitIsAnError() {
-    JsonObject result = search("q=thermal&members=did:web:huge.example");
+    JsonObject result = search(node, "q=thermal&members=did:web:huge.example");
 
     assertThat(statuses(result)).containsEntry("did:web:huge.example", "error");
     assertThat(status(result, "did:web:huge.example").getString("error")).contains("larger than");
@@ -192,7 +169,7 @@ class FederatedSearchTest {
 
   @Test
   void slowMemberInsideTheDeadlineIsOk() {
-    JsonObject result = search("q=x&deadline=3000&members=did:web:slow.example");
+    JsonObject result = search(node, "q=x&deadline=3000&members=did:web:slow.example");
 
     assertThat(statuses(result)).containsEntry("did:web:slow.example", "ok");
     assertThat(status(result, "did:web:slow.example").getLong("latencyMs"))
@@ -210,7 +187,8 @@ class FederatedSearchTest {
             .orElseThrow()
             .searches();
     // b.example covers only SAF-TRUN, a narrower skill of SAF: it may match and is asked.
-    JsonObject result = search("q=thermal&skill=SAF&members=did:web:mfg.example,did:web:b.example");
+    JsonObject result =
+        search(node, "q=thermal&skill=SAF&members=did:web:mfg.example,did:web:b.example");
 
     assertThat(statuses(result))
         .containsEntry("did:web:mfg.example", "skipped")
@@ -241,7 +219,7 @@ class FederatedSearchTest {
     String cursor = null;
     int pages = 0;
     do {
-      JsonObject page = search(base + (cursor == null ? "" : "&cursor=" + cursor));
+      JsonObject page = search(node, base + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(page.getJsonArray("hits").size()).isLessThanOrEqualTo(2);
       seen.addAll(iris(page));
       cursor = page.getString("nextCursor");
@@ -282,25 +260,17 @@ class FederatedSearchTest {
     fakes.add(FakeMember.start(vertx, did, behaviour, delayMs, hits, skills, List.of()));
   }
 
-  private JsonObject search(String query) {
-    HttpResponse<String> response = node.get("/federation/search?" + query, "application/json");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return new JsonObject(response.body());
+  /** A good member answering count hits, scored 5 down. */
+  private void pages(String did, String resources, String title, int count) {
+    List<JsonObject> hits =
+        IntStream.range(0, count).mapToObj(i -> hit(resources + i, title + i, 5 - i)).toList();
+    fake(did, GOOD, 0, hits, List.of());
   }
 
   private static List<String> iris(JsonObject result) {
     List<String> iris = new ArrayList<>();
     result.getJsonArray("hits").forEach(h -> iris.add(((JsonObject) h).getString("iri")));
     return iris;
-  }
-
-  private static java.util.Map<String, String> statuses(JsonObject result) {
-    java.util.Map<String, String> map = new java.util.HashMap<>();
-    result
-        .getJsonArray("members")
-        .forEach(
-            m -> map.put(((JsonObject) m).getString("did"), ((JsonObject) m).getString("status")));
-    return map;
   }
 
   private static JsonObject status(JsonObject result, String did) {

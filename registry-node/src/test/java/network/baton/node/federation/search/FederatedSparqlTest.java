@@ -1,9 +1,9 @@
 package network.baton.node.federation.search;
 
+import static network.baton.node.federation.search.FederatingNode.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -67,23 +67,12 @@ class FederatedSparqlTest {
     List<Member> members = new ArrayList<>(fakes.stream().map(FakeMember::member).toList());
     members.add(FakeMember.dead(vertx, "did:web:dead.example"));
     // The fake members listen on loopback: the fetch policy lets the node call them only so.
-    node =
-        RunningNode.start(
-            vertx,
-            dataDir,
-            config ->
-                config
-                    .withFederation(f -> f.withMembers(members))
-                    .withCredentials(config.credentials().withLoopbackHttp(true)));
+    node = FederatingNode.start(vertx, dataDir, members);
   }
 
   @AfterAll
   void stop() {
-    if (node != null) {
-      node.close();
-    }
-    fakes.forEach(FakeMember::close);
-    vertx.close();
+    FederatingNode.stop(vertx, node, () -> fakes.forEach(FakeMember::close));
   }
 
   @Test
@@ -170,13 +159,5 @@ class FederatedSparqlTest {
   private static JsonObject bnode(String label) {
     return new JsonObject()
         .put("course", new JsonObject().put("type", "bnode").put("value", label));
-  }
-
-  private static java.util.Map<String, String> statuses(JsonObject result) {
-    java.util.Map<String, String> map = new java.util.HashMap<>();
-    JsonArray members = result.getJsonArray("members");
-    members.forEach(
-        m -> map.put(((JsonObject) m).getString("did"), ((JsonObject) m).getString("status")));
-    return map;
   }
 }

@@ -1,5 +1,7 @@
 package network.baton.node.federation.search;
 
+import static network.baton.credential.fetch.Resolvers.always;
+import static network.baton.credential.fetch.Resolvers.resolving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.fetch.FetchPolicy;
-import network.baton.credential.fetch.HostResolver;
 import network.baton.credential.fetch.Tripwire;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,14 +98,8 @@ class MemberClientTest {
 
   @Test
   void memberWhoseNameResolvesToLoopbackIsNotCalled() {
-    HostResolver system = HostResolver.system();
     FetchPolicy policy =
-        FetchPolicy.publicOnly()
-            .withResolver(
-                host ->
-                    host.equals("member.example")
-                        ? List.of(InetAddress.getByName("127.0.0.1"))
-                        : system.resolve(host));
+        FetchPolicy.publicOnly().withResolver(resolving("member.example", always("127.0.0.1")));
 
     Throwable refused =
         failure(

@@ -1,6 +1,8 @@
 package network.baton.node.federation.search;
 
 import static network.baton.node.federation.search.FakeMember.hit;
+import static network.baton.node.federation.search.FederatingNode.search;
+import static network.baton.node.federation.search.FederatingNode.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -96,24 +98,18 @@ class MisbehavingMembersTest {
       members.put(bad.did(), member);
       all.add(member);
     }
-    node =
-        RunningNode.start(
-            vertx,
-            dataDir,
-            config ->
-                config
-                    .withFederation(f -> f.withMembers(all))
-                    .withCredentials(config.credentials().withLoopbackHttp(true)));
+    node = FederatingNode.start(vertx, dataDir, all);
   }
 
   @AfterAll
   void stop() {
-    if (node != null) {
-      node.close();
-    }
-    peers.forEach(MisbehavingPeer::close);
-    good.close();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
+    FederatingNode.stop(
+        vertx,
+        node,
+        () -> {
+          peers.forEach(MisbehavingPeer::close);
+          good.close();
+        });
   }
 
   @Test
@@ -124,7 +120,7 @@ class MisbehavingMembersTest {
         // Plain searches, searches with a skill filter (which fetch descriptors first), SPARQL.
         String query =
             round % 3 == 1 ? "q=thermal&skill=SAF&deadline=700" : "q=thermal&deadline=700";
-        JsonObject result = search(query);
+        JsonObject result = search(node, query);
         assertThat(statuses(result))
             .as("round %d", round)
             .containsEntry("did:web:good.example", "ok")
@@ -179,12 +175,6 @@ class MisbehavingMembersTest {
     return expected;
   }
 
-  private JsonObject search(String query) {
-    HttpResponse<String> response = node.get("/federation/search?" + query, "application/json");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return new JsonObject(response.body());
-  }
-
   private JsonObject sparql() {
     HttpResponse<String> response =
         node.post(
@@ -202,14 +192,5 @@ class MisbehavingMembersTest {
         .findFirst()
         .orElseThrow()
         .getString("error");
-  }
-
-  private static Map<String, String> statuses(JsonObject result) {
-    Map<String, String> map = new HashMap<>();
-    result
-        .getJsonArray("members")
-        .forEach(
-            m -> map.put(((JsonObject) m).getString("did"), ((JsonObject) m).getString("status")));
-    return map;
   }
 }
