@@ -188,7 +188,7 @@ class CredentialCliTest {
   void envelopedWalletPresentationIsWhatAVcApiVerifierTakes() throws Exception {
     Path presentation = folder.resolve("vp-enveloped-" + System.nanoTime() + ".json");
     assertThat(
-            run(
+            cli.run(
                 "wallet",
                 "present",
                 "--enveloped",
@@ -203,8 +203,8 @@ class CredentialCliTest {
                 "--out",
                 presentation.toString(),
                 "--passphrase-file",
-                walletPassphrase.toString()))
-        .as(err.toString())
+                pass()))
+        .as(cli.err())
         .isZero();
     JsonObject vp = new JsonObject(Files.readString(presentation));
     assertThat(vp.getJsonArray("@context").getString(0))
