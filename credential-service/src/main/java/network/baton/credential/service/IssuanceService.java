@@ -51,6 +51,8 @@ public final class IssuanceService implements Closeable {
   /** Status list positions reserved on disk at a time. */
   static final int INDEX_BLOCK = 1024;
 
+  private static final NodeDidDocument.Format DOCUMENT_FORMAT = NodeDidDocument.Format.MIXED;
+
   private final CredentialConfig config;
   private final CourseCatalog courses;
   private final SkillLookup skills;
@@ -86,10 +88,11 @@ public final class IssuanceService implements Closeable {
             skills,
             // issue() looks the course up itself (it needs its name and skills) and refuses an
             // unknown one before building the credential; a second store read would repeat that.
-            iri -> true);
+            iri -> true,
+            // vc+jwt names the key's JsonWebKey method, so JOSE-only verifiers find a JWK.
+            NodeDidDocument.jsonWebKeyId(config.issuerDid(), keys.current(), DOCUMENT_FORMAT));
     this.signer = new CredentialSigner(issuer, keys.current(), suite);
-    this.ownDocument =
-        NodeDidDocument.build(config.issuerDid(), keys, NodeDidDocument.Format.MIXED);
+    this.ownDocument = NodeDidDocument.build(config.issuerDid(), keys, DOCUMENT_FORMAT);
     this.lists = new NodeStatusLists(config, allocator, store, signer, clock);
   }
 
