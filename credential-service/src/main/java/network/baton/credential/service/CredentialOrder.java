@@ -52,4 +52,9 @@ public record CredentialOrder(
         format,
         EnumSet.allOf(StatusPurpose.class));
   }
+
+  /** The same order with these status entries. */
+  public CredentialOrder withStatus(Set<StatusPurpose> purposes) {
+    return new CredentialOrder(holderDid, achievementIri, validFrom, validUntil, format, purposes);
+  }
 }

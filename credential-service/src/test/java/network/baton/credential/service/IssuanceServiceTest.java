@@ -134,14 +134,7 @@ class IssuanceServiceTest {
       SecuredCredential credential =
           service
               .issuance()
-              .issue(
-                  new CredentialOrder(
-                      HOLDER,
-                      FixtureCourses.COURSE,
-                      null,
-                      null,
-                      CredentialFormat.JWT,
-                      EnumSet.of(StatusPurpose.REVOCATION)));
+              .issue(order(CredentialFormat.JWT).withStatus(EnumSet.of(StatusPurpose.REVOCATION)));
 
       assertThatThrownBy(() -> service.issuance().setStatus(credential.id(), StatusAction.SUSPEND))
           .isInstanceOf(CredentialServiceException.class)

@@ -86,17 +86,9 @@ class IssuedCredentialConformanceTest {
   @EnumSource(CredentialFormat.class)
   void aCourseCredentialWithOneRevocationEntryValidatesAgainstTheSchemaAsIssued(
       CredentialFormat format) throws Exception {
+    CredentialOrder order = new CredentialOrder(HOLDER, FixtureCourses.COURSE, null, null, format);
     SecuredCredential issued =
-        service
-            .issuance()
-            .issue(
-                new CredentialOrder(
-                    HOLDER,
-                    FixtureCourses.COURSE,
-                    null,
-                    null,
-                    format,
-                    EnumSet.of(StatusPurpose.REVOCATION)));
+        service.issuance().issue(order.withStatus(EnumSet.of(StatusPurpose.REVOCATION)));
     ObjectNode credential = issued.document();
 
     assertThat(credential.get("credentialStatus").isObject()).isTrue();
