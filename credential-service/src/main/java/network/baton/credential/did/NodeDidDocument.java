@@ -32,15 +32,7 @@ public final class NodeDidDocument {
     List<VerificationMethod> twins = new ArrayList<>();
     for (SigningKey key : keys.keys()) {
       String id = did + "#" + key.id();
-      String type =
-          switch (format) {
-            case MULTIKEY -> VerificationMethod.MULTIKEY;
-            case JSON_WEB_KEY -> VerificationMethod.JSON_WEB_KEY;
-            case MIXED ->
-                key.algorithm() == KeyAlgorithm.ED25519
-                    ? VerificationMethod.MULTIKEY
-                    : VerificationMethod.JSON_WEB_KEY;
-          };
+      String type = primaryType(key, format);
       methods.add(new VerificationMethod(id, type, did, key.publicKey()));
       twins.add(
           type.equals(VerificationMethod.MULTIKEY)
@@ -52,5 +44,25 @@ public final class NodeDidDocument {
     methods.addAll(twins);
     List<String> ids = methods.stream().map(VerificationMethod::id).toList();
     return new DidDocument(did, methods, ids, ids);
+  }
+
+  /**
+   * The id of the {@code JsonWebKey} method listing {@code key} in the document {@link #build}
+   * makes: what a {@code vc+jwt} names as {@code kid}, so that a JOSE-only verifier finds a JWK.
+   */
+  public static String jsonWebKeyId(String did, SigningKey key, Format format) {
+    String id = did + "#" + key.id();
+    return primaryType(key, format).equals(VerificationMethod.JSON_WEB_KEY) ? id : id + "-jwk";
+  }
+
+  private static String primaryType(SigningKey key, Format format) {
+    return switch (format) {
+      case MULTIKEY -> VerificationMethod.MULTIKEY;
+      case JSON_WEB_KEY -> VerificationMethod.JSON_WEB_KEY;
+      case MIXED ->
+          key.algorithm() == KeyAlgorithm.ED25519
+              ? VerificationMethod.MULTIKEY
+              : VerificationMethod.JSON_WEB_KEY;
+    };
   }
 }

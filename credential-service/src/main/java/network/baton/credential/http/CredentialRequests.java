@@ -89,7 +89,10 @@ final class CredentialRequests {
     return node;
   }
 
-  /** The order in a {@code POST /credentials/issue} body. */
+  /**
+   * The order in a {@code POST /credentials/issue} body; {@code options.credentialStatus} (a
+   * purpose or entries as for a caller's credential) narrows its status entries, both when absent.
+   */
   static CredentialOrder order(JsonNode request) {
     JsonNode credential = member(request, "credential", "credential", "an object");
     if (!credential.isObject()) throw missing("credential", "an object");
@@ -109,8 +112,16 @@ final class CredentialRequests {
             : text(achievement, "id", "credential.credentialSubject.achievement.id");
     Instant validFrom = instant(credential, "validFrom");
     Instant validUntil = instant(credential, "validUntil");
+    JsonNode options = request.path("options");
+    Set<StatusPurpose> status =
+        statusAsked(options.get("credentialStatus"), "options.credentialStatus");
     return new CredentialOrder(
-        holder, course, validFrom, validUntil, format(request.path("options")));
+        holder,
+        course,
+        validFrom,
+        validUntil,
+        format(options),
+        status.isEmpty() ? EnumSet.allOf(StatusPurpose.class) : status);
   }
 
   /**

@@ -30,6 +30,7 @@ public final class CredentialIssuer {
   private final SigningKey key;
   private final SkillLookup skills;
   private final AchievementCatalog achievements;
+  private final String jwtKeyId;
   private final ObjectMapper mapper = new ObjectMapper();
 
   /**
@@ -38,6 +39,19 @@ public final class CredentialIssuer {
    */
   public CredentialIssuer(
       IssuerProfile issuer, SigningKey key, SkillLookup skills, AchievementCatalog achievements) {
+    this(issuer, key, skills, achievements, null);
+  }
+
+  /**
+   * As above, the {@code kid} of its {@code vc+jwt} being {@code jwtKeyId} (a DID URL of the
+   * issuer: the issuer's {@code JsonWebKey} method for the key) instead of {@link #keyId()}.
+   */
+  public CredentialIssuer(
+      IssuerProfile issuer,
+      SigningKey key,
+      SkillLookup skills,
+      AchievementCatalog achievements,
+      String jwtKeyId) {
     this.issuer = requireNonNull(issuer, "issuer");
     this.key = requireNonNull(key, "key");
     this.skills = requireNonNull(skills, "skills");
@@ -45,11 +59,20 @@ public final class CredentialIssuer {
     if (key.id().startsWith("did:") && !key.id().startsWith(issuer.did() + "#")) {
       throw new IllegalArgumentException("key " + key.id() + " does not belong to " + issuer.did());
     }
+    if (jwtKeyId != null && !jwtKeyId.startsWith(issuer.did() + "#")) {
+      throw new IllegalArgumentException("kid " + jwtKeyId + " is not a key of " + issuer.did());
+    }
+    this.jwtKeyId = jwtKeyId == null ? keyId() : jwtKeyId;
   }
 
-  /** The DID URL put in the {@code kid} header. */
+  /** The DID URL of the key's method, what a Data Integrity proof names. */
   public String keyId() {
     return key.id().startsWith("did:") ? key.id() : issuer.did() + "#" + key.id();
+  }
+
+  /** The DID URL put in the {@code kid} header of a {@code vc+jwt}. */
+  public String jwtKeyId() {
+    return jwtKeyId;
   }
 
   /**
@@ -110,7 +133,7 @@ public final class CredentialIssuer {
         "issued credential [id: {}, achievement: {}, kid: {}]",
         vc.get("id").asText(),
         request.achievementIri(),
-        keyId());
+        jwtKeyId);
     return new IssuedCredential(vc.get("id").asText(), vc, jwt);
   }
 
@@ -128,7 +151,7 @@ public final class CredentialIssuer {
         new JWSHeader.Builder(key.algorithm().jwsAlgorithm())
             .type(new JOSEObjectType(VcContexts.VC_JWT))
             .contentType("vc")
-            .keyID(keyId())
+            .keyID(jwtKeyId)
             .build();
     return JwsSigning.sign(header, toBytes(credential), key);
   }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,9 +37,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What the node calls to issue and revoke credentials. Issues Open Badges 3.0 credentials for
  * courses of the node's catalog, as {@code vc+jwt} or with an {@code eddsa-rdfc-2022} proof, each
- * with two BitstringStatusListEntries (revocation and suspension, the same list number and index)
- * pointing at {@code {baseUrl}/status/{n}-{purpose}}; records them in {@link IssuedCredentials};
- * publishes its status lists as signed credentials, signed once per change. Verifying is the {@link
+ * with two BitstringStatusListEntries (revocation and suspension, the same list number and index;
+ * or the one the order names, as a single object) pointing at {@code
+ * {baseUrl}/status/{n}-{purpose}}; records them in {@link IssuedCredentials}; publishes its status
+ * lists as signed credentials, signed once per change. Verifying is the {@link
  * network.baton.credential.verify.VerificationService}'s, which reads this node's lists from {@link
  * #ownStatusLists()}. Methods block (signing, canonicalization, file writes): call them off the
  * event loop. Thread-safe.
@@ -50,6 +50,8 @@ public final class IssuanceService implements Closeable {
 
   /** Status list positions reserved on disk at a time. */
   static final int INDEX_BLOCK = 1024;
+
+  private static final NodeDidDocument.Format DOCUMENT_FORMAT = NodeDidDocument.Format.MIXED;
 
   private final CredentialConfig config;
   private final CourseCatalog courses;
@@ -86,10 +88,11 @@ public final class IssuanceService implements Closeable {
             skills,
             // issue() looks the course up itself (it needs its name and skills) and refuses an
             // unknown one before building the credential; a second store read would repeat that.
-            iri -> true);
+            iri -> true,
+            // vc+jwt names the key's JsonWebKey method, so JOSE-only verifiers find a JWK.
+            NodeDidDocument.jsonWebKeyId(config.issuerDid(), keys.current(), DOCUMENT_FORMAT));
     this.signer = new CredentialSigner(issuer, keys.current(), suite);
-    this.ownDocument =
-        NodeDidDocument.build(config.issuerDid(), keys, NodeDidDocument.Format.MIXED);
+    this.ownDocument = NodeDidDocument.build(config.issuerDid(), keys, DOCUMENT_FORMAT);
     this.lists = new NodeStatusLists(config, allocator, store, signer, clock);
   }
 
@@ -186,12 +189,19 @@ public final class IssuanceService implements Closeable {
             order.validUntil());
     StatusListIndex position = allocator.allocate();
     ObjectNode vc = issuer.credential(request, null);
-    vc.set("credentialStatus", statusEntries(position));
+    ArrayNode entries = statusEntries(position, order.status());
+    vc.set("credentialStatus", entries.size() == 1 ? entries.get(0) : entries);
     String id = vc.get("id").asText();
     SecuredCredential secured = secure(id, order.format(), vc, now);
     issued.add(
         new IssuedRecord(
-            id, position, order.holderDid(), course.iri(), now, CredentialState.ACTIVE));
+            id,
+            position,
+            order.holderDid(),
+            course.iri(),
+            now,
+            CredentialState.ACTIVE,
+            order.status()));
     log.info(
         "credential issued [id: {}, achievement: {}, format: {}, list: {}, index: {}]",
         id,
@@ -251,7 +261,8 @@ public final class IssuanceService implements Closeable {
               holder,
               achievement == null ? "" : achievement,
               now,
-              CredentialState.ACTIVE));
+              CredentialState.ACTIVE,
+              order.status()));
     }
     log.info(
         "supplied credential issued [id: {}, format: {}, status: {}]",
@@ -298,10 +309,6 @@ public final class IssuanceService implements Closeable {
     return iri;
   }
 
-  private ArrayNode statusEntries(StatusListIndex position) {
-    return statusEntries(position, EnumSet.allOf(StatusPurpose.class));
-  }
-
   private ArrayNode statusEntries(StatusListIndex position, Set<StatusPurpose> purposes) {
     ArrayNode entries = json.createArrayNode();
     for (StatusPurpose purpose : StatusPurpose.values()) {
@@ -333,6 +340,19 @@ public final class IssuanceService implements Closeable {
           case SUSPEND -> CredentialState.SUSPENDED;
           case UNSUSPEND -> CredentialState.ACTIVE;
         };
+    StatusPurpose shownIn =
+        action == StatusAction.REVOKE ? StatusPurpose.REVOCATION : StatusPurpose.SUSPENSION;
+    if (!record.purposes().contains(shownIn)) {
+      // The bit would be set in a list the credential does not point at: no verifier would see it.
+      throw new CredentialServiceException(
+          CredentialServiceException.Kind.CONFLICT,
+          "credential "
+              + credentialId
+              + " has no "
+              + shownIn.value()
+              + " status entry; it cannot be "
+              + (action == StatusAction.REVOKE ? "revoked" : "suspended or unsuspended"));
+    }
     if (record.state() == target) return new StatusChange(record, false);
     if (record.state() == CredentialState.REVOKED) {
       throw new CredentialServiceException(

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,11 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import network.baton.credential.status.StatusListIndex;
+import network.baton.credential.status.StatusPurpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +113,8 @@ public final class IssuedCredentials implements Closeable {
                   event.path("holder").asText(null),
                   event.path("achievement").asText(null),
                   Instant.parse(event.path("issuedAt").asText()),
-                  CredentialState.ACTIVE));
+                  CredentialState.ACTIVE,
+                  purposes(event.get("purposes"))));
       case "state" -> {
         IssuedRecord record = records.get(id);
         if (record == null) throw new IllegalStateException("state change for unknown " + id);
@@ -117,6 +122,14 @@ public final class IssuedCredentials implements Closeable {
       }
       default -> throw new IllegalStateException("unknown event " + event.path("event"));
     }
+  }
+
+  // Journals written before purposes were kept: every credential carried both entries.
+  private static Set<StatusPurpose> purposes(JsonNode written) {
+    if (written == null || !written.isArray()) return EnumSet.allOf(StatusPurpose.class);
+    Set<StatusPurpose> purposes = EnumSet.noneOf(StatusPurpose.class);
+    written.forEach(p -> purposes.add(StatusPurpose.parse(p.asText())));
+    return purposes;
   }
 
   /** Records a newly issued credential (state active); its id must be new. */
@@ -136,6 +149,10 @@ public final class IssuedCredentials implements Closeable {
       event.put("holder", record.holderDid());
       event.put("achievement", record.achievementIri());
       event.put("issuedAt", record.issuedAt().toString());
+      if (!record.purposes().equals(EnumSet.allOf(StatusPurpose.class))) {
+        ArrayNode purposes = event.putArray("purposes");
+        record.purposes().stream().sorted().forEach(p -> purposes.add(p.value()));
+      }
       sequence = write(event);
       records.put(record.credentialId(), record.withState(CredentialState.ACTIVE));
     }

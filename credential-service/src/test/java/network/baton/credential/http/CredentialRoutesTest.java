@@ -216,6 +216,34 @@ class CredentialRoutesTest {
   }
 
   @Test
+  void aCourseOrderForRevocationAloneCarriesOneStatusObjectAndCannotBeSuspended() throws Exception {
+    JsonObject request = issueRequest(FixtureCourses.COURSE, "eddsa-rdfc-2022");
+    request
+        .getJsonObject("options")
+        .put(
+            "credentialStatus",
+            new JsonObject()
+                .put("type", "BitstringStatusListEntry")
+                .put("statusPurpose", "revocation"));
+    HttpResponse<Buffer> response = post("/credentials/issue", request.encode(), TOKEN);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    JsonObject issued = response.bodyAsJsonObject();
+    JsonObject credential = issued.getJsonObject("verifiableCredential");
+
+    assertThat(credential.getValue("credentialStatus")).isInstanceOf(JsonObject.class);
+    assertThat(credential.getJsonObject("credentialStatus").getString("statusPurpose"))
+        .isEqualTo("revocation");
+    assertThat(verify(credential).getBoolean("verified")).isTrue();
+    HttpResponse<Buffer> suspend =
+        post(
+            "/credentials/status",
+            statusBody(issued.getString("credentialId"), "suspended"),
+            TOKEN);
+    assertThat(suspend.statusCode()).as(suspend.bodyAsString()).isEqualTo(409);
+    assertThat(suspend.bodyAsString()).contains("no suspension status entry");
+  }
+
+  @Test
   void suspensionCanBeLiftedButRevocationCannot() throws Exception {
     JsonObject issued = issue("vc+jwt");
     String id = issued.getString("credentialId");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.status.StatusList;
 import network.baton.credential.status.StatusListCredential;
 import network.baton.credential.status.StatusListSource;
+import network.baton.credential.status.StatusPurpose;
 import network.baton.credential.verify.CredentialVerifier;
 import network.baton.credential.verify.VerificationReport;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,24 @@ class IssuanceServiceTest {
       VerificationReport report =
           service.verification().verifyCredential(new TextNode(credential.jwt()));
       assertThat(report.check(CredentialVerifier.STATUS).orElseThrow().passed()).isFalse();
+    }
+  }
+
+  @Test
+  void aCredentialWithoutASuspensionEntryCannotBeSuspended() throws Exception {
+    try (ServiceFixture.Services service = ServiceFixture.open(dir, keys)) {
+      SecuredCredential credential =
+          service
+              .issuance()
+              .issue(order(CredentialFormat.JWT).withStatus(EnumSet.of(StatusPurpose.REVOCATION)));
+
+      assertThatThrownBy(() -> service.issuance().setStatus(credential.id(), StatusAction.SUSPEND))
+          .isInstanceOf(CredentialServiceException.class)
+          .hasMessageContaining("no suspension status entry");
+      assertThat(service.issuance().issued(credential.id()).orElseThrow().state())
+          .isEqualTo(CredentialState.ACTIVE);
+      assertThat(service.issuance().setStatus(credential.id(), StatusAction.REVOKE).changed())
+          .isTrue();
     }
   }
 

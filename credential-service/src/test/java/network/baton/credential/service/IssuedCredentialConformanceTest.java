@@ -3,12 +3,17 @@ package network.baton.credential.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import network.baton.credential.schema.AchievementCredentialSchema;
+import network.baton.credential.status.StatusPurpose;
 import network.baton.credential.verify.Check;
+import network.baton.credential.verify.VerificationReport;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.JsonLdInputException;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +78,33 @@ class IssuedCredentialConformanceTest {
     Check check = new OpenBadgesSchemaCheck(SCHEMA).check(issued(format));
 
     assertThat(check.passed()).as(check.reason()).isTrue();
+  }
+
+  // The schema allows one credentialStatus object: an order for revocation alone gets exactly that,
+  // and the credential as issued validates against the schema itself, with no per-entry step.
+  @ParameterizedTest
+  @EnumSource(CredentialFormat.class)
+  void aCourseCredentialWithOneRevocationEntryValidatesAgainstTheSchemaAsIssued(
+      CredentialFormat format) throws Exception {
+    CredentialOrder order = new CredentialOrder(HOLDER, FixtureCourses.COURSE, null, null, format);
+    SecuredCredential issued =
+        service.issuance().issue(order.withStatus(EnumSet.of(StatusPurpose.REVOCATION)));
+    ObjectNode credential = issued.document();
+
+    assertThat(credential.get("credentialStatus").isObject()).isTrue();
+    assertThat(credential.at("/credentialStatus/type").asText())
+        .isEqualTo("BitstringStatusListEntry");
+    assertThat(credential.at("/credentialStatus/statusPurpose").asText()).isEqualTo("revocation");
+    assertThat(SCHEMA.validate(credential)).isEmpty();
+    JsonNode secured =
+        format == CredentialFormat.JWT ? new TextNode(issued.jwt()) : issued.document();
+    VerificationReport report = service.verification().verifyCredential(secured);
+    assertThat(report.ok()).as(report.toText()).isTrue();
+
+    service.issuance().setStatus(issued.id(), StatusAction.REVOKE);
+    VerificationReport revoked = service.verification().verifyCredential(secured);
+    assertThat(revoked.ok()).isFalse();
+    assertThat(revoked.check("status").orElseThrow().reason()).contains("revoked");
   }
 
   @Test

@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.status.StatusListIndex;
+import network.baton.credential.status.StatusPurpose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,28 @@ class IssuedCredentialsTest {
       assertThat(reopened.find("urn:uuid:1").orElseThrow().state())
           .isEqualTo(CredentialState.REVOKED);
       assertThat(reopened.find("urn:uuid:2").orElseThrow()).isEqualTo(record("urn:uuid:2", 1));
+    }
+  }
+
+  @Test
+  void theStatusPurposesOfARecordSurviveReopening() throws IOException {
+    IssuedRecord revocationOnly =
+        new IssuedRecord(
+            "urn:uuid:3",
+            new StatusListIndex(0, 2),
+            "did:key:z6MkholderExample",
+            FixtureCourses.COURSE,
+            Instant.parse("2026-04-01T09:00:00Z"),
+            CredentialState.ACTIVE,
+            EnumSet.of(StatusPurpose.REVOCATION));
+    try (IssuedCredentials store = IssuedCredentials.open(dir)) {
+      store.add(record("urn:uuid:1", 0));
+      store.add(revocationOnly);
+    }
+    try (IssuedCredentials reopened = IssuedCredentials.open(dir)) {
+      assertThat(reopened.find("urn:uuid:1").orElseThrow().purposes())
+          .containsExactlyInAnyOrder(StatusPurpose.REVOCATION, StatusPurpose.SUSPENSION);
+      assertThat(reopened.find("urn:uuid:3").orElseThrow()).isEqualTo(revocationOnly);
     }
   }
 
