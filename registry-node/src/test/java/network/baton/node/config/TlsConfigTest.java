@@ -123,15 +123,7 @@ class TlsConfigTest {
     Path config = write("tls: {certificate: tls/a.pem, privateKey: tls/b-key.pem}\n");
     StringWriter err = new StringWriter();
 
-    int code =
-        BatonCli.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err, true),
-            "node",
-            "--config",
-            config.toString());
-
-    assertThat(code).isEqualTo(2);
+    assertThat(node(err, "--config", config.toString())).isEqualTo(2);
     assertThat(err.toString().strip().lines()).hasSize(1);
     assertThat(err.toString()).contains("is not the key of the certificate");
   }
@@ -142,10 +134,8 @@ class TlsConfigTest {
     StringWriter err = new StringWriter();
 
     int code =
-        BatonCli.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err, true),
-            "node",
+        node(
+            err,
             "--config",
             config.toString(),
             "--tls-certificate",
@@ -153,5 +143,13 @@ class TlsConfigTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--tls-certificate PEM and --tls-key PEM together");
+  }
+
+  private static int node(StringWriter err, String... args) {
+    String[] command = new String[args.length + 1];
+    command[0] = "node";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return BatonCli.execute(
+        new PrintWriter(new StringWriter()), new PrintWriter(err, true), command);
   }
 }

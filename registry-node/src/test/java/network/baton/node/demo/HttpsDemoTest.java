@@ -13,12 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.fetch.TrustedCertificates;
-import network.baton.node.cli.BatonCli;
 import network.baton.node.config.ConfigException;
 import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterAll;
@@ -75,14 +72,8 @@ class HttpsDemoTest {
             get(demo.member(Institution.UNIVERSITY).url("/federation/search?q=battery&limit=50")));
 
     assertThat(result.getBoolean("partial")).as(result.encodePrettily()).isFalse();
-    Set<String> homes = new HashSet<>();
-    for (Object hit : result.getJsonArray("hits")) {
-      String iri = ((JsonObject) hit).getString("iri");
-      demo.members().stream()
-          .filter(m -> iri.startsWith(m.baseUrl() + "/resources/"))
-          .forEach(m -> homes.add(m.key()));
-    }
-    assertThat(homes).containsExactlyInAnyOrder("kosen", "university", "highschool");
+    assertThat(DemoChecks.homesOfHits(result, demo.members()))
+        .containsExactlyInAnyOrder("kosen", "university", "highschool");
   }
 
   @Test
@@ -155,9 +146,7 @@ class HttpsDemoTest {
   }
 
   private static int baton(String command) {
-    String[] args = command.substring("./baton ".length()).split(" +");
-    StringWriter out = new StringWriter();
-    return BatonCli.execute(new PrintWriter(out, true), new PrintWriter(out, true), args);
+    return DemoChecks.baton(command);
   }
 
   private String get(String url) throws Exception {

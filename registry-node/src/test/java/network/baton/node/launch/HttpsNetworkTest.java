@@ -130,15 +130,8 @@ class HttpsNetworkTest {
     HolderWallet holder = HolderWallet.generate(new SecureRandom());
     Path credential = root.resolve("credential.json");
     Cli issued =
-        cli(
-            "credential",
+        atKosen(
             "issue",
-            "--node",
-            kosen.url(),
-            "--token",
-            kosen.adminToken(),
-            "--ca-cert",
-            ca.toString(),
             "--holder",
             holder.did(),
             "--achievement",
@@ -161,17 +154,7 @@ class HttpsNetworkTest {
     assertThat(withoutLoopback.code()).isEqualTo(1);
     assertThat(withoutLoopback.out()).contains("loopback");
 
-    Cli revoked =
-        cli(
-            "credential",
-            "revoke",
-            "--node",
-            kosen.url(),
-            "--token",
-            kosen.adminToken(),
-            "--ca-cert",
-            ca.toString(),
-            id);
+    Cli revoked = atKosen("revoke", id);
     assertThat(revoked.code()).as(revoked.err()).isZero();
 
     JsonObject after = verifyAt(verifier, Files.readString(credential, UTF_8));
@@ -188,6 +171,23 @@ class HttpsNetworkTest {
     HttpResponse<String> descriptor = get(trustingTheCa, kosen.url() + "/.well-known/did.json");
     assertThat(descriptor.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(descriptor.body()).getString("id")).isEqualTo(kosen.did());
+  }
+
+  // `baton credential SUB` at the kosen, trusting the network's CA.
+  private Cli atKosen(String sub, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "credential",
+                sub,
+                "--node",
+                kosen.url(),
+                "--token",
+                kosen.adminToken(),
+                "--ca-cert",
+                network.caCertificate().toString()));
+    args.addAll(List.of(more));
+    return cli(args.toArray(String[]::new));
   }
 
   private Cli verifyCli(Path credential, String... more) {
