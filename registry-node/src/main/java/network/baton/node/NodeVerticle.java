@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import network.baton.node.auth.AdminAuthHandler;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.auth.FailedAttempts;
 import network.baton.node.config.NodeConfig;
+import network.baton.node.config.ServerTls;
 import network.baton.node.http.AccessLog;
 import network.baton.node.http.ClientAddresses;
 import network.baton.node.http.ContextRoutes;
@@ -129,6 +131,15 @@ public final class NodeVerticle extends VerticleBase {
                           (int)
                               Math.min(
                                   Integer.MAX_VALUE, config.server().idleTimeout().toMillis()));
+              ServerTls tls = config.server().tls();
+              if (tls != null) {
+                options
+                    .setSsl(true)
+                    .setKeyCertOptions(
+                        new PemKeyCertOptions()
+                            .setCertPath(tls.certificate().toString())
+                            .setKeyPath(tls.privateKey().toString()));
+              }
               server = vertx.createHttpServer(options);
               return server
                   .requestHandler(router)
@@ -142,9 +153,10 @@ public final class NodeVerticle extends VerticleBase {
         .onSuccess(
             s ->
                 log.info(
-                    "node listening [name: {}, port: {}, base: {}, data: {}]",
+                    "node listening [name: {}, port: {}, tls: {}, base: {}, data: {}]",
                     config.identity().name(),
                     s.actualPort(),
+                    config.server().tls() != null,
                     config.server().baseUrl(),
                     config.server().dataDir()));
   }
@@ -272,7 +284,7 @@ public final class NodeVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     // Before every other route, whatever order those ask for (the resource page asks for 0).
-    router.route().order(-3).handler(SecurityHeaders.create());
+    router.route().order(-3).handler(SecurityHeaders.create(config.server().tls() != null));
     router.route().order(-2).handler(RequestTargetCheck.create());
     router.route().order(-1).handler(AccessLog.create());
     new ResourceRoutes(resources, admin, body, renderer).mount(router);

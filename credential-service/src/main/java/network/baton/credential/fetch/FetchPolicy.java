@@ -10,23 +10,33 @@ import java.util.Locale;
 
 /**
  * The one rule for every outbound call that input can steer (did:web documents, status lists,
- * member nodes): https to public addresses only; with {@code allowLoopbackHttp} (tests, the local
- * demo) also loopback addresses, over plain http or https. Every other address (private,
- * link-local, multicast, unspecified, CGNAT, reserved, and IPv6 forms of those; see {@link
- * AddressKind}) is refused whatever the setting.
+ * member nodes): https to public addresses only; with {@code allowLoopbackHttps} (the local https
+ * demo) also loopback addresses over https, plain http still refused; with {@code
+ * allowLoopbackHttp} (tests, the local demo) loopback addresses over plain http or https. Every
+ * other address (private, link-local, multicast, unspecified, CGNAT, reserved, and IPv6 forms of
+ * those; see {@link AddressKind}) is refused whatever the setting.
  *
  * <p>The rule is applied to the addresses a host resolves to, by the code that then connects to
  * exactly those addresses ({@link HttpFetcher}, and the member calls of a node), so a name that
  * resolves, or re-resolves between a check and a connection (DNS rebinding), to a refused address
- * is refused. Immutable and thread-safe.
+ * is refused. The policy also carries the certificate authorities https calls trust ({@link
+ * TrustedCertificates}: the JDK's, plus any the operator adds). Immutable and thread-safe.
  */
 public final class FetchPolicy {
   private final boolean allowLoopbackHttp;
+  private final boolean allowLoopbackHttps;
   private final HostResolver resolver;
+  private final TrustedCertificates trust;
 
-  private FetchPolicy(boolean allowLoopbackHttp, HostResolver resolver) {
+  private FetchPolicy(
+      boolean allowLoopbackHttp,
+      boolean allowLoopbackHttps,
+      HostResolver resolver,
+      TrustedCertificates trust) {
     this.allowLoopbackHttp = allowLoopbackHttp;
+    this.allowLoopbackHttps = allowLoopbackHttps || allowLoopbackHttp;
     this.resolver = requireNonNull(resolver, "resolver");
+    this.trust = requireNonNull(trust, "trust");
   }
 
   /** https to public addresses only, names resolved by the system: a node on the internet. */
@@ -36,17 +46,44 @@ public final class FetchPolicy {
 
   /** The policy for a node's (or the CLI's) {@code allowLoopbackHttp} setting. */
   public static FetchPolicy of(boolean allowLoopbackHttp) {
-    return new FetchPolicy(allowLoopbackHttp, HostResolver.system());
+    return of(allowLoopbackHttp, false);
+  }
+
+  /**
+   * The policy for the {@code allowLoopbackHttp} and {@code allowLoopbackHttps} settings: the
+   * second lets loopback addresses be reached over https only.
+   */
+  public static FetchPolicy of(boolean allowLoopbackHttp, boolean allowLoopbackHttps) {
+    return new FetchPolicy(
+        allowLoopbackHttp,
+        allowLoopbackHttps,
+        HostResolver.system(),
+        TrustedCertificates.jdkDefaults());
   }
 
   /** The same rule with host names resolved by {@code hostResolver}. */
   public FetchPolicy withResolver(HostResolver hostResolver) {
-    return new FetchPolicy(allowLoopbackHttp, hostResolver);
+    return new FetchPolicy(allowLoopbackHttp, allowLoopbackHttps, hostResolver, trust);
+  }
+
+  /** The same rule, https calls trusting these certificate authorities. */
+  public FetchPolicy withTrust(TrustedCertificates certificates) {
+    return new FetchPolicy(allowLoopbackHttp, allowLoopbackHttps, resolver, certificates);
   }
 
   /** Whether loopback addresses (and plain http to them) are allowed. */
   public boolean allowLoopbackHttp() {
     return allowLoopbackHttp;
+  }
+
+  /** Whether loopback addresses are allowed over https (true too with allowLoopbackHttp). */
+  public boolean allowLoopbackHttps() {
+    return allowLoopbackHttps;
+  }
+
+  /** The certificate authorities https calls trust. */
+  public TrustedCertificates trust() {
+    return trust;
   }
 
   /**
@@ -116,7 +153,8 @@ public final class FetchPolicy {
 
   /**
    * Checks one address about to be connected to for a URL of {@code scheme} on {@code host}: a
-   * public address over https, or (when allowed) a loopback address over http or https.
+   * public address over https, or (when allowed) a loopback address over https, or over http too
+   * with {@code allowLoopbackHttp}.
    */
   public void checkAddress(String scheme, String host, InetAddress address)
       throws FetchRefusedException {
@@ -131,6 +169,11 @@ public final class FetchPolicy {
     String resolves = "resolves to " + kind.phrase() + " (" + address.getHostAddress() + ")";
     if (kind == AddressKind.LOOPBACK) {
       if (allowLoopbackHttp) return;
+      if (allowLoopbackHttps) {
+        if (scheme == null || scheme.equals("https")) return;
+        throw new FetchRefusedException(
+            host, resolves + ", which this node fetches from over https only");
+      }
       throw new FetchRefusedException(host, resolves + ", which this node does not fetch from");
     }
     if (kind != AddressKind.PUBLIC) {
@@ -144,6 +187,12 @@ public final class FetchPolicy {
 
   @Override
   public String toString() {
-    return allowLoopbackHttp ? "https to public addresses, loopback allowed" : "https to public";
+    String rule =
+        allowLoopbackHttp
+            ? "https to public addresses, loopback allowed"
+            : allowLoopbackHttps
+                ? "https to public and loopback addresses"
+                : "https to public addresses";
+    return trust.isJdkDefault() ? rule : rule + ", trusting " + trust;
   }
 }

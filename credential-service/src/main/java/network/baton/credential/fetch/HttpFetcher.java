@@ -246,8 +246,13 @@ public final class HttpFetcher {
                 DefaultSchemePortResolver.INSTANCE,
                 names,
                 RegistryBuilder.<TlsSocketStrategy>create()
-                    // The JVM's trust store and TLS settings (javax.net.ssl.*), as before.
-                    .register("https", DefaultClientTlsStrategy.createSystemDefault())
+                    // The JVM's trust store and TLS settings (javax.net.ssl.*), plus any CA the
+                    // policy adds to them.
+                    .register(
+                        "https",
+                        policy.trust().isJdkDefault()
+                            ? DefaultClientTlsStrategy.createSystemDefault()
+                            : new DefaultClientTlsStrategy(policy.trust().sslContext()))
                     .build()),
             PoolConcurrencyPolicy.STRICT,
             PoolReusePolicy.LIFO,

@@ -11,6 +11,12 @@
  *   <li>loopback addresses, over plain http or https, only with {@code allowLoopbackHttp} (config
  *       key, {@code baton verify --allow-loopback-http}; tests and the local demo); plain http only
  *       to a host named {@code localhost} or a loopback literal;
+ *   <li>loopback addresses over https only (plain http still refused) with {@code
+ *       allowLoopbackHttps} (config key, {@code baton verify --allow-loopback-https}; the local
+ *       https demo);
+ *   <li>https trusts the JDK's certificate authorities plus those of {@link
+ *       network.baton.credential.fetch.TrustedCertificates} ({@code trustedCertificates}, {@code
+ *       --ca-cert}), host names verified;
  *   <li>never: private (RFC 1918, fc00::/7, fec0::/10), link-local (169.254/16, fe80::/10),
  *       multicast, unspecified (0.0.0.0/8, ::), CGNAT (100.64/10), documentation, benchmarking and
  *       other reserved blocks, and the IPv4-mapped, -compatible, NAT64 and 6to4 forms of these; a

@@ -119,4 +119,59 @@ class FetchPolicyTest {
                 + " does not fetch from");
     assertThat(refused.kind()).isEqualTo(FetchException.Kind.REFUSED);
   }
+
+  /** Loopback over each scheme under each setting: refused, https only, http and https. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "false, false, https, refused",
+    "false, false, http, refused",
+    "false, true, https, allowed",
+    "false, true, http, refused",
+    "true, false, https, allowed",
+    "true, false, http, allowed",
+    "true, true, http, allowed"
+  })
+  void loopbackMatrix(boolean http, boolean https, String scheme, String outcome) throws Exception {
+    FetchPolicy policy = FetchPolicy.of(http, https);
+    InetAddress loopbackAddress = InetAddress.getByName("127.0.0.1");
+    URI url = URI.create(scheme + "://localhost:8443/.well-known/did.json");
+    if (outcome.equals("allowed")) {
+      assertThatNoException().isThrownBy(() -> policy.checkUrl(url));
+      assertThatNoException()
+          .isThrownBy(() -> policy.checkAddress(scheme, "localhost", loopbackAddress));
+    } else {
+      assertThatThrownBy(
+              () -> {
+                policy.checkUrl(url);
+                policy.checkAddress(scheme, "localhost", loopbackAddress);
+              })
+          .isInstanceOf(FetchRefusedException.class);
+    }
+  }
+
+  @Test
+  void loopbackHttpsStillRefusesPrivateAddressesAndPlainHttpToLoopback() throws Exception {
+    FetchPolicy policy = FetchPolicy.of(false, true);
+    assertThat(policy.allowLoopbackHttp()).isFalse();
+    assertThat(policy.allowLoopbackHttps()).isTrue();
+    assertThatThrownBy(() -> policy.checkUrl(URI.create("http://localhost:8080/x")))
+        .hasMessageContaining("is plain http");
+    assertThatThrownBy(
+            () -> policy.checkAddress("http", "evil.example", InetAddress.getByName("127.0.0.1")))
+        .hasMessageContaining("over https only");
+    assertThatThrownBy(
+            () -> policy.checkAddress("https", "x.example", InetAddress.getByName("10.0.0.7")))
+        .hasMessageContaining("a private address");
+    assertThatNoException()
+        .isThrownBy(
+            () -> policy.withResolver(h -> List.of(InetAddress.getByName("::1"))).resolve("x"));
+  }
+
+  @Test
+  void thePublicDefaultStillRefusesLoopbackOverHttps() throws Exception {
+    assertThat(publicOnly.allowLoopbackHttps()).isFalse();
+    assertThatThrownBy(
+            () -> publicOnly.checkAddress("https", "localhost", InetAddress.getByName("127.0.0.1")))
+        .hasMessageContaining("does not fetch from");
+  }
 }

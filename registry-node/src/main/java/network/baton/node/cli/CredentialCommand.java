@@ -54,6 +54,8 @@ final class CredentialCommand implements Runnable {
 
   /** The node and its admin token. */
   static class NodeOptions {
+    @CommandLine.Mixin CaCertOptions ca = new CaCertOptions();
+
     @Option(
         names = "--node",
         paramLabel = "URL",
@@ -83,7 +85,7 @@ final class CredentialCommand implements Runnable {
       throw new ConfigException("--node must be an absolute http(s) URL: " + options.node);
     }
     String base = options.node.toString().replaceAll("/+$", "");
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client = options.ca.client(Duration.ofSeconds(10));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))

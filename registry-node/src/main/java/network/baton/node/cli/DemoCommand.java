@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  baton demo",
       "  baton demo --data /tmp/my-demo --port-base 9081",
+      "  baton demo --https           members on https://localhost:8081.. with a local CA",
       "  baton demo --reset            wipe ./baton-demo and start afresh"
     })
 final class DemoCommand implements Callable<Integer> {
@@ -50,6 +51,13 @@ final class DemoCommand implements Callable<Integer> {
           "first of three ports: members on N, N+1, N+2 (default 8081, or the folder's ports)")
   Integer portBase;
 
+  @Option(
+      names = "--https",
+      description =
+          "members on https with a local CA the demo creates (DIR/tls/ca.pem); a folder set up"
+              + " so stays so")
+  boolean https;
+
   @Option(names = "--reset", description = "wipe the demo folder first (fresh keys, content)")
   boolean reset;
 
@@ -68,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                 : DemoNetwork.storedPortBase(data).orElse(DemoOptions.DEFAULT_PORT_BASE);
     DemoOptions options;
     try {
-      options = new DemoOptions(base, reset, err);
+      options = new DemoOptions(base, reset, err, https);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--port-base: " + e.getMessage());
     }

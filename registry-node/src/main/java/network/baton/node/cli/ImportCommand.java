@@ -61,6 +61,8 @@ final class ImportCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
 
+  @CommandLine.Mixin CaCertOptions ca = new CaCertOptions();
+
   static final class Target {
     @Option(names = "--data", paramLabel = "DIR", description = "data folder of a stopped node")
     Path data;
@@ -177,7 +179,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private ImportSummary online(PrintWriter err) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client = ca.client(Duration.ofSeconds(10));
     OnlineImporter importer =
         new OnlineImporter(
             client,

@@ -17,6 +17,7 @@ import network.baton.node.NodeVerticle;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.config.NodeConfigReader;
+import network.baton.node.config.ServerTls;
 import network.baton.node.importer.ImportSummary;
 import network.baton.node.importer.SampleImport;
 import network.baton.vocab.SampleContent.Institution;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Option;
       "  baton node --config node.yaml",
       "  baton node --port 8080 --data ./data --base-url http://localhost:8080",
       "  baton node --config node.json --port 9090",
+      "  baton node --config node.yaml --tls-certificate cert.pem --tls-key key.pem",
       "  baton node --port 8080 --data ./data --base-url http://localhost:8080 --sample kosen"
     })
 final class NodeCommand implements Callable<Integer> {
@@ -62,6 +64,18 @@ final class NodeCommand implements Callable<Integer> {
 
   @Option(names = "--base-url", paramLabel = "URL", description = "public http(s) URL of the node")
   String baseUrl;
+
+  @Option(
+      names = "--tls-certificate",
+      paramLabel = "PEM",
+      description = "serve https with this certificate chain (with --tls-key)")
+  Path tlsCertificate;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "the unencrypted private key of --tls-certificate")
+  Path tlsKey;
 
   @Option(
       names = "--sample",
@@ -183,6 +197,16 @@ final class NodeCommand implements Callable<Integer> {
     }
     if (baseUrl != null) {
       result = result.withServer(s -> s.withBaseUrl(parseUrl(baseUrl)));
+    }
+    if ((tlsCertificate == null) != (tlsKey == null)) {
+      throw new ConfigException("give --tls-certificate PEM and --tls-key PEM together");
+    }
+    if (tlsCertificate != null) {
+      ServerTls tls =
+          new ServerTls(
+                  tlsCertificate.toAbsolutePath().normalize(), tlsKey.toAbsolutePath().normalize())
+              .check();
+      result = result.withServer(s -> s.withTls(tls));
     }
     return result;
   }

@@ -72,6 +72,8 @@ import picocli.CommandLine.Parameters;
       "  baton verify vp.json --challenge 8f3a --domain https://employer.example --trust trusted.json",
       "  baton verify ec.json --offline --did-docs ./dids --status-lists ./lists --trust trusted.json",
       "  baton verify ec.json --save ./saved",
+      "  baton verify ec.json --trust trusted.json --ca-cert baton-demo/tls/ca.pem"
+          + " --allow-loopback-https",
       "  baton verify ec.json --offline --did-docs ./saved/dids --status-lists ./saved/status-lists",
       "      --membership membership.jwt --coordinator-key z6Mk..."
     })
@@ -150,6 +152,13 @@ final class VerifyCommand implements Callable<Integer> {
       description = "plain http for localhost issuers (local demo, tests)")
   boolean allowLoopbackHttp;
 
+  @Option(
+      names = "--allow-loopback-https",
+      description = "localhost issuers over https only (the local demo with --https)")
+  boolean allowLoopbackHttps;
+
+  @CommandLine.Mixin CaCertOptions ca = new CaCertOptions();
+
   private final ObjectMapper json = new ObjectMapper();
 
   @Override
@@ -216,8 +225,11 @@ final class VerifyCommand implements Callable<Integer> {
     if (!offline && didDocs != null) {
       throw new ConfigException("--did-docs is for --offline");
     }
-    if (offline && allowLoopbackHttp) {
-      throw new ConfigException("--allow-loopback-http is for online verification");
+    if (offline && (allowLoopbackHttp || allowLoopbackHttps)) {
+      throw new ConfigException(
+          "--allow-loopback-http"
+              + (allowLoopbackHttps ? "s" : "")
+              + " is for online verification");
     }
     if (membership == null && !coordinatorKeys.isEmpty()) {
       throw new ConfigException("--coordinator-key is for checking a --membership list");
@@ -302,9 +314,10 @@ final class VerifyCommand implements Callable<Integer> {
         REMOTE_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, fetchPolicy());
   }
 
-  // https to public addresses; loopback too (plain http included) with --allow-loopback-http.
+  // https to public addresses; loopback too over https with --allow-loopback-https, plain http
+  // included with --allow-loopback-http; https trusting the JDK's CAs and any --ca-cert.
   private FetchPolicy fetchPolicy() {
-    return FetchPolicy.of(allowLoopbackHttp);
+    return FetchPolicy.of(allowLoopbackHttp, allowLoopbackHttps).withTrust(ca.trust());
   }
 
   private SavedDidDocuments savedDidDocuments() throws IOException {

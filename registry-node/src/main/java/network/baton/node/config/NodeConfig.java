@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import network.baton.credential.fetch.FetchPolicy;
+import network.baton.credential.fetch.TrustedCertificates;
 
 /**
  * Everything one registry node needs to start, in groups: where it listens and stores, who it is,
@@ -67,10 +68,13 @@ public record NodeConfig(
 
   /**
    * The policy for every outbound call that input can steer (did:web documents, status lists,
-   * member nodes): https to public addresses, loopback too with {@code allowLoopbackHttp}.
+   * member nodes): https to public addresses, loopback too over https with {@code
+   * allowLoopbackHttps} or also over http with {@code allowLoopbackHttp}; https trusting the JDK's
+   * certificate authorities and those of {@code trustedCertificates}.
    */
   public FetchPolicy fetchPolicy() {
-    return FetchPolicy.of(credentials.allowLoopbackHttp());
+    return FetchPolicy.of(credentials.allowLoopbackHttp(), credentials.allowLoopbackHttps())
+        .withTrust(TrustedCertificates.load(credentials.trustedCertificates()));
   }
 
   /** The IRI a resource with this id has on this node. */

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import network.baton.credential.did.Multikey;
+import network.baton.credential.fetch.TrustedCertificates;
 import network.baton.credential.keys.PublicKeyMaterial;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.Role;
@@ -146,7 +147,8 @@ public final class NodeConfigReader {
             baseUrl,
             or(file.bodyLimitBytes(), Server.DEFAULT_BODY_LIMIT),
             file.idleTimeout(),
-            file.trustedProxies()),
+            file.trustedProxies(),
+            tls(file.tls(), folder)),
         new Identity(
             file.name(),
             file.institution(),
@@ -169,7 +171,9 @@ public final class NodeConfigReader {
             file.keyPassphrase(),
             or(file.allowLoopbackHttp(), false),
             file.trustedIssuers(),
-            file.statusListCacheTtl()),
+            file.statusListCacheTtl(),
+            or(file.allowLoopbackHttps(), false),
+            trustedCertificates(file.trustedCertificates(), folder)),
         new Federation(
             coordinatorKeys(file.coordinatorKeys()),
             file.membershipSyncInterval(),
@@ -180,6 +184,55 @@ public final class NodeConfigReader {
             or(file.maxJsonValues(), input.maxJsonValues()),
             or(file.maxJsonKeys(), input.maxJsonKeys()),
             or(file.maxJsonArrayLength(), input.maxJsonArrayLength())));
+  }
+
+  /**
+   * Reads {@code tls: {certificate, privateKey}} (PEM files, relative to the config's folder) and
+   * checks both files now, so a bad one is a config error rather than a failed start.
+   */
+  private static ServerTls tls(JsonNode value, Path folder) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isObject()) {
+      throw new ConfigException(
+          "tls must be an object {certificate: cert.pem, privateKey: key.pem}");
+    }
+    ObjectNode entry = (ObjectNode) value;
+    for (Iterator<String> names = entry.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      if (!key.equals("certificate") && !key.equals("privateKey")) {
+        throw new ConfigException("unknown key 'tls." + key + "'; known: certificate, privateKey");
+      }
+    }
+    String certificate;
+    String privateKey;
+    try {
+      certificate = text(entry, "certificate");
+      privateKey = text(entry, "privateKey");
+    } catch (ConfigException e) {
+      throw new ConfigException("tls." + e.getMessage());
+    }
+    if (certificate == null || privateKey == null) {
+      throw new ConfigException("tls needs both certificate and privateKey (PEM file paths)");
+    }
+    return new ServerTls(
+            folder.resolve(certificate).normalize(), folder.resolve(privateKey).normalize())
+        .check();
+  }
+
+  /** PEM files of extra certificate authorities, relative to the config's folder, read now. */
+  private static List<Path> trustedCertificates(List<String> files, Path folder) {
+    if (files == null) {
+      return List.of();
+    }
+    List<Path> paths = files.stream().map(f -> folder.resolve(f).normalize()).toList();
+    try {
+      TrustedCertificates.load(paths);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("trustedCertificates: " + e.getMessage());
+    }
+    return paths;
   }
 
   /**

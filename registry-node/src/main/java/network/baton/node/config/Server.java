@@ -10,7 +10,8 @@ import network.baton.node.http.ClientAddresses;
  * Where the node listens and stores: {@code port}, {@code host}, {@code dataDir}, the public {@code
  * baseUrl}, the request body limit ({@code bodyLimitBytes}), how long a connection may stay silent
  * ({@code idleTimeout}; null until {@link NodeConfig} sets it past the SPARQL timeout) and the
- * proxies whose X-Forwarded-For it believes ({@code trustedProxies}, IP literals).
+ * proxies whose X-Forwarded-For it believes ({@code trustedProxies}, IP literals), and the TLS
+ * certificate and key it serves https with ({@code tls}; null: plain http, e.g. behind a proxy).
  */
 public record Server(
     int port,
@@ -19,7 +20,8 @@ public record Server(
     URI baseUrl,
     long bodyLimitBytes,
     Duration idleTimeout,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    ServerTls tls) {
 
   /** Default request body limit: 10 MB. */
   public static final long DEFAULT_BODY_LIMIT = 10L * 1024 * 1024;
@@ -47,6 +49,18 @@ public record Server(
     }
   }
 
+  /** Plain http (no TLS served by the node). */
+  public Server(
+      int port,
+      String host,
+      Path dataDir,
+      URI baseUrl,
+      long bodyLimitBytes,
+      Duration idleTimeout,
+      List<String> trustedProxies) {
+    this(port, host, dataDir, baseUrl, bodyLimitBytes, idleTimeout, trustedProxies, null);
+  }
+
   /** Port 8080 on every interface, the default body limit, no proxies. */
   public static Server defaults(Path dataDir, URI baseUrl) {
     return new Server(8080, "0.0.0.0", dataDir, baseUrl, DEFAULT_BODY_LIMIT, null, List.of());
@@ -54,32 +68,43 @@ public record Server(
 
   /** A copy listening on another port. */
   public Server withPort(int newPort) {
-    return new Server(newPort, host, dataDir, baseUrl, bodyLimitBytes, idleTimeout, trustedProxies);
+    return new Server(
+        newPort, host, dataDir, baseUrl, bodyLimitBytes, idleTimeout, trustedProxies, tls);
   }
 
   /** A copy listening on another interface. */
   public Server withHost(String newHost) {
-    return new Server(port, newHost, dataDir, baseUrl, bodyLimitBytes, idleTimeout, trustedProxies);
+    return new Server(
+        port, newHost, dataDir, baseUrl, bodyLimitBytes, idleTimeout, trustedProxies, tls);
   }
 
   /** A copy storing in another folder. */
   public Server withDataDir(Path newDataDir) {
-    return new Server(port, host, newDataDir, baseUrl, bodyLimitBytes, idleTimeout, trustedProxies);
+    return new Server(
+        port, host, newDataDir, baseUrl, bodyLimitBytes, idleTimeout, trustedProxies, tls);
   }
 
   /** A copy with another base URL. */
   public Server withBaseUrl(URI newBaseUrl) {
-    return new Server(port, host, dataDir, newBaseUrl, bodyLimitBytes, idleTimeout, trustedProxies);
+    return new Server(
+        port, host, dataDir, newBaseUrl, bodyLimitBytes, idleTimeout, trustedProxies, tls);
   }
 
   /** A copy with another request body limit. */
   public Server withBodyLimitBytes(long newLimit) {
-    return new Server(port, host, dataDir, baseUrl, newLimit, idleTimeout, trustedProxies);
+    return new Server(port, host, dataDir, baseUrl, newLimit, idleTimeout, trustedProxies, tls);
   }
 
   /** A copy closing connections that send and receive nothing for this long. */
   public Server withIdleTimeout(Duration newIdleTimeout) {
-    return new Server(port, host, dataDir, baseUrl, bodyLimitBytes, newIdleTimeout, trustedProxies);
+    return new Server(
+        port, host, dataDir, baseUrl, bodyLimitBytes, newIdleTimeout, trustedProxies, tls);
+  }
+
+  /** A copy serving TLS with this certificate and key (null: plain http). */
+  public Server withTls(ServerTls newTls) {
+    return new Server(
+        port, host, dataDir, baseUrl, bodyLimitBytes, idleTimeout, trustedProxies, newTls);
   }
 
   private static URI checkBaseUrl(URI url) {

@@ -137,6 +137,9 @@ final class DemoFolder {
                                     presentation.jwt (vp+jwt for the nonce in demo.json)
           offline/                  saved DID documents, status lists and trusted.json
                                     for `baton verify --offline`
+          tls/                      with --https: the local CA (ca.pem: trust it, e.g.
+                                    curl --cacert tls/ca.pem; ca-key.pem), each member's
+                                    certificate and key
         """);
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import network.baton.credential.did.Multikey;
+import network.baton.credential.fetch.FetchPolicy;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.keys.EncryptedKeyPem;
 import network.baton.credential.keys.KeyAlgorithm;
@@ -183,12 +184,14 @@ public final class DemoNetwork implements AutoCloseable {
   private void run() {
     if (options.reset()) wipe();
     state = folder.readState();
+    boolean https = https();
     // Ports first: a taken port leaves no half-made folder behind.
     Map<Institution, Integer> ports = ports();
     DemoFolder.createDirectories(folder.path());
     for (Map.Entry<Institution, Integer> port : ports.entrySet()) {
       state.getJsonObject("ports").put(port.getKey().key(), port.getValue());
     }
+    state.put("https", https);
     folder.writeState(state);
     folder.writeReadme();
     SigningKey coordinator = coordinatorKey();
@@ -204,6 +207,7 @@ public final class DemoNetwork implements AutoCloseable {
             folder.path(),
             NetworkOptions.builder()
                 .credentials(new CredentialSettings(nodeKeyPassphrase, true, List.of()))
+                .https(https)
                 .federatedBy(coordinator, MEMBERSHIP_SYNC)
                 .initialList(
                     new ListEdition(version + 1, NETWORK_NAME, Duration.ZERO, LIST_VALIDITY))
@@ -230,7 +234,8 @@ public final class DemoNetwork implements AutoCloseable {
     SignedMembershipList list = network.initialList();
     write(membershipDraftFile(), list.list().toJson());
     write(membershipFile(), list.jws());
-    SampleGraduate sample = new SampleGraduate(folder, random, keyFile, options.progress());
+    SampleGraduate sample =
+        new SampleGraduate(folder, random, keyFile, options.progress(), clientPolicy());
     graduate = sample.wallet();
     credential = sample.credential(member(Institution.KOSEN), graduate, state);
     sample.saveOfflineCopies(credential);
@@ -238,6 +243,35 @@ public final class DemoNetwork implements AutoCloseable {
         "demo network running [folder: {}, members: {}]",
         folder.path(),
         members.stream().map(m -> m.baseUrl().toString()).toList());
+  }
+
+  /**
+   * Whether the members run on https: as asked on a new folder; a folder keeps the scheme its DIDs,
+   * IRIs and credential name (asking for https on an http folder needs --reset).
+   */
+  private boolean https() {
+    boolean setUp =
+        state.getJsonObject("ports", new JsonObject()).containsKey(Institution.KOSEN.key());
+    boolean stored = state.getBoolean("https", false);
+    if (setUp && options.https() && !stored) {
+      throw new ConfigException(
+          folder.path()
+              + " was set up on http; give --reset with --https to start afresh on https");
+    }
+    return options.https() || stored;
+  }
+
+  // How the demo itself talks to its members: loopback over https trusting the local CA, or
+  // loopback over plain http.
+  private FetchPolicy clientPolicy() {
+    return network.caCertificate() == null
+        ? FetchPolicy.of(true)
+        : FetchPolicy.of(false, true).withTrust(network.trust());
+  }
+
+  /** The local CA's certificate of an https demo (null: plain http). */
+  public Path caCertificate() {
+    return network == null ? null : network.caCertificate();
   }
 
   private MemberPlan plan(Institution institution, int port) {

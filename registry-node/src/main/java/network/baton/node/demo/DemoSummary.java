@@ -18,9 +18,22 @@ public final class DemoSummary {
     SampleCredential credential = network.credential();
     String credentialFile = shown(credential.jwtFile(), workingDir);
     String trust = shown(credential.trustFile(), workingDir);
+    Path ca = network.caCertificate();
+    // How the commands below reach the members: trusting the local CA on https.
+    String loopback =
+        ca == null
+            ? " --allow-loopback-http"
+            : " --ca-cert " + shown(ca, workingDir) + " --allow-loopback-https";
+    String curl = ca == null ? "curl" : "curl --cacert " + shown(ca, workingDir);
     out.println();
     out.println("BATON demo network is running; Ctrl-C stops it.");
     out.println("Folder: " + shown(network.folder(), workingDir) + " (see README.txt there)");
+    if (ca != null) {
+      out.println(
+          "HTTPS with a local CA: "
+              + shown(ca, workingDir)
+              + " (trust it: curl --cacert, baton ... --ca-cert, or import it into a browser)");
+    }
     out.println();
     out.println("Members (open in a browser):");
     for (DemoMember member : network.members()) {
@@ -50,10 +63,9 @@ public final class DemoSummary {
     out.println();
     out.println("Try next, in another terminal:");
     out.println("  # search the whole network from the university");
-    out.println("  curl '" + university.url("/federation/search?q=battery") + "'");
+    out.println("  " + curl + " '" + university.url("/federation/search?q=battery") + "'");
     out.println("  # verify the credential as an employer, online (DID and status fetched)");
-    out.println(
-        "  ./baton verify " + credentialFile + " --trust " + trust + " --allow-loopback-http");
+    out.println("  ./baton verify " + credentialFile + " --trust " + trust + loopback);
     out.println(
         "  # ... and offline, from the saved DID document and status list, trusting the issuers"
             + " the coordinator's signed membership list names");
@@ -78,17 +90,17 @@ public final class DemoSummary {
             + credential.audience()
             + " --trust "
             + trust
-            + " --allow-loopback-http");
+            + loopback);
     out.println("  # the kosen revokes it; verify again: NOT VALID (revoked)");
     out.println(
         "  ./baton credential revoke --node "
             + kosen.baseUrl()
+            + (ca == null ? "" : " --ca-cert " + shown(ca, workingDir))
             + " --token \"$(cat "
             + shown(kosen.tokenFile(), workingDir)
             + ")\" "
             + credential.credentialId());
-    out.println(
-        "  ./baton verify " + credentialFile + " --trust " + trust + " --allow-loopback-http");
+    out.println("  ./baton verify " + credentialFile + " --trust " + trust + loopback);
     out.flush();
   }
 

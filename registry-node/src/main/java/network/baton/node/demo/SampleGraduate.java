@@ -43,14 +43,26 @@ final class SampleGraduate {
   private final SecureRandom random;
   private final KeyFile keyFile;
   private final PrintWriter progress;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final FetchPolicy policy;
+  private final HttpClient http;
 
-  SampleGraduate(DemoFolder folder, SecureRandom random, KeyFile keyFile, PrintWriter progress) {
+  /** The graduate, the demo reaching its members under this policy (and the CA it trusts). */
+  SampleGraduate(
+      DemoFolder folder,
+      SecureRandom random,
+      KeyFile keyFile,
+      PrintWriter progress,
+      FetchPolicy policy) {
     this.folder = folder;
     this.random = random;
     this.keyFile = keyFile;
     this.progress = progress;
+    this.policy = policy;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .sslContext(policy.trust().sslContext())
+            .build();
   }
 
   /** The graduate's wallet from an earlier start, or a new one. */
@@ -131,10 +143,9 @@ final class SampleGraduate {
     OfflineCopies copies =
         new OfflineCopies(
             new DidMethodResolver(
-                new DidWebResolver(
-                    DidWebOptions.defaults().withTimeout(HTTP_TIMEOUT), FetchPolicy.of(true))),
+                new DidWebResolver(DidWebOptions.defaults().withTimeout(HTTP_TIMEOUT), policy)),
             new HttpStatusListFetcher(
-                HTTP_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, FetchPolicy.of(true)));
+                HTTP_TIMEOUT, HttpStatusListFetcher.DEFAULT_MAX_BYTES, policy));
     copies.save(
         TextNode.valueOf(read(credential.jwtFile()).strip()), credential.didDocsDir().getParent());
     write(

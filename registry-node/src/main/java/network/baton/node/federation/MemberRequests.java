@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -36,6 +38,18 @@ public final class MemberRequests {
   public MemberRequests(Vertx vertx, FetchPolicy policy) {
     this.vertx = requireNonNull(vertx, "vertx");
     this.policy = requireNonNull(policy, "policy");
+  }
+
+  /**
+   * Options for an HTTP client making these requests: https trusts what the policy trusts (the
+   * JDK's certificate authorities and any the config adds), host names verified.
+   */
+  public HttpClientOptions clientOptions() {
+    HttpClientOptions options = new HttpClientOptions().setVerifyHost(true);
+    if (!policy.trust().isJdkDefault()) {
+      options.setTrustOptions(TrustOptions.wrap(policy.trust().trustManager()));
+    }
+    return options;
   }
 
   /**

@@ -10,7 +10,9 @@ import java.util.Locale;
  * answered: an HTML page may load its own styles, scripts and images and nothing else, and no other
  * site may frame it; an API answer (JSON, RDF, problems) may load nothing at all. Every answer says
  * {@code nosniff}. The pages have no inline script or style, so the policy needs no {@code
- * 'unsafe-inline'}. Mount first, on {@code router.route()}.
+ * 'unsafe-inline'}. A node serving TLS itself also says {@code Strict-Transport-Security} (a node
+ * behind a TLS proxy leaves that header to the proxy, and plain http must not send it). Mount
+ * first, on {@code router.route()}.
  */
 public final class SecurityHeaders implements PlatformHandler {
 
@@ -22,16 +24,35 @@ public final class SecurityHeaders implements PlatformHandler {
   /** The policy of every other answer: a document opened from the API runs and loads nothing. */
   public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-  private SecurityHeaders() {}
+  /** HSTS of a node serving TLS: a year, no subdomains (other hosts may be other nodes). */
+  public static final String HSTS = "max-age=31536000";
 
-  /** The handler. */
+  private final boolean tls;
+
+  private SecurityHeaders(boolean tls) {
+    this.tls = tls;
+  }
+
+  /** The handler of a node answering plain http. */
   public static SecurityHeaders create() {
-    return new SecurityHeaders();
+    return new SecurityHeaders(false);
+  }
+
+  /** The handler of a node that serves TLS itself ({@code tls}: also HSTS) or not. */
+  public static SecurityHeaders create(boolean tls) {
+    return new SecurityHeaders(tls);
   }
 
   @Override
   public void handle(RoutingContext rc) {
-    rc.addHeadersEndHandler(v -> apply(rc.response().headers()));
+    rc.addHeadersEndHandler(
+        v -> {
+          MultiMap headers = rc.response().headers();
+          apply(headers);
+          if (tls) {
+            headers.set("Strict-Transport-Security", HSTS);
+          }
+        });
     rc.next();
   }
 

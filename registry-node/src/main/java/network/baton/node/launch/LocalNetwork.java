@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import network.baton.credential.did.DidWeb;
+import network.baton.credential.fetch.TrustedCertificates;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.PublicKeyMaterial;
 import network.baton.credential.keys.SigningKey;
@@ -84,6 +85,7 @@ public final class LocalNetwork implements AutoCloseable {
   private final Map<String, Running> running = new LinkedHashMap<>();
   // Every process started, so close() ends each even when its start failed half-way.
   private final List<NodeProcess> processes = new ArrayList<>();
+  private final LocalCa ca;
   private SignedMembershipList initialList;
   private boolean closed;
 
@@ -97,6 +99,7 @@ public final class LocalNetwork implements AutoCloseable {
             : SigningKey.generate(KeyAlgorithm.ED25519, "coordinator", random);
     this.adminToken =
         options.adminToken() != null ? options.adminToken() : AdminTokens.newToken(random);
+    this.ca = options.https() ? LocalCa.in(this.folder.resolve("tls")) : null;
   }
 
   /** A network in this folder (created when missing) with no member started yet. */
@@ -229,6 +232,18 @@ public final class LocalNetwork implements AutoCloseable {
     return adminToken;
   }
 
+  /** The CA certificate (PEM) of an https network's members (null: plain http). */
+  public Path caCertificate() {
+    return ca == null ? null : ca.certificateFile();
+  }
+
+  /** What a client of the members trusts: the JDK's CAs, and the network's own on https. */
+  public TrustedCertificates trust() {
+    return ca == null
+        ? TrustedCertificates.jdkDefaults()
+        : TrustedCertificates.load(List.of(ca.certificateFile()));
+  }
+
   /** The coordinator's public key, the trust anchor federated members are configured with. */
   public PublicKeyMaterial coordinatorKey() {
     return coordinator.publicKey();
@@ -275,7 +290,8 @@ public final class LocalNetwork implements AutoCloseable {
         throw new IllegalArgumentException("a member " + plan.key() + " is in the network already");
       }
       int port = plan.port() == 0 && plan.baseUrl() == null ? ports.next() : plan.port();
-      URI base = plan.baseUrl() != null ? plan.baseUrl() : URI.create("http://localhost:" + port);
+      URI base =
+          plan.baseUrl() != null ? plan.baseUrl() : URI.create(scheme() + "://localhost:" + port);
       planned.add(
           new Planned(
               plan,
@@ -321,20 +337,30 @@ public final class LocalNetwork implements AutoCloseable {
                 plan.name(), plan.institution(), member.did(), Identity.defaults().languages()),
             Admin.defaults().withTokenHashes(List.of(AdminTokens.hash(member.adminToken()))),
             null,
-            options.credentials(),
+            ca == null
+                ? options.credentials()
+                : options
+                    .credentials()
+                    .withLoopbackHttp(false)
+                    .withLoopbackHttps(true)
+                    .withTrustedCertificates(List.of(ca.certificateFile())),
             new Federation(
                 options.federated() ? List.of(coordinator.publicKey()) : List.of(),
                 options.membershipSync(),
                 listed),
             null,
             null);
+    if (ca != null) {
+      config = config.withServer(s -> s.withTls(ca.issue(plan.key())));
+    }
     return plan.config().apply(config);
   }
 
   private Future<Running> start(Planned member, NodeConfig config) {
     String key = member.plan().key();
     if (options.processJvmOptions() != null) {
-      NodeProcess process = NodeProcess.start(key, config, folder, options.processJvmOptions());
+      NodeProcess process =
+          NodeProcess.start(key, config, folder, options.processJvmOptions(), trust());
       processes.add(process);
       return Future.succeededFuture(
           new Running(running(member, config, member.port(), null), null, null, process));
@@ -357,13 +383,20 @@ public final class LocalNetwork implements AutoCloseable {
             });
   }
 
-  private static LocalMember running(Planned member, NodeConfig config, int port, URI address) {
+  private LocalMember running(Planned member, NodeConfig config, int port, URI address) {
+    // A certificate of the local CA names localhost and 127.0.0.1 alike.
     URI at =
         address != null
             ? address
-            : member.address() != null ? member.address() : URI.create("http://127.0.0.1:" + port);
+            : member.address() != null
+                ? member.address()
+                : URI.create(scheme() + "://127.0.0.1:" + port);
     return new LocalMember(
         member.plan().key(), config, member.plan().roles(), member.adminToken(), port, at);
+  }
+
+  private String scheme() {
+    return ca == null ? "http" : "https";
   }
 
   private Running running(LocalMember member) {

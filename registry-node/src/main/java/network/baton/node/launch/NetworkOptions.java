@@ -31,7 +31,11 @@ import network.baton.node.federation.Member;
  *   <li>{@code linkDelayMs}: a relay in front of each member holding its answers this long;
  *   <li>{@code processJvmOptions}: non-null, each member runs as a JVM of its own ({@code baton
  *       node --config FILE}) with these options; null, in this JVM;
- *   <li>{@code keepData}: the folder stays on close (else it is removed).
+ *   <li>{@code keepData}: the folder stays on close (else it is removed);
+ *   <li>{@code https}: every member serves TLS with a certificate of the network's own CA ({@link
+ *       LocalCa}, kept in {@code FOLDER/tls/}), its base URL is {@code https://localhost:PORT}, and
+ *       its outbound calls trust that CA and reach loopback over https only (no {@code
+ *       allowLoopbackHttp}).
  * </ul>
  *
  * <p>Built with {@link #builder()}; what is not set is as {@link #defaults()}.
@@ -48,13 +52,17 @@ public record NetworkOptions(
     Function<NodeConfig, NodeSetup> setup,
     long linkDelayMs,
     List<String> processJvmOptions,
-    boolean keepData) {
+    boolean keepData,
+    boolean https) {
   public NetworkOptions {
     requireNonNull(credentials, "credentials");
     alsoListed = List.copyOf(alsoListed);
     requireNonNull(setup, "setup");
     if (linkDelayMs < 0) throw new IllegalArgumentException("link delay must not be negative");
     processJvmOptions = processJvmOptions == null ? null : List.copyOf(processJvmOptions);
+    if (https && linkDelayMs > 0) {
+      throw new IllegalArgumentException("a delayed link relays plain http only");
+    }
   }
 
   /**
@@ -84,6 +92,7 @@ public record NetworkOptions(
     private long linkDelayMs;
     private List<String> processJvmOptions;
     private boolean keepData;
+    private boolean https;
 
     private Builder() {}
 
@@ -147,6 +156,17 @@ public record NetworkOptions(
       return this;
     }
 
+    /** Every member on https with a certificate of the network's own CA. */
+    public Builder https() {
+      return https(true);
+    }
+
+    /** Every member on https (or plain http) as {@link NetworkOptions#https()} says. */
+    public Builder https(boolean on) {
+      https = on;
+      return this;
+    }
+
     /** The options. */
     public NetworkOptions build() {
       return new NetworkOptions(
@@ -161,7 +181,8 @@ public record NetworkOptions(
           setup,
           linkDelayMs,
           processJvmOptions,
-          keepData);
+          keepData,
+          https);
     }
   }
 }

@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.did.Multikey;
+import network.baton.credential.fetch.TrustedCertificates;
 import network.baton.node.cli.BatonCli;
 import network.baton.node.config.CredentialSettings;
 import network.baton.node.config.Identity;
 import network.baton.node.config.NodeConfig;
+import network.baton.node.config.ServerTls;
 
 /**
  * A member running as a JVM of its own, as an operator runs one: {@code baton node --config FILE}
@@ -33,14 +35,21 @@ final class NodeProcess {
 
   private final Process process;
   private final Path log;
+  private final TrustedCertificates trust;
 
-  private NodeProcess(Process process, Path log) {
+  private NodeProcess(Process process, Path log, TrustedCertificates trust) {
     this.process = process;
     this.log = log;
+    this.trust = trust;
   }
 
   /** Writes the member's config file and starts its JVM (not yet listening). */
-  static NodeProcess start(String key, NodeConfig config, Path folder, List<String> jvmOptions) {
+  static NodeProcess start(
+      String key,
+      NodeConfig config,
+      Path folder,
+      List<String> jvmOptions,
+      TrustedCertificates trust) {
     Path file = folder.resolve(key + ".json");
     Path log = folder.resolve(key + ".log");
     try {
@@ -61,7 +70,7 @@ final class NodeProcess {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
-      return new NodeProcess(process, log);
+      return new NodeProcess(process, log, trust);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the " + key + " node: " + e.getMessage(), e);
     }
@@ -97,6 +106,20 @@ final class NodeProcess {
     if (credentials.keyPassphrase() != null) {
       file.put("keyPassphrase", credentials.keyPassphrase());
     }
+    if (credentials.allowLoopbackHttps()) file.put("allowLoopbackHttps", true);
+    if (!credentials.trustedCertificates().isEmpty()) {
+      file.put(
+          "trustedCertificates",
+          new JsonArray(credentials.trustedCertificates().stream().map(Path::toString).toList()));
+    }
+    ServerTls tls = config.server().tls();
+    if (tls != null) {
+      file.put(
+          "tls",
+          new JsonObject()
+              .put("certificate", tls.certificate().toString())
+              .put("privateKey", tls.privateKey().toString()));
+    }
     if (credentials.statusListCacheTtl() != null) {
       file.put("statusListCacheTtl", credentials.statusListCacheTtl().toString());
     }
@@ -105,7 +128,11 @@ final class NodeProcess {
 
   /** Waits until the node answers {@code GET /health} with 200; fails with its log's tail. */
   void awaitHealthy(URI address, String key) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .sslContext(trust.sslContext())
+            .build();
     URI health = URI.create(address + "/health");
     long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
     while (System.nanoTime() < deadline) {

@@ -15,14 +15,16 @@
  *   <li>{@link network.baton.node.launch.MemberContent}: what a store holds before its node opens
  *       it (the sample content of an institution, or anything written into the data folder).
  *   <li>{@link network.baton.node.launch.LocalPorts}: free loopback ports, taken ones named.
+ *   <li>{@link network.baton.node.launch.LocalCa}: the CA of an https network ({@code
+ *       FOLDER/tls/}), made once and reused, and a certificate for each member on localhost.
  * </ul>
  *
  * <p>Layout: member {@code KEY} keeps its store in {@code FOLDER/KEY/}; the list signed at start is
  * saved as {@code FOLDER/KEY/federation/membership.jwt} before the node's first start; a process
  * member's config is {@code FOLDER/KEY.json} and its output {@code FOLDER/KEY.log}. Ports are fixed
  * when the plan names one, else picked free before the start so that the base URL ({@code
- * http://localhost:PORT}) and the did:web ({@code did:web:localhost%3APORT}) name them; a member
- * given a base URL of its own listens on any port and is reached at {@code http://127.0.0.1:PORT}
- * (or at its delayed link).
+ * http://localhost:PORT}, or {@code https://} on an https network) and the did:web ({@code
+ * did:web:localhost%3APORT}) name them; a member given a base URL of its own listens on any port
+ * and is reached at {@code http://127.0.0.1:PORT} (or at its delayed link).
  */
 package network.baton.node.launch;

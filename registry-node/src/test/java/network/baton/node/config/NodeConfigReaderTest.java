@@ -130,8 +130,10 @@ class NodeConfigReaderTest {
             "unknown config key 'prot'; known keys: "
                 + String.join(", ", ConfigFile.KEYS.stream().sorted().toList()))
         .hasMessageContaining("baseUrl, bodyLimitBytes, coordinatorKeys, dataDir, did")
-        .hasMessageContaining("sparqlTimeout, statusListCacheTtl, trustedIssuers, trustedProxies");
-    assertThat(ConfigFile.KEYS).hasSize(32);
+        .hasMessageContaining(
+            "sparqlTimeout, statusListCacheTtl, tls, trustedCertificates, trustedIssuers,"
+                + " trustedProxies");
+    assertThat(ConfigFile.KEYS).hasSize(35);
   }
 
   @Test

@@ -18,11 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import network.baton.node.cli.BatonCli;
 import network.baton.node.config.ConfigException;
 import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterAll;
@@ -69,14 +65,8 @@ class DemoNetworkTest {
         new JsonObject(get(university.url("/federation/search?q=battery&limit=50")));
 
     assertThat(result.getBoolean("partial")).isFalse();
-    Set<String> homes = new HashSet<>();
-    for (Object hit : result.getJsonArray("hits")) {
-      String iri = ((JsonObject) hit).getString("iri");
-      demo.members().stream()
-          .filter(m -> iri.startsWith(m.baseUrl() + "/resources/"))
-          .forEach(m -> homes.add(m.key()));
-    }
-    assertThat(homes).containsExactlyInAnyOrder("kosen", "university", "highschool");
+    assertThat(DemoChecks.homesOfHits(result, demo.members()))
+        .containsExactlyInAnyOrder("kosen", "university", "highschool");
     assertThat(result.getJsonArray("members"))
         .hasSize(3)
         .allSatisfy(m -> assertThat(((JsonObject) m).getString("status")).isEqualTo("ok"));
@@ -240,27 +230,11 @@ class DemoNetworkTest {
       assertThat(summary).contains(member.baseUrl() + "/");
     }
     assertThat(summary).contains("/openapi.json", "/federation/search?q=", "/sparql");
-    List<String> commands =
-        summary.lines().map(String::strip).filter(line -> line.startsWith("./baton ")).toList();
-    assertThat(commands).hasSize(5);
-
-    // verify online, offline, the presentation: all valid
-    for (String command : commands.subList(0, 3)) {
-      assertThat(baton(command)).as(command).isZero();
-    }
-    // the kosen revokes it, and the same verify now fails
-    String token = demo.member(Institution.KOSEN).adminToken();
-    String revoke = commands.get(3).replaceAll("\"\\$\\(cat [^)]+\\)\"", token);
-    assertThat(revoke).contains("credential revoke", demo.credential().credentialId());
-    assertThat(baton(revoke)).as(revoke).isZero();
-    assertThat(baton(commands.get(4))).as("verify after revocation").isEqualTo(1);
+    DemoChecks.printedCommandsWorkUpToRevocation(summary, demo);
   }
 
-  // Runs a printed `./baton ...` line (no spaces inside arguments) in this JVM.
   private static int baton(String command) {
-    String[] args = command.substring("./baton ".length()).split(" +");
-    StringWriter out = new StringWriter();
-    return BatonCli.execute(new PrintWriter(out, true), new PrintWriter(out, true), args);
+    return DemoChecks.baton(command);
   }
 
   @Test

@@ -138,6 +138,29 @@ class LocalNetworkTest {
     }
   }
 
+  @Test
+  void anHttpsProcessMembersConfigFileKeepsItsTlsAndTrust() throws IOException {
+    LocalCa ca = LocalCa.in(root.resolve("tls"));
+    NodeConfig config =
+        NodeConfig.defaults(root.resolve("b"), URI.create("https://localhost:9"))
+            .withServer(s -> s.withTls(ca.issue("b")))
+            .withCredentials(
+                network.baton.node.config.CredentialSettings.defaults()
+                    .withLoopbackHttps(true)
+                    .withTrustedCertificates(List.of(ca.certificateFile())));
+    Path file =
+        Files.writeString(
+            root.resolve("b.json"), NodeProcess.configFile(config).encodePrettily(), UTF_8);
+
+    NodeConfig read = new NodeConfigReader().read(file);
+
+    assertThat(read.server().tls()).isEqualTo(config.server().tls());
+    assertThat(read.credentials()).isEqualTo(config.credentials());
+    assertThat(LocalCa.in(root.resolve("tls")).certificate())
+        .as("the CA is reused, not made again")
+        .isEqualTo(ca.certificate());
+  }
+
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create(url))

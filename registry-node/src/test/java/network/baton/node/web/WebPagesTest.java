@@ -135,6 +135,9 @@ class WebPagesTest {
       assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
       assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+      assertThat(answer.headers().firstValue("Strict-Transport-Security"))
+          .as("no HSTS over plain http")
+          .isEmpty();
     }
   }
 

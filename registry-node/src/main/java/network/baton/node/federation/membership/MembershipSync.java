@@ -82,6 +82,7 @@ public final class MembershipSync implements AutoCloseable {
     this.client =
         vertx
             .httpClientBuilder()
+            .with(requests.clientOptions())
             .withConnectHandler(MemberRequests.brokenConnectionsAtDebug(log))
             .build();
   }

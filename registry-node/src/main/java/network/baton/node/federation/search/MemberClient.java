@@ -7,7 +7,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -51,7 +50,7 @@ public final class MemberClient {
     this.http =
         vertx
             .httpClientBuilder()
-            .with(new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false))
+            .with(requests.clientOptions().setKeepAlive(true).setDecompressionSupported(false))
             .with(new PoolOptions().setHttp1MaxSize(4))
             .withConnectHandler(MemberRequests.brokenConnectionsAtDebug(log))
             .build();
