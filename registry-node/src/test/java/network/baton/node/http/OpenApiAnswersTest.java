@@ -3,49 +3,20 @@ package network.baton.node.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import network.baton.node.RunningNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a node with every extension on answers for the documented operations: HEAD like GET, 405
  * with Allow, and only statuses the document lists for the operation.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-class OpenApiAnswersTest {
-
-  @TempDir static Path folder;
-
-  private final Vertx vertx = Vertx.vertx();
-  private RunningNode node;
-  private Router router;
-
-  @BeforeAll
-  void startNodeWithEveryExtension() {
-    EveryExtensionNode started = EveryExtensionNode.start(vertx, folder);
-    node = started.node();
-    router = started.router();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
+class OpenApiAnswersTest extends EveryExtensionNode {
 
   @Test
   void headAnswersEveryDocumentedGetWithItsStatusAndHeadersAndNoBody() {

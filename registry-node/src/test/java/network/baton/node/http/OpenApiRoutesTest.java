@@ -4,53 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import network.baton.node.RunningNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The OpenAPI document and the routes stay in step: each route of a node with every extension on
  * must be documented and each documented operation mounted, and the node serves the document.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-class OpenApiRoutesTest {
+class OpenApiRoutesTest extends EveryExtensionNode {
 
   /** Routes that are not API operations and so are not in the document. */
   private static final Set<String> NOT_DOCUMENTED =
       Set.of(
           // the web pages' static files (CSS, scripts, images)
           "GET /assets/*");
-
-  @TempDir static Path folder;
-
-  private final Vertx vertx = Vertx.vertx();
-  private RunningNode node;
-  private Router router;
-
-  @BeforeAll
-  void startNodeWithEveryExtension() {
-    EveryExtensionNode started = EveryExtensionNode.start(vertx, folder);
-    node = started.node();
-    router = started.router();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
 
   private final ObjectMapper json = new ObjectMapper();
 
