@@ -18,6 +18,10 @@ import java.util.Set;
  * methods, hostile path parameters and percent escapes, absurd query values, bodies truncated, not
  * UTF-8, nested or repeated past every limit, wrong and missing content types, header tricks and
  * broken framing. Each request is the exact bytes to send (one connection each).
+ *
+ * <p>Longer than most files because it is a data corpus: one family of malformed requests after
+ * another, each a few lines of bytes, read and reviewed as one list; splitting it would only
+ * scatter the list of what the node is tested against.
  */
 final class RequestCorpus {
 

@@ -3,71 +3,25 @@ package network.baton.node.resources;
 import static network.baton.node.RunningNode.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import network.baton.credential.http.Problem;
 import network.baton.credential.http.ProblemHandler;
-import network.baton.node.TestClock;
-import network.baton.vocab.ContextLoader;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The resource routes on a bare router ({@link ResourceRouter}) with the real service over TDB2 in
  * a temp folder, the admin check and the body limit, no node and no pages: publishing, reading,
- * conditional requests, paging, the change log, batches and every refusal, in milliseconds per
- * test. What needs a whole node (the HTML page, search over what was published) is in {@link
- * ResourceRoutesTest}.
+ * conditional requests, batches and every refusal, in milliseconds per test. Listing and the change
+ * log are in {@link ResourceListingRoutesTest}; what needs a whole node (the HTML page, search over
+ * what was published) is in {@link ResourceRoutesTest}.
  */
-@Timeout(60)
-class ResourceRoutesOnARouterTest {
-
-  private static final String TURTLE = "text/turtle";
-  private static final String COURSE = "/resources/kosen-ec101";
-  private static final String IRI = "http://node.test/resources/kosen-ec101";
-
-  private static Vertx vertx;
-
-  @TempDir Path dataDir;
-  private final TestClock clock = TestClock.atSystemTime();
-  private ResourceRouter node;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  @BeforeEach
-  void start() {
-    node = ResourceRouter.start(vertx, dataDir, clock, 64 * 1024);
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
-  }
+class ResourceRoutesOnARouterTest extends ResourceRouterFixture {
 
   @Test
   void withoutPagesABrowserGetsLinkedDataAndAnExplicitHtmlAskIsNotAcceptable() {
@@ -312,50 +266,6 @@ class ResourceRoutesOnARouterTest {
   }
 
   @Test
-  void listIsPagedWithACursorInIdOrder() {
-    for (String id : new String[] {"c", "a", "e", "b", "d"}) {
-      node.post("/resources", TURTLE, fixture("course.ttl").replace("kosen-ec101", id));
-    }
-
-    JsonObject first = new JsonObject(node.get("/resources?limit=2", null).body());
-    assertThat(first.getLong("total")).isEqualTo(5);
-    assertThat(first.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
-        .containsExactly("a", "b");
-    JsonObject second = new JsonObject(node.get(first.getString("next"), null).body());
-    assertThat(second.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
-        .containsExactly("c", "d");
-    JsonObject last = new JsonObject(node.get(second.getString("next"), null).body());
-    assertThat(last.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
-        .containsExactly("e");
-    assertThat(last.containsKey("next")).isFalse();
-    assertProblem(node.get("/resources?limit=0", null), 400);
-    assertProblem(node.get("/resources?limit=abc", null), 400);
-  }
-
-  @Test
-  void changesListCreatesUpdatesAndDeletesInOrderAndPage() {
-    node.post("/resources", TURTLE, fixture("course.ttl"));
-    node.put(COURSE, TURTLE, fixture("course.ttl").replace("EC101", "EC102"), null);
-    node.post("/resources", TURTLE, fixture("unnamed-subject.ttl"));
-    node.delete(COURSE);
-
-    JsonObject page = new JsonObject(node.get("/changes?since=0&limit=3", null).body());
-    assertThat(page.getLong("latest")).isEqualTo(4);
-    assertThat(page.getBoolean("hasMore")).isTrue();
-    assertThat(page.getJsonArray("changes").stream().map(o -> ((JsonObject) o).getString("action")))
-        .containsExactly("created", "updated", "created");
-    assertThat(page.getJsonArray("changes").getJsonObject(0).getString("iri")).isEqualTo(IRI);
-
-    JsonObject rest = new JsonObject(node.get(page.getString("next"), null).body());
-    assertThat(rest.getJsonArray("changes").stream().map(o -> ((JsonObject) o).getLong("sequence")))
-        .containsExactly(4L);
-    assertThat(rest.getJsonArray("changes").getJsonObject(0).getString("action"))
-        .isEqualTo("deleted");
-    assertThat(rest.getBoolean("hasMore")).isFalse();
-    assertProblem(node.get("/changes?since=-1", null), 400);
-  }
-
-  @Test
   void conditionalGetWithCurrentETagIs304() {
     node.post("/resources", TURTLE, fixture("course.ttl"));
 
@@ -383,55 +293,5 @@ class ResourceRoutesOnARouterTest {
                 .POST(HttpRequest.BodyPublishers.ofString(fixture("batch.trig"))));
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(new JsonObject(node.get("/resources", null).body()).getLong("total")).isZero();
-  }
-
-  @Test
-  void changesSinceADateTimeListOnlyWhatCameAfterIt() {
-    node.post("/resources", TURTLE, fixture("course.ttl"));
-    String first =
-        new JsonObject(node.get("/changes", null).body())
-            .getJsonArray("changes")
-            .getJsonObject(0)
-            .getString("at");
-    clock.advance(Duration.ofMillis(5));
-    node.post("/resources", TURTLE, fixture("unnamed-subject.ttl"));
-
-    JsonObject after = new JsonObject(node.get("/changes?since=" + first, null).body());
-    assertThat(after.getJsonArray("changes").size()).isEqualTo(1);
-    assertThat(after.getJsonArray("changes").getJsonObject(0).getLong("sequence")).isEqualTo(2);
-    assertThat(after.getLong("since")).isEqualTo(1);
-    JsonObject all =
-        new JsonObject(node.get("/changes?since=2000-01-01T00:00:00%2B09:00", null).body());
-    assertThat(all.getJsonArray("changes").size()).isEqualTo(2);
-    assertThat(
-            new JsonObject(node.get("/changes?since=2999-01-01T00:00:00Z", null).body())
-                .getJsonArray("changes"))
-        .isEmpty();
-    assertProblem(node.get("/changes?since=2026-13-01T00:00:00Z", null), 400)
-        .contains("xsd:dateTime");
-  }
-
-  static org.assertj.core.api.AbstractStringAssert<?> assertProblem(
-      HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    JsonObject problem = new JsonObject(response.body());
-    assertThat(problem.getInteger("status")).isEqualTo(status);
-    assertThat(problem.getString("title")).isNotBlank();
-    assertThat(problem.getString("type")).isNotBlank();
-    return assertThat(problem.getString("detail"));
-  }
-
-  static Graph parse(String text, Lang lang) {
-    if (lang.equals(Lang.JSONLD)) {
-      return ContextLoader.bundled().parseJsonLd(text, null);
-    }
-    Graph graph = GraphFactory.createDefaultGraph();
-    RDFParser.create().source(new StringReader(text)).lang(lang).parse(graph);
-    return graph;
-  }
-
-  static Node uri(String iri) {
-    return NodeFactory.createURI(iri);
   }
 }

@@ -1,9 +1,9 @@
 package network.baton.node.resources;
 
 import static network.baton.node.RunningNode.fixture;
-import static network.baton.node.resources.ResourceRoutesOnARouterTest.assertProblem;
-import static network.baton.node.resources.ResourceRoutesOnARouterTest.parse;
-import static network.baton.node.resources.ResourceRoutesOnARouterTest.uri;
+import static network.baton.node.resources.ResourceRouterFixture.assertProblem;
+import static network.baton.node.resources.ResourceRouterFixture.parse;
+import static network.baton.node.resources.ResourceRouterFixture.uri;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;

@@ -2,73 +2,14 @@ package network.baton.node.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import network.baton.credential.issue.HolderWallet;
-import network.baton.node.RunningNode;
-import network.baton.node.TamperedJws;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The web pages of a real node with the kosen sample, fetched as a browser would. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(120)
-class WebPagesTest {
-
-  private Vertx vertx;
-  private RunningNode node;
-
-  @BeforeAll
-  void startNode(@TempDir Path folder) {
-    vertx = Vertx.vertx();
-    node = WebNode.start(vertx, folder);
-  }
-
-  @AfterAll
-  void stopNode() {
-    if (node != null) node.close();
-    if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().join();
-  }
-
-  private HttpResponse<String> page(String path) {
-    return node.send(node.request(path).header("Accept", "text/html").GET());
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /** The href of the first link whose id or class names it, unescaped. */
-  private static String href(String html, String marker) {
-    Matcher m =
-        Pattern.compile(
-                "<a[^>]*href=\"([^\"]*)\"[^>]*"
-                    + marker
-                    + "|<a[^>]*"
-                    + marker
-                    + "[^>]*href=\"([^\"]*)\"")
-            .matcher(html);
-    assertThat(m.find()).as("a link marked " + marker).isTrue();
-    String href = m.group(1) != null ? m.group(1) : m.group(2);
-    return href.replace("&amp;", "&");
-  }
-
-  private HttpResponse<String> postVerify(String credential) {
-    String form = "credential=" + encode(credential) + "&lang=en";
-    return node.postForm("/verify", form);
-  }
+class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void homeDescribesTheNodeAndItsNetworkInBothLanguages() {
@@ -256,117 +197,6 @@ class WebPagesTest {
   }
 
   @Test
-  void verifyingAnIssuedCredentialReportsEveryCheckAndTheSkills() {
-    String jwt = WebNode.issueJwt(node, node.url() + "/resources/kosen-mc4-ec");
-    HttpResponse<String> report = postVerify(jwt);
-    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
-    assertThat(report.body())
-        .contains("Verified: every check passed.")
-        .contains("data-check=\"signature\"")
-        .contains("class=\"attested-skills\"")
-        .contains("did:web:localhost");
-    assertThat(report.body()).doesNotContain("Why it failed");
-  }
-
-  @Test
-  void tamperedCredentialFailsWithTheReasonShown() {
-    String jwt = WebNode.issueJwt(node, node.url() + "/resources/kosen-mc4-ec");
-    String tampered = TamperedJws.replacingInPayload(jwt, "kosen-mc4-ec", "kosen-mc5-bms");
-    HttpResponse<String> report = postVerify(tampered);
-    assertThat(report.statusCode()).isEqualTo(200);
-    assertThat(report.body())
-        .contains("Not verified")
-        .contains("Why it failed")
-        .containsPattern("class=\"fail\" data-check=\"signature\"");
-  }
-
-  @Test
-  void presentationIsVerifiedWithItsChallengeAndEachCredentialReported() {
-    HolderWallet holder = HolderWallet.generate(new SecureRandom());
-    String jwt = WebNode.issueJwt(node, node.url() + "/resources/kosen-mc4-ec", holder);
-    // The verify page offers a challenge this node handed out; the holder presents for it.
-    String page = node.send(node.request("/verify?lang=en").GET()).body();
-    String challenge = inputValue(page, "challenge");
-    String domain = inputValue(page, "domain");
-    assertThat(challenge).isNotBlank();
-    assertThat(domain).isEqualTo(node.url());
-    assertThat(page).contains("accepts each challenge once");
-    String vp = holder.present(List.of(jwt), challenge, domain);
-    String form =
-        "credential="
-            + encode(vp)
-            + "&challenge="
-            + encode(challenge)
-            + "&domain="
-            + encode(domain)
-            + "&lang=en";
-    HttpResponse<String> report = node.postForm("/verify", form);
-    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
-    assertThat(report.body())
-        .contains("Verified: every check passed.")
-        .contains("Credential in the presentation 1")
-        .contains("class=\"attested-skills\"");
-    // The page then offers a new challenge: the one used is gone, and sending it again is a replay.
-    assertThat(inputValue(report.body(), "challenge")).isNotBlank().isNotEqualTo(challenge);
-    HttpResponse<String> replay = node.postForm("/verify", form);
-    assertThat(replay.body()).contains("Not verified").contains("replay");
-    HttpResponse<String> withoutChallenge = postVerify(vp);
-    assertThat(withoutChallenge.statusCode()).isEqualTo(400);
-    assertThat(withoutChallenge.body()).contains("challenge and domain it was made for");
-  }
-
-  @Test
-  void verifyExplainsInputItCannotRead() {
-    HttpResponse<String> empty = postVerify("  ");
-    assertThat(empty.statusCode()).isEqualTo(400);
-    assertThat(empty.body()).contains("Paste a credential or presentation first.");
-    HttpResponse<String> garbage = postVerify("{not json");
-    assertThat(garbage.statusCode()).isEqualTo(400);
-    assertThat(garbage.body()).contains("The text is not valid JSON.");
-  }
-
-  @Test
-  void verifyTakesAFieldOverVertxsEightKibibyteFormDefault() {
-    // A Data Integrity presentation is this big; here a credential padded with JSON whitespace.
-    String jwt = WebNode.issueJwt(node, node.url() + "/resources/kosen-mc4-ec");
-    String padded = "{\"verifiableCredential\": \"" + jwt + "\"" + " ".repeat(12_000) + "}";
-
-    HttpResponse<String> report = postVerify(padded);
-
-    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
-    assertThat(report.body()).contains("Verified: every check passed.");
-  }
-
-  @Test
-  void aBadPercentEscapeInTheVerifyFormGetsAnHtml400() {
-    HttpResponse<String> response = node.postForm("/verify?lang=en", "credential=%zz&lang=en");
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-    assertThat(response.body())
-        .contains("The request was not understood")
-        .contains("two hex digits");
-  }
-
-  @Test
-  void aVerifyFormThatIsNotUtf8IsRefusedNamingTheByte() {
-    HttpResponse<String> response = node.postForm("/verify?lang=en", "lang=en&credential=ab%FFcd");
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-    assertThat(response.body()).contains("not valid UTF-8 at byte 21 (0xFF)");
-  }
-
-  @Test
-  void oversizedVerifyInputGetsAnHtml413() {
-    String huge = "x".repeat((int) WebRoutes.VERIFY_FORM_LIMIT + 1024);
-    HttpResponse<String> response = postVerify(huge);
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-    assertThat(response.body()).contains("The input is too large");
-  }
-
-  @Test
   void skillTreeShowsJapaneseAndEnglishLabels() {
     HttpResponse<String> en = page("/skills?lang=en");
     assertThat(en.statusCode()).isEqualTo(200);
@@ -390,21 +220,5 @@ class WebPagesTest {
     HttpResponse<String> page = page("/skills/NO-SUCH-SKILL?lang=en");
     assertThat(page.statusCode()).isEqualTo(404);
     assertThat(page.body()).contains("There is no skill with the code NO-SUCH-SKILL");
-  }
-
-  private static long total(String html) {
-    Matcher m = Pattern.compile("id=\"total\">([0-9]+)<").matcher(html);
-    assertThat(m.find()).as("a result count").isTrue();
-    return Long.parseLong(m.group(1));
-  }
-
-  private static String firstHit(String html) {
-    return href(html, "class=\"hit-link\"");
-  }
-
-  // The value of the form field with this id, as the page renders it.
-  private static String inputValue(String html, String id) {
-    Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*value=\"([^\"]*)\"").matcher(html);
-    return m.find() ? m.group(1) : null;
   }
 }
