@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,9 +15,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -105,11 +102,11 @@ public final class TrustedCertificates {
     return extra;
   }
 
-  /** A trust manager accepting a chain either the extra certificates or the JDK's trust anchor. */
+  /** A trust manager anchored in the JDK's trust anchors and the extra certificates. */
   public X509ExtendedTrustManager trustManager() {
     X509ExtendedTrustManager manager = trustManager;
     if (manager == null) {
-      manager = extra.isEmpty() ? jdk() : new Either(ofExtra(), jdk());
+      manager = extra.isEmpty() ? jdk() : withExtra();
       trustManager = manager;
     }
     return manager;
@@ -126,10 +123,16 @@ public final class TrustedCertificates {
     }
   }
 
-  private X509ExtendedTrustManager ofExtra() {
+  // One key store of trust anchors, the JDK's and the extra ones, so one PKIX trust manager
+  // builds and checks every chain (host names are checked by the HTTP client, not here).
+  private X509ExtendedTrustManager withExtra() {
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
+      X509Certificate[] anchors = jdk().getAcceptedIssuers();
+      for (int i = 0; i < anchors.length; i++) {
+        store.setCertificateEntry("jdk-" + i, anchors[i]);
+      }
       for (int i = 0; i < extra.size(); i++) {
         store.setCertificateEntry("extra-" + i, extra.get(i));
       }
@@ -161,76 +164,5 @@ public final class TrustedCertificates {
   @Override
   public String toString() {
     return extra.isEmpty() ? "JDK trust" : "JDK trust and " + files;
-  }
-
-  /** Trusts a server chain when the first manager does, else asks the second. */
-  private static final class Either extends X509ExtendedTrustManager {
-    private final X509ExtendedTrustManager first;
-    private final X509ExtendedTrustManager second;
-
-    Either(X509ExtendedTrustManager first, X509ExtendedTrustManager second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    private interface Check {
-      void run(X509ExtendedTrustManager manager) throws CertificateException;
-    }
-
-    private void either(Check check) throws CertificateException {
-      try {
-        check.run(first);
-      } catch (CertificateException e) {
-        try {
-          check.run(second);
-        } catch (CertificateException f) {
-          f.addSuppressed(e);
-          throw f;
-        }
-      }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      either(m -> m.checkServerTrusted(chain, authType, socket));
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      either(m -> m.checkServerTrusted(chain, authType, engine));
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      either(m -> m.checkServerTrusted(chain, authType));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      either(m -> m.checkClientTrusted(chain, authType, socket));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      either(m -> m.checkClientTrusted(chain, authType, engine));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      either(m -> m.checkClientTrusted(chain, authType));
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return Stream.concat(
-              Arrays.stream(first.getAcceptedIssuers()), Arrays.stream(second.getAcceptedIssuers()))
-          .toArray(X509Certificate[]::new);
-    }
   }
 }
