@@ -1,12 +1,9 @@
 package network.baton.vocab;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -20,35 +17,19 @@ import org.slf4j.LoggerFactory;
  * The BATON educational levels ({@code https://w3id.org/baton/level/}) with their ISCED 2011
  * mappings. Immutable and thread-safe; build it once and share it.
  */
-public final class EducationalLevels {
+public final class EducationalLevels extends ConceptScheme<Level> {
 
   private static final Logger log = LoggerFactory.getLogger(EducationalLevels.class);
 
-  private final Graph graph;
-  private final List<Level> all;
-  private final Map<String, Level> byIri;
-  private final Map<String, Level> byNotation;
-  private final List<String> problems;
-
   private EducationalLevels(Graph graph, List<Level> all, List<String> problems) {
-    this.graph = graph;
-    this.all = List.copyOf(all);
-    this.problems = List.copyOf(problems);
-    Map<String, Level> iris = new LinkedHashMap<>();
-    Map<String, Level> notations = new LinkedHashMap<>();
-    for (Level level : all) {
-      iris.put(level.iri(), level);
-      notations.putIfAbsent(level.notation(), level);
-    }
-    this.byIri = Collections.unmodifiableMap(iris);
-    this.byNotation = Collections.unmodifiableMap(notations);
+    super("educational levels", graph, all, problems);
   }
 
   /** The levels bundled in this module ({@code baton/levels.ttl}); fails if they are broken. */
   public static EducationalLevels load() {
     EducationalLevels levels = from(VocabResources.levels());
-    ConceptData.requireSound(levels.problems, "bundled educational levels are broken");
-    log.debug("educational levels loaded [levels: {}]", levels.all.size());
+    ConceptData.requireSound(levels.integrityProblems(), "bundled educational levels are broken");
+    log.debug("educational levels loaded [levels: {}]", levels.all().size());
     return levels;
   }
 
@@ -97,43 +78,7 @@ public final class EducationalLevels {
               matches));
     }
     levels.sort((a, b) -> a.notation().compareTo(b.notation()));
-    if (!problems.isEmpty()) {
-      log.warn(
-          "educational levels have integrity problems [count: {}, first: {}]",
-          problems.size(),
-          problems.get(0));
-    }
     return new EducationalLevels(readOnly, levels, problems);
-  }
-
-  /** The level with this IRI. */
-  public Optional<Level> byIri(String iri) {
-    return Optional.ofNullable(byIri.get(iri));
-  }
-
-  /** The level with this notation, such as {@code kosen}. */
-  public Optional<Level> byNotation(String notation) {
-    return Optional.ofNullable(byNotation.get(notation));
-  }
-
-  /** Whether the IRI names a level of the scheme. */
-  public boolean contains(String iri) {
-    return byIri.containsKey(iri);
-  }
-
-  /** Every level, ordered by notation. */
-  public List<Level> all() {
-    return all;
-  }
-
-  /** A read-only graph of the levels scheme, e.g. for SHACL validation against it. */
-  public Graph graph() {
-    return graph;
-  }
-
-  /** What breaks the scheme's rules (labels, notations, scheme membership); empty when sound. */
-  public List<String> integrityProblems() {
-    return problems;
   }
 
   private static List<String> problemsOf(ConceptData c, Map<String, String> notationOwner) {

@@ -6,7 +6,7 @@ package network.baton.vocab;
  * level and do work per value (titanium's is quadratic in the length of one array), so such input
  * would overflow the stack or keep a worker busy for minutes. Line and column are -1 when unknown.
  */
-public final class InputLimitException extends RuntimeException {
+public final class InputLimitException extends PositionedInputException {
   private static final long serialVersionUID = 1L;
 
   /** Which limit the input is over. */
@@ -36,8 +36,6 @@ public final class InputLimitException extends RuntimeException {
 
   private final Limit limit;
   private final long max;
-  private final long line;
-  private final long column;
 
   /** Input over the limit max, noticed at this line and column (1-based, -1 when unknown). */
   public InputLimitException(Limit limit, long max, long line, long column) {
@@ -46,11 +44,12 @@ public final class InputLimitException extends RuntimeException {
             + "the input "
             + String.format(java.util.Locale.ROOT, limit.phrase, max)
             + ", past the limit "
-            + limit.configKey);
+            + limit.configKey,
+        line,
+        column,
+        null);
     this.limit = limit;
     this.max = max;
-    this.line = line;
-    this.column = column;
   }
 
   /** The limit the input is over. */
@@ -61,15 +60,5 @@ public final class InputLimitException extends RuntimeException {
   /** The limit's value. */
   public long max() {
     return max;
-  }
-
-  /** The 1-based line where the limit was passed, or -1. */
-  public long line() {
-    return line;
-  }
-
-  /** The 1-based column where the limit was passed, or -1. */
-  public long column() {
-    return column;
   }
 }

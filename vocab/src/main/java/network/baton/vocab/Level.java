@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One educational level of the BATON levels scheme.
@@ -20,7 +19,8 @@ public record Level(
     String notation,
     Map<String, String> labels,
     Map<String, String> definitions,
-    List<IscedMatch> iscedMatches) {
+    List<IscedMatch> iscedMatches)
+    implements Concept {
 
   /** Checks presence and makes the collections immutable. */
   public Level {
@@ -32,19 +32,6 @@ public record Level(
     labels = Map.copyOf(labels);
     definitions = Map.copyOf(definitions);
     iscedMatches = List.copyOf(iscedMatches);
-  }
-
-  /**
-   * The label in a language ({@code ja}, {@code en}, {@code ja-JP}), else English, else Japanese,
-   * else the notation.
-   */
-  public String label(String lang) {
-    return LangMaps.pick(labels, lang).orElse(notation);
-  }
-
-  /** The definition in a language, else English, else Japanese, else empty. */
-  public Optional<String> definition(String lang) {
-    return LangMaps.pick(definitions, lang);
   }
 
   /** The ISCED 2011 level numbers this level is mapped to by any relation, ascending. */

@@ -1,7 +1,7 @@
 package network.baton.vocab;
 
 /**
- * Input that cannot be read, with where the reading failed: the 1-based line and column, -1 when
+ * Input that cannot be read or is refused, with where in it: the 1-based line and column, -1 when
  * unknown.
  */
 public abstract class PositionedInputException extends RuntimeException {

@@ -24,7 +24,8 @@ public record Skill(
     Map<String, String> labels,
     Map<String, String> definitions,
     Optional<String> broader,
-    Map<String, List<String>> altLabels) {
+    Map<String, List<String>> altLabels)
+    implements Concept {
 
   /** Checks presence and makes the maps immutable. */
   public Skill {
@@ -50,19 +51,6 @@ public record Skill(
       Map<String, String> definitions,
       Optional<String> broader) {
     this(iri, notation, labels, definitions, broader, Map.of());
-  }
-
-  /**
-   * The label in a language ({@code ja}, {@code en}, {@code ja-JP}), else English, else Japanese,
-   * else the notation.
-   */
-  public String label(String lang) {
-    return LangMaps.pick(labels, lang).orElse(notation);
-  }
-
-  /** The definition in a language, else English, else Japanese, else empty. */
-  public Optional<String> definition(String lang) {
-    return LangMaps.pick(definitions, lang);
   }
 
   /** Whether this is a top concept, i.e. one of the skill areas. */

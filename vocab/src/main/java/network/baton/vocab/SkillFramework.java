@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,35 +20,22 @@ import org.slf4j.LoggerFactory;
  * The BATON battery skills framework: lookups and hierarchy walks over the SKOS scheme {@code
  * https://w3id.org/baton/skill/}. Immutable and thread-safe; build it once and share it.
  */
-public final class SkillFramework {
+public final class SkillFramework extends ConceptScheme<Skill> {
 
   private static final Logger log = LoggerFactory.getLogger(SkillFramework.class);
 
-  private final Graph graph;
-  private final Map<String, Skill> byIri;
-  private final Map<String, Skill> byNotation;
   private final Map<String, List<Skill>> narrower;
-  private final List<Skill> all;
   private final List<Skill> topConcepts;
-  private final List<String> problems;
 
   private SkillFramework(Graph graph, List<Skill> all, List<String> problems) {
-    this.graph = graph;
-    this.all = List.copyOf(all);
-    this.problems = List.copyOf(problems);
-    Map<String, Skill> iris = new LinkedHashMap<>();
-    Map<String, Skill> notations = new LinkedHashMap<>();
+    super("skill framework", graph, all, problems);
     Map<String, List<Skill>> children = new HashMap<>();
     for (Skill skill : all) {
-      iris.put(skill.iri(), skill);
-      notations.putIfAbsent(skill.notation(), skill);
       skill
           .broader()
           .ifPresent(b -> children.computeIfAbsent(b, k -> new ArrayList<>()).add(skill));
     }
     children.replaceAll((k, v) -> List.copyOf(v));
-    this.byIri = Collections.unmodifiableMap(iris);
-    this.byNotation = Collections.unmodifiableMap(notations);
     this.narrower = Collections.unmodifiableMap(children);
     this.topConcepts = all.stream().filter(Skill::isTopConcept).toList();
   }
@@ -60,8 +46,8 @@ public final class SkillFramework {
    */
   public static SkillFramework load() {
     SkillFramework framework = from(VocabResources.skills());
-    ConceptData.requireSound(framework.problems, "bundled skill framework is broken");
-    log.debug("skill framework loaded [concepts: {}]", framework.all.size());
+    ConceptData.requireSound(framework.integrityProblems(), "bundled skill framework is broken");
+    log.debug("skill framework loaded [concepts: {}]", framework.all().size());
     return framework;
   }
 
@@ -91,24 +77,7 @@ public final class SkillFramework {
               c.altLabels()));
     }
     skills.sort((a, b) -> a.notation().compareTo(b.notation()));
-    List<String> problems = SkillIntegrity.check(model, concepts, skills);
-    if (!problems.isEmpty()) {
-      log.warn(
-          "skill framework has integrity problems [count: {}, first: {}]",
-          problems.size(),
-          problems.get(0));
-    }
-    return new SkillFramework(readOnly, skills, problems);
-  }
-
-  /** The skill with this IRI. */
-  public Optional<Skill> byIri(String iri) {
-    return Optional.ofNullable(byIri.get(iri));
-  }
-
-  /** The skill with this notation, such as {@code MFG-COAT}. */
-  public Optional<Skill> byNotation(String notation) {
-    return Optional.ofNullable(byNotation.get(notation));
+    return new SkillFramework(readOnly, skills, SkillIntegrity.check(model, concepts, skills));
   }
 
   /**
@@ -129,19 +98,9 @@ public final class SkillFramework {
     return byNotation(ref);
   }
 
-  /** Whether the IRI names a skill of the framework. */
-  public boolean contains(String iri) {
-    return byIri.containsKey(iri);
-  }
-
   /** The top concepts (skill areas), ordered by notation. */
   public List<Skill> topConcepts() {
     return topConcepts;
-  }
-
-  /** Every skill, ordered by notation. */
-  public List<Skill> all() {
-    return all;
   }
 
   /** The direct narrower skills, ordered by notation. */
@@ -154,7 +113,7 @@ public final class SkillFramework {
     Set<Skill> ancestors = new LinkedHashSet<>();
     Optional<String> next = skill.broader();
     while (next.isPresent()) {
-      Skill parent = byIri.get(next.get());
+      Skill parent = byIri(next.get()).orElse(null);
       if (parent == null || parent.iri().equals(skill.iri()) || !ancestors.add(parent)) {
         break; // unknown broader concept or a cycle: integrityProblems() reports both
       }
@@ -195,16 +154,6 @@ public final class SkillFramework {
       throw new IllegalStateException("no top concept above " + skill.iri());
     }
     return root;
-  }
-
-  /** A read-only graph of the framework, e.g. for SHACL validation against it. */
-  public Graph graph() {
-    return graph;
-  }
-
-  /** What breaks the framework's rules (labels, notations, hierarchy); empty when sound. */
-  public List<String> integrityProblems() {
-    return problems;
   }
 
   private static String localName(String iri) {

@@ -2,17 +2,12 @@ package network.baton.credential.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.service.ServiceFixture;
 
@@ -24,31 +19,29 @@ import network.baton.credential.service.ServiceFixture;
 final class VcApiNode implements AutoCloseable {
   final NodeKeys keys = ServiceFixture.keys();
   final ServiceFixture.Services service;
-  private final WorkerExecutor worker;
-  private final HttpServer server;
-  private final WebClient client;
+  private final RoutesServer server;
 
   VcApiNode(Vertx vertx, Path dir) throws Exception {
     service = ServiceFixture.open(dir, keys);
-    worker = vertx.createSharedWorkerExecutor("vc-api-test", 2);
-    Router router = Router.router(vertx);
-    new CredentialRoutes(
-            service.issuance(),
-            service.verification(),
-            worker,
-            RoutingContext::next,
-            BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
-            CredentialRoutes.DEFAULT_MAX_BODY_BYTES)
-        .mount(router);
-    router.route().failureHandler(ProblemHandler.create());
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    client = WebClient.create(vertx);
+    server =
+        RoutesServer.start(
+            vertx,
+            "vc-api-test",
+            worker ->
+                new CredentialRoutes(
+                    service.issuance(),
+                    service.verification(),
+                    worker,
+                    RoutingContext::next,
+                    BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
+                    CredentialRoutes.DEFAULT_MAX_BODY_BYTES),
+            ProblemHandler.create());
   }
 
   HttpResponse<Buffer> post(String path, JsonObject body) throws Exception {
     return await(
-        client
-            .post(server.actualPort(), "127.0.0.1", path)
+        server
+            .post(path)
             .putHeader("Content-Type", "application/json")
             .sendBuffer(body.toBuffer()));
   }
@@ -79,7 +72,7 @@ final class VcApiNode implements AutoCloseable {
   }
 
   static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return RoutesServer.await(future);
   }
 
   static JsonObject check(JsonObject report, String name) {
@@ -92,9 +85,7 @@ final class VcApiNode implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    client.close();
-    await(server.close());
-    await(worker.close());
+    server.close();
     service.close();
   }
 }
