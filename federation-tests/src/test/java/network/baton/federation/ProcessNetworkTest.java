@@ -3,8 +3,10 @@ package network.baton.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import network.baton.node.JsonGet;
 import network.baton.node.federation.Role;
 import network.baton.node.launch.ListEdition;
 import network.baton.node.launch.LocalMember;
@@ -70,8 +71,7 @@ class ProcessNetworkTest {
     for (LocalMember member : network.members()) {
       members.put(member.key(), member);
       // A fresh JVM's first search loads the text index and warms the code: do it before timing.
-      assertThat(JsonGet.send(http, member.url() + "/search?q=battery").statusCode())
-          .isEqualTo(200);
+      assertThat(get(member.url() + "/search?q=battery").statusCode()).isEqualTo(200);
     }
   }
 
@@ -118,8 +118,7 @@ class ProcessNetworkTest {
 
   private JsonObject federatedSearch(String from, String query, int deadlineMs) throws Exception {
     HttpResponse<String> response =
-        JsonGet.send(
-            http,
+        get(
             members.get(from).url()
                 + "/federation/search?limit=50&deadline="
                 + deadlineMs
@@ -127,5 +126,14 @@ class ProcessNetworkTest {
                 + URLEncoder.encode(query, StandardCharsets.UTF_8));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return new JsonObject(response.body());
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Accept", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }
