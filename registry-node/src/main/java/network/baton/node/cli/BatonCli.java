@@ -41,9 +41,7 @@ import picocli.CommandLine.Command;
       "  records were rejected); 2 usage, configuration, connection or I/O error.",
       "Errors are one line on stderr."
     })
-public final class BatonCli implements Runnable {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+public final class BatonCli extends CommandGroup {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
@@ -62,11 +60,6 @@ public final class BatonCli implements Runnable {
           return e instanceof network.baton.node.config.ConfigException ? 2 : 1;
         });
     return cli.execute(args);
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   static String oneLine(Throwable e) {

@@ -43,14 +43,7 @@ import picocli.CommandLine.Parameters;
       "      --achievement http://localhost:8080/resources/kosen-mc4-ec --out ec.json",
       "  baton credential revoke --node http://localhost:8080 --token $TOKEN urn:uuid:..."
     })
-final class CredentialCommand implements Runnable {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class CredentialCommand extends CommandGroup {
 
   /** The node and its admin token. */
   static class NodeOptions {

@@ -23,14 +23,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {IndexCommand.Rebuild.class},
     footer = {"", "Example:", "  baton index rebuild --data ./data"})
-final class IndexCommand implements Runnable {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class IndexCommand extends CommandGroup {
 
   /** Rebuilds the text index from the store. */
   @Command(

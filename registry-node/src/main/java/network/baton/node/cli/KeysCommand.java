@@ -32,14 +32,7 @@ import picocli.CommandLine.Option;
       "  baton keys rotate --data ./data --alg p256",
       "  baton keys list --data ./data"
     })
-final class KeysCommand implements Runnable {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class KeysCommand extends CommandGroup {
 
   /** Options every keys subcommand shares. */
   static class KeyOptions {
@@ -79,10 +72,18 @@ final class KeysCommand implements Runnable {
     }
   }
 
+  /** What a keys subcommand does with the key store: the text it prints. */
+  private interface KeysAction {
+    String run(KeyStoreDir keys) throws Exception;
+  }
+
   // Every failure here (wrong passphrase, keys present or missing, unreadable files) is exit 2.
-  private static int run(CommandLine.Model.CommandSpec spec, String name, Callable<String> action) {
+  private static int run(
+      CommandLine.Model.CommandSpec spec, KeyOptions options, KeysAction action) {
     return SubcommandRun.exitCode(
-        spec, "baton keys " + name, () -> spec.commandLine().getOut().println(action.call()));
+        spec,
+        "baton keys " + spec.name(),
+        () -> spec.commandLine().getOut().println(action.run(options.store())));
   }
 
   private static char[] passphrase(KeyOptions options, boolean confirm) {
@@ -108,9 +109,8 @@ final class KeysCommand implements Runnable {
     public Integer call() {
       return run(
           spec,
-          "init",
-          () -> {
-            KeyStoreDir keys = options.store();
+          options,
+          keys -> {
             SigningKey key = keys.init(options.algorithm(), passphrase(options, true));
             return "created " + describe(key) + " in " + keys.directory();
           });
@@ -134,9 +134,8 @@ final class KeysCommand implements Runnable {
     public Integer call() {
       return run(
           spec,
-          "rotate",
-          () -> {
-            KeyStoreDir keys = options.store();
+          options,
+          keys -> {
             SigningKey key = keys.rotate(options.algorithm(), passphrase(options, false));
             return "created "
                 + describe(key)
@@ -163,9 +162,8 @@ final class KeysCommand implements Runnable {
     public Integer call() {
       return run(
           spec,
-          "list",
-          () -> {
-            KeyStoreDir keys = options.store();
+          options,
+          keys -> {
             List<String> ids = keys.list();
             if (ids.isEmpty())
               throw new ConfigException("no keys in " + keys.directory() + "; run baton keys init");

@@ -50,15 +50,13 @@ import picocli.CommandLine.Command;
       "Then offer the signed list to any member; it spreads to the others:",
       "  curl --data-binary @membership.jwt https://kosen.example/federation/membership"
     })
-public final class MembershipCommand implements Runnable {
+public final class MembershipCommand extends CommandGroup {
 
   /** The environment variable holding the coordinator key's passphrase. */
   public static final String PASSPHRASE_ENV = "BATON_COORDINATOR_PASSPHRASE";
 
   private final Function<String, String> env;
   private final Clock clock;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** The command reading the real environment and clock. */
   public MembershipCommand() {
@@ -82,11 +80,6 @@ public final class MembershipCommand implements Runnable {
           return e instanceof ConfigException ? 2 : 1;
         });
     return cli.execute(args);
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   Clock clock() {

@@ -13,14 +13,7 @@ import picocli.CommandLine.Command;
     description = {"Admin tokens for writes to a node.", "Exit code: 0 done, 2 usage error."},
     subcommands = {TokenCommand.New.class},
     footer = {"", "Example:", "  baton token new"})
-final class TokenCommand implements Runnable {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class TokenCommand extends CommandGroup {
 
   /** Prints a new token and its hash. */
   @Command(

@@ -38,16 +38,9 @@ import picocli.CommandLine.Option;
       "  baton wallet present --wallet me.pem --credential ec.json --nonce 8f3a --aud https://employer.example",
       "  baton wallet present --format di --wallet me.pem --credential ec.json --challenge 8f3a --domain https://employer.example"
     })
-final class WalletCommand implements Runnable {
+final class WalletCommand extends CommandGroup {
   /** The environment variable holding the wallet passphrase. */
   static final String PASSPHRASE_ENV = "BATON_WALLET_PASSPHRASE";
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
 
   private static KeyFile keyFile() {
     return new KeyFile(new EncryptedKeyPem(new SecureRandom()));

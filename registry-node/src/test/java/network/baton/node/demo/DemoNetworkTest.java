@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import network.baton.node.JsonGet;
 import network.baton.node.config.ConfigException;
 import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,8 @@ class DemoNetworkTest {
   void federatedSearchFromOneMemberFindsContentOfAllThree() throws Exception {
     DemoMember university = demo.member(Institution.UNIVERSITY);
     JsonObject result =
-        new JsonObject(get(university.url("/federation/search?q=battery&limit=50")));
+        new JsonObject(
+            JsonGet.okBody(http, university.url("/federation/search?q=battery&limit=50")));
 
     assertThat(result.getBoolean("partial")).isFalse();
     assertThat(DemoChecks.homesOfHits(result, demo.members()))
@@ -169,7 +171,8 @@ class DemoNetworkTest {
     assertThat(Files.readString(demo.membershipFile(), UTF_8))
         .as("a new edition of the list is signed at each start")
         .isNotEqualTo(list);
-    JsonObject result = new JsonObject(get(again.url("/federation/search?q=battery")));
+    JsonObject result =
+        new JsonObject(JsonGet.okBody(http, again.url("/federation/search?q=battery")));
     assertThat(result.getJsonArray("hits")).isNotEmpty();
   }
 
@@ -247,16 +250,8 @@ class DemoNetworkTest {
   }
 
   private long resourceCount(DemoMember member) throws Exception {
-    return new JsonObject(get(member.url("/.well-known/baton-node"))).getLong("resourceCount");
-  }
-
-  private String get(String url) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
-    return response.body();
+    return new JsonObject(JsonGet.okBody(http, member.url("/.well-known/baton-node")))
+        .getLong("resourceCount");
   }
 
   private JsonObject post(String url, JsonObject body) throws Exception {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.fetch.TrustedCertificates;
+import network.baton.node.JsonGet;
 import network.baton.node.config.ConfigException;
 import network.baton.vocab.SampleContent.Institution;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,9 @@ class HttpsDemoTest {
     }
     JsonObject result =
         new JsonObject(
-            get(demo.member(Institution.UNIVERSITY).url("/federation/search?q=battery&limit=50")));
+            JsonGet.okBody(
+                http,
+                demo.member(Institution.UNIVERSITY).url("/federation/search?q=battery&limit=50")));
 
     assertThat(result.getBoolean("partial")).as(result.encodePrettily()).isFalse();
     assertThat(DemoChecks.homesOfHits(result, demo.members()))
@@ -106,7 +109,7 @@ class HttpsDemoTest {
 
     assertThat(demo.member(Institution.KOSEN).baseUrl()).isEqualTo(kosen);
     assertThat(Files.readString(demo.caCertificate(), UTF_8)).isEqualTo(ca);
-    assertThat(get(demo.member(Institution.KOSEN).url("/health"))).isNotEmpty();
+    assertThat(JsonGet.okBody(http, demo.member(Institution.KOSEN).url("/health"))).isNotEmpty();
   }
 
   @Test
@@ -135,14 +138,5 @@ class HttpsDemoTest {
     assertThat(summary).contains("credential revoke --node https://localhost:");
     assertThat(summary).contains(" --ca-cert " + demo.caCertificate() + " --token");
     DemoChecks.printedCommandsWorkUpToRevocation(summary, demo);
-  }
-
-  private String get(String url) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
-    return response.body();
   }
 }

@@ -10,14 +10,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.did.Multikey;
+import network.baton.node.JsonGet;
 import network.baton.node.NodeSetup;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.config.NodeConfigReader;
@@ -67,8 +66,9 @@ class LocalNetworkTest {
       }
       assertThat(network.node(kosen).store().count()).isGreaterThan(10);
       assertThat(network.node(members.get(1)).store().count()).isZero();
-      assertThat(get(kosen.url() + "/health").statusCode()).isEqualTo(200);
-      JsonObject descriptor = new JsonObject(get(kosen.url() + "/.well-known/baton-node").body());
+      assertThat(JsonGet.send(http, kosen.url() + "/health").statusCode()).isEqualTo(200);
+      JsonObject descriptor =
+          new JsonObject(JsonGet.send(http, kosen.url() + "/.well-known/baton-node").body());
       assertThat(descriptor.encode()).contains(kosen.did());
     }
     assertThat(folder).as("the folder is removed on close").doesNotExist();
@@ -83,12 +83,13 @@ class LocalNetworkTest {
             folder,
             NetworkOptions.builder().setup(config -> NodeSetup.bare()).keepData().build())) {
       member = network.start(MemberPlan.named("one"));
-      assertThat(get(member.url() + "/health").statusCode()).isEqualTo(200);
+      assertThat(JsonGet.send(http, member.url() + "/health").statusCode()).isEqualTo(200);
 
       network.stop(member);
 
       assertThat(network.members()).isEmpty();
-      assertThatThrownBy(() -> get(member.url() + "/health")).isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> JsonGet.send(http, member.url() + "/health"))
+          .isInstanceOf(IOException.class);
     }
     assertThat(member.dataDir()).isDirectory();
   }
@@ -159,14 +160,5 @@ class LocalNetworkTest {
     assertThat(LocalCa.in(root.resolve("tls")).certificate())
         .as("the CA is reused, not made again")
         .isEqualTo(ca.certificate());
-  }
-
-  private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Accept", "application/json")
-            .timeout(Duration.ofSeconds(30))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }
