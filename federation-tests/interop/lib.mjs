@@ -4,7 +4,9 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {dirname, join} from 'node:path';
+import {gunzipSync} from 'node:zlib';
 import {Resolver} from 'did-resolver';
+import {getResolver} from 'web-did-resolver';
 
 const CONTEXTS = join(dirname(fileURLToPath(import.meta.url)),
   '../../vocab/src/main/resources/baton/contexts');
@@ -87,34 +89,21 @@ export async function issue(baseUrl, token, credential, format) {
 }
 
 /**
- * did-resolver with a did:web method that reads the node's own base URL. web-did-resolver always
- * calls https://HOST/.well-known/did.json (cross-fetch, no way to name another URL or trust
- * store), so it cannot reach a node on loopback http; this method does the same over baseUrl.
+ * did-resolver with web-did-resolver's did:web method, unchanged: did:web:HOST%3APORT is read from
+ * https://HOST:PORT/.well-known/did.json (a path form from https://HOST:PORT/PATH/did.json), over
+ * https with Node's trust store (NODE_EXTRA_CA_CERTS names a local CA).
  */
-export function nodeResolver(baseUrl) {
-  return new Resolver({
-    web: async (did, parsed) => {
-      const response = await fetch(`${baseUrl}/.well-known/did.json`);
-      if(!response.ok) {
-        return {didResolutionMetadata: {error: 'notFound'}, didDocument: null,
-          didDocumentMetadata: {}};
-      }
-      const didDocument = await response.json();
-      if(didDocument.id !== parsed.did) {
-        return {didResolutionMetadata: {error: 'invalidDid',
-          message: `document ${didDocument.id} is not ${parsed.did}`},
-        didDocument: null, didDocumentMetadata: {}};
-      }
-      return {didResolutionMetadata: {contentType: 'application/did+json'}, didDocument,
-        didDocumentMetadata: {}};
-    }
-  });
+export function didResolver() {
+  return new Resolver(getResolver());
 }
 
 /** The verification method a DID URL names in the node's DID document (resolved afresh). */
 export async function verificationMethod(resolver, didUrl) {
   const {didDocument, didResolutionMetadata} = await resolver.resolve(didUrl.split('#')[0]);
-  if(!didDocument) throw new Error(`cannot resolve ${didUrl}: ${didResolutionMetadata.error}`);
+  if(!didDocument) {
+    throw new Error(`cannot resolve ${didUrl}: ${didResolutionMetadata.error} ` +
+      (didResolutionMetadata.message || ''));
+  }
   const method = (didDocument.verificationMethod || []).find(m =>
     m.id === didUrl || didDocument.id + m.id === didUrl);
   if(!method) throw new Error(`no verification method ${didUrl}`);
@@ -122,13 +111,16 @@ export async function verificationMethod(resolver, didUrl) {
 }
 
 /**
- * A JSON-LD document loader: the contexts the repo bundles (by the index its Java loader uses) and
- * the node's did:web documents and their verification methods; anything else is refused.
+ * A JSON-LD document loader: the contexts the repo bundles (by the index its Java loader uses), the
+ * did:web documents and their verification methods (resolved with {@link didResolver}), and the
+ * status list credentials of the node at baseUrl, fetched from it over https as JSON-LD
+ * (application/vc); anything else is refused, so nothing comes from the internet.
  */
-export function documentLoader(resolver) {
+export function documentLoader(resolver, baseUrl) {
   const index = JSON.parse(readFileSync(join(CONTEXTS, 'index.json'), 'utf8'));
   const files = new Map(index.contexts.filter(c => !c.file.startsWith('/'))
     .map(c => [c.url, join(CONTEXTS, c.file)]));
+  const node = new URL(baseUrl);
   return async url => {
     if(files.has(url)) {
       return {contextUrl: null, documentUrl: url,
@@ -140,12 +132,73 @@ export function documentLoader(resolver) {
         return {contextUrl: null, documentUrl: url,
           document: {'@context': didDocument['@context'], ...method}};
       }
-      const {didDocument} = await resolver.resolve(url);
-      if(!didDocument) throw new Error(`cannot resolve ${url}`);
+      const {didDocument, didResolutionMetadata} = await resolver.resolve(url);
+      if(!didDocument) {
+        throw new Error(`cannot resolve ${url}: ${didResolutionMetadata.message || ''}`);
+      }
       return {contextUrl: null, documentUrl: url, document: didDocument};
     }
-    throw new Error(`document loader: ${url} is not bundled (nothing is fetched)`);
+    if(node.protocol === 'https:' && new URL(url).origin === node.origin) {
+      const {body} = await get(url, 'application/vc');
+      return {contextUrl: null, documentUrl: url, document: JSON.parse(body)};
+    }
+    throw new Error(`document loader: ${url} is neither bundled nor the node's (nothing else ` +
+      'is fetched)');
   };
+}
+
+/** GET with this Accept header; {contentType, body} of a 200 answer, or throws. */
+export async function get(url, accept) {
+  const response = await fetch(url, {headers: {accept}});
+  const body = await response.text();
+  if(response.status !== 200) throw new Error(`GET ${url}: ${response.status} ${body}`);
+  return {contentType: response.headers.get('content-type'), body};
+}
+
+/** The credential's BitstringStatusListEntry entries of this purpose. */
+export function statusEntries(credential, purpose) {
+  const entries = [credential.credentialStatus || []].flat();
+  return entries.filter(e => e.type === 'BitstringStatusListEntry' &&
+    e.statusPurpose === purpose);
+}
+
+/**
+ * The bit at index of an encodedList, decoded as the W3C Bitstring Status List says: multibase
+ * base64url ('u' prefix, no padding) of the GZIP of the bitstring, whose index 0 is the left-most
+ * bit of the first byte; and the uncompressed length in bytes (at least 16 KB by the spec).
+ */
+export function statusBit(encodedList, index) {
+  if(typeof encodedList !== 'string' || !encodedList.startsWith('u')) {
+    throw new Error(`encodedList is not multibase base64url: ${String(encodedList).slice(0, 20)}`);
+  }
+  const bitstring = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'));
+  const position = Number.parseInt(index, 10);
+  if(!(position >= 0 && position < bitstring.length * 8)) {
+    throw new Error(`statusListIndex ${index} is outside a list of ${bitstring.length * 8} bits`);
+  }
+  const bit = (bitstring[position >> 3] >> (7 - (position & 7))) & 1;
+  return {bit, bytes: bitstring.length};
+}
+
+/** POST /credentials/status revoking the credential with this id; the node's answer. */
+export async function revoke(baseUrl, token, credentialId) {
+  return post(`${baseUrl}/credentials/status`, {
+    credentialId,
+    credentialStatus: [{type: 'BitstringStatusListEntry', status: 'revoked'}]
+  }, token);
+}
+
+/**
+ * An error's message with its causes (fetch puts the TLS or socket error in cause), and the stack
+ * of the first when asked.
+ */
+export function describe(error, {stack = false} = {}) {
+  const lines = [];
+  for(let e = error; e; e = e.cause) {
+    const message = e === error && stack && e.stack ? e.stack : (e.message || String(e));
+    lines.push(e.code ? `${e.code}: ${message}` : message);
+  }
+  return lines.join('\ncaused by ');
 }
 
 /** The compact JWS inside an EnvelopedVerifiableCredential (or the string itself). */

@@ -1,7 +1,7 @@
 // A VC API client that knows nothing of BATON: issues a plain VC 2.0 credential with a status entry
 // in each securing format, verifies it and a tampered copy, revokes it and verifies it again.
-// Usage: node vc-api-client.mjs BASE_URL ADMIN_TOKEN
-import {args, exampleDegree, issue, jwtOf, post, Results} from './lib.mjs';
+// Usage: NODE_EXTRA_CA_CERTS=ca.pem node vc-api-client.mjs HTTPS_BASE_URL ADMIN_TOKEN
+import {args, describe, exampleDegree, issue, jwtOf, post, Results, revoke} from './lib.mjs';
 
 const {baseUrl, token} = args();
 const results = new Results('vc-api-client');
@@ -43,10 +43,7 @@ async function lifeOf(format) {
       (tampered.body.checks || []).some(c => c.check === 'signature' && !c.passed),
     (tampered.body.checks || []).filter(c => !c.passed).map(c => `${c.check}: ${c.reason}`));
 
-  const change = await post(`${baseUrl}/credentials/status`, {
-    credentialId: credential.id,
-    credentialStatus: [{type: 'BitstringStatusListEntry', status: 'revoked'}]
-  }, token);
+  const change = await revoke(baseUrl, token, credential.id);
   results.check(`${format}: revoked (200)`, change.status === 200, change.status);
 
   const revoked = await post(`${baseUrl}/credentials/verify`, {verifiableCredential: vc});
@@ -59,6 +56,6 @@ async function lifeOf(format) {
 try {
   for(const format of ['eddsa-rdfc-2022', 'vc+jwt']) await lifeOf(format);
 } catch(e) {
-  results.check('no error', false, String(e.stack || e));
+  results.check('no error', false, describe(e, {stack: true}));
 }
 results.print();

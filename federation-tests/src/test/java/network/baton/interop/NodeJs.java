@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +28,8 @@ final class NodeJs {
 
   private static final String NODE = System.getProperty("baton.node", "node");
   private static final long SCRIPT_SECONDS = 30;
+  private static final Set<String> INHERITED_TRUST =
+      Set.of("NODE_TLS_REJECT_UNAUTHORIZED", "NODE_OPTIONS", "NODE_EXTRA_CA_CERTS");
 
   private NodeJs() {}
 
@@ -65,15 +69,25 @@ final class NodeJs {
 
   /** Runs a script of the project with these arguments; its printed result and exit code. */
   static Run run(String script, String... args) throws IOException, InterruptedException {
+    return run(script, Map.of(), args);
+  }
+
+  /**
+   * Runs a script with these environment variables added (e.g. {@code NODE_EXTRA_CA_CERTS}); the
+   * caller's {@code NODE_TLS_REJECT_UNAUTHORIZED}, {@code NODE_OPTIONS} and {@code
+   * NODE_EXTRA_CA_CERTS} are not passed on, so the script trusts only what the test names.
+   */
+  static Run run(String script, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(NODE, script));
     command.addAll(List.of(args));
     Path errors = Files.createTempFile("interop-", ".err");
     try {
-      Process process =
-          new ProcessBuilder(command)
-              .directory(PROJECT.toFile())
-              .redirectError(errors.toFile())
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(PROJECT.toFile()).redirectError(errors.toFile());
+      builder.environment().keySet().removeAll(INHERITED_TRUST);
+      builder.environment().putAll(env);
+      Process process = builder.start();
       byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(SCRIPT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
