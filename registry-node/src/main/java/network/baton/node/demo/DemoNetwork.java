@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,6 @@ import network.baton.node.importer.ImportSummary;
 import network.baton.node.launch.ListEdition;
 import network.baton.node.launch.LocalMember;
 import network.baton.node.launch.LocalNetwork;
-import network.baton.node.launch.LocalPorts;
 import network.baton.node.launch.LocalPorts.PortInUseException;
 import network.baton.node.launch.MemberContent;
 import network.baton.node.launch.MemberPlan;
@@ -47,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * credential the kosen issued to them. Starting again on the same folder reuses all of it (no
  * second import, the same credential); {@link #close()} stops every node and closes its store. The
  * nodes run on the {@link LocalNetwork} launcher; this class keeps what is the demo's own: the
- * folder's ports and files, the sample content and the sample credential.
+ * folder's ports ({@link DemoPorts}) and files, the sample content and the sample credential.
  *
  * <p>Demo only: tokens and passphrases are kept in plain files next to what they protect.
  */
@@ -186,7 +184,8 @@ public final class DemoNetwork implements AutoCloseable {
     state = folder.readState();
     boolean https = https();
     // Ports first: a taken port leaves no half-made folder behind.
-    Map<Institution, Integer> ports = ports();
+    Map<Institution, Integer> ports =
+        DemoPorts.choose(folder.path(), state, options.portBase(), MEMBERS);
     DemoFolder.createDirectories(folder.path());
     for (Map.Entry<Institution, Integer> port : ports.entrySet()) {
       state.getJsonObject("ports").put(port.getKey().key(), port.getValue());
@@ -217,7 +216,7 @@ public final class DemoNetwork implements AutoCloseable {
     try {
       started = network.start(MEMBERS.stream().map(i -> plan(i, ports.get(i))).toList());
     } catch (PortInUseException e) {
-      throw portInUse(e.port());
+      throw DemoPorts.inUse(e.port());
     }
     for (int i = 0; i < MEMBERS.size(); i++) {
       LocalMember member = started.get(i);
@@ -293,63 +292,10 @@ public final class DemoNetwork implements AutoCloseable {
               JsonObject ports = stored.getJsonObject("ports", new JsonObject());
               for (Institution institution : MEMBERS) {
                 Integer port = ports.getInteger(institution.key());
-                if (port != null) checkFree(port);
+                if (port != null) DemoPorts.checkFree(port);
               }
             });
     if (wiped) options.progress().println("baton demo: wiped " + folder.path());
-  }
-
-  private Map<Institution, Integer> ports() {
-    JsonObject stored = state.getJsonObject("ports");
-    if (stored == null) {
-      stored = new JsonObject();
-      state.put("ports", stored);
-    }
-    Map<Institution, Integer> ports = new LinkedHashMap<>();
-    if (stored.containsKey(Institution.KOSEN.key())) {
-      // Resource IRIs, DIDs and the credential name these ports: a folder keeps its ports.
-      int base = stored.getInteger(Institution.KOSEN.key());
-      if (options.portBase() != 0 && options.portBase() != base) {
-        throw new ConfigException(
-            folder.path()
-                + " was set up on ports "
-                + base
-                + ".."
-                + (base + 2)
-                + "; give --port-base "
-                + base
-                + ", or --reset to start afresh on "
-                + options.portBase());
-      }
-      for (Institution institution : MEMBERS) {
-        ports.put(institution, stored.getInteger(institution.key()));
-      }
-    } else if (options.portBase() == 0) {
-      List<Integer> free = LocalPorts.free(MEMBERS.size());
-      for (int i = 0; i < MEMBERS.size(); i++) ports.put(MEMBERS.get(i), free.get(i));
-    } else {
-      for (int i = 0; i < MEMBERS.size(); i++) {
-        ports.put(MEMBERS.get(i), options.portBase() + i);
-      }
-    }
-    for (int port : ports.values()) checkFree(port);
-    return ports;
-  }
-
-  private static void checkFree(int port) {
-    try {
-      LocalPorts.requireFree(port);
-    } catch (PortInUseException e) {
-      throw portInUse(port);
-    }
-  }
-
-  private static ConfigException portInUse(int port) {
-    return new ConfigException(
-        "port "
-            + port
-            + " is in use (another demo or program?); stop it or choose other ports with"
-            + " --port-base N");
   }
 
   private SigningKey coordinatorKey() {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import network.baton.credential.did.DidWeb;
 import network.baton.credential.fetch.TrustedCertificates;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.PublicKeyMaterial;
@@ -28,26 +26,24 @@ import network.baton.credential.keys.SigningKey;
 import network.baton.node.NodeSetup;
 import network.baton.node.NodeVerticle;
 import network.baton.node.auth.AdminTokens;
-import network.baton.node.config.Admin;
-import network.baton.node.config.Federation;
-import network.baton.node.config.Identity;
 import network.baton.node.config.NodeConfig;
-import network.baton.node.config.Server;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.membership.MembershipList;
 import network.baton.node.federation.membership.MembershipState;
 import network.baton.node.federation.membership.SignedMembershipList;
 import network.baton.node.launch.LocalPorts.PortInUseException;
+import network.baton.node.launch.NetworkLayout.Planned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A network of member nodes on loopback, everything under one folder (a member's store in {@code
  * KEY/}): the one launcher behind {@code baton demo}, the benchmarks and the multi-node tests. It
- * picks the members' ports, holds the coordinator's key and signs membership lists with it, writes
- * each member's config, fills its store, starts it (in this JVM or as a process of its own), waits
- * until it answers, and on {@link #close()} stops every member and removes the folder unless told
- * to keep it. See {@link NetworkOptions} for what can differ between networks.
+ * picks the members' ports and writes each member's config (its {@link NetworkLayout}), holds the
+ * coordinator's key and signs membership lists with it, fills each member's store, starts it (in
+ * this JVM or as a process of its own), waits until it answers, and on {@link #close()} stops every
+ * member and removes the folder unless told to keep it. See {@link NetworkOptions} for what can
+ * differ between networks.
  */
 public final class LocalNetwork implements AutoCloseable {
 
@@ -55,23 +51,6 @@ public final class LocalNetwork implements AutoCloseable {
   private static final int STARTING_AT_ONCE = 4;
 
   private static final Logger log = LoggerFactory.getLogger(LocalNetwork.class);
-
-  /** A member as planned before it starts: where it will listen and who it is. */
-  private record Planned(MemberPlan plan, int port, URI baseUrl, String did, String adminToken) {
-    /**
-     * Where others reach it, when known before it starts: its base URL when that names the port.
-     */
-    URI address() {
-      return plan.baseUrl() == null ? baseUrl : null;
-    }
-
-    Member member() {
-      if (address() == null) {
-        throw new IllegalStateException(plan.key() + " is reached at a port known only later");
-      }
-      return new Member(did, address(), plan.name(), plan.roles());
-    }
-  }
 
   /** A running member: a verticle in this JVM (with its deployment) or a process. */
   private record Running(
@@ -86,6 +65,7 @@ public final class LocalNetwork implements AutoCloseable {
   // Every process started, so close() ends each even when its start failed half-way.
   private final List<NodeProcess> processes = new ArrayList<>();
   private final LocalCa ca;
+  private final NetworkLayout layout;
   private SignedMembershipList initialList;
   private boolean closed;
 
@@ -100,6 +80,7 @@ public final class LocalNetwork implements AutoCloseable {
     this.adminToken =
         options.adminToken() != null ? options.adminToken() : AdminTokens.newToken(random);
     this.ca = options.https() ? LocalCa.in(this.folder.resolve("tls")) : null;
+    this.layout = new NetworkLayout(this.folder, options, coordinator.publicKey(), adminToken, ca);
   }
 
   /** A network in this folder (created when missing) with no member started yet. */
@@ -131,7 +112,7 @@ public final class LocalNetwork implements AutoCloseable {
    */
   public synchronized List<LocalMember> start(List<MemberPlan> plans) {
     if (closed) throw new IllegalStateException("the network is closed");
-    List<Planned> planned = plan(plans);
+    List<Planned> planned = layout.plan(plans, running.keySet());
     if (options.initialList() != null) saveInitialList(planned);
     List<Future<Running>> starting = new ArrayList<>();
     for (Planned member : planned) {
@@ -140,7 +121,7 @@ public final class LocalNetwork implements AutoCloseable {
       if (starting.size() >= STARTING_AT_ONCE) {
         await(starting.get(starting.size() - STARTING_AT_ONCE).otherwiseEmpty());
       }
-      NodeConfig config = config(member, planned);
+      NodeConfig config = layout.config(member, planned);
       member.plan().content().fill(config);
       starting.add(start(member, config));
     }
@@ -280,29 +261,6 @@ public final class LocalNetwork implements AutoCloseable {
     log.debug("local network stopped [folder: {}]", folder);
   }
 
-  private List<Planned> plan(List<MemberPlan> plans) {
-    int free = (int) plans.stream().filter(p -> p.port() == 0 && p.baseUrl() == null).count();
-    Iterator<Integer> ports = LocalPorts.free(free).iterator();
-    List<Planned> planned = new ArrayList<>();
-    for (MemberPlan plan : plans) {
-      if (running.containsKey(plan.key())
-          || planned.stream().anyMatch(p -> p.plan().key().equals(plan.key()))) {
-        throw new IllegalArgumentException("a member " + plan.key() + " is in the network already");
-      }
-      int port = plan.port() == 0 && plan.baseUrl() == null ? ports.next() : plan.port();
-      URI base =
-          plan.baseUrl() != null ? plan.baseUrl() : URI.create(scheme() + "://localhost:" + port);
-      planned.add(
-          new Planned(
-              plan,
-              port,
-              base,
-              plan.did() != null ? plan.did() : DidWeb.fromBaseUrl(base),
-              plan.adminToken() != null ? plan.adminToken() : adminToken));
-    }
-    return planned;
-  }
-
   // Signs the edition naming the running members and these, and saves it where each new node
   // loads it at start: the members know each other from the first request.
   private void saveInitialList(List<Planned> planned) {
@@ -320,42 +278,6 @@ public final class LocalNetwork implements AutoCloseable {
     }
   }
 
-  private NodeConfig config(Planned member, List<Planned> planned) {
-    MemberPlan plan = member.plan();
-    Path dataDir = folder.resolve(plan.key());
-    List<Member> listed = new ArrayList<>();
-    if (options.listEachOther()) {
-      planned.forEach(p -> listed.add(p.member()));
-      listed.addAll(options.alsoListed());
-    }
-    NodeConfig config =
-        new NodeConfig(
-            Server.defaults(dataDir, member.baseUrl())
-                .withPort(member.port())
-                .withHost(LocalPorts.LOOPBACK),
-            new Identity(
-                plan.name(), plan.institution(), member.did(), Identity.defaults().languages()),
-            Admin.defaults().withTokenHashes(List.of(AdminTokens.hash(member.adminToken()))),
-            null,
-            ca == null
-                ? options.credentials()
-                : options
-                    .credentials()
-                    .withLoopbackHttp(false)
-                    .withLoopbackHttps(true)
-                    .withTrustedCertificates(List.of(ca.certificateFile())),
-            new Federation(
-                options.federated() ? List.of(coordinator.publicKey()) : List.of(),
-                options.membershipSync(),
-                listed),
-            null,
-            null);
-    if (ca != null) {
-      config = config.withServer(s -> s.withTls(ca.issue(plan.key())));
-    }
-    return plan.config().apply(config);
-  }
-
   private Future<Running> start(Planned member, NodeConfig config) {
     String key = member.plan().key();
     if (options.processJvmOptions() != null) {
@@ -363,7 +285,7 @@ public final class LocalNetwork implements AutoCloseable {
           NodeProcess.start(key, config, folder, options.processJvmOptions(), trust());
       processes.add(process);
       return Future.succeededFuture(
-          new Running(running(member, config, member.port(), null), null, null, process));
+          new Running(layout.running(member, config, member.port(), null), null, null, process));
     }
     NodeSetup setup = member.plan().setup();
     NodeVerticle node =
@@ -377,26 +299,13 @@ public final class LocalNetwork implements AutoCloseable {
                   options.linkDelayMs() > 0
                       ? DelayedLink.start(vertx, port, options.linkDelayMs())
                           .map(link -> URI.create("http://127.0.0.1:" + link.port()))
-                      : Future.succeededFuture(running(member, config, port, null).address());
+                      : Future.succeededFuture(
+                          layout.running(member, config, port, null).address());
               return address.map(
-                  at -> new Running(running(member, config, port, at), node, deployment, null));
+                  at ->
+                      new Running(
+                          layout.running(member, config, port, at), node, deployment, null));
             });
-  }
-
-  private LocalMember running(Planned member, NodeConfig config, int port, URI address) {
-    // A certificate of the local CA names localhost and 127.0.0.1 alike.
-    URI at =
-        address != null
-            ? address
-            : member.address() != null
-                ? member.address()
-                : URI.create(scheme() + "://127.0.0.1:" + port);
-    return new LocalMember(
-        member.plan().key(), config, member.plan().roles(), member.adminToken(), port, at);
-  }
-
-  private String scheme() {
-    return ca == null ? "http" : "https";
   }
 
   private Running running(LocalMember member) {

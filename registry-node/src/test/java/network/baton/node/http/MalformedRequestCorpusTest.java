@@ -65,13 +65,17 @@ class MalformedRequestCorpusTest {
         SigningKey.generate(KeyAlgorithm.ED25519, "coordinator", new SecureRandom());
     NodeConfig config =
         CredentialNode.config(data, port)
-            .withSparql(q -> q.with(Duration.ofSeconds(3), 1_000))
+            // A runaway query in the corpus waits out this limit: short, as the corpus sends one
+            // request at a time.
+            .withSparql(q -> q.with(Duration.ofSeconds(1), 1_000))
             .withFederation(f -> f.withMembership(List.of(coordinator.publicKey()), Duration.ZERO))
             // The corpus sends thousands of admin requests from one address, a few with wrong
             // tokens on purpose: the lockout has its own test.
             .withAdmin(a -> a.withLockout(new AdminLockout(1_000_000, Duration.ofMinutes(1))))
-            // A client that stops half-way is cut off within the bound of every case.
-            .withServer(s -> s.withIdleTimeout(Duration.ofSeconds(6)));
+            // A client that stops half-way is cut off within the bound of every case, each such
+            // case waiting this long; longer than the SPARQL limit, so that a runaway query's
+            // silent connection is answered 503 before it counts as idle.
+            .withServer(s -> s.withIdleTimeout(Duration.ofMillis(2_500)));
     // As a public node: no loopback for outbound calls (a credential naming one is refused).
     config = config.withCredentials(config.credentials().withLoopbackHttp(false));
     CredentialNode.importKosen(folder, data, config.server().baseUrl().toString());

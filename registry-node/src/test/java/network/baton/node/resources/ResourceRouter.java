@@ -23,9 +23,14 @@ import network.baton.node.RunningNode;
 import network.baton.node.auth.AdminAuthHandler;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.http.NodePrefixes;
+import network.baton.node.store.OpenDataset;
 import network.baton.node.store.ResourceIds;
 import network.baton.node.store.ResourceStore;
 import network.baton.vocab.ContextLoader;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The resource routes as a node mounts them, on a bare router: the real service over TDB2 in a temp
@@ -42,11 +47,14 @@ final class ResourceRouter implements AutoCloseable {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+  private final Dataset dataset;
   private final ResourceStore store;
   private final WorkerExecutor workers;
   private final HttpServer server;
 
-  private ResourceRouter(ResourceStore store, WorkerExecutor workers, HttpServer server) {
+  private ResourceRouter(
+      Dataset dataset, ResourceStore store, WorkerExecutor workers, HttpServer server) {
+    this.dataset = dataset;
     this.store = store;
     this.workers = workers;
     this.server = server;
@@ -57,7 +65,13 @@ final class ResourceRouter implements AutoCloseable {
    */
   static ResourceRouter start(Vertx vertx, Path dataDir, Clock clock, long bodyLimit) {
     ResourceIds ids = new ResourceIds("http://node.test");
-    ResourceStore store = ResourceStore.openTdb2(dataDir, ids, "http://node.test", clock);
+    Dataset dataset = TDB2Factory.connectDataset(dataDir.toString());
+    ResourceStore store =
+        new ResourceStore(
+            new OpenDataset(dataset, () -> TDBInternal.expel(dataset.asDatasetGraph())),
+            ids,
+            "http://node.test",
+            clock);
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("resources-test", 2);
     ContextLoader contexts = CONTEXTS;
     ResourceService service =
@@ -87,7 +101,15 @@ final class ResourceRouter implements AutoCloseable {
                 .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                 .requestHandler(router)
                 .listen(0));
-    return new ResourceRouter(store, workers, server);
+    return new ResourceRouter(dataset, store, workers, server);
+  }
+
+  /**
+   * Empties the store (resources, tombstones, the change log and its counters) in one write: a
+   * router shared by a class's tests starts each as on a new store, without opening another.
+   */
+  void clear() {
+    Txn.executeWrite(dataset, () -> dataset.asDatasetGraph().clear());
   }
 
   /** The router's local URL. */

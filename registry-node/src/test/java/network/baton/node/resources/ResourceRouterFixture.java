@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import network.baton.node.TestClock;
 import network.baton.vocab.ContextLoader;
@@ -17,7 +20,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The resource routes on a bare router ({@link ResourceRouter}) with the real service over TDB2 in
- * a temp folder, started afresh for each test, and the helpers that read their answers.
+ * a temp folder, and the helpers that read their answers. One router and store serve a class's
+ * tests (opening and deleting TDB2 was most of each test's time); the store is emptied before each
+ * test, and stamps changes with that test's own {@link #clock}.
  */
 @Timeout(60)
 abstract class ResourceRouterFixture {
@@ -35,29 +39,48 @@ abstract class ResourceRouterFixture {
   static final String IRI = "http://node.test/resources/kosen-ec101";
 
   static Vertx vertx;
+  static ResourceRouter node;
+  private static final TestClocks clocks = new TestClocks();
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
   final TestClock clock = TestClock.atSystemTime();
-  ResourceRouter node;
 
   @BeforeAll
-  static void startVertx() {
+  static void start() {
     vertx = Vertx.vertx();
+    node = ResourceRouter.start(vertx, dataDir, clocks, 64 * 1024);
   }
 
   @AfterAll
-  static void stopVertx() throws Exception {
+  static void stop() throws Exception {
+    node.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   @BeforeEach
-  void start() {
-    node = ResourceRouter.start(vertx, dataDir, clock, 64 * 1024);
+  void emptyStoreAndThisTestsClock() {
+    node.clear();
+    clocks.current = clock;
   }
 
-  @AfterEach
-  void stop() {
-    node.close();
+  /** The shared store's clock: the running test's. */
+  private static final class TestClocks extends Clock {
+    volatile Clock current = Clock.systemUTC();
+
+    @Override
+    public Instant instant() {
+      return current.instant();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return current.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return current.withZone(zone);
+    }
   }
 
   static org.assertj.core.api.AbstractStringAssert<?> assertProblem(

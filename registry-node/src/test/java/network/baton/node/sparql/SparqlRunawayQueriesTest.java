@@ -135,7 +135,9 @@ class SparqlRunawayQueriesTest {
             + " \"x\") }"
       })
   void queryPastTheTimeLimitIsAnswered503InTime(String query, Vertx vertx) throws Exception {
-    Duration limit = Duration.ofSeconds(2);
+    // Each query runs for hours unstopped: a second is as good a limit as any, and waited for five
+    // times.
+    Duration limit = Duration.ofSeconds(1);
     start(vertx, c -> c.withSparql(q -> q.withTimeout(limit)));
     long started = System.nanoTime();
 
@@ -145,7 +147,7 @@ class SparqlRunawayQueriesTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(new JsonObject(response.body()).getString("type")).endsWith("#query-timeout");
-    assertThat(millis).as("answered soon after the 2 s limit").isLessThan(limit.toMillis() + 8000);
+    assertThat(millis).as("answered soon after the limit").isLessThan(limit.toMillis() + 8000);
     awaitSparqlIdle(Duration.ofSeconds(5));
     assertThat(busySparqlThreads()).isEmpty();
   }

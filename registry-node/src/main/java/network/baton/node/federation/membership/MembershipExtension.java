@@ -32,6 +32,7 @@ public final class MembershipExtension implements NodeExtension {
   private final NodeConfig config;
   private final MembershipState state;
   private final MemberFailureLog failures;
+  private final Duration peerTimeout;
   private volatile MembershipSync sync;
 
   /** Membership for a node with this config, judging expiry by the clock. */
@@ -41,8 +42,15 @@ public final class MembershipExtension implements NodeExtension {
 
   /** As the other constructor, members that cannot be asked told to failures (shared). */
   public MembershipExtension(NodeConfig config, Clock clock, MemberFailureLog failures) {
+    this(config, clock, failures, PEER_TIMEOUT);
+  }
+
+  /** As above with another time limit on each call to a member (tests of slow members). */
+  MembershipExtension(
+      NodeConfig config, Clock clock, MemberFailureLog failures, Duration peerTimeout) {
     this.config = requireNonNull(config, "config");
     this.failures = requireNonNull(failures, "failures");
+    this.peerTimeout = requireNonNull(peerTimeout, "peerTimeout");
     this.state =
         config.federation().federated()
             ? new MembershipState(
@@ -92,7 +100,7 @@ public final class MembershipExtension implements NodeExtension {
             state,
             context.work().write(),
             config.server().baseUrl(),
-            PEER_TIMEOUT,
+            peerTimeout,
             MAX_ANSWER_BYTES,
             config.fetchPolicy(),
             failures);
