@@ -91,7 +91,9 @@ final class CredentialRequests {
 
   /**
    * The order in a {@code POST /credentials/issue} body; {@code options.credentialStatus} (a
-   * purpose or entries as for a caller's credential) narrows its status entries, both when absent.
+   * purpose, a list of purposes, or entries as for a caller's credential) names its status entries,
+   * {@link CredentialOrder#DEFAULT_STATUS revocation alone} when absent; none ({@code false}, an
+   * empty list) is refused, as a course credential always carries a status entry.
    */
   static CredentialOrder order(JsonNode request) {
     JsonNode credential = member(request, "credential", "credential", "an object");
@@ -113,15 +115,20 @@ final class CredentialRequests {
     Instant validFrom = instant(credential, "validFrom");
     Instant validUntil = instant(credential, "validUntil");
     JsonNode options = request.path("options");
-    Set<StatusPurpose> status =
-        statusAsked(options.get("credentialStatus"), "options.credentialStatus");
+    JsonNode asked = options.get("credentialStatus");
+    Set<StatusPurpose> status = statusAsked(asked, "options.credentialStatus");
+    if (status.isEmpty() && asked != null && !asked.isNull()) {
+      throw Problem.badRequest(
+          "options.credentialStatus: a course credential always carries a status entry"
+              + " (revocation, suspension or both); it cannot have none");
+    }
     return new CredentialOrder(
         holder,
         course,
         validFrom,
         validUntil,
         format(options),
-        status.isEmpty() ? EnumSet.allOf(StatusPurpose.class) : status);
+        status.isEmpty() ? CredentialOrder.DEFAULT_STATUS : status);
   }
 
   /**

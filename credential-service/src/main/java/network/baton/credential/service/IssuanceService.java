@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What the node calls to issue and revoke credentials. Issues Open Badges 3.0 credentials for
  * courses of the node's catalog, as {@code vc+jwt} or with an {@code eddsa-rdfc-2022} proof, each
- * with two BitstringStatusListEntries (revocation and suspension, the same list number and index;
- * or the one the order names, as a single object) pointing at {@code
+ * with the BitstringStatusListEntries its order names (by default one revocation entry, a single
+ * {@code credentialStatus} object as the Open Badges 3.0 schema wants; with suspension too, an
+ * array of two at the same list number and index) pointing at {@code
  * {baseUrl}/status/{n}-{purpose}}; records them in {@link IssuedCredentials}; publishes its status
  * lists as signed credentials, signed once per change. Verifying is the {@link
  * network.baton.credential.verify.VerificationService}'s, which reads this node's lists from {@link
@@ -340,6 +341,12 @@ public final class IssuanceService implements Closeable {
           case SUSPEND -> CredentialState.SUSPENDED;
           case UNSUSPEND -> CredentialState.ACTIVE;
         };
+    if (record.state() == target) return new StatusChange(record, false);
+    if (record.state() == CredentialState.REVOKED) {
+      throw new CredentialServiceException(
+          CredentialServiceException.Kind.CONFLICT,
+          "credential " + credentialId + " is revoked; revocation is final");
+    }
     StatusPurpose shownIn =
         action == StatusAction.REVOKE ? StatusPurpose.REVOCATION : StatusPurpose.SUSPENSION;
     if (!record.purposes().contains(shownIn)) {
@@ -351,13 +358,10 @@ public final class IssuanceService implements Closeable {
               + " has no "
               + shownIn.value()
               + " status entry; it cannot be "
-              + (action == StatusAction.REVOKE ? "revoked" : "suspended or unsuspended"));
-    }
-    if (record.state() == target) return new StatusChange(record, false);
-    if (record.state() == CredentialState.REVOKED) {
-      throw new CredentialServiceException(
-          CredentialServiceException.Kind.CONFLICT,
-          "credential " + credentialId + " is revoked; revocation is final");
+              + (action == StatusAction.REVOKE
+                  ? "revoked"
+                  : "suspended or unsuspended (only a credential issued with a suspension entry"
+                      + " can be)"));
     }
     IssuedRecord changed = issued.setState(credentialId, target);
     lists.set(record.position(), target);

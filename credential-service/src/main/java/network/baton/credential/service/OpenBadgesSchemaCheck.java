@@ -16,9 +16,10 @@ import network.baton.credential.verify.CredentialCheck;
 /**
  * The Open Badges 3.0 AchievementCredential JSON Schema as a verification check, for credentials
  * whose type is an Open Badges one (other credentials pass: the schema is not theirs). The schema
- * predates VC Data Model 2.0 and allows one {@code credentialStatus} object only, while our
- * credentials carry two entries (revocation and suspension) as VCDM 2.0 allows; so a list of
- * entries is validated one entry at a time, each entry against the schema's CredentialStatus.
+ * predates VC Data Model 2.0 and allows one {@code credentialStatus} object only. The node's Open
+ * Badges credentials carry one (revocation) unless staff ask for suspension too; a credential with
+ * a list of entries, as VCDM 2.0 allows, is validated one entry at a time: the credential with its
+ * first entry in the list's place, then each further entry against the schema's CredentialStatus.
  */
 public final class OpenBadgesSchemaCheck implements CredentialCheck {
   /** The check's name in reports. */

@@ -89,8 +89,8 @@ class RemoteIssuerTest {
       assertThat(report.ok()).isFalse();
       assertThat(report.check(CredentialVerifier.STATUS).orElseThrow().reason())
           .contains("revoked");
-      // revocation and suspension lists once, then the revocation list again after the TTL
-      assertThat(listFetches.get()).isEqualTo(3);
+      // the revocation list (a course credential's one entry) once, then again after the TTL
+      assertThat(listFetches.get()).isEqualTo(2);
     }
   }
 

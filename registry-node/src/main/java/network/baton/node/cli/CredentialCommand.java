@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import network.baton.credential.http.CredentialRoutes;
 import network.baton.node.config.ConfigException;
@@ -135,7 +138,8 @@ final class CredentialCommand extends CommandGroup {
         "",
         "Example:",
         "  baton credential issue --node http://localhost:8080 --token $TOKEN --holder did:key:z6Mk...",
-        "      --achievement http://localhost:8080/resources/kosen-mc4-ec --format jwt --out ec.json"
+        "      --achievement http://localhost:8080/resources/kosen-mc4-ec --format jwt --out ec.json",
+        "  baton credential issue ... --status revocation,suspension   # can be suspended later"
       })
   static final class Issue implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -163,6 +167,16 @@ final class CredentialCommand extends CommandGroup {
     String format;
 
     @Option(
+        names = "--status",
+        paramLabel = "P[,P]",
+        defaultValue = "revocation",
+        description = {
+          "status entries: revocation (default: one entry, the shape the Open Badges 3.0 schema",
+          "wants), or revocation,suspension (an array of two) so the credential can be suspended"
+        })
+    String status;
+
+    @Option(
         names = "--out",
         paramLabel = "FILE",
         description = "write the credential here (else print it)")
@@ -180,9 +194,11 @@ final class CredentialCommand extends CommandGroup {
                   case "di", "eddsa-rdfc-2022" -> "eddsa-rdfc-2022";
                   default -> throw new ConfigException("--format must be jwt or di, not " + format);
                 };
+            JsonArray purposes = purposes(status);
             if (out != null && Files.exists(out))
               throw new ConfigException(out + " exists; not overwriting it");
             JsonObject body = CredentialRoutes.issueRequest(holder, achievement, wire);
+            body.getJsonObject("options").put("credentialStatus", purposes);
             JsonObject answer = post(node, "/credentials/issue", body);
             String text = answer.encodePrettily();
             if (out == null) {
@@ -196,6 +212,25 @@ final class CredentialCommand extends CommandGroup {
             return null;
           });
     }
+  }
+
+  // The purposes of --status, in the order named, each once: a course credential has at least one.
+  static JsonArray purposes(String status) {
+    Set<String> named = new LinkedHashSet<>();
+    for (String part : status.split(",", -1)) {
+      String purpose = part.strip().toLowerCase(Locale.ROOT);
+      if (!purpose.equals("revocation") && !purpose.equals("suspension")) {
+        throw new ConfigException(
+            "--status must be revocation, suspension or revocation,suspension, not '"
+                + status
+                + "'"
+                + (purpose.equals("none")
+                    ? " (a course credential always carries a status entry)"
+                    : ""));
+      }
+      named.add(purpose);
+    }
+    return new JsonArray(List.copyOf(named));
   }
 
   /** Shared by revoke, suspend and unsuspend. */

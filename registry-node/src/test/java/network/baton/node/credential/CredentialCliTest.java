@@ -390,7 +390,9 @@ class CredentialCliTest {
   void credentialIssuedSuspendedAndRevokedThroughTheCommandLine() throws Exception {
     Path issued = folder.resolve("cli-issued.json");
     String course = node.url() + "/resources/kosen-mc5-safety";
-    String[] di = {"--format", "di", "--out", issued.toString()};
+    String[] di = {
+      "--format", "di", "--status", "revocation,suspension", "--out", issued.toString()
+    };
     assertThat(issueOnTheNode(course, di)).as(cli.err()).isZero();
     String id = new JsonObject(Files.readString(issued)).getString("credentialId");
     assertThat(
