@@ -4,18 +4,11 @@ import io.vertx.core.MultiMap;
 import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.algebra.Algebra;
-import org.apache.jena.sparql.algebra.OpVisitorBase;
-import org.apache.jena.sparql.algebra.op.OpBGP;
-import org.apache.jena.sparql.algebra.op.OpTriple;
-import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DynamicDatasets;
-import org.apache.jena.sparql.expr.ExprVisitorBase;
 
 /**
  * The RDF dataset a request names (SPARQL 1.1 Protocol 2.1.4): the {@code default-graph-uri} and
@@ -64,7 +57,7 @@ public record QueryDataset(List<String> defaultGraphs, List<String> namedGraphs)
     if (defaults.isEmpty() && named.isEmpty()) {
       return null;
     }
-    if (searchesTextIndex(query)) {
+    if (QueryPolicy.searchesTextIndex(query)) {
       // jena-text answers from the store's whole Lucene index whatever the dataset: its hits
       // would come from graphs the request left out, so the request is refused, not half honoured.
       throw new QueryRefused(
@@ -82,32 +75,6 @@ public record QueryDataset(List<String> defaultGraphs, List<String> namedGraphs)
     query.getNamedGraphURIs().clear();
     return chosen;
   }
-
-  // A jena-text property function (text:query) anywhere in the query, subqueries and EXISTS too.
-  private static boolean searchesTextIndex(Query query) {
-    boolean[] found = {false};
-    OpVisitorBase triples =
-        new OpVisitorBase() {
-          @Override
-          public void visit(OpBGP op) {
-            op.getPattern().forEach(this::predicate);
-          }
-
-          @Override
-          public void visit(OpTriple op) {
-            predicate(op.getTriple());
-          }
-
-          private void predicate(Triple triple) {
-            Node p = triple.getPredicate();
-            if (p.isURI() && p.getURI().startsWith(TEXT_NS)) found[0] = true;
-          }
-        };
-    Walker.walk(Algebra.compile(query), triples, new ExprVisitorBase());
-    return found[0];
-  }
-
-  private static final String TEXT_NS = "http://jena.apache.org/text#";
 
   private static List<Node> nodes(List<String> iris) {
     return iris.stream().map(NodeFactory::createURI).toList();

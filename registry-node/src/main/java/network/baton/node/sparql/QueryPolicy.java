@@ -9,6 +9,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
@@ -105,22 +106,30 @@ public final class QueryPolicy {
         && !upper.matches("(?s).*\\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\\b.*");
   }
 
-  /** SERVICE, property functions, custom aggregates. */
-  private static final class Ops extends OpVisitorBase {
-    @Override
-    public void visit(OpService op) {
-      throw notAllowed(
-          "SERVICE"
-              + (op.getSilent() ? " SILENT" : "")
-              + " ("
-              + op.getService()
-              + "); this node calls no other endpoint for a query (ask /federation/sparql to"
-              + " query the network)");
-    }
+  /**
+   * True if the query calls jena-text ({@code text:query}) anywhere, subqueries and EXISTS too: the
+   * text index answers from all of the node's graphs, whatever dataset the request names.
+   */
+  static boolean searchesTextIndex(Query query) {
+    boolean[] found = {false};
+    Walker.walk(
+        Algebra.compile(query),
+        new Predicates() {
+          @Override
+          void predicate(Triple triple) {
+            Node p = triple.getPredicate();
+            if (p.isURI() && p.getURI().startsWith(TextQuery.NS)) found[0] = true;
+          }
+        },
+        new ExprVisitorBase());
+    return found[0];
+  }
 
+  /** Each triple pattern's predicate, where Jena looks for property functions (BGPs). */
+  private abstract static class Predicates extends OpVisitorBase {
     @Override
     public void visit(OpBGP op) {
-      op.getPattern().forEach(Ops::predicate);
+      op.getPattern().forEach(this::predicate);
     }
 
     @Override
@@ -133,6 +142,22 @@ public final class QueryPolicy {
       // A path's links are plain predicates; Jena runs property functions from BGPs only.
     }
 
+    abstract void predicate(Triple triple);
+  }
+
+  /** SERVICE, property functions, custom aggregates. */
+  private static final class Ops extends Predicates {
+    @Override
+    public void visit(OpService op) {
+      throw notAllowed(
+          "SERVICE"
+              + (op.getSilent() ? " SILENT" : "")
+              + " ("
+              + op.getService()
+              + "); this node calls no other endpoint for a query (ask /federation/sparql to"
+              + " query the network)");
+    }
+
     @Override
     public void visit(OpGroup op) {
       for (ExprAggregator aggregator : op.getAggregators()) {
@@ -140,7 +165,8 @@ public final class QueryPolicy {
       }
     }
 
-    private static void predicate(Triple triple) {
+    @Override
+    void predicate(Triple triple) {
       Node p = triple.getPredicate();
       if (p.isURI()
           && PublicFunctions.jenaPropertyFunction(p.getURI())
