@@ -55,11 +55,7 @@ class SparqlRoutesTest {
 
   private void startNode(Vertx vertx, Duration timeout) {
     node = RunningNode.start(vertx, dataDir, c -> c.withSparql(q -> q.with(timeout, 3)));
-    node.post("/resources", "text/turtle", fixture("course.ttl"));
-    node.post(
-        "/resources",
-        "text/turtle",
-        fixture("course.ttl").replace("kosen-ec101", "kosen-ec102").replace("EC101", "EC102"));
+    TwoCourses.publish(node);
   }
 
   @AfterEach

@@ -1,6 +1,5 @@
 package network.baton.node.sparql;
 
-import static network.baton.node.RunningNode.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -44,11 +43,7 @@ class SparqlTextDatasetTest {
   @BeforeEach
   void start(Vertx vertx) {
     node = RunningNode.start(vertx, dataDir, c -> c);
-    node.post("/resources", "text/turtle", fixture("course.ttl"));
-    node.post(
-        "/resources",
-        "text/turtle",
-        fixture("course.ttl").replace("kosen-ec101", "kosen-ec102").replace("EC101", "EC102"));
+    TwoCourses.publish(node);
   }
 
   @AfterEach
