@@ -1,5 +1,6 @@
 package network.baton.credential.http;
 
+import static network.baton.credential.service.ServiceFixture.HOLDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CourseOrderStatusRoutesTest {
-  private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
 
   @TempDir Path dir;
   private VcApiNode node;

@@ -1,5 +1,6 @@
 package network.baton.credential.service;
 
+import static network.baton.credential.service.ServiceFixture.HOLDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IssuanceServiceTest {
-  private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
 
   @TempDir Path dir;
   private final NodeKeys keys = ServiceFixture.keys();

@@ -1,5 +1,6 @@
 package network.baton.credential.service;
 
+import static network.baton.credential.service.ServiceFixture.HOLDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(60)
 class IssuedCredentialConformanceTest {
-  private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
   private static final ContextLoader CONTEXTS = ServiceFixture.CONTEXTS;
   private static final AchievementCredentialSchema SCHEMA = AchievementCredentialSchema.bundled();
 

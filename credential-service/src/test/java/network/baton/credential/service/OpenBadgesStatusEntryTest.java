@@ -1,5 +1,6 @@
 package network.baton.credential.service;
 
+import static network.baton.credential.service.ServiceFixture.HOLDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -31,7 +32,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(60)
 class OpenBadgesStatusEntryTest {
-  private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
   private static final AchievementCredentialSchema SCHEMA = AchievementCredentialSchema.bundled();
   private static final String SCHEMA_FILE =
       "openbadges-3.0/ob_v3p0_achievementcredential_schema.jsonld-adaptation.json";

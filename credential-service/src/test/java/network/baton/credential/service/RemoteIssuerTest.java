@@ -1,5 +1,6 @@
 package network.baton.credential.service;
 
+import static network.baton.credential.service.ServiceFixture.HOLDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * A second node verifying the first node's credentials through its DID document and status lists.
  */
 class RemoteIssuerTest {
-  private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
   private static final URI VERIFIER_URL = URI.create("https://univ.example");
 
   @TempDir Path issuerDir;

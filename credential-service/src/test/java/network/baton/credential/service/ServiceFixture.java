@@ -37,6 +37,10 @@ public final class ServiceFixture {
   }
 
   public static final URI BASE_URL = URI.create("https://kosen.example");
+
+  /** A holder for the credentials the tests issue (a did:key nobody signs with). */
+  public static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+
   public static final SkillFramework FRAMEWORK = SkillFramework.load();
   public static final ContextLoader CONTEXTS = ContextLoader.bundled();
 
