@@ -114,16 +114,17 @@ final class CredentialCommand extends CommandGroup {
     return answer;
   }
 
-  private static int run(CommandLine.Model.CommandSpec spec, String name, Callable<Void> action) {
+  // The node's refusal is exit 1; anything else (usage, connection, files) is exit 2.
+  private static int run(CommandLine.Model.CommandSpec spec, Callable<Void> action) {
     PrintWriter err = spec.commandLine().getErr();
     try {
       action.call();
       return 0;
     } catch (Refused e) {
-      err.println("baton credential " + name + ": " + e.getMessage());
+      err.println(spec.qualifiedName() + ": " + e.getMessage());
       return 1;
     } catch (Exception e) {
-      err.println("baton credential " + name + ": " + BatonCli.oneLine(e));
+      err.println(spec.qualifiedName() + ": " + BatonCli.oneLine(e));
       return 2;
     }
   }
@@ -186,7 +187,6 @@ final class CredentialCommand extends CommandGroup {
     public Integer call() {
       return run(
           spec,
-          "issue",
           () -> {
             String wire =
                 switch (format.toLowerCase(Locale.ROOT)) {
@@ -241,15 +241,13 @@ final class CredentialCommand extends CommandGroup {
     @Parameters(index = "0", paramLabel = "ID", description = "the credential id (urn:uuid:...)")
     String id;
 
+    /** The status the credential gets. */
     abstract String status();
-
-    abstract String name();
 
     @Override
     public Integer call() {
       return run(
           spec,
-          name(),
           () -> {
             JsonObject body =
                 new JsonObject()
@@ -285,11 +283,6 @@ final class CredentialCommand extends CommandGroup {
     String status() {
       return "revoked";
     }
-
-    @Override
-    String name() {
-      return "revoke";
-    }
   }
 
   /** Suspends a credential. */
@@ -307,11 +300,6 @@ final class CredentialCommand extends CommandGroup {
     String status() {
       return "suspended";
     }
-
-    @Override
-    String name() {
-      return "suspend";
-    }
   }
 
   /** Lifts a suspension. */
@@ -328,11 +316,6 @@ final class CredentialCommand extends CommandGroup {
     @Override
     String status() {
       return "unsuspended";
-    }
-
-    @Override
-    String name() {
-      return "unsuspend";
     }
   }
 }

@@ -81,7 +81,6 @@ final class WalletCommand extends CommandGroup {
     public Integer call() {
       return SubcommandRun.exitCode(
           spec,
-          "baton wallet keygen",
           () -> {
             HolderWallet wallet = HolderWallet.generate(new SecureRandom());
             wallet.save(out, passphrase.read(true), keyFile());
@@ -163,7 +162,7 @@ final class WalletCommand extends CommandGroup {
 
     @Override
     public Integer call() {
-      return SubcommandRun.exitCode(spec, "baton wallet present", this::present);
+      return SubcommandRun.exitCode(spec, this::present);
     }
 
     private void present() throws java.io.IOException, CanonicalizationException {
