@@ -242,7 +242,7 @@ public final class CredentialBenchmark {
     try (BenchLogging quiet = BenchLogging.quiet();
         CredentialBenchNode node = CredentialBenchNode.start()) {
       List<String> verifyBodies = new ArrayList<>();
-      HttpClient setupClient = CredentialBenchNode.client();
+      HttpClient setupClient = BenchClients.http();
       String jwtBody = node.issueBody(Format.JWT.requestName());
       String signingInput = null;
       for (int i = 0; i < VERIFY_POOL; i++) {
@@ -273,7 +273,7 @@ public final class CredentialBenchmark {
               phases,
               "API verify vc+jwt",
               i -> {
-                HttpClient client = CredentialBenchNode.client();
+                HttpClient client = BenchClients.http();
                 return () ->
                     node.verify(
                         client,
@@ -287,7 +287,7 @@ public final class CredentialBenchmark {
               phases,
               "API GET /health",
               i -> {
-                HttpClient client = CredentialBenchNode.client();
+                HttpClient client = BenchClients.http();
                 return () -> node.health(client);
               });
 
@@ -323,7 +323,7 @@ public final class CredentialBenchmark {
   }
 
   private static CredentialLoad.Operation issuing(CredentialBenchNode node, String body) {
-    HttpClient client = CredentialBenchNode.client();
+    HttpClient client = BenchClients.http();
     return () -> node.issue(client, body);
   }
 
