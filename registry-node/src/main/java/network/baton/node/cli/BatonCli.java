@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 /** The `baton` command line: one entry point, one subcommand per task. */
 @Command(
     name = "baton",
-    mixinStandardHelpOptions = true,
     version = "baton 0.1.0",
     description = "BATON Registry: publish, query and verify battery-industry teaching content.",
     subcommands = {

@@ -28,7 +28,6 @@ import picocli.CommandLine.Parameters;
 /** `baton credential issue|revoke|suspend|unsuspend`: thin HTTP clients of a node's VC API. */
 @Command(
     name = "credential",
-    mixinStandardHelpOptions = true,
     description = {
       "Issues and changes the status of credentials through a running node (admin token needed).",
       "Exit code: 0 done, 1 the node refused (its reason is printed), 2 usage or connection error."
@@ -132,7 +131,6 @@ final class CredentialCommand extends CommandGroup {
   /** Issues a credential for a course of the node. */
   @Command(
       name = "issue",
-      mixinStandardHelpOptions = true,
       description =
           "Issues a credential for one of the node's courses or curricula to a holder DID.",
       footer = {
@@ -142,8 +140,7 @@ final class CredentialCommand extends CommandGroup {
         "      --achievement http://localhost:8080/resources/kosen-mc4-ec --format jwt --out ec.json",
         "  baton credential issue ... --status revocation,suspension   # can be suspended later"
       })
-  static final class Issue implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  static final class Issue extends TaskCommand {
     @CommandLine.Mixin NodeOptions node;
 
     @Option(
@@ -234,8 +231,7 @@ final class CredentialCommand extends CommandGroup {
   }
 
   /** Shared by revoke, suspend and unsuspend. */
-  abstract static class StatusChange implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  abstract static class StatusChange extends TaskCommand {
     @CommandLine.Mixin NodeOptions node;
 
     @Parameters(index = "0", paramLabel = "ID", description = "the credential id (urn:uuid:...)")
@@ -271,7 +267,6 @@ final class CredentialCommand extends CommandGroup {
   /** Revokes a credential for good. */
   @Command(
       name = "revoke",
-      mixinStandardHelpOptions = true,
       description = "Revokes a credential the node issued; revocation is final.",
       footer = {
         "",
@@ -288,7 +283,6 @@ final class CredentialCommand extends CommandGroup {
   /** Suspends a credential. */
   @Command(
       name = "suspend",
-      mixinStandardHelpOptions = true,
       description = "Suspends a credential the node issued, until unsuspended.",
       footer = {
         "",
@@ -305,7 +299,6 @@ final class CredentialCommand extends CommandGroup {
   /** Lifts a suspension. */
   @Command(
       name = "unsuspend",
-      mixinStandardHelpOptions = true,
       description = "Lifts the suspension of a credential the node issued.",
       footer = {
         "",

@@ -4,20 +4,17 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.KeyStoreDir;
 import network.baton.credential.keys.SigningKey;
 import network.baton.node.config.ConfigException;
 import network.baton.node.credential.CredentialExtension;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `baton keys init|rotate|list`: the node's signing keys in its data folder. */
 @Command(
     name = "keys",
-    mixinStandardHelpOptions = true,
     description = {
       "The node's signing keys in {data}/keys: encrypted PEM files, the newest signs, older ones",
       "stay in the DID document so credentials signed with them still verify.",
@@ -38,8 +35,7 @@ final class KeysCommand extends CommandGroup {
    * A keys subcommand: what it does with the key store is the text it prints; every failure here
    * (wrong passphrase, keys present or missing, unreadable files) is exit 2.
    */
-  abstract static class KeysTask implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  abstract static class KeysTask extends TaskCommand {
 
     @Option(
         names = "--data",
@@ -96,7 +92,6 @@ final class KeysCommand extends CommandGroup {
   /** Creates the first key. */
   @Command(
       name = "init",
-      mixinStandardHelpOptions = true,
       description = "Creates the node's first signing key (key-1); refuses if keys exist.",
       footer = {"", "Example:", "  BATON_KEY_PASSPHRASE=... baton keys init --data ./data"})
   static final class Init extends NewKeyTask {
@@ -110,7 +105,6 @@ final class KeysCommand extends CommandGroup {
   /** Adds a key that signs from now on. */
   @Command(
       name = "rotate",
-      mixinStandardHelpOptions = true,
       description = {
         "Adds a new signing key (key-N+1); the older keys stay for verification.",
         "The passphrase must open the current key. Restart the node to sign with the new key."
@@ -130,7 +124,6 @@ final class KeysCommand extends CommandGroup {
   /** Lists the keys. */
   @Command(
       name = "list",
-      mixinStandardHelpOptions = true,
       description = {
         "Lists the node's keys, oldest first, and which one signs.",
         "With a passphrase (file or BATON_KEY_PASSPHRASE) also checks that it opens every key."

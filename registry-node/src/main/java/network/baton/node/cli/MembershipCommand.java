@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "membership",
-    mixinStandardHelpOptions = true,
     description = {
       "Coordinator: create, edit, sign and check the network's membership list.",
       "Exit code: 0 done, 1 the list was refused or the task failed, 2 usage error, missing file",

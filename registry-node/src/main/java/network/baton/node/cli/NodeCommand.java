@@ -9,7 +9,6 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import network.baton.node.NodeSetup;
@@ -23,14 +22,12 @@ import network.baton.node.importer.SampleImport;
 import network.baton.vocab.SampleContent.Institution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `baton node`: runs a registry node until interrupted, then closes its store cleanly. */
 @Command(
     name = "node",
-    mixinStandardHelpOptions = true,
     description = {
       "Runs a registry node: linked-data API, SPARQL, health and metrics over a TDB2 store.",
       "Give a config file (JSON or YAML), or the three flags; flags override the file.",
@@ -47,11 +44,9 @@ import picocli.CommandLine.Option;
       "  baton node --config node.yaml --tls-certificate cert.pem --tls-key key.pem",
       "  baton node --port 8080 --data ./data --base-url http://localhost:8080 --sample kosen"
     })
-final class NodeCommand implements Callable<Integer> {
+final class NodeCommand extends TaskCommand {
 
   private static final Logger log = LoggerFactory.getLogger(NodeCommand.class);
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", description = "JSON or YAML node config")
   Path config;
