@@ -3,14 +3,12 @@ package network.baton.node.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import network.baton.node.MetricsVertx;
 import network.baton.node.NodeSetup;
 import network.baton.node.NodeVerticle;
 import network.baton.node.config.ConfigException;
@@ -84,16 +82,7 @@ final class NodeCommand extends TaskCommand {
     NodeConfig nodeConfig = resolve();
     Institution sampleInstitution = sample == null ? null : sampleInstitution();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx =
-        Vertx.builder()
-            .with(
-                new io.vertx.core.VertxOptions()
-                    .setMetricsOptions(
-                        new MicrometerMetricsOptions()
-                            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-                            .setEnabled(true)))
-            .withMetrics(new MicrometerMetricsFactory(registry))
-            .build();
+    Vertx vertx = MetricsVertx.create(registry);
     NodeSetup setup = NodeSetup.standard(nodeConfig).withMetrics(registry);
     NodeVerticle node = new NodeVerticle(nodeConfig, setup);
     try {
