@@ -65,14 +65,6 @@ final class CredentialBenchNode implements AutoCloseable {
     return new CredentialBenchNode(network, network.members().get(0).url());
   }
 
-  /** A new HTTP/1.1 client, one per benchmark client thread. */
-  static HttpClient client() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-  }
-
   /** The body of an issue request in this format (vc+jwt or eddsa-rdfc-2022). */
   String issueBody(String format) {
     return CredentialRoutes.issueRequest(holderDid, baseUrl + COURSE_PATH, format).encode();

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import network.baton.credential.service.CredentialFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,41 +30,15 @@ public final class CredentialBenchmark {
 
   private CredentialBenchmark() {}
 
-  /** A securing format to measure issuing in. */
-  public enum Format {
-    /** VC-JOSE-COSE {@code vc+jwt}. */
-    JWT("vc+jwt"),
-    /** Data Integrity {@code eddsa-rdfc-2022} (JSON-LD expansion and RDFC: slow by nature). */
-    DI("eddsa-rdfc-2022");
-
-    private final String requestName;
-
-    Format(String requestName) {
-      this.requestName = requestName;
-    }
-
-    /** The format's name in an issue request's options. */
-    public String requestName() {
-      return requestName;
-    }
-
-    /** Parses jwt or di (any case). */
-    public static Format parse(String text) {
-      return switch (text.trim().toLowerCase(Locale.ROOT)) {
-        case "jwt", "vc+jwt" -> JWT;
-        case "di", "eddsa-rdfc-2022" -> DI;
-        default -> throw new IllegalArgumentException("format must be jwt or di: " + text);
-      };
-    }
-  }
-
   /**
    * How long to warm up and measure each phase, with how many clients, issuing in which formats.
    */
-  public record Options(Duration warmup, Duration measure, int concurrency, Set<Format> formats) {
+  public record Options(
+      Duration warmup, Duration measure, int concurrency, Set<CredentialFormat> formats) {
     /** The default run: 2 s warm-up, 5 s measured per phase, 4 clients, both formats (~80 s). */
     public static final Options DEFAULTS =
-        new Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 4, EnumSet.allOf(Format.class));
+        new Options(
+            Duration.ofSeconds(2), Duration.ofSeconds(5), 4, EnumSet.allOf(CredentialFormat.class));
 
     public Options {
       requireNonNull(warmup, "warmup");
@@ -80,8 +55,8 @@ public final class CredentialBenchmark {
     /** Options from seconds and a format list such as "jwt", "di" or "jwt,di". */
     public static Options of(
         int warmupSeconds, int measureSeconds, int concurrency, String formats) {
-      Set<Format> parsed = EnumSet.noneOf(Format.class);
-      for (String f : formats.split(",")) parsed.add(Format.parse(f));
+      Set<CredentialFormat> parsed = EnumSet.noneOf(CredentialFormat.class);
+      for (String f : formats.split(",")) parsed.add(CredentialFormat.parse(f));
       return new Options(
           Duration.ofSeconds(warmupSeconds),
           Duration.ofSeconds(measureSeconds),
@@ -242,8 +217,8 @@ public final class CredentialBenchmark {
     try (BenchLogging quiet = BenchLogging.quiet();
         CredentialBenchNode node = CredentialBenchNode.start()) {
       List<String> verifyBodies = new ArrayList<>();
-      HttpClient setupClient = CredentialBenchNode.client();
-      String jwtBody = node.issueBody(Format.JWT.requestName());
+      HttpClient setupClient = BenchClients.http();
+      String jwtBody = node.issueBody(CredentialFormat.JWT.value());
       String signingInput = null;
       for (int i = 0; i < VERIFY_POOL; i++) {
         JsonObject issued = node.issue(setupClient, jwtBody);
@@ -258,12 +233,12 @@ public final class CredentialBenchmark {
           payload.length);
 
       double issueJwt = Double.NaN;
-      if (options.formats().contains(Format.JWT)) {
+      if (options.formats().contains(CredentialFormat.JWT)) {
         issueJwt = measure(out, phases, "API issue vc+jwt", i -> issuing(node, jwtBody));
       }
       double issueDi = Double.NaN;
-      if (options.formats().contains(Format.DI)) {
-        String diBody = node.issueBody(Format.DI.requestName());
+      if (options.formats().contains(CredentialFormat.DATA_INTEGRITY)) {
+        String diBody = node.issueBody(CredentialFormat.DATA_INTEGRITY.value());
         issueDi = measure(out, phases, "API issue eddsa-rdfc-2022", i -> issuing(node, diBody));
       }
       AtomicInteger next = new AtomicInteger();
@@ -273,7 +248,7 @@ public final class CredentialBenchmark {
               phases,
               "API verify vc+jwt",
               i -> {
-                HttpClient client = CredentialBenchNode.client();
+                HttpClient client = BenchClients.http();
                 return () ->
                     node.verify(
                         client,
@@ -287,7 +262,7 @@ public final class CredentialBenchmark {
               phases,
               "API GET /health",
               i -> {
-                HttpClient client = CredentialBenchNode.client();
+                HttpClient client = BenchClients.http();
                 return () -> node.health(client);
               });
 
@@ -323,7 +298,7 @@ public final class CredentialBenchmark {
   }
 
   private static CredentialLoad.Operation issuing(CredentialBenchNode node, String body) {
-    HttpClient client = CredentialBenchNode.client();
+    HttpClient client = BenchClients.http();
     return () -> node.issue(client, body);
   }
 

@@ -66,11 +66,7 @@ public final class DescriptorBench {
   private final PrintWriter progress;
   // The baseline route of the node being measured; drain() waits for its scans.
   private FullScanDescriptor baseline;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient http = BenchClients.http();
 
   /** A benchmark telling progress to progress. */
   public DescriptorBench(PrintWriter progress) {

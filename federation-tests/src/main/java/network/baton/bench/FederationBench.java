@@ -102,11 +102,7 @@ public final class FederationBench {
   }
 
   private final PrintWriter progress;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient http = BenchClients.http();
 
   /** A benchmark telling progress to progress. */
   public FederationBench(PrintWriter progress) {

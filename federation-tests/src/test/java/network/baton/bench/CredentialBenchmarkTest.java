@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import network.baton.bench.CredentialBenchmark.Format;
 import network.baton.bench.CredentialBenchmark.Options;
 import network.baton.bench.CredentialBenchmark.Result;
+import network.baton.credential.service.CredentialFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,7 +25,8 @@ class CredentialBenchmarkTest {
   void shortRunMeasuresEveryRateAgainstANodeAndReportsRatiosFromThem() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Options options =
-        new Options(Duration.ofSeconds(1), Duration.ofSeconds(1), 2, EnumSet.allOf(Format.class));
+        new Options(
+            Duration.ofSeconds(1), Duration.ofSeconds(1), 2, EnumSet.allOf(CredentialFormat.class));
 
     Result result =
         CredentialBenchmark.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -71,7 +72,7 @@ class CredentialBenchmarkTest {
   void resultWithOnlyJwtLeavesTheDataIntegrityRateOutOfJsonAndTable() {
     Result result =
         new Result(
-            new Options(Duration.ZERO, Duration.ofSeconds(1), 1, Set.of(Format.JWT)),
+            new Options(Duration.ZERO, Duration.ofSeconds(1), 1, Set.of(CredentialFormat.JWT)),
             2,
             0.5,
             600,

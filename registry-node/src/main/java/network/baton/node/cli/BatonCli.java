@@ -1,13 +1,13 @@
 package network.baton.node.cli;
 
 import java.io.PrintWriter;
+import network.baton.node.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The `baton` command line: one entry point, one subcommand per task. */
 @Command(
     name = "baton",
-    mixinStandardHelpOptions = true,
     version = "baton 0.1.0",
     description = "BATON Registry: publish, query and verify battery-industry teaching content.",
     subcommands = {
@@ -51,15 +51,23 @@ public final class BatonCli extends CommandGroup {
 
   /** Runs the command line with these streams and returns the exit code (for tests). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new BatonCli());
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("baton: " + oneLine(e));
-          return e instanceof network.baton.node.config.ConfigException ? 2 : 1;
-        });
-    return cli.execute(args);
+    return execute(new BatonCli(), out, err, args);
+  }
+
+  /**
+   * Runs this command with these streams and returns the exit code: a failure is one line on
+   * stderr, exit code 2 for a usage or configuration error, else 1.
+   */
+  static int execute(Object command, PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(command)
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(
+            (e, commandLine, parseResult) -> {
+              commandLine.getErr().println("baton: " + oneLine(e));
+              return e instanceof ConfigException ? 2 : 1;
+            })
+        .execute(args);
   }
 
   static String oneLine(Throwable e) {

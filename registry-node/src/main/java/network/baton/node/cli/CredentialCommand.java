@@ -28,7 +28,6 @@ import picocli.CommandLine.Parameters;
 /** `baton credential issue|revoke|suspend|unsuspend`: thin HTTP clients of a node's VC API. */
 @Command(
     name = "credential",
-    mixinStandardHelpOptions = true,
     description = {
       "Issues and changes the status of credentials through a running node (admin token needed).",
       "Exit code: 0 done, 1 the node refused (its reason is printed), 2 usage or connection error."
@@ -114,16 +113,17 @@ final class CredentialCommand extends CommandGroup {
     return answer;
   }
 
-  private static int run(CommandLine.Model.CommandSpec spec, String name, Callable<Void> action) {
+  // The node's refusal is exit 1; anything else (usage, connection, files) is exit 2.
+  private static int run(CommandLine.Model.CommandSpec spec, Callable<Void> action) {
     PrintWriter err = spec.commandLine().getErr();
     try {
       action.call();
       return 0;
     } catch (Refused e) {
-      err.println("baton credential " + name + ": " + e.getMessage());
+      err.println(spec.qualifiedName() + ": " + e.getMessage());
       return 1;
     } catch (Exception e) {
-      err.println("baton credential " + name + ": " + BatonCli.oneLine(e));
+      err.println(spec.qualifiedName() + ": " + BatonCli.oneLine(e));
       return 2;
     }
   }
@@ -131,7 +131,6 @@ final class CredentialCommand extends CommandGroup {
   /** Issues a credential for a course of the node. */
   @Command(
       name = "issue",
-      mixinStandardHelpOptions = true,
       description =
           "Issues a credential for one of the node's courses or curricula to a holder DID.",
       footer = {
@@ -141,8 +140,7 @@ final class CredentialCommand extends CommandGroup {
         "      --achievement http://localhost:8080/resources/kosen-mc4-ec --format jwt --out ec.json",
         "  baton credential issue ... --status revocation,suspension   # can be suspended later"
       })
-  static final class Issue implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  static final class Issue extends TaskCommand {
     @CommandLine.Mixin NodeOptions node;
 
     @Option(
@@ -186,7 +184,6 @@ final class CredentialCommand extends CommandGroup {
     public Integer call() {
       return run(
           spec,
-          "issue",
           () -> {
             String wire =
                 switch (format.toLowerCase(Locale.ROOT)) {
@@ -234,22 +231,19 @@ final class CredentialCommand extends CommandGroup {
   }
 
   /** Shared by revoke, suspend and unsuspend. */
-  abstract static class StatusChange implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  abstract static class StatusChange extends TaskCommand {
     @CommandLine.Mixin NodeOptions node;
 
     @Parameters(index = "0", paramLabel = "ID", description = "the credential id (urn:uuid:...)")
     String id;
 
+    /** The status the credential gets. */
     abstract String status();
-
-    abstract String name();
 
     @Override
     public Integer call() {
       return run(
           spec,
-          name(),
           () -> {
             JsonObject body =
                 new JsonObject()
@@ -273,7 +267,6 @@ final class CredentialCommand extends CommandGroup {
   /** Revokes a credential for good. */
   @Command(
       name = "revoke",
-      mixinStandardHelpOptions = true,
       description = "Revokes a credential the node issued; revocation is final.",
       footer = {
         "",
@@ -285,17 +278,11 @@ final class CredentialCommand extends CommandGroup {
     String status() {
       return "revoked";
     }
-
-    @Override
-    String name() {
-      return "revoke";
-    }
   }
 
   /** Suspends a credential. */
   @Command(
       name = "suspend",
-      mixinStandardHelpOptions = true,
       description = "Suspends a credential the node issued, until unsuspended.",
       footer = {
         "",
@@ -307,17 +294,11 @@ final class CredentialCommand extends CommandGroup {
     String status() {
       return "suspended";
     }
-
-    @Override
-    String name() {
-      return "suspend";
-    }
   }
 
   /** Lifts a suspension. */
   @Command(
       name = "unsuspend",
-      mixinStandardHelpOptions = true,
       description = "Lifts the suspension of a credential the node issued.",
       footer = {
         "",
@@ -328,11 +309,6 @@ final class CredentialCommand extends CommandGroup {
     @Override
     String status() {
       return "unsuspended";
-    }
-
-    @Override
-    String name() {
-      return "unsuspend";
     }
   }
 }

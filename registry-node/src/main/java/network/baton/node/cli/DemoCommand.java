@@ -2,20 +2,17 @@ package network.baton.node.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import network.baton.node.config.ConfigException;
 import network.baton.node.demo.DemoNetwork;
 import network.baton.node.demo.DemoOptions;
 import network.baton.node.demo.DemoSummary;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `baton demo`: a local network of three sample members, running until Ctrl-C. */
 @Command(
     name = "demo",
-    mixinStandardHelpOptions = true,
     description = {
       "Starts a local network of three members on localhost (a kosen, a university, a technical",
       "high school) with the sample content, a coordinator key and a signed membership list,",
@@ -33,9 +30,7 @@ import picocli.CommandLine.Option;
       "  baton demo --https           members on https://localhost:8081.. with a local CA",
       "  baton demo --reset            wipe ./baton-demo and start afresh"
     })
-final class DemoCommand implements Callable<Integer> {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+final class DemoCommand extends TaskCommand {
 
   @Option(
       names = "--data",

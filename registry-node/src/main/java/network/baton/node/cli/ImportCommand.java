@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import network.baton.node.config.ConfigException;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.config.NodeConfigReader;
@@ -40,7 +39,6 @@ import picocli.CommandLine.Parameters;
 /** `baton import`: bulk load of Turtle, N-Triples and JSON-LD files, offline or through a node. */
 @Command(
     name = "import",
-    mixinStandardHelpOptions = true,
     description = {
       "Imports resources from Turtle (.ttl), N-Triples (.nt) or JSON-LD (.jsonld, .json) files:",
       "each subject typed as an institution, curriculum, course or learning resource is one resource.",
@@ -54,9 +52,7 @@ import picocli.CommandLine.Parameters;
       "  baton import --data ./data --config node.yaml kosen.jsonld university.jsonld",
       "  baton import --node http://localhost:8080 --token $TOKEN courses.ttl"
     })
-final class ImportCommand implements Callable<Integer> {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+final class ImportCommand extends TaskCommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;

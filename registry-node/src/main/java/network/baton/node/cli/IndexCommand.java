@@ -2,21 +2,18 @@ package network.baton.node.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import network.baton.node.importer.DataDirGuard;
 import network.baton.node.importer.DataDirInUseException;
 import network.baton.node.store.NodeDataset;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `baton index`: maintenance of a stopped node's text index. */
 @Command(
     name = "index",
-    mixinStandardHelpOptions = true,
     description = {
       "Text index maintenance for a stopped node.",
       "Exit code: 0 done, 2 usage error, or the data folder is in use or cannot be opened."
@@ -28,15 +25,12 @@ final class IndexCommand extends CommandGroup {
   /** Rebuilds the text index from the store. */
   @Command(
       name = "rebuild",
-      mixinStandardHelpOptions = true,
       description = {
         "Throws the text index away and indexes every name, description and keyword again.",
         "Exit code: 0 done, 2 when the data folder is in use or cannot be opened."
       },
       footer = {"", "Example:", "  baton index rebuild --data ./data"})
-  static final class Rebuild implements Callable<Integer> {
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  static final class Rebuild extends TaskCommand {
 
     @Option(
         names = "--data",

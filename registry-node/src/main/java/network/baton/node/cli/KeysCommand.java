@@ -4,20 +4,17 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.KeyStoreDir;
 import network.baton.credential.keys.SigningKey;
 import network.baton.node.config.ConfigException;
 import network.baton.node.credential.CredentialExtension;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `baton keys init|rotate|list`: the node's signing keys in its data folder. */
 @Command(
     name = "keys",
-    mixinStandardHelpOptions = true,
     description = {
       "The node's signing keys in {data}/keys: encrypted PEM files, the newest signs, older ones",
       "stay in the DID document so credentials signed with them still verify.",
@@ -34,8 +31,12 @@ import picocli.CommandLine.Option;
     })
 final class KeysCommand extends CommandGroup {
 
-  /** Options every keys subcommand shares. */
-  static class KeyOptions {
+  /**
+   * A keys subcommand: what it does with the key store is the text it prints; every failure here
+   * (wrong passphrase, keys present or missing, unreadable files) is exit 2.
+   */
+  abstract static class KeysTask extends TaskCommand {
+
     @Option(
         names = "--data",
         paramLabel = "DIR",
@@ -49,13 +50,25 @@ final class KeysCommand extends CommandGroup {
         description = "read the passphrase from the first line of FILE")
     Path passphraseFile;
 
-    KeyStoreDir store() {
-      return new KeyStoreDir(data, new SecureRandom());
+    /** Does the task with the key store; returns the text to print. */
+    abstract String run(KeyStoreDir keys) throws Exception;
+
+    @Override
+    public Integer call() {
+      return SubcommandRun.exitCode(
+          spec,
+          () ->
+              spec.commandLine().getOut().println(run(new KeyStoreDir(data, new SecureRandom()))));
+    }
+
+    char[] passphrase(boolean confirm) {
+      return PassphraseSource.of(CredentialExtension.PASSPHRASE_ENV)
+          .read(passphraseFile, "node key passphrase", confirm);
     }
   }
 
-  /** Options of the subcommands that make a key. */
-  static class NewKeyOptions extends KeyOptions {
+  /** A subcommand that makes a key, of the algorithm --alg names. */
+  abstract static class NewKeyTask extends KeysTask {
     @Option(
         names = "--alg",
         paramLabel = "ALG",
@@ -72,25 +85,6 @@ final class KeysCommand extends CommandGroup {
     }
   }
 
-  /** What a keys subcommand does with the key store: the text it prints. */
-  private interface KeysAction {
-    String run(KeyStoreDir keys) throws Exception;
-  }
-
-  // Every failure here (wrong passphrase, keys present or missing, unreadable files) is exit 2.
-  private static int run(
-      CommandLine.Model.CommandSpec spec, KeyOptions options, KeysAction action) {
-    return SubcommandRun.exitCode(
-        spec,
-        "baton keys " + spec.name(),
-        () -> spec.commandLine().getOut().println(action.run(options.store())));
-  }
-
-  private static char[] passphrase(KeyOptions options, boolean confirm) {
-    return PassphraseSource.of(CredentialExtension.PASSPHRASE_ENV)
-        .read(options.passphraseFile, "node key passphrase", confirm);
-  }
-
   private static String describe(SigningKey key) {
     return key.id() + " (" + key.algorithm().name().toLowerCase(Locale.ROOT) + ")";
   }
@@ -98,86 +92,59 @@ final class KeysCommand extends CommandGroup {
   /** Creates the first key. */
   @Command(
       name = "init",
-      mixinStandardHelpOptions = true,
       description = "Creates the node's first signing key (key-1); refuses if keys exist.",
       footer = {"", "Example:", "  BATON_KEY_PASSPHRASE=... baton keys init --data ./data"})
-  static final class Init implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin NewKeyOptions options;
-
+  static final class Init extends NewKeyTask {
     @Override
-    public Integer call() {
-      return run(
-          spec,
-          options,
-          keys -> {
-            SigningKey key = keys.init(options.algorithm(), passphrase(options, true));
-            return "created " + describe(key) + " in " + keys.directory();
-          });
+    String run(KeyStoreDir keys) {
+      SigningKey key = keys.init(algorithm(), passphrase(true));
+      return "created " + describe(key) + " in " + keys.directory();
     }
   }
 
   /** Adds a key that signs from now on. */
   @Command(
       name = "rotate",
-      mixinStandardHelpOptions = true,
       description = {
         "Adds a new signing key (key-N+1); the older keys stay for verification.",
         "The passphrase must open the current key. Restart the node to sign with the new key."
       },
       footer = {"", "Example:", "  baton keys rotate --data ./data --alg ed25519"})
-  static final class Rotate implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin NewKeyOptions options;
-
+  static final class Rotate extends NewKeyTask {
     @Override
-    public Integer call() {
-      return run(
-          spec,
-          options,
-          keys -> {
-            SigningKey key = keys.rotate(options.algorithm(), passphrase(options, false));
-            return "created "
-                + describe(key)
-                + "; it signs once the node restarts; kept "
-                + String.join(", ", keys.list().subList(0, keys.list().size() - 1));
-          });
+    String run(KeyStoreDir keys) {
+      SigningKey key = keys.rotate(algorithm(), passphrase(false));
+      return "created "
+          + describe(key)
+          + "; it signs once the node restarts; kept "
+          + String.join(", ", keys.list().subList(0, keys.list().size() - 1));
     }
   }
 
   /** Lists the keys. */
   @Command(
       name = "list",
-      mixinStandardHelpOptions = true,
       description = {
         "Lists the node's keys, oldest first, and which one signs.",
         "With a passphrase (file or BATON_KEY_PASSPHRASE) also checks that it opens every key."
       },
       footer = {"", "Example:", "  baton keys list --data ./data"})
-  static final class ListKeys implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin KeyOptions options;
-
+  static final class ListKeys extends KeysTask {
     @Override
-    public Integer call() {
-      return run(
-          spec,
-          options,
-          keys -> {
-            List<String> ids = keys.list();
-            if (ids.isEmpty())
-              throw new ConfigException("no keys in " + keys.directory() + "; run baton keys init");
-            String passphrase = System.getenv(CredentialExtension.PASSPHRASE_ENV);
-            StringBuilder text = new StringBuilder();
-            if (options.passphraseFile != null || (passphrase != null && !passphrase.isEmpty())) {
-              for (SigningKey key : keys.load(passphrase(options, false)).keys()) {
-                text.append(describe(key)).append('\n');
-              }
-            } else {
-              ids.forEach(id -> text.append(id).append('\n'));
-            }
-            return text.append("signing: ").append(ids.get(ids.size() - 1)).toString();
-          });
+    String run(KeyStoreDir keys) {
+      List<String> ids = keys.list();
+      if (ids.isEmpty())
+        throw new ConfigException("no keys in " + keys.directory() + "; run baton keys init");
+      String passphrase = System.getenv(CredentialExtension.PASSPHRASE_ENV);
+      StringBuilder text = new StringBuilder();
+      if (passphraseFile != null || (passphrase != null && !passphrase.isEmpty())) {
+        for (SigningKey key : keys.load(passphrase(false)).keys()) {
+          text.append(describe(key)).append('\n');
+        }
+      } else {
+        ids.forEach(id -> text.append(id).append('\n'));
+      }
+      return text.append("signing: ").append(ids.get(ids.size() - 1)).toString();
     }
   }
 }

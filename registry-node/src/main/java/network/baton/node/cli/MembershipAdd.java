@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import network.baton.node.config.ConfigException;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.Role;
@@ -18,7 +17,6 @@ import picocli.CommandLine.Option;
 /** Adds or updates a member in the draft. */
 @Command(
     name = "add",
-    mixinStandardHelpOptions = true,
     description = "Adds a member to the list draft (or updates the member with that DID).",
     footer = {
       "",
@@ -26,8 +24,7 @@ import picocli.CommandLine.Option;
       "  baton membership add --list list.json --did did:web:kosen.example"
           + " --url https://kosen.example --name 'Kosen' --role issuer --role publisher"
     })
-final class MembershipAdd implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+final class MembershipAdd extends TaskCommand {
 
   @CommandLine.Mixin MembershipOptions.Draft listFile;
 

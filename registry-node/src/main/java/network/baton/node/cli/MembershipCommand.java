@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "membership",
-    mixinStandardHelpOptions = true,
     description = {
       "Coordinator: create, edit, sign and check the network's membership list.",
       "Exit code: 0 done, 1 the list was refused or the task failed, 2 usage error, missing file",
@@ -71,15 +70,7 @@ public final class MembershipCommand extends CommandGroup {
 
   /** Runs only this command with this environment and returns the exit code (tests). */
   static int execute(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new MembershipCommand(env::get, Clock.systemUTC()));
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("baton: " + BatonCli.oneLine(e));
-          return e instanceof ConfigException ? 2 : 1;
-        });
-    return cli.execute(args);
+    return BatonCli.execute(new MembershipCommand(env::get, Clock.systemUTC()), out, err, args);
   }
 
   Clock clock() {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import network.baton.credential.did.Multikey;
 import network.baton.credential.keys.EncryptedKeyPem;
 import network.baton.credential.keys.KeyAlgorithm;
@@ -27,7 +26,6 @@ import picocli.CommandLine.ParentCommand;
 /** Creates the coordinator key (if missing) and an empty list draft. */
 @Command(
     name = "init",
-    mixinStandardHelpOptions = true,
     description = {
       "Creates the coordinator key (if missing) and an empty list draft.",
       "The Ed25519 key file is encrypted with " + MembershipCommand.PASSPHRASE_ENV + ";",
@@ -38,9 +36,8 @@ import picocli.CommandLine.ParentCommand;
       "Example:",
       "  baton membership init --key coordinator.pem --network BATON --expires P90D --out list.json"
     })
-final class MembershipInit implements Callable<Integer> {
+final class MembershipInit extends TaskCommand {
   @ParentCommand MembershipCommand parent;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin MembershipOptions.CoordinatorKey coordinator;
 

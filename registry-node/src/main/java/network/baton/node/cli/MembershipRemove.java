@@ -1,17 +1,14 @@
 package network.baton.node.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Removes a member from the draft. */
 @Command(
     name = "remove",
-    mixinStandardHelpOptions = true,
     description = "Removes a member from the list draft; sign and distribute to take effect.",
     footer = {"", "Example:", "  baton membership remove --list list.json --did did:web:x.example"})
-final class MembershipRemove implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+final class MembershipRemove extends TaskCommand {
 
   @CommandLine.Mixin MembershipOptions.Draft listFile;
 

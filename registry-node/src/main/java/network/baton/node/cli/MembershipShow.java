@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import network.baton.credential.keys.PublicKeyMaterial;
 import network.baton.node.config.ConfigException;
@@ -19,7 +18,6 @@ import network.baton.node.federation.membership.InvalidMembershipList;
 import network.baton.node.federation.membership.MembershipList;
 import network.baton.node.federation.membership.MembershipVerifier;
 import network.baton.node.federation.membership.SignedMembershipList;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +26,6 @@ import picocli.CommandLine.ParentCommand;
 /** Verifies and prints a signed list (or prints a draft). */
 @Command(
     name = "show",
-    mixinStandardHelpOptions = true,
     description = {
       "Verifies a signed list against the coordinator key and prints it.",
       "A list draft (JSON) is printed without a check.",
@@ -41,9 +38,8 @@ import picocli.CommandLine.ParentCommand;
       "  baton membership show membership.jwt --key coordinator.pem",
       "  baton membership show list.json"
     })
-final class MembershipShow implements Callable<Integer> {
+final class MembershipShow extends TaskCommand {
   @ParentCommand MembershipCommand parent;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "signed list (membership.jwt) or draft")
   Path file;

@@ -3,7 +3,6 @@ package network.baton.node.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import network.baton.credential.keys.SigningKey;
 import network.baton.node.federation.membership.MembershipList;
 import network.baton.node.federation.membership.SignedMembershipList;
@@ -15,7 +14,6 @@ import picocli.CommandLine.ParentCommand;
 /** Signs the next edition of the list. */
 @Command(
     name = "sign",
-    mixinStandardHelpOptions = true,
     description = {
       "Signs the next edition of the list (version + 1) into a JWS file.",
       "It is issued now and expires after the draft's period (or --expires);",
@@ -26,9 +24,8 @@ import picocli.CommandLine.ParentCommand;
       "Example:",
       "  baton membership sign --list list.json --key coordinator.pem --out membership.jwt"
     })
-final class MembershipSign implements Callable<Integer> {
+final class MembershipSign extends TaskCommand {
   @ParentCommand MembershipCommand parent;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin MembershipOptions.Draft listFile;
 

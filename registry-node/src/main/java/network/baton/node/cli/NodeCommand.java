@@ -3,15 +3,12 @@ package network.baton.node.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import network.baton.node.MetricsVertx;
 import network.baton.node.NodeSetup;
 import network.baton.node.NodeVerticle;
 import network.baton.node.config.ConfigException;
@@ -23,14 +20,12 @@ import network.baton.node.importer.SampleImport;
 import network.baton.vocab.SampleContent.Institution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `baton node`: runs a registry node until interrupted, then closes its store cleanly. */
 @Command(
     name = "node",
-    mixinStandardHelpOptions = true,
     description = {
       "Runs a registry node: linked-data API, SPARQL, health and metrics over a TDB2 store.",
       "Give a config file (JSON or YAML), or the three flags; flags override the file.",
@@ -47,11 +42,9 @@ import picocli.CommandLine.Option;
       "  baton node --config node.yaml --tls-certificate cert.pem --tls-key key.pem",
       "  baton node --port 8080 --data ./data --base-url http://localhost:8080 --sample kosen"
     })
-final class NodeCommand implements Callable<Integer> {
+final class NodeCommand extends TaskCommand {
 
   private static final Logger log = LoggerFactory.getLogger(NodeCommand.class);
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", description = "JSON or YAML node config")
   Path config;
@@ -89,16 +82,7 @@ final class NodeCommand implements Callable<Integer> {
     NodeConfig nodeConfig = resolve();
     Institution sampleInstitution = sample == null ? null : sampleInstitution();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx =
-        Vertx.builder()
-            .with(
-                new io.vertx.core.VertxOptions()
-                    .setMetricsOptions(
-                        new MicrometerMetricsOptions()
-                            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-                            .setEnabled(true)))
-            .withMetrics(new MicrometerMetricsFactory(registry))
-            .build();
+    Vertx vertx = MetricsVertx.create(registry);
     NodeSetup setup = NodeSetup.standard(nodeConfig).withMetrics(registry);
     NodeVerticle node = new NodeVerticle(nodeConfig, setup);
     try {

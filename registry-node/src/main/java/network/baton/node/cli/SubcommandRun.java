@@ -15,13 +15,16 @@ final class SubcommandRun {
 
   private SubcommandRun() {}
 
-  /** 0 when the action completes, else 2 with "{command}: {failure}" on stderr. */
-  static int exitCode(CommandLine.Model.CommandSpec spec, String command, Action action) {
+  /**
+   * 0 when the action completes, else 2 with "{command}: {failure}" on stderr, the command by its
+   * full name (e.g. "baton keys rotate").
+   */
+  static int exitCode(CommandLine.Model.CommandSpec spec, Action action) {
     try {
       action.run();
       return 0;
     } catch (Exception e) {
-      spec.commandLine().getErr().println(command + ": " + BatonCli.oneLine(e));
+      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + BatonCli.oneLine(e));
       return 2;
     }
   }

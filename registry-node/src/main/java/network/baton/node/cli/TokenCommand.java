@@ -1,15 +1,12 @@
 package network.baton.node.cli;
 
 import java.security.SecureRandom;
-import java.util.concurrent.Callable;
 import network.baton.node.auth.AdminTokens;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** `baton token new`: a fresh admin token and the hash to put in the node config. */
 @Command(
     name = "token",
-    mixinStandardHelpOptions = true,
     description = {"Admin tokens for writes to a node.", "Exit code: 0 done, 2 usage error."},
     subcommands = {TokenCommand.New.class},
     footer = {"", "Example:", "  baton token new"})
@@ -18,15 +15,12 @@ final class TokenCommand extends CommandGroup {
   /** Prints a new token and its hash. */
   @Command(
       name = "new",
-      mixinStandardHelpOptions = true,
       description = {
         "Prints a new random admin token (32 bytes, base64url) and its SHA-256 hash.",
         "Put the hash under adminTokenHashes in the node config; keep the token secret."
       },
       footer = {"", "Example:", "  baton token new"})
-  static final class New implements Callable<Integer> {
-
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  static final class New extends TaskCommand {
 
     @Override
     public Integer call() {

@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import network.baton.credential.did.DidMethodResolver;
 import network.baton.credential.did.DidResolver;
@@ -50,7 +49,6 @@ import picocli.CommandLine.Parameters;
 /** `baton verify`: an employer checks a credential or presentation, online or offline. */
 @Command(
     name = "verify",
-    mixinStandardHelpOptions = true,
     description = {
       "Verifies a credential (vc+jwt, an enveloped credential, or JSON-LD with an eddsa-rdfc-2022",
       "proof) or a presentation (vp+jwt, or JSON-LD with the holder's eddsa-rdfc-2022 proof; with",
@@ -77,11 +75,9 @@ import picocli.CommandLine.Parameters;
       "  baton verify ec.json --offline --did-docs ./saved/dids --status-lists ./saved/status-lists",
       "      --membership membership.jwt --coordinator-key z6Mk..."
     })
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand extends TaskCommand {
   private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(10);
   private static final String OFFLINE_MARK = "(offline)";
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "credential or presentation file")
   Path file;

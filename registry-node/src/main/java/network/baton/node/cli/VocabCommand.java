@@ -3,9 +3,7 @@ package network.baton.node.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import network.baton.vocab.VocabularyReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -14,16 +12,13 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "vocab",
-    mixinStandardHelpOptions = true,
     description = {
       "Prints a summary of the BATON skills framework, the educational levels and the bundled",
       "sample content, checked against the shapes.",
       "Exit code: 0 everything conforms, 1 something does not conform, 2 usage error."
     },
     footer = {"", "Example:", "  baton vocab"})
-final class VocabCommand implements Callable<Integer> {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+final class VocabCommand extends TaskCommand {
 
   @Override
   public Integer call() {

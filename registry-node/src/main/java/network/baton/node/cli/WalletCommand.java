@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import network.baton.credential.integrity.CanonicalizationException;
 import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.issue.HolderWallet;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Option;
 /** `baton wallet keygen|present`: a graduate's holder key and presentations of credentials. */
 @Command(
     name = "wallet",
-    mixinStandardHelpOptions = true,
     description = {
       "A graduate's wallet: a did:key holder key in an encrypted file, and presentations of",
       "credentials for one verifier (its nonce and audience).",
@@ -62,11 +60,9 @@ final class WalletCommand extends CommandGroup {
   /** Makes a holder key. */
   @Command(
       name = "keygen",
-      mixinStandardHelpOptions = true,
       description = "Creates an Ed25519 holder key in an encrypted file and prints its did:key.",
       footer = {"", "Example:", "  BATON_WALLET_PASSPHRASE=... baton wallet keygen --out me.pem"})
-  static final class Keygen implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  static final class Keygen extends TaskCommand {
 
     @Option(
         names = "--out",
@@ -81,7 +77,6 @@ final class WalletCommand extends CommandGroup {
     public Integer call() {
       return SubcommandRun.exitCode(
           spec,
-          "baton wallet keygen",
           () -> {
             HolderWallet wallet = HolderWallet.generate(new SecureRandom());
             wallet.save(out, passphrase.read(true), keyFile());
@@ -93,7 +88,6 @@ final class WalletCommand extends CommandGroup {
   /** Presents credentials. */
   @Command(
       name = "present",
-      mixinStandardHelpOptions = true,
       description = {
         "Presents credentials to one verifier, for its nonce (challenge) and audience (domain);",
         "prints the presentation (or writes it to --out).",
@@ -109,8 +103,7 @@ final class WalletCommand extends CommandGroup {
         "  baton wallet present --wallet me.pem --credential ec.json --nonce 8f3a --aud https://employer.example",
         "  baton wallet present --format di --wallet me.pem --credential ec-di.json --challenge 8f3a --domain https://employer.example"
       })
-  static final class Present implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  static final class Present extends TaskCommand {
 
     @Option(
         names = "--wallet",
@@ -163,7 +156,7 @@ final class WalletCommand extends CommandGroup {
 
     @Override
     public Integer call() {
-      return SubcommandRun.exitCode(spec, "baton wallet present", this::present);
+      return SubcommandRun.exitCode(spec, this::present);
     }
 
     private void present() throws java.io.IOException, CanonicalizationException {

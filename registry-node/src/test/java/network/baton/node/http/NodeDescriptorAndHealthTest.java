@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import network.baton.node.MetricsVertx;
 import network.baton.node.RunningNode;
 import network.baton.node.auth.AdminTokens;
 import network.baton.node.config.Identity;
@@ -126,16 +123,7 @@ class NodeDescriptorAndHealthTest {
   @Test
   void metricsArePrometheusTextWithHttpServerCounters() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    vertx =
-        Vertx.builder()
-            .with(
-                new VertxOptions()
-                    .setMetricsOptions(
-                        new MicrometerMetricsOptions()
-                            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-                            .setEnabled(true)))
-            .withMetrics(new MicrometerMetricsFactory(registry))
-            .build();
+    vertx = MetricsVertx.create(registry);
     node = RunningNode.start(vertx, config(), RunningNode.testSetup().withMetrics(registry));
     node.get("/health", null);
 
