@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
@@ -130,6 +132,24 @@ public final class NodeDataset implements AutoCloseable {
   /** Stops telling {@code listener} about commits. */
   public void removeCommitListener(CommitListener listener) {
     indexed.removeListener(listener);
+  }
+
+  /**
+   * Calls action with every statement a resource makes about itself with one of these predicates:
+   * each quad whose subject is the name of its graph, a URI (a resource is stored as the graph
+   * named by its IRI). Call inside a read transaction on {@link #datasetGraph()}.
+   */
+  public void forEachOwnStatement(Collection<Node> predicates, Consumer<Quad> action) {
+    for (Node predicate : predicates) {
+      Iterator<Quad> quads = indexed.find(Node.ANY, Node.ANY, predicate, Node.ANY);
+      while (quads.hasNext()) {
+        Quad quad = quads.next();
+        Node g = quad.getGraph();
+        if (g.isURI() && g.equals(quad.getSubject())) {
+          action.accept(quad);
+        }
+      }
+    }
   }
 
   /**
