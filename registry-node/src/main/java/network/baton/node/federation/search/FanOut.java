@@ -35,6 +35,11 @@ final class FanOut {
     this.failures = requireNonNull(failures, "failures");
   }
 
+  /** The log every failing member is told to. */
+  MemberFailureLog failures() {
+    return failures;
+  }
+
   /**
    * Makes the call to every member; the answers come back in member order within {@code
    * deadlineMs}.

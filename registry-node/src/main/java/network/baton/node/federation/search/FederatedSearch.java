@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import network.baton.node.federation.FailureReason;
 import network.baton.node.federation.Member;
-import network.baton.node.federation.MemberFailureLog;
 import network.baton.node.search.InvalidSearchQuery;
 import network.baton.node.search.SearchFacets;
 import network.baton.node.search.SearchHit;
@@ -43,22 +42,17 @@ public final class FederatedSearch {
   private final Function<String, Set<String>> selfAndNarrower;
   private final Cache<String, MemberDescriptor> descriptors;
   private final Cache<String, SearchResult> answers;
-  private final MemberFailureLog failures;
   private final FederationLimits limits;
 
   /**
    * A search over the network's members; {@code selfAndNarrower} gives a skill IRI and every
    * narrower skill of the framework (for source selection); members whose descriptor cannot be had
-   * are told to failures.
+   * are told to the fan-out's failure log.
    */
   FederatedSearch(
-      Network network,
-      Function<String, Set<String>> selfAndNarrower,
-      FederationLimits limits,
-      MemberFailureLog failures) {
+      Network network, Function<String, Set<String>> selfAndNarrower, FederationLimits limits) {
     this.network = requireNonNull(network, "network");
     this.selfAndNarrower = requireNonNull(selfAndNarrower, "selfAndNarrower");
-    this.failures = requireNonNull(failures, "failures");
     this.limits = requireNonNull(limits, "limits");
     this.descriptors =
         Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(limits.descriptorTtl()).build();
@@ -197,7 +191,7 @@ public final class FederatedSearch {
           .self()
           .descriptor(timeoutMs)
           .map(MemberDescriptor::fromJson)
-          .onFailure(e -> failures.failed(member, "descriptor", e.getMessage()))
+          .onFailure(e -> network.fanOut().failures().failed(member, "descriptor", e.getMessage()))
           .map(Optional::of)
           .otherwise(Optional.empty());
     }
@@ -214,7 +208,7 @@ public final class FederatedSearch {
             timeoutMs)
         .compose(FederatedSearch::descriptorOf)
         .onSuccess(d -> descriptors.put(key, d))
-        .onFailure(e -> failures.failed(member, "descriptor", e.getMessage()))
+        .onFailure(e -> network.fanOut().failures().failed(member, "descriptor", e.getMessage()))
         .map(Optional::of)
         .otherwise(Optional.empty());
   }

@@ -70,7 +70,7 @@ public final class FederationExtension implements NodeExtension {
     Network network =
         new Network(
             directory, client, OwnNode.of(context), new FanOut(context.vertx(), limits, failures));
-    search = new FederatedSearch(network, selfAndNarrower, limits, failures);
+    search = new FederatedSearch(network, selfAndNarrower, limits);
     sparql = new FederatedSparql(network, context.work().sparql(), limits.sparqlRowsPerMember());
     context.services().register(NodeServices.MEMBERS, directory);
     context.services().register(NodeServices.FEDERATED_SEARCH, search);
