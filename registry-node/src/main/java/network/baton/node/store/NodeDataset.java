@@ -61,19 +61,17 @@ public final class NodeDataset implements AutoCloseable {
           });
   private volatile boolean closed;
 
+  // The text dataset around base notes the graphs each write changes, for the commit listeners.
   private NodeDataset(
-      Path dataDir,
-      DatasetGraph base,
-      TextIndexLucene textIndex,
-      CommitNotifyingDatasetGraph indexed,
-      TextIndexLayout layout,
-      ChangedGraphs changes) {
+      Path dataDir, DatasetGraph base, TextIndexLucene textIndex, TextIndexLayout layout) {
     this.dataDir = dataDir;
     this.base = base;
     this.textIndex = textIndex;
-    this.indexed = indexed;
     this.layout = layout;
-    this.changes = changes;
+    this.changes = new ChangedGraphs(new TextDocProducerTriples(textIndex));
+    this.indexed =
+        new CommitNotifyingDatasetGraph(
+            TextDatasetFactory.create(base, textIndex, true, changes), changes);
   }
 
   /**
@@ -104,11 +102,7 @@ public final class NodeDataset implements AutoCloseable {
       throw new IllegalStateException(
           "cannot open text index " + indexDir + ": " + e.getMessage(), e);
     }
-    ChangedGraphs changes = new ChangedGraphs(new TextDocProducerTriples(textIndex));
-    CommitNotifyingDatasetGraph indexed =
-        new CommitNotifyingDatasetGraph(
-            TextDatasetFactory.create(base, textIndex, true, changes), changes);
-    NodeDataset store = new NodeDataset(dataDir, base, textIndex, indexed, layout, changes);
+    NodeDataset store = new NodeDataset(dataDir, base, textIndex, layout);
     log.info("store opened [data: {}, indexed documents: {}]", dataDir, store.indexedDocuments());
     if (store.indexedDocuments() == 0 && store.hasIndexableText()) {
       log.warn("text index is empty but the store has text: rebuilding [data: {}]", dataDir);
@@ -157,7 +151,22 @@ public final class NodeDataset implements AutoCloseable {
    * NewGraphWriter}); call its finish() before the transaction commits.
    */
   NewGraphWriter newGraphWriter() {
-    return new NewGraphWriter(base, textIndex, changes, textIndexer);
+    return new NewGraphWriter(this);
+  }
+
+  /** The TDB2 store itself, around the text index (for the writers of this package). */
+  DatasetGraph base() {
+    return base;
+  }
+
+  /** The graphs the current write changed (for the writers of this package). */
+  ChangedGraphs changes() {
+    return changes;
+  }
+
+  /** The one thread that indexes the text of new graphs (for {@link NewGraphWriter}). */
+  ExecutorService textIndexer() {
+    return textIndexer;
   }
 
   /**
