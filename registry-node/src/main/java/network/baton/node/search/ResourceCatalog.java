@@ -2,20 +2,17 @@ package network.baton.node.search;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import network.baton.node.store.CommitListener;
+import network.baton.node.store.CommitFollower;
 import network.baton.node.store.NodeDataset;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * kept current by listening to commits: the changed graphs are read inside each write transaction
  * and applied once it has committed, in commit order.
  */
-final class ResourceCatalog implements CommitListener, AutoCloseable {
+final class ResourceCatalog extends CommitFollower {
 
   private static final Logger log = LoggerFactory.getLogger(ResourceCatalog.class);
 
@@ -87,27 +84,22 @@ final class ResourceCatalog implements CommitListener, AutoCloseable {
     }
   }
 
-  private final NodeDataset store;
   private final SkillHierarchy skills;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
   private final AtomicInteger slotIds = new AtomicInteger();
-  private final AtomicLong sequence = new AtomicLong();
   // Facet value numbers only grow: a number, once given, names the same value for good.
   private final Map<FacetValue, Integer> facetIds = new ConcurrentHashMap<>();
   private final List<FacetValue> facetValues = new CopyOnWriteArrayList<>();
 
   private ResourceCatalog(NodeDataset store, SkillHierarchy skills) {
-    this.store = store;
+    super(store);
     this.skills = skills;
   }
 
   /** Loads the catalog of {@code store} and starts following its commits. */
   static ResourceCatalog open(NodeDataset store, SkillHierarchy skills) {
     ResourceCatalog catalog = new ResourceCatalog(store, skills);
-    // Listen first: a commit during the load then lands after it (newer sequence) instead of being
-    // lost.
-    store.addCommitListener(catalog);
-    catalog.load();
+    catalog.startFollowing();
     return catalog;
   }
 
@@ -156,8 +148,8 @@ final class ResourceCatalog implements CommitListener, AutoCloseable {
 
   @Override
   public Runnable beforeCommit(Set<Node> changedGraphs) {
-    long seq = sequence.incrementAndGet();
-    DatasetGraph dsg = store.datasetGraph();
+    long seq = nextSequence();
+    DatasetGraph dsg = store().datasetGraph();
     Map<String, ResourceFacts> fresh = new HashMap<>();
     for (Node g : changedGraphs) {
       if (g.isURI()) {
@@ -168,30 +160,20 @@ final class ResourceCatalog implements CommitListener, AutoCloseable {
   }
 
   @Override
-  public void close() {
-    store.removeCommitListener(this);
-  }
-
-  private void load() {
+  protected void load() {
     long started = System.nanoTime();
-    DatasetGraph dsg = store.datasetGraph();
+    DatasetGraph dsg = store().datasetGraph();
     Map<String, ResourceFacts.Builder> builders = new HashMap<>();
     Txn.executeRead(
         dsg,
-        () -> {
-          for (Node predicate : PREDICATES) {
-            Iterator<Quad> quads = dsg.find(Node.ANY, Node.ANY, predicate, Node.ANY);
-            while (quads.hasNext()) {
-              Quad quad = quads.next();
-              Node g = quad.getGraph();
-              if (g.isURI() && g.equals(quad.getSubject())) {
-                builders
-                    .computeIfAbsent(g.getURI(), ResourceFacts.Builder::new)
-                    .accept(predicate, quad.getObject());
-              }
-            }
-          }
-        });
+        () ->
+            store()
+                .forEachOwnStatement(
+                    PREDICATES,
+                    quad ->
+                        builders
+                            .computeIfAbsent(quad.getGraph().getURI(), ResourceFacts.Builder::new)
+                            .accept(quad.getPredicate(), quad.getObject())));
     builders.forEach(
         (iri, builder) -> {
           ResourceFacts facts = builder.build();

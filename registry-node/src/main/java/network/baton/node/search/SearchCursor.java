@@ -2,10 +2,7 @@ package network.baton.node.search;
 
 import static java.util.Objects.requireNonNull;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Where a page of results ended: the sort key and IRI of its last hit, and a fingerprint of the
@@ -52,11 +49,8 @@ public record SearchCursor(Order order, String key, String iri, String fingerpri
 
   /** The opaque base64url form given to clients. */
   public String encode() {
-    JsonObject json =
-        new JsonObject().put("o", order.name()).put("k", key).put("i", iri).put("f", fingerprint);
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(json.encode().getBytes(StandardCharsets.UTF_8));
+    return OpaqueCursor.encode(
+        new JsonObject().put("o", order.name()).put("k", key).put("i", iri).put("f", fingerprint));
   }
 
   /** Reads a cursor a client sent back; anything not made by {@link #encode()} is refused. */
@@ -64,20 +58,14 @@ public record SearchCursor(Order order, String key, String iri, String fingerpri
     if (encoded.length() > MAX_ENCODED) {
       throw new InvalidSearchQuery("cursor is too long: use the nextCursor of a previous page");
     }
-    try {
-      byte[] bytes = Base64.getUrlDecoder().decode(encoded);
-      JsonObject json = new JsonObject(new String(bytes, StandardCharsets.UTF_8));
-      return new SearchCursor(
-          Order.valueOf(json.getString("o")),
-          json.getString("k"),
-          json.getString("i"),
-          json.getString("f"));
-    } catch (IllegalArgumentException
-        | NullPointerException
-        | DecodeException
-        | ClassCastException e) {
-      throw new InvalidSearchQuery("cursor is malformed: use the nextCursor of a previous page");
-    }
+    return OpaqueCursor.decode(
+        encoded,
+        json ->
+            new SearchCursor(
+                Order.valueOf(json.getString("o")),
+                json.getString("k"),
+                json.getString("i"),
+                json.getString("f")));
   }
 
   private static double parseScore(String key) {

@@ -5,15 +5,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.text.Entity;
-import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQueryFuncs;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
 /**
@@ -37,23 +34,14 @@ final class NewGraphWriter {
    */
   static final int FLUSH_EVERY = 2_000;
 
-  private final DatasetGraph base;
-  private final TextIndexLucene textIndex;
-  private final ChangedGraphs changes;
-  private final ExecutorService indexer;
+  private final NodeDataset store;
   private final List<Future<?>> pending = new ArrayList<>();
   // Touched by the helper thread only (one task at a time).
   private int sinceFlush;
 
-  NewGraphWriter(
-      DatasetGraph base,
-      TextIndexLucene textIndex,
-      ChangedGraphs changes,
-      ExecutorService indexer) {
-    this.base = base;
-    this.textIndex = textIndex;
-    this.changes = changes;
-    this.indexer = indexer;
+  /** A writer to store's TDB2 files and text index, indexing on its text indexer thread. */
+  NewGraphWriter(NodeDataset store) {
+    this.store = store;
   }
 
   /** Adds the triples as graph {@code name}, which must be empty; its text is indexed meanwhile. */
@@ -61,34 +49,37 @@ final class NewGraphWriter {
     List<Quad> text = new ArrayList<>();
     for (Triple t : triples.find().toList()) {
       Quad quad = Quad.create(name, t);
-      base.add(quad);
+      store.base().add(quad);
       if (TextIndexLayout.PREDICATES.containsValue(t.getPredicate())) {
         text.add(quad);
       }
     }
-    changes.noteChanged(name);
+    store.changes().noteChanged(name);
     if (!text.isEmpty()) {
       pending.add(
-          indexer.submit(
-              () -> {
-                for (Quad quad : text) {
-                  Entity entity = TextQueryFuncs.entityFromQuad(textIndex.getDocDef(), quad);
-                  if (entity != null) {
-                    textIndex.addEntity(entity);
-                    sinceFlush++;
-                  }
-                }
-                if (sinceFlush >= FLUSH_EVERY) {
-                  flushIndex();
-                }
-              }));
+          store
+              .textIndexer()
+              .submit(
+                  () -> {
+                    for (Quad quad : text) {
+                      Entity entity =
+                          TextQueryFuncs.entityFromQuad(store.textIndex().getDocDef(), quad);
+                      if (entity != null) {
+                        store.textIndex().addEntity(entity);
+                        sinceFlush++;
+                      }
+                    }
+                    if (sinceFlush >= FLUSH_EVERY) {
+                      flushIndex();
+                    }
+                  }));
     }
   }
 
   private void flushIndex() {
     try {
       // Writes the buffered documents as a segment; nothing is committed (a rollback drops it).
-      textIndex.getIndexWriter().flush();
+      store.textIndex().getIndexWriter().flush();
       sinceFlush = 0;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot flush the text index", e);

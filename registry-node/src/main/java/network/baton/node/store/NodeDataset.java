@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
@@ -59,19 +61,17 @@ public final class NodeDataset implements AutoCloseable {
           });
   private volatile boolean closed;
 
+  // The text dataset around base notes the graphs each write changes, for the commit listeners.
   private NodeDataset(
-      Path dataDir,
-      DatasetGraph base,
-      TextIndexLucene textIndex,
-      CommitNotifyingDatasetGraph indexed,
-      TextIndexLayout layout,
-      ChangedGraphs changes) {
+      Path dataDir, DatasetGraph base, TextIndexLucene textIndex, TextIndexLayout layout) {
     this.dataDir = dataDir;
     this.base = base;
     this.textIndex = textIndex;
-    this.indexed = indexed;
     this.layout = layout;
-    this.changes = changes;
+    this.changes = new ChangedGraphs(new TextDocProducerTriples(textIndex));
+    this.indexed =
+        new CommitNotifyingDatasetGraph(
+            TextDatasetFactory.create(base, textIndex, true, changes), changes);
   }
 
   /**
@@ -102,11 +102,7 @@ public final class NodeDataset implements AutoCloseable {
       throw new IllegalStateException(
           "cannot open text index " + indexDir + ": " + e.getMessage(), e);
     }
-    ChangedGraphs changes = new ChangedGraphs(new TextDocProducerTriples(textIndex));
-    CommitNotifyingDatasetGraph indexed =
-        new CommitNotifyingDatasetGraph(
-            TextDatasetFactory.create(base, textIndex, true, changes), changes);
-    NodeDataset store = new NodeDataset(dataDir, base, textIndex, indexed, layout, changes);
+    NodeDataset store = new NodeDataset(dataDir, base, textIndex, layout);
     log.info("store opened [data: {}, indexed documents: {}]", dataDir, store.indexedDocuments());
     if (store.indexedDocuments() == 0 && store.hasIndexableText()) {
       log.warn("text index is empty but the store has text: rebuilding [data: {}]", dataDir);
@@ -133,11 +129,44 @@ public final class NodeDataset implements AutoCloseable {
   }
 
   /**
+   * Calls action with every statement a resource makes about itself with one of these predicates:
+   * each quad whose subject is the name of its graph, a URI (a resource is stored as the graph
+   * named by its IRI). Call inside a read transaction on {@link #datasetGraph()}.
+   */
+  public void forEachOwnStatement(Collection<Node> predicates, Consumer<Quad> action) {
+    for (Node predicate : predicates) {
+      Iterator<Quad> quads = indexed.find(Node.ANY, Node.ANY, predicate, Node.ANY);
+      while (quads.hasNext()) {
+        Quad quad = quads.next();
+        Node g = quad.getGraph();
+        if (g.isURI() && g.equals(quad.getSubject())) {
+          action.accept(quad);
+        }
+      }
+    }
+  }
+
+  /**
    * A writer of new graphs for the current write transaction on this store (see {@link
    * NewGraphWriter}); call its finish() before the transaction commits.
    */
   NewGraphWriter newGraphWriter() {
-    return new NewGraphWriter(base, textIndex, changes, textIndexer);
+    return new NewGraphWriter(this);
+  }
+
+  /** The TDB2 store itself, around the text index (for the writers of this package). */
+  DatasetGraph base() {
+    return base;
+  }
+
+  /** The graphs the current write changed (for the writers of this package). */
+  ChangedGraphs changes() {
+    return changes;
+  }
+
+  /** The one thread that indexes the text of new graphs (for {@link NewGraphWriter}). */
+  ExecutorService textIndexer() {
+    return textIndexer;
   }
 
   /**

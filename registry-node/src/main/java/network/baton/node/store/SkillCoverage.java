@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * kept current by listening to commits: the changed graphs are read inside each write transaction
  * and applied once it has committed; a write that rolls back changes nothing.
  */
-public final class SkillCoverage implements CommitListener, AutoCloseable {
+public final class SkillCoverage extends CommitFollower {
 
   private static final Logger log = LoggerFactory.getLogger(SkillCoverage.class);
 
@@ -52,9 +51,7 @@ public final class SkillCoverage implements CommitListener, AutoCloseable {
   /** One resource's covered skills, as the commit with this sequence number left them. */
   private record Entry(long sequence, Set<String> covered) {}
 
-  private final NodeDataset store;
   private final Function<String, Set<String>> broader;
-  private final AtomicLong sequence = new AtomicLong();
   // Guarded by this. Entries stay after a delete (with nothing covered), so that an older commit
   // applied late cannot bring a deleted resource back.
   private final Map<String, Entry> resources = new HashMap<>();
@@ -64,7 +61,7 @@ public final class SkillCoverage implements CommitListener, AutoCloseable {
   private volatile Snapshot snapshot = new Snapshot(0, Map.of());
 
   private SkillCoverage(NodeDataset store, Function<String, Set<String>> broader) {
-    this.store = store;
+    super(store);
     this.broader = broader;
   }
 
@@ -73,12 +70,8 @@ public final class SkillCoverage implements CommitListener, AutoCloseable {
    * every broader skill of a skill (empty for a top concept or an unknown skill).
    */
   public static SkillCoverage follow(NodeDataset store, Function<String, Set<String>> broader) {
-    SkillCoverage coverage =
-        new SkillCoverage(requireNonNull(store, "store"), requireNonNull(broader, "broader"));
-    // Listen first: a commit during the load then lands after it (newer sequence) instead of being
-    // lost.
-    store.addCommitListener(coverage);
-    coverage.load();
+    SkillCoverage coverage = new SkillCoverage(store, requireNonNull(broader, "broader"));
+    coverage.startFollowing();
     return coverage;
   }
 
@@ -112,49 +105,38 @@ public final class SkillCoverage implements CommitListener, AutoCloseable {
 
   @Override
   public Runnable beforeCommit(Set<Node> changedGraphs) {
-    // Writers are serialised, so sequence numbers follow commit order.
-    long seq = sequence.incrementAndGet();
-    DatasetGraph dsg = store.datasetGraph();
+    long seq = nextSequence();
+    DatasetGraph dsg = store().datasetGraph();
     Map<String, Set<String>> fresh = new HashMap<>();
     for (Node g : changedGraphs) {
       if (g.isURI() && !Quad.isDefaultGraph(g)) {
         fresh.put(g.getURI(), covered(skillsOf(dsg, g), broader));
       }
     }
-    long count = new SystemGraph(store.systemGraph()).liveCount();
+    long count = new SystemGraph(store().systemGraph()).liveCount();
     return () -> apply(fresh, count, seq);
   }
 
-  /** Stops following the store's commits. */
   @Override
-  public void close() {
-    store.removeCommitListener(this);
-  }
-
-  private void load() {
+  protected void load() {
     long started = System.nanoTime();
-    DatasetGraph dsg = store.datasetGraph();
+    DatasetGraph dsg = store().datasetGraph();
     Map<String, Set<String>> skills = new HashMap<>();
     long count =
         Txn.calculateRead(
             dsg,
             () -> {
-              for (Node predicate : ALIGNMENTS) {
-                Iterator<Quad> quads = dsg.find(Node.ANY, Node.ANY, predicate, Node.ANY);
-                while (quads.hasNext()) {
-                  Quad quad = quads.next();
-                  Node g = quad.getGraph();
-                  if (g.isURI()
-                      && !Quad.isDefaultGraph(g)
-                      && g.equals(quad.getSubject())
-                      && quad.getObject().isURI()) {
-                    skills
-                        .computeIfAbsent(g.getURI(), k -> new HashSet<>())
-                        .add(quad.getObject().getURI());
-                  }
-                }
-              }
-              return new SystemGraph(store.systemGraph()).liveCount();
+              store()
+                  .forEachOwnStatement(
+                      ALIGNMENTS,
+                      quad -> {
+                        if (!Quad.isDefaultGraph(quad.getGraph()) && quad.getObject().isURI()) {
+                          skills
+                              .computeIfAbsent(quad.getGraph().getURI(), k -> new HashSet<>())
+                              .add(quad.getObject().getURI());
+                        }
+                      });
+              return new SystemGraph(store().systemGraph()).liveCount();
             });
     synchronized (this) {
       skills.forEach(

@@ -35,12 +35,9 @@ public final class WebExtension implements NodeExtension {
 
   @Override
   public void mount(Router router, NodeContext context) {
-    new WebRoutes(
-            context,
-            directories.apply(context),
-            new PageRenderer(context.vertx(), context.work().read()),
-            new Labels(skills, levels, messages),
-            messages)
-        .mount(router);
+    PageShell shell = new PageShell(context, messages);
+    Labels labels = new Labels(skills, levels, messages);
+    new WebRoutes(context, directories.apply(context), shell, labels, messages).mount(router);
+    new VerifyPages(context, shell, labels, messages).mount(router);
   }
 }

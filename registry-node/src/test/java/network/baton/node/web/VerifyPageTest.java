@@ -119,7 +119,7 @@ class VerifyPageTest extends KosenPagesFixture {
 
   @Test
   void oversizedVerifyInputGetsAnHtml413() {
-    String huge = "x".repeat((int) WebRoutes.VERIFY_FORM_LIMIT + 1024);
+    String huge = "x".repeat((int) VerifyPages.FORM_LIMIT + 1024);
     HttpResponse<String> response = postVerify(huge);
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");

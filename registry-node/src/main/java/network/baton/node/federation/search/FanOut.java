@@ -7,8 +7,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.ToLongFunction;
 import network.baton.node.federation.FailureReason;
 import network.baton.node.federation.Member;
 import network.baton.node.federation.MemberFailureLog;
@@ -24,88 +22,78 @@ final class FanOut {
   private final Vertx vertx;
   private final int maxInFlight;
   private final long memberTimeoutMs;
-  private final String callName;
   private final MemberFailureLog failures;
 
-  /** A fan-out making {@code call}s ("search", "sparql"), telling failures to failures. */
-  FanOut(
-      Vertx vertx, int maxInFlight, long memberTimeoutMs, String call, MemberFailureLog failures) {
+  /**
+   * A fan-out with the limits' calls in flight at once and time per member, telling failures to
+   * failures.
+   */
+  FanOut(Vertx vertx, FederationLimits limits, MemberFailureLog failures) {
     this.vertx = requireNonNull(vertx, "vertx");
-    this.maxInFlight = maxInFlight;
-    this.memberTimeoutMs = memberTimeoutMs;
-    this.callName = requireNonNull(call, "call");
+    this.maxInFlight = limits.maxInFlight();
+    this.memberTimeoutMs = limits.memberTimeout().toMillis();
     this.failures = requireNonNull(failures, "failures");
   }
 
+  /** The log every failing member is told to. */
+  MemberFailureLog failures() {
+    return failures;
+  }
+
   /**
-   * Calls {@code call(member, timeoutMs)} for every member; the answers come back in member order
-   * within {@code deadlineMs}; {@code count} says how many items an answer holds.
+   * Makes the call to every member; the answers come back in member order within {@code
+   * deadlineMs}.
    */
-  <T> Future<List<MemberAnswer<T>>> run(
-      List<Member> members,
-      BiFunction<Member, Long, Future<T>> call,
-      ToLongFunction<T> count,
-      long deadlineMs) {
-    long start = System.nanoTime();
-    List<Promise<MemberAnswer<T>>> answers = new ArrayList<>();
-    members.forEach(m -> answers.add(Promise.promise()));
+  <T> Future<List<MemberAnswer<T>>> run(MemberCall<T> call, List<Member> members, long deadlineMs) {
     if (members.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    long timer =
-        vertx.setTimer(
-            deadlineMs,
-            id -> {
-              String reason = "no answer before the deadline of " + deadlineMs + " ms";
-              for (int i = 0; i < members.size(); i++) {
-                Member member = members.get(i);
-                if (answers
-                    .get(i)
-                    .tryComplete(
-                        failed(
-                            member,
-                            new MemberCallFailure(MemberState.TIMEOUT, reason),
-                            elapsed(start)))) {
-                  failures.failed(member, callName, reason);
-                }
-              }
-            });
-    new Launcher<>(members, call, count, answers, start, deadlineMs).next();
-    return Future.all(answers.stream().map(Promise::future).toList())
-        .map(
-            all -> {
-              vertx.cancelTimer(timer);
-              List<MemberAnswer<T>> list = all.list();
-              return list;
-            });
+    return new Launcher<>(call, members, deadlineMs).start();
   }
 
   private final class Launcher<T> {
+    private final MemberCall<T> call;
     private final List<Member> members;
-    private final BiFunction<Member, Long, Future<T>> call;
-    private final ToLongFunction<T> count;
-    private final List<Promise<MemberAnswer<T>>> answers;
-    private final long start;
     private final long deadlineMs;
+    private final long start = System.nanoTime();
+    private final List<Promise<MemberAnswer<T>>> answers = new ArrayList<>();
     private int started;
     private int inFlight;
 
-    Launcher(
-        List<Member> members,
-        BiFunction<Member, Long, Future<T>> call,
-        ToLongFunction<T> count,
-        List<Promise<MemberAnswer<T>>> answers,
-        long start,
-        long deadlineMs) {
-      this.members = members;
+    Launcher(MemberCall<T> call, List<Member> members, long deadlineMs) {
       this.call = call;
-      this.count = count;
-      this.answers = answers;
-      this.start = start;
+      this.members = members;
       this.deadlineMs = deadlineMs;
+      members.forEach(m -> answers.add(Promise.promise()));
     }
 
-    void next() {
+    Future<List<MemberAnswer<T>>> start() {
+      long timer = vertx.setTimer(deadlineMs, id -> timeOut());
+      next();
+      return Future.all(answers.stream().map(Promise::future).toList())
+          .map(
+              all -> {
+                vertx.cancelTimer(timer);
+                List<MemberAnswer<T>> list = all.list();
+                return list;
+              });
+    }
+
+    private void timeOut() {
+      String reason = "no answer before the deadline of " + deadlineMs + " ms";
+      for (int i = 0; i < members.size(); i++) {
+        Member member = members.get(i);
+        if (answers
+            .get(i)
+            .tryComplete(
+                failed(
+                    member, new MemberCallFailure(MemberState.TIMEOUT, reason), elapsed(start)))) {
+          failures.failed(member, call.name(), reason);
+        }
+      }
+    }
+
+    private void next() {
       while (inFlight < maxInFlight && started < members.size()) {
         int index = started++;
         Member member = members.get(index);
@@ -116,7 +104,7 @@ final class FanOut {
         inFlight++;
         Future<T> result;
         try {
-          result = call.apply(member, Math.min(memberTimeoutMs, remaining));
+          result = call.ask().apply(member, Math.min(memberTimeoutMs, remaining));
         } catch (RuntimeException e) {
           result = Future.failedFuture(e);
         }
@@ -135,7 +123,7 @@ final class FanOut {
                             member.name(),
                             MemberState.OK,
                             latency,
-                            count.applyAsLong(value),
+                            call.count().applyAsLong(value),
                             null),
                         value);
               } else {
@@ -144,7 +132,7 @@ final class FanOut {
               if (answers.get(index).tryComplete(answer)
                   && !answer.ok()
                   && answer.status().state() != MemberState.SKIPPED) {
-                failures.failed(member, callName, answer.status().error());
+                failures.failed(member, call.name(), answer.status().error());
               }
               next();
             });

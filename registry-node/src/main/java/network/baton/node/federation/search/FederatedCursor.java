@@ -2,17 +2,15 @@ package network.baton.node.federation.search;
 
 import static java.util.Objects.requireNonNull;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import network.baton.node.search.InvalidSearchQuery;
+import network.baton.node.search.OpaqueCursor;
 
 /**
  * Where a federated result list stands, sent to clients as opaque base64url.
@@ -62,16 +60,13 @@ public record FederatedCursor(
 
   /** The opaque form given to clients. */
   public String encode() {
-    JsonObject json =
+    return OpaqueCursor.encode(
         new JsonObject()
             .put("f", fingerprint)
             .put("c", new JsonObject(new LinkedHashMap<>(memberCursors)))
             .put("x", new JsonArray(List.copyOf(new TreeSet<>(exhausted))))
             .put("w", new JsonArray(List.copyOf(new TreeSet<>(window))))
-            .put("s", skip);
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(json.encode().getBytes(StandardCharsets.UTF_8));
+            .put("s", skip));
   }
 
   /** Reads a cursor a client sent back; anything not made by {@link #encode()} is refused. */
@@ -79,24 +74,18 @@ public record FederatedCursor(
     if (encoded.length() > MAX_ENCODED) {
       throw new InvalidSearchQuery("cursor is too long: use the nextCursor of a previous page");
     }
-    try {
-      JsonObject json =
-          new JsonObject(
-              new String(Base64.getUrlDecoder().decode(encoded.strip()), StandardCharsets.UTF_8));
-      Map<String, String> cursors = new LinkedHashMap<>();
-      json.getJsonObject("c").forEach(e -> cursors.put(e.getKey(), (String) e.getValue()));
-      return new FederatedCursor(
-          json.getString("f"),
-          cursors,
-          strings(json.getJsonArray("x")),
-          strings(json.getJsonArray("w")),
-          json.getInteger("s"));
-    } catch (IllegalArgumentException
-        | NullPointerException
-        | DecodeException
-        | ClassCastException e) {
-      throw new InvalidSearchQuery("cursor is malformed: use the nextCursor of a previous page");
-    }
+    return OpaqueCursor.decode(encoded.strip(), FederatedCursor::fromJson);
+  }
+
+  private static FederatedCursor fromJson(JsonObject json) {
+    Map<String, String> cursors = new LinkedHashMap<>();
+    json.getJsonObject("c").forEach(e -> cursors.put(e.getKey(), (String) e.getValue()));
+    return new FederatedCursor(
+        json.getString("f"),
+        cursors,
+        strings(json.getJsonArray("x")),
+        strings(json.getJsonArray("w")),
+        json.getInteger("s"));
   }
 
   private static Set<String> strings(JsonArray array) {

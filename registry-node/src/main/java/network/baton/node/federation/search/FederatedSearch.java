@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -24,8 +23,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import network.baton.node.federation.FailureReason;
 import network.baton.node.federation.Member;
-import network.baton.node.federation.MemberDirectory;
-import network.baton.node.federation.MemberFailureLog;
 import network.baton.node.search.InvalidSearchQuery;
 import network.baton.node.search.SearchFacets;
 import network.baton.node.search.SearchHit;
@@ -40,49 +37,23 @@ import network.baton.node.search.SearchResult;
  */
 public final class FederatedSearch {
 
-  private final MemberDirectory directory;
-  private final MemberClient client;
-  private final FanOut fanOut;
+  private final Network network;
   private final RankFusion fusion = new RankFusion(RankFusion.DEFAULT_K);
   private final Function<String, Set<String>> selfAndNarrower;
   private final Cache<String, MemberDescriptor> descriptors;
   private final Cache<String, SearchResult> answers;
-  private final MemberFailureLog failures;
   private final FederationLimits limits;
-  private final OwnNode self;
 
   /**
-   * A search over the directory's members; {@code selfAndNarrower} gives a skill IRI and every
-   * narrower skill of the framework (for source selection); members that fail are told to failures.
+   * A search over the network's members; {@code selfAndNarrower} gives a skill IRI and every
+   * narrower skill of the framework (for source selection); members whose descriptor cannot be had
+   * are told to the fan-out's failure log.
    */
-  public FederatedSearch(
-      Vertx vertx,
-      MemberDirectory directory,
-      MemberClient client,
-      Function<String, Set<String>> selfAndNarrower,
-      FederationLimits limits,
-      MemberFailureLog failures) {
-    this(vertx, directory, client, selfAndNarrower, limits, failures, null);
-  }
-
-  /** As the other constructor; the directory's entry for this node is answered by self. */
   FederatedSearch(
-      Vertx vertx,
-      MemberDirectory directory,
-      MemberClient client,
-      Function<String, Set<String>> selfAndNarrower,
-      FederationLimits limits,
-      MemberFailureLog failures,
-      OwnNode self) {
-    this.self = self;
-    this.directory = requireNonNull(directory, "directory");
-    this.client = requireNonNull(client, "client");
+      Network network, Function<String, Set<String>> selfAndNarrower, FederationLimits limits) {
+    this.network = requireNonNull(network, "network");
     this.selfAndNarrower = requireNonNull(selfAndNarrower, "selfAndNarrower");
-    this.failures = requireNonNull(failures, "failures");
     this.limits = requireNonNull(limits, "limits");
-    this.fanOut =
-        new FanOut(
-            vertx, limits.maxInFlight(), limits.memberTimeout().toMillis(), "search", failures);
     this.descriptors =
         Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(limits.descriptorTtl()).build();
     this.answers =
@@ -111,18 +82,20 @@ public final class FederatedSearch {
     }
     FederatedCursor cursor = request.cursor();
     SearchQuery query = request.query();
-    return fanOut
-        .run(
-            chosen,
+    MemberCall<SearchResult> call =
+        new MemberCall<>(
+            "search",
             (member, timeoutMs) ->
                 ask(member, query, cursor.memberCursors().get(member.did()), timeoutMs),
-            result -> result.hits().size(),
-            request.deadlineMs())
+            result -> result.hits().size());
+    return network
+        .fanOut()
+        .run(call, chosen, request.deadlineMs())
         .map(all -> page(query, cursor, all));
   }
 
   private List<Member> chosen(FederatedSearchRequest request) {
-    List<Member> members = directory.members();
+    List<Member> members = network.directory().members();
     Set<String> known = new HashSet<>();
     members.forEach(m -> known.add(m.did()));
     List<String> unknown = request.members().stream().filter(did -> !known.contains(did)).toList();
@@ -213,10 +186,12 @@ public final class FederatedSearch {
    * failure goes to the log).
    */
   private Future<Optional<MemberDescriptor>> descriptor(Member member, long timeoutMs) {
-    if (isSelf(member)) {
-      return self.descriptor(timeoutMs)
+    if (network.isSelf(member)) {
+      return network
+          .self()
+          .descriptor(timeoutMs)
           .map(MemberDescriptor::fromJson)
-          .onFailure(e -> failures.failed(member, "descriptor", e.getMessage()))
+          .onFailure(e -> network.fanOut().failures().failed(member, "descriptor", e.getMessage()))
           .map(Optional::of)
           .otherwise(Optional.empty());
     }
@@ -225,14 +200,15 @@ public final class FederatedSearch {
     if (cached != null) {
       return Future.succeededFuture(Optional.of(cached));
     }
-    return client
+    return network
+        .client()
         .get(
             member.baseUrl() + "/.well-known/baton-node",
             "application/ld+json, application/json",
             timeoutMs)
         .compose(FederatedSearch::descriptorOf)
         .onSuccess(d -> descriptors.put(key, d))
-        .onFailure(e -> failures.failed(member, "descriptor", e.getMessage()))
+        .onFailure(e -> network.fanOut().failures().failed(member, "descriptor", e.getMessage()))
         .map(Optional::of)
         .otherwise(Optional.empty());
   }
@@ -254,8 +230,8 @@ public final class FederatedSearch {
     if (memberCursor != null) {
       params.put("cursor", List.of(memberCursor));
     }
-    if (isSelf(member)) {
-      return self.search(params, timeoutMs).map(result -> limited(result, query.limit()));
+    if (network.isSelf(member)) {
+      return network.self().search(params, timeoutMs).map(result -> limited(result, query.limit()));
     }
     String url = member.baseUrl() + "/search?" + queryString(params);
     String key = member.did() + ' ' + url;
@@ -263,7 +239,8 @@ public final class FederatedSearch {
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
-    return client
+    return network
+        .client()
         .get(url, "application/json", timeoutMs)
         .compose(body -> parse(body, query.limit()))
         .onSuccess(result -> answers.put(key, result));
@@ -284,10 +261,6 @@ public final class FederatedSearch {
         ? result
         : new SearchResult(
             result.hits().subList(0, limit), result.total(), result.facets(), result.nextCursor());
-  }
-
-  private boolean isSelf(Member member) {
-    return self != null && self.is(member);
   }
 
   /** The body as a JSON object; fails saying "it is not a JSON object" when it is none. */

@@ -3,7 +3,6 @@ package network.baton.node.federation.search;
 import static java.util.Objects.requireNonNull;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -12,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import network.baton.node.federation.Member;
-import network.baton.node.federation.MemberDirectory;
-import network.baton.node.federation.MemberFailureLog;
 import network.baton.node.sparql.QueryPolicy;
 import network.baton.node.sparql.QueryRefused;
 import org.apache.jena.query.Query;
@@ -32,44 +29,18 @@ public final class FederatedSparql {
   private static final Set<String> TERM_TYPES =
       Set.of("uri", "literal", "bnode", "triple", "typed-literal");
 
-  private final MemberDirectory directory;
-  private final MemberClient client;
-  private final FanOut fanOut;
+  private final Network network;
   private final WorkerExecutor jenaPool;
   private final int rowsPerMember;
-  private final OwnNode self;
 
   /**
-   * Federated SPARQL over the directory's members; queries are parsed on {@code jenaPool}; members
-   * that fail are told to failures.
+   * Federated SPARQL over the network's members, at most rowsPerMember solutions from each; queries
+   * are parsed on {@code jenaPool}.
    */
-  public FederatedSparql(
-      Vertx vertx,
-      MemberDirectory directory,
-      MemberClient client,
-      WorkerExecutor jenaPool,
-      FederationLimits limits,
-      MemberFailureLog failures) {
-    this(vertx, directory, client, jenaPool, limits, failures, null);
-  }
-
-  /** As the other constructor; the directory's entry for this node is answered by self. */
-  FederatedSparql(
-      Vertx vertx,
-      MemberDirectory directory,
-      MemberClient client,
-      WorkerExecutor jenaPool,
-      FederationLimits limits,
-      MemberFailureLog failures,
-      OwnNode self) {
-    this.self = self;
-    this.directory = requireNonNull(directory, "directory");
-    this.client = requireNonNull(client, "client");
+  FederatedSparql(Network network, WorkerExecutor jenaPool, int rowsPerMember) {
+    this.network = requireNonNull(network, "network");
     this.jenaPool = requireNonNull(jenaPool, "jenaPool");
-    this.fanOut =
-        new FanOut(
-            vertx, limits.maxInFlight(), limits.memberTimeout().toMillis(), "sparql", failures);
-    this.rowsPerMember = limits.sparqlRowsPerMember();
+    this.rowsPerMember = rowsPerMember;
   }
 
   /**
@@ -91,18 +62,17 @@ public final class FederatedSparql {
             query -> {
               Buffer text = Buffer.buffer(query.serialize());
               List<String> vars = new ArrayList<>(query.getResultVars());
-              return fanOut
-                  .run(
-                      chosen,
+              MemberCall<MemberRows> call =
+                  new MemberCall<>(
+                      "sparql",
                       (member, timeoutMs) -> ask(member, text, timeoutMs),
-                      rows -> rows.bindings().size(),
-                      deadlineMs)
-                  .map(all -> union(vars, all));
+                      rows -> rows.bindings().size());
+              return network.fanOut().run(call, chosen, deadlineMs).map(all -> union(vars, all));
             });
   }
 
   private List<Member> chosen(List<String> dids) {
-    List<Member> all = directory.members();
+    List<Member> all = network.directory().members();
     List<String> unknown =
         dids.stream().filter(d -> all.stream().noneMatch(m -> m.did().equals(d))).toList();
     if (!unknown.isEmpty()) {
@@ -138,10 +108,11 @@ public final class FederatedSparql {
   }
 
   private Future<MemberRows> ask(Member member, Buffer query, long timeoutMs) {
-    if (self != null && self.is(member)) {
-      return self.select(query.toString(), timeoutMs).compose(this::parse);
+    if (network.isSelf(member)) {
+      return network.self().select(query.toString(), timeoutMs).compose(this::parse);
     }
-    return client
+    return network
+        .client()
         .post(
             member.baseUrl() + "/sparql",
             "application/sparql-results+json",

@@ -67,13 +67,11 @@ public final class FederationExtension implements NodeExtension {
     MemberDirectory directory = directories.apply(context);
     MemberClient client =
         new MemberClient(context.vertx(), limits.maxAnswerBytes(), context.config().fetchPolicy());
-    OwnNode self = OwnNode.of(context);
-    search =
-        new FederatedSearch(
-            context.vertx(), directory, client, selfAndNarrower, limits, failures, self);
-    sparql =
-        new FederatedSparql(
-            context.vertx(), directory, client, context.work().sparql(), limits, failures, self);
+    Network network =
+        new Network(
+            directory, client, OwnNode.of(context), new FanOut(context.vertx(), limits, failures));
+    search = new FederatedSearch(network, selfAndNarrower, limits);
+    sparql = new FederatedSparql(network, context.work().sparql(), limits.sparqlRowsPerMember());
     context.services().register(NodeServices.MEMBERS, directory);
     context.services().register(NodeServices.FEDERATED_SEARCH, search);
   }
