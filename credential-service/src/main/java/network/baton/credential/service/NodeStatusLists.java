@@ -15,6 +15,7 @@ import network.baton.credential.status.StatusListIndex;
 import network.baton.credential.status.StatusListSource;
 import network.baton.credential.status.StatusListStore;
 import network.baton.credential.status.StatusPurpose;
+import network.baton.vocab.UntrustedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,8 @@ final class NodeStatusLists implements StatusListSource {
   private StatusListId inUse(String listName) throws IOException {
     return StatusListId.parse(listName)
         .filter(this::inUse)
-        .orElseThrow(() -> new IOException("no status list " + listName));
+        .orElseThrow(
+            () -> new IOException("no status list " + UntrustedText.shorten(listName, "")));
   }
 
   private boolean inUse(StatusListId id) {
