@@ -12,8 +12,8 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.service.FixtureCourses;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,16 +30,17 @@ class RefusedValuesTest {
   private static final String LONG = "x".repeat(200_000);
   private static final String SHOWN = "'" + "x".repeat(160) + "...'";
 
-  @TempDir Path dir;
-  private VcApiNode node;
+  // Every request here is refused before anything is written: one node serves the class.
+  @TempDir static Path dir;
+  private static VcApiNode node;
 
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
+  @BeforeAll
+  static void start(Vertx vertx) throws Exception {
     node = new VcApiNode(vertx, dir);
   }
 
-  @AfterEach
-  void stop() throws Exception {
+  @AfterAll
+  static void stop() throws Exception {
     node.close();
   }
 
