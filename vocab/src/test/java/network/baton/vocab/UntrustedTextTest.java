@@ -8,40 +8,44 @@ class UntrustedTextTest {
 
   @Test
   void longTextIsCutTo160CharactersAndMarked() {
-    String shown = UntrustedText.shorten("x".repeat(1_000_000), "");
-
-    assertThat(shown).hasSize(UntrustedText.MAX_LENGTH + 3).startsWith("xxx").endsWith("...");
+    assertThat(UntrustedText.oneLine("x".repeat(1_000_000)))
+        .hasSize(UntrustedText.MAX_LENGTH + 3)
+        .startsWith("xxx")
+        .endsWith("...");
+    assertThat(UntrustedText.firstLine("x".repeat(1_000_000), ""))
+        .hasSize(UntrustedText.MAX_LENGTH + 3);
   }
 
   @Test
-  void onlyTheFirstLineIsShownAndTheCutIsMarked() {
-    assertThat(UntrustedText.shorten("revocation\nINFO forged log line", ""))
-        .isEqualTo("revocation...");
+  void aMessageShowsItsFirstLineAValueItsLineBreaksReplaced() {
+    String sent = "revocation\r\nINFO forged log line";
+
+    assertThat(UntrustedText.firstLine(sent, "")).isEqualTo("revocation");
+    assertThat(UntrustedText.quoted(sent)).isEqualTo("'revocation??INFO forged log line'");
   }
 
   @Test
   void controlAndFormatCharactersAreReplaced() {
-    assertThat(UntrustedText.shorten("a\u0007b\u202ec\uFFFDd", "")).isEqualTo("a?b?c?d");
+    assertThat(UntrustedText.oneLine("a\u0007b\u202ec\uFFFDd")).isEqualTo("a?b?c?d");
   }
 
   @Test
   void shortTextIsShownAsItIs() {
-    assertThat(UntrustedText.shorten("  did:web:kosen.example  ", ""))
+    assertThat(UntrustedText.firstLine("  did:web:kosen.example  ", ""))
         .isEqualTo("did:web:kosen.example");
     assertThat(UntrustedText.quoted("suspended")).isEqualTo("'suspended'");
   }
 
   @Test
   void blankOrMissingTextIsTheGivenWords() {
-    assertThat(UntrustedText.shorten(null, "no detail")).isEqualTo("no detail");
-    assertThat(UntrustedText.shorten(" \n ", "no detail")).isEqualTo("no detail");
-    assertThat(UntrustedText.quoted(null)).isEqualTo("''");
+    assertThat(UntrustedText.firstLine(null, "no detail")).isEqualTo("no detail");
+    assertThat(UntrustedText.firstLine(" \n ", "no detail")).isEqualTo("no detail");
+    assertThat(UntrustedText.quoted(null)).isEqualTo("'null'");
   }
 
   @Test
   void aCutNeverSplitsACharacter() {
-    String shown = UntrustedText.shorten("x".repeat(159) + "\uD83D\uDE00".repeat(10), "");
-
-    assertThat(shown).isEqualTo("x".repeat(159) + "...");
+    assertThat(UntrustedText.oneLine("x".repeat(159) + "\uD83D\uDE00".repeat(10)))
+        .isEqualTo("x".repeat(159) + "...");
   }
 }

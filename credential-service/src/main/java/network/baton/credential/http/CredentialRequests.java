@@ -312,7 +312,7 @@ final class CredentialRequests {
         throw Problem.unprocessable(
             "unsupported-status-type",
             "credentialStatus type "
-                + UntrustedText.shorten(type.asText(), "")
+                + UntrustedText.oneLine(type.asText())
                 + " is not supported (BitstringStatusListEntry)");
       }
       try {

@@ -210,7 +210,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
                         && (failure.getMessage().contains("hex")
                             || failure.getMessage().contains("escape"))
                     ? "a '%' must be followed by two hex digits ("
-                        + UntrustedText.shorten(failure.getMessage(), "")
+                        + UntrustedText.oneLine(failure.getMessage().strip())
                         + ")"
                     : "it is not URL-encoded";
     return new Problem(

@@ -8,6 +8,6 @@ public class UnknownAchievementException extends IllegalArgumentException {
 
   /** The request names this unknown achievement IRI. */
   public UnknownAchievementException(String iri) {
-    super("no course or curriculum " + UntrustedText.shorten(iri, "") + " on this node");
+    super("no course or curriculum " + UntrustedText.oneLine(iri) + " on this node");
   }
 }

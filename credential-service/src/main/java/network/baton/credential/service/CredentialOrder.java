@@ -29,7 +29,7 @@ public record CredentialOrder(
     status = Set.copyOf(status);
     if (!holderDid.startsWith("did:")) {
       throw new IllegalArgumentException(
-          "credentialSubject.id must be the holder's DID: " + UntrustedText.shorten(holderDid, ""));
+          "credentialSubject.id must be the holder's DID: " + UntrustedText.oneLine(holderDid));
     }
     if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
       throw new IllegalArgumentException("validUntil must be after validFrom");

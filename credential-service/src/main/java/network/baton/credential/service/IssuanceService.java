@@ -248,7 +248,7 @@ public final class IssuanceService implements Closeable {
       if (issued.find(id).isPresent()) {
         throw new CredentialServiceException(
             CredentialServiceException.Kind.CONFLICT,
-            "credential " + UntrustedText.shorten(id, "") + " was issued before");
+            "credential " + UntrustedText.oneLine(id) + " was issued before");
       }
       position = allocator.allocate();
       ArrayNode entries = statusEntries(position, order.status());
@@ -297,7 +297,7 @@ public final class IssuanceService implements Closeable {
       throw new CredentialServiceException(
           CredentialServiceException.Kind.BAD_REQUEST,
           "issuer "
-              + UntrustedText.shorten(id, "")
+              + UntrustedText.oneLine(id)
               + " does not match this node's issuer "
               + config.issuerDid());
     }
@@ -339,8 +339,7 @@ public final class IssuanceService implements Closeable {
                 () ->
                     new CredentialServiceException(
                         CredentialServiceException.Kind.NOT_FOUND,
-                        "this node issued no credential "
-                            + UntrustedText.shorten(credentialId, "")));
+                        "this node issued no credential " + UntrustedText.oneLine(credentialId)));
     CredentialState target =
         switch (action) {
           case REVOKE -> CredentialState.REVOKED;

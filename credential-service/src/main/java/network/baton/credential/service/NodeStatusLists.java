@@ -88,8 +88,7 @@ final class NodeStatusLists implements StatusListSource {
   private StatusListId inUse(String listName) throws IOException {
     return StatusListId.parse(listName)
         .filter(this::inUse)
-        .orElseThrow(
-            () -> new IOException("no status list " + UntrustedText.shorten(listName, "")));
+        .orElseThrow(() -> new IOException("no status list " + UntrustedText.oneLine(listName)));
   }
 
   private boolean inUse(StatusListId id) {

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A refused value is named in the problem detail shortened (its first line, at most 160 characters,
+ * A refused value is named in the problem detail shortened (on one line, at most 160 characters,
  * "..." where cut): a client cannot make an answer, or the log line that records it, as long as
- * what it sent.
+ * what it sent, nor break it into lines.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -68,14 +68,13 @@ class RefusedValuesTest {
   }
 
   @Test
-  void aRefusedStatusPurposeShowsOnlyItsFirstLine() throws Exception {
+  void aRefusedStatusPurposeComesBackOnOneLine() throws Exception {
     JsonObject body = order();
     body.getJsonObject("options")
         .put("credentialStatus", new JsonArray().add("revocation\nINFO forged log line"));
 
     assertThat(refused(node.post("/credentials/issue", body)))
-        .endsWith("not 'revocation...'")
-        .doesNotContain("forged");
+        .endsWith("not 'revocation?INFO forged log line'");
   }
 
   @Test

@@ -66,6 +66,6 @@ public final class FailureReason {
    * control characters replaced with '?', at most 160 characters.
    */
   public static String quote(String text) {
-    return UntrustedText.shorten(text, "no detail");
+    return UntrustedText.firstLine(text, "no detail");
   }
 }
