@@ -128,13 +128,6 @@ record ConceptData(
     return new GraphReadOnly(copy);
   }
 
-  /** Throws when bundled data breaks its scheme's rules: {@code what} ends "is/are broken". */
-  static void requireSound(List<String> problems, String what) {
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException(what + ": " + String.join("; ", problems));
-    }
-  }
-
   /** Not typed skos:Concept, or not in the scheme with namespace {@code ns}. */
   List<String> membershipProblems(String ns) {
     List<String> problems = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class ConceptScheme<C extends Concept> {
 
+  private final String what;
   private final Graph graph;
   private final List<C> all;
   private final Map<String, C> byIri;
@@ -26,6 +27,7 @@ public abstract class ConceptScheme<C extends Concept> {
    * if any, are logged as one warning naming the scheme ({@code what}).
    */
   ConceptScheme(String what, Graph graph, List<C> all, List<String> problems) {
+    this.what = what;
     this.graph = graph;
     this.all = List.copyOf(all);
     this.problems = List.copyOf(problems);
@@ -45,6 +47,21 @@ public abstract class ConceptScheme<C extends Concept> {
               problems.size(),
               problems.get(0));
     }
+  }
+
+  /** A scheme bundled in this module, as loaded; fails, naming every problem, if it is broken. */
+  static <S extends ConceptScheme<?>> S bundled(S loaded) {
+    ConceptScheme<?> scheme = loaded;
+    if (!scheme.problems.isEmpty()) {
+      throw new IllegalStateException(
+          "integrity problems in the bundled "
+              + scheme.what
+              + ": "
+              + String.join("; ", scheme.problems));
+    }
+    LoggerFactory.getLogger(scheme.getClass())
+        .debug("{} loaded [concepts: {}]", scheme.what, scheme.all.size());
+    return loaded;
   }
 
   /** The concept with this IRI. */

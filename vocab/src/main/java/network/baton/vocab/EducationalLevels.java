@@ -10,8 +10,6 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The BATON educational levels ({@code https://w3id.org/baton/level/}) with their ISCED 2011
@@ -19,18 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class EducationalLevels extends ConceptScheme<Level> {
 
-  private static final Logger log = LoggerFactory.getLogger(EducationalLevels.class);
-
   private EducationalLevels(Graph graph, List<Level> all, List<String> problems) {
     super("educational levels", graph, all, problems);
   }
 
   /** The levels bundled in this module ({@code baton/levels.ttl}); fails if they are broken. */
   public static EducationalLevels load() {
-    EducationalLevels levels = from(VocabResources.levels());
-    ConceptData.requireSound(levels.integrityProblems(), "bundled educational levels are broken");
-    log.debug("educational levels loaded [levels: {}]", levels.all().size());
-    return levels;
+    return bundled(from(VocabResources.levels()));
   }
 
   /**

@@ -82,14 +82,12 @@ public final class SampleContent {
       return lang.getHeaderString();
     }
 
+    private static final WireNames<Institution> KEYS =
+        WireNames.of("institution", Institution.class, Institution::key);
+
     /** The institution with this key, if any. */
     public static Optional<Institution> byKey(String key) {
-      for (Institution institution : values()) {
-        if (institution.key.equals(key)) {
-          return Optional.of(institution);
-        }
-      }
-      return Optional.empty();
+      return KEYS.find(key);
     }
   }
 

@@ -13,16 +13,12 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The BATON battery skills framework: lookups and hierarchy walks over the SKOS scheme {@code
  * https://w3id.org/baton/skill/}. Immutable and thread-safe; build it once and share it.
  */
 public final class SkillFramework extends ConceptScheme<Skill> {
-
-  private static final Logger log = LoggerFactory.getLogger(SkillFramework.class);
 
   private final Map<String, List<Skill>> narrower;
   private final List<Skill> topConcepts;
@@ -45,10 +41,7 @@ public final class SkillFramework extends ConceptScheme<Skill> {
    * breaks any integrity rule.
    */
   public static SkillFramework load() {
-    SkillFramework framework = from(VocabResources.skills());
-    ConceptData.requireSound(framework.integrityProblems(), "bundled skill framework is broken");
-    log.debug("skill framework loaded [concepts: {}]", framework.all().size());
-    return framework;
+    return bundled(from(VocabResources.skills()));
   }
 
   /**

@@ -75,8 +75,10 @@ public enum AddressKind {
     }
   }
 
-  // IANA IPv4 Special-Purpose Address Registry, the blocks marked not globally reachable.
-  private static final List<Block> IPV4 =
+  // The IANA IPv4 and IPv6 Special-Purpose Address Registries, the blocks marked not globally
+  // reachable (the embedded-IPv4 prefixes are handled before the IPv6 ones). A block matches only
+  // addresses of its own length.
+  private static final List<Block> SPECIAL_PURPOSE =
       List.of(
           Block.of("0.0.0.0/8", UNSPECIFIED),
           Block.of("10.0.0.0/8", PRIVATE),
@@ -92,12 +94,7 @@ public enum AddressKind {
           Block.of("198.51.100.0/24", RESERVED),
           Block.of("203.0.113.0/24", RESERVED),
           Block.of("224.0.0.0/4", MULTICAST),
-          Block.of("240.0.0.0/4", RESERVED));
-
-  // IANA IPv6 Special-Purpose Address Registry, the blocks marked not globally reachable (the
-  // embedded-IPv4 prefixes are handled before this list).
-  private static final List<Block> IPV6 =
-      List.of(
+          Block.of("240.0.0.0/4", RESERVED),
           Block.of("64:ff9b:1::/48", PRIVATE),
           Block.of("100::/64", RESERVED),
           Block.of("2001::/23", RESERVED),
@@ -121,10 +118,7 @@ public enum AddressKind {
   private static final Block GLOBAL_UNICAST = Block.of("2000::/3", PUBLIC);
 
   private static AddressKind ofIpv4(byte[] address) {
-    for (Block block : IPV4) {
-      if (block.contains(address)) return block.kind();
-    }
-    return PUBLIC;
+    return specialPurpose(address, PUBLIC);
   }
 
   private static AddressKind ofIpv6(byte[] address) {
@@ -141,10 +135,15 @@ public enum AddressKind {
       return embedded == PUBLIC ? RESERVED : embedded;
     }
     if (SIX_TO_FOUR.contains(address)) return ofIpv4(Arrays.copyOfRange(address, 2, 6));
-    for (Block block : IPV6) {
+    return specialPurpose(address, GLOBAL_UNICAST.contains(address) ? PUBLIC : RESERVED);
+  }
+
+  // The kind of the special-purpose block holding the address, else otherwise.
+  private static AddressKind specialPurpose(byte[] address, AddressKind otherwise) {
+    for (Block block : SPECIAL_PURPOSE) {
       if (block.contains(address)) return block.kind();
     }
-    return GLOBAL_UNICAST.contains(address) ? PUBLIC : RESERVED;
+    return otherwise;
   }
 
   // Only literals are parsed here, so no name lookup happens.

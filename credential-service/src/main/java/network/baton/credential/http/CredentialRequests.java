@@ -28,6 +28,7 @@ import network.baton.credential.status.StatusPurpose;
 import network.baton.credential.verify.PresentationOptions;
 import network.baton.vocab.JsonLimits;
 import network.baton.vocab.StrictUtf8;
+import network.baton.vocab.UntrustedText;
 
 /**
  * The request bodies of the credential endpoints read into what the services take: size, strict
@@ -311,7 +312,7 @@ final class CredentialRequests {
         throw Problem.unprocessable(
             "unsupported-status-type",
             "credentialStatus type "
-                + type.asText()
+                + UntrustedText.oneLine(type.asText())
                 + " is not supported (BitstringStatusListEntry)");
       }
       try {
@@ -346,9 +347,8 @@ final class CredentialRequests {
       throw Problem.badRequest(
           "credential."
               + name
-              + " must be an XML Schema dateTime with a time zone, not '"
-              + value.asText()
-              + "'");
+              + " must be an XML Schema dateTime with a time zone, not "
+              + UntrustedText.quoted(value.asText()));
     }
   }
 

@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import network.baton.vocab.InputLimitException;
 import network.baton.vocab.NotUtf8Exception;
+import network.baton.vocab.UntrustedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +210,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
                         && (failure.getMessage().contains("hex")
                             || failure.getMessage().contains("escape"))
                     ? "a '%' must be followed by two hex digits ("
-                        + failure.getMessage().strip()
+                        + UntrustedText.oneLine(failure.getMessage().strip())
                         + ")"
                     : "it is not URL-encoded";
     return new Problem(

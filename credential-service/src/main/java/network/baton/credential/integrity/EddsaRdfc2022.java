@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import network.baton.vocab.UntrustedText;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -154,9 +155,9 @@ public final class EddsaRdfc2022 {
     if (!CRYPTOSUITE.equals(string(proof, "cryptosuite"))) {
       return ProofVerification.invalid(
           method,
-          "unsupported cryptosuite '"
-              + string(proof, "cryptosuite")
-              + "' (only "
+          "unsupported cryptosuite "
+              + UntrustedText.quoted(string(proof, "cryptosuite"))
+              + " (only "
               + CRYPTOSUITE
               + ")");
     }
@@ -166,9 +167,9 @@ public final class EddsaRdfc2022 {
     if (!expectedPurpose.equals(string(proof, "proofPurpose"))) {
       return ProofVerification.invalid(
           method,
-          "proof purpose is '"
-              + string(proof, "proofPurpose")
-              + "', expected '"
+          "proof purpose is "
+              + UntrustedText.quoted(string(proof, "proofPurpose"))
+              + ", expected '"
               + expectedPurpose
               + "'");
     }

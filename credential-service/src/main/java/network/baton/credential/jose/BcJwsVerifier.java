@@ -7,38 +7,41 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.impl.CriticalHeaderParamsDeferral;
 import com.nimbusds.jose.util.Base64URL;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * A Nimbus {@link JWSVerifier} for one algorithm backed by a Bouncy Castle primitive: refuses other
  * algorithms and headers with a {@code crit} parameter it does not understand (it understands
  * none), then checks the signature bytes.
  */
-abstract class BcJwsVerifier extends BcJwsProvider
-    implements JWSVerifier, CriticalHeaderParamsAware {
+final class BcJwsVerifier extends BcJwsProvider implements JWSVerifier, CriticalHeaderParamsAware {
   private final CriticalHeaderParamsDeferral critPolicy = new CriticalHeaderParamsDeferral();
+  private final BiPredicate<byte[], byte[]> signatureCheck;
 
-  BcJwsVerifier(JWSAlgorithm algorithm) {
+  /**
+   * A verifier of {@code algorithm} whose {@code signatureCheck} says whether JOSE signature bytes
+   * (second) sign the content (first) with its key.
+   */
+  BcJwsVerifier(JWSAlgorithm algorithm, BiPredicate<byte[], byte[]> signatureCheck) {
     super(algorithm);
+    this.signatureCheck = signatureCheck;
   }
 
-  /** Whether the JOSE signature bytes sign the content with this verifier's key. */
-  abstract boolean verifySignature(byte[] signedContent, byte[] signature);
-
   @Override
-  public final boolean verify(JWSHeader header, byte[] signedContent, Base64URL signature) {
+  public boolean verify(JWSHeader header, byte[] signedContent, Base64URL signature) {
     if (!algorithm.equals(header.getAlgorithm()) || !critPolicy.headerPasses(header)) {
       return false;
     }
-    return verifySignature(signedContent, signature.decode());
+    return signatureCheck.test(signedContent, signature.decode());
   }
 
   @Override
-  public final Set<String> getProcessedCriticalHeaderParams() {
+  public Set<String> getProcessedCriticalHeaderParams() {
     return critPolicy.getProcessedCriticalHeaderParams();
   }
 
   @Override
-  public final Set<String> getDeferredCriticalHeaderParams() {
+  public Set<String> getDeferredCriticalHeaderParams() {
     return critPolicy.getDeferredCriticalHeaderParams();
   }
 }

@@ -1,6 +1,7 @@
 package network.baton.credential.service;
 
 import java.util.Locale;
+import network.baton.vocab.WireNames;
 
 /** How an issued credential is secured: a VC-JOSE-COSE compact JWS or a Data Integrity proof. */
 public enum CredentialFormat {
@@ -20,17 +21,19 @@ public enum CredentialFormat {
     return value;
   }
 
+  private static final WireNames<CredentialFormat> NAMES =
+      WireNames.of("format", CredentialFormat.class, CredentialFormat::value)
+          .alias("jwt", JWT)
+          .alias("vc-jwt", JWT)
+          .alias("di", DATA_INTEGRITY)
+          .alias("data-integrity", DATA_INTEGRITY)
+          .alias("dataintegrityproof", DATA_INTEGRITY)
+          .folding(value -> value.strip().toLowerCase(Locale.ROOT));
+
   /**
    * The format a request names ({@code vc+jwt}, {@code jwt}, {@code eddsa-rdfc-2022}, {@code di}).
    */
   public static CredentialFormat parse(String value) {
-    String name = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-    return switch (name) {
-      case "vc+jwt", "jwt", "vc-jwt" -> JWT;
-      case "eddsa-rdfc-2022", "di", "data-integrity", "dataintegrityproof" -> DATA_INTEGRITY;
-      default ->
-          throw new IllegalArgumentException(
-              "format must be 'vc+jwt' or 'eddsa-rdfc-2022', not '" + value + "'");
-    };
+    return NAMES.parse(value);
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.Set;
 import network.baton.credential.status.StatusPurpose;
+import network.baton.vocab.UntrustedText;
 
 /**
  * What an administrator asks to be issued: the holder's DID, the course or curriculum IRI, when the
@@ -28,7 +29,7 @@ public record CredentialOrder(
     status = Set.copyOf(status);
     if (!holderDid.startsWith("did:")) {
       throw new IllegalArgumentException(
-          "credentialSubject.id must be the holder's DID: " + holderDid);
+          "credentialSubject.id must be the holder's DID: " + UntrustedText.oneLine(holderDid));
     }
     if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
       throw new IllegalArgumentException("validUntil must be after validFrom");

@@ -1,6 +1,7 @@
 package network.baton.credential.service;
 
 import java.util.Locale;
+import network.baton.vocab.WireNames;
 
 /** The standing of an issued credential as its issuer records it. */
 public enum CredentialState {
@@ -11,6 +12,9 @@ public enum CredentialState {
   /** Suspended; can be lifted. */
   SUSPENDED;
 
+  private static final WireNames<CredentialState> NAMES =
+      WireNames.of("credential state", CredentialState.class, CredentialState::value);
+
   /** The lower-case name used in JSON. */
   public String value() {
     return name().toLowerCase(Locale.ROOT);
@@ -18,11 +22,6 @@ public enum CredentialState {
 
   /** The state a JSON value names. */
   public static CredentialState parse(String value) {
-    for (CredentialState state : values()) {
-      if (state.value().equals(value)) {
-        return state;
-      }
-    }
-    throw new IllegalArgumentException("unknown credential state: " + value);
+    return NAMES.parse(value);
   }
 }

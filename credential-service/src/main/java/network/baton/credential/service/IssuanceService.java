@@ -31,6 +31,7 @@ import network.baton.credential.status.StatusListIndex;
 import network.baton.credential.status.StatusListSource;
 import network.baton.credential.status.StatusListStore;
 import network.baton.credential.status.StatusPurpose;
+import network.baton.vocab.UntrustedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -246,7 +247,8 @@ public final class IssuanceService implements Closeable {
       }
       if (issued.find(id).isPresent()) {
         throw new CredentialServiceException(
-            CredentialServiceException.Kind.CONFLICT, "credential " + id + " was issued before");
+            CredentialServiceException.Kind.CONFLICT,
+            "credential " + UntrustedText.oneLine(id) + " was issued before");
       }
       position = allocator.allocate();
       ArrayNode entries = statusEntries(position, order.status());
@@ -294,7 +296,10 @@ public final class IssuanceService implements Closeable {
       // configuration."
       throw new CredentialServiceException(
           CredentialServiceException.Kind.BAD_REQUEST,
-          "issuer " + id + " does not match this node's issuer " + config.issuerDid());
+          "issuer "
+              + UntrustedText.oneLine(id)
+              + " does not match this node's issuer "
+              + config.issuerDid());
     }
   }
 
@@ -334,7 +339,7 @@ public final class IssuanceService implements Closeable {
                 () ->
                     new CredentialServiceException(
                         CredentialServiceException.Kind.NOT_FOUND,
-                        "this node issued no credential " + credentialId));
+                        "this node issued no credential " + UntrustedText.oneLine(credentialId)));
     CredentialState target =
         switch (action) {
           case REVOKE -> CredentialState.REVOKED;

@@ -15,6 +15,7 @@ import network.baton.credential.status.StatusListIndex;
 import network.baton.credential.status.StatusListSource;
 import network.baton.credential.status.StatusListStore;
 import network.baton.credential.status.StatusPurpose;
+import network.baton.vocab.UntrustedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,7 @@ final class NodeStatusLists implements StatusListSource {
   private StatusListId inUse(String listName) throws IOException {
     return StatusListId.parse(listName)
         .filter(this::inUse)
-        .orElseThrow(() -> new IOException("no status list " + listName));
+        .orElseThrow(() -> new IOException("no status list " + UntrustedText.oneLine(listName)));
   }
 
   private boolean inUse(StatusListId id) {
@@ -119,18 +120,24 @@ final class NodeStatusLists implements StatusListSource {
 
   /** Sets the revocation and suspension bits of a position to a state; true if a bit changed. */
   boolean set(StatusListIndex at, CredentialState state) throws IOException {
-    boolean revoked =
-        store.update(
-            at.list(), StatusPurpose.REVOCATION, at.index(), state == CredentialState.REVOKED);
-    boolean suspended =
-        store.update(
-            at.list(), StatusPurpose.SUSPENSION, at.index(), state == CredentialState.SUSPENDED);
+    int changed = write(at, state);
     for (StatusPurpose purpose : StatusPurpose.values()) {
       for (CredentialFormat format : CredentialFormat.values()) {
         signed.remove(new SignedListKey(new StatusListId(at.list(), purpose), format));
       }
     }
-    return revoked || suspended;
+    return changed > 0;
+  }
+
+  // The two bits of a position for a state (revocation set when revoked, suspension when
+  // suspended), both written; how many changed.
+  private int write(StatusListIndex at, CredentialState state) throws IOException {
+    boolean revoked = state == CredentialState.REVOKED;
+    boolean suspended = state == CredentialState.SUSPENDED;
+    int changed = 0;
+    if (store.update(at.list(), StatusPurpose.REVOCATION, at.index(), revoked)) changed++;
+    if (store.update(at.list(), StatusPurpose.SUSPENSION, at.index(), suspended)) changed++;
+    return changed;
   }
 
   /**
@@ -140,21 +147,7 @@ final class NodeStatusLists implements StatusListSource {
   void reconcile(List<IssuedRecord> records) throws IOException {
     int fixed = 0;
     for (IssuedRecord record : records) {
-      StatusListIndex at = record.position();
-      if (store.update(
-          at.list(),
-          StatusPurpose.REVOCATION,
-          at.index(),
-          record.state() == CredentialState.REVOKED)) {
-        fixed++;
-      }
-      if (store.update(
-          at.list(),
-          StatusPurpose.SUSPENSION,
-          at.index(),
-          record.state() == CredentialState.SUSPENDED)) {
-        fixed++;
-      }
+      fixed += write(record.position(), record.state());
     }
     if (fixed > 0) log.warn("status bits repaired from the journal [bits: {}]", fixed);
   }

@@ -1,6 +1,7 @@
 package network.baton.credential.service;
 
 import java.util.Locale;
+import network.baton.vocab.UntrustedText;
 
 /** What an administrator does to an issued credential's status. */
 public enum StatusAction {
@@ -23,7 +24,8 @@ public enum StatusAction {
       case "active", "unsuspended", "unsuspend" -> UNSUSPEND;
       default ->
           throw new IllegalArgumentException(
-              "status must be 'revoked', 'suspended' or 'unsuspended', not '" + value + "'");
+              "status must be 'revoked', 'suspended' or 'unsuspended', not "
+                  + UntrustedText.quoted(value));
     };
   }
 }

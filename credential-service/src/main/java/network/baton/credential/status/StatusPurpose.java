@@ -1,36 +1,27 @@
 package network.baton.credential.status;
 
 import java.util.Locale;
+import network.baton.vocab.WireNames;
 
 /** Why a status list exists: revocation is final, suspension can be lifted. */
 public enum StatusPurpose {
-  REVOCATION("revocation"),
-  SUSPENSION("suspension");
+  REVOCATION,
+  SUSPENSION;
 
-  private final String value;
+  private static final WireNames<StatusPurpose> NAMES =
+      WireNames.of("statusPurpose", StatusPurpose.class, StatusPurpose::value)
+          .folding(value -> value.toLowerCase(Locale.ROOT));
 
-  StatusPurpose(String value) {
-    this.value = value;
-  }
-
-  /** The value written in {@code statusPurpose}. */
+  /** The value written in {@code statusPurpose}: the lower-case name. */
   public String value() {
-    return value;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /**
-   * The purpose named by a {@code statusPurpose} value; fails with a plain message on anything
-   * else.
+   * The purpose named by a {@code statusPurpose} value (any case); fails with a plain message, the
+   * refused value shortened, on anything else.
    */
   public static StatusPurpose parse(String value) {
-    if (value != null) {
-      for (StatusPurpose purpose : values()) {
-        if (purpose.value.equals(value.toLowerCase(Locale.ROOT))) {
-          return purpose;
-        }
-      }
-    }
-    throw new IllegalArgumentException(
-        "statusPurpose must be 'revocation' or 'suspension', not '" + value + "'");
+    return NAMES.parse(value);
   }
 }

@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import network.baton.vocab.UntrustedText;
 
 /**
  * Why a call to another node failed, in words an operator can act on, from what the HTTP client
@@ -18,8 +19,6 @@ import javax.net.ssl.SSLException;
  * characters replaced, so it can neither flood nor forge log lines.
  */
 public final class FailureReason {
-
-  private static final int MAX_QUOTE = 160;
 
   private FailureReason() {}
 
@@ -63,21 +62,10 @@ public final class FailureReason {
   }
 
   /**
-   * Text from a member (or about one), made safe to log and show: one line, control characters
-   * replaced with '?', at most 160 characters.
+   * Text from a member (or about one), made safe to log and show ({@link UntrustedText}): one line,
+   * control characters replaced with '?', at most 160 characters.
    */
   public static String quote(String text) {
-    String line = text == null ? "" : text.strip().lines().findFirst().orElse("").strip();
-    if (line.isEmpty()) {
-      return "no detail";
-    }
-    StringBuilder out = new StringBuilder(Math.min(line.length(), MAX_QUOTE) + 3);
-    for (int i = 0; i < line.length() && i < MAX_QUOTE; i++) {
-      char c = line.charAt(i);
-      boolean unsafe =
-          Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == '\uFFFD';
-      out.append(unsafe ? '?' : c);
-    }
-    return line.length() > MAX_QUOTE ? out + "..." : out.toString();
+    return UntrustedText.firstLine(text, "no detail");
   }
 }
