@@ -32,6 +32,7 @@ import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.search.FederatedSearch;
 import network.baton.node.http.FormBody;
 import network.baton.node.http.NodePrefixes;
+import network.baton.node.openid4vci.OfferService;
 import network.baton.node.resources.ResourceFormat;
 import network.baton.node.resources.ResourceService;
 import network.baton.node.search.InvalidSearchQuery;
@@ -45,13 +46,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web pages: home, catalogue, network search, the resource page, verify, and the skill
- * framework (one class over 400 lines: the pages share the model, the language switch, the
- * per-client shares and the one error page, and each page is a short flat chain). Server-rendered,
- * working without scripts; texts in Japanese and English. Each page calls the node's services
- * in-process (resources, search, federated search, credentials: the same service methods the API
- * routes call) and passes the same per-client share of the same work queue as the API route it
- * stands for, so a page request counts for the client who sent it.
+ * The web pages: home, catalogue, network search, the resource page, verify, the skill framework,
+ * and a graduate's credential offer (one class over 400 lines: the pages share the model, the
+ * language switch, the per-client shares and the one error page, and each page is a short flat
+ * chain). Server-rendered, working without scripts; texts in Japanese and English. Each page calls
+ * the node's services in-process (resources, search, federated search, credentials: the same
+ * service methods the API routes call) and passes the same per-client share of the same work queue
+ * as the API route it stands for, so a page request counts for the client who sent it.
  */
 public final class WebRoutes {
 
@@ -72,6 +73,7 @@ public final class WebRoutes {
   private final Optional<SearchService> search;
   private final Optional<FederatedSearch> federatedSearch;
   private final Optional<VerificationService> credentials;
+  private final Optional<OfferService> offers;
   private final Handler<RoutingContext> searchShare;
   private final Handler<RoutingContext> credentialShare;
   private final JsonLimits limits;
@@ -93,6 +95,7 @@ public final class WebRoutes {
     this.search = node.services().find(NodeServices.SEARCH);
     this.federatedSearch = node.services().find(NodeServices.FEDERATED_SEARCH);
     this.credentials = node.services().find(NodeServices.VERIFICATION);
+    this.offers = node.services().find(NodeServices.CREDENTIAL_OFFERS);
     this.searchShare = node.work().share(node.work().search());
     this.credentialShare = node.work().share(node.work().credentials());
     this.limits = node.config().input().json();
@@ -126,6 +129,11 @@ public final class WebRoutes {
         .handler(this::verify)
         .failureHandler(this::error);
     router.get("/skills").handler(this::skills).failureHandler(this::error);
+    router
+        .get("/offers/:id")
+        .handler(credentialShare)
+        .handler(this::offer)
+        .failureHandler(this::error);
     router
         .get("/skills/:notation")
         .handler(searchShare)
@@ -330,6 +338,40 @@ public final class WebRoutes {
     VerificationService service = credentials.get();
     Callable<T> task = () -> work.apply(service);
     return node.work().credentials().executeBlocking(task, false);
+  }
+
+  // A graduate's credential offer: the link and its QR code for a wallet, 410 once it is used or
+  // has expired. The page's query carries the pre-authorized code (the node keeps only its hash),
+  // so the page is never stored by a cache; an unknown offer and a wrong code are the same 404.
+  private void offer(RoutingContext rc) {
+    PageLanguage language = PageLanguage.choose(rc);
+    String id = rc.pathParam("id");
+    String code = rc.queryParams().get("code");
+    offers
+        .map(service -> service.view(id, code))
+        .orElseGet(() -> Future.succeededFuture(Optional.empty()))
+        .compose(
+            view ->
+                view.isEmpty()
+                    ? Future.failedFuture(
+                        Problem.notFound(messages.format(language, "error.noOffer")))
+                    : node.work()
+                        .read()
+                        .executeBlocking(() -> OfferPageView.of(view.get(), language), false))
+        .compose(
+            view -> {
+              Map<String, Object> model = model(rc, language, "offer");
+              model.put("offer", view);
+              return pages.render(model, "offer").map(html -> Map.entry(view.open(), html));
+            })
+        .onSuccess(
+            page ->
+                rc.response()
+                    .setStatusCode(page.getKey() ? 200 : 410)
+                    .putHeader("Content-Type", "text/html; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(page.getValue()))
+        .onFailure(rc::fail);
   }
 
   private void skills(RoutingContext rc) {
