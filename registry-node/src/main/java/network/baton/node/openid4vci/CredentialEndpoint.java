@@ -99,7 +99,7 @@ public final class CredentialEndpoint {
       JsonNode request = object(body);
       configuration = configuration(request, grant);
       holder = proofs.verify(proof(request));
-    } catch (OAuthError e) {
+    } catch (RuntimeException e) {
       tokens.failed(tokenHash);
       throw e;
     }
@@ -188,7 +188,7 @@ public final class CredentialEndpoint {
       StrictUtf8.decode(bytes);
       limits.check(bytes);
       node = json.readTree(bytes);
-    } catch (NotUtf8Exception | InputLimitException e) {
+    } catch (NotUtf8Exception | InputLimitException | IllegalArgumentException e) {
       throw OAuthError.invalidCredentialRequest("the body cannot be read: " + e.getMessage());
     } catch (JsonProcessingException e) {
       throw OAuthError.invalidCredentialRequest("the body is not JSON: " + e.getOriginalMessage());
