@@ -2,7 +2,6 @@ package network.baton.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,20 +60,9 @@ class WalletIssuanceInteropTest {
             Map.of("NODE_EXTRA_CA_CERTS", network.caCertificate().toString()),
             node.baseUrl().toString(),
             network.adminToken());
-    JsonObject result = run.result();
-    List<String> failed =
-        result.getJsonArray("checks").stream()
-            .map(JsonObject.class::cast)
-            .filter(check -> !check.getBoolean("ok"))
-            .map(JsonObject::encode)
-            .toList();
-
-    assertThat(failed).as(run.toString()).isEmpty();
+    assertThat(run.failedChecks()).as(run.toString()).isEmpty();
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    List<String> names =
-        result.getJsonArray("checks").stream()
-            .map(check -> ((JsonObject) check).getString("name"))
-            .toList();
+    List<String> names = run.checkNames();
     for (String configuration :
         List.of("BatonCourseCredential_jwt_vc_json", "BatonCourseCredential_ldp_vc")) {
       assertThat(names)

@@ -90,8 +90,12 @@ public final class Openid4vciRoutes {
             CREDENTIAL_BODY_LIMIT,
             "invalid_credential_request")
         .handler(this::credential);
+    // A platform handler (the node's token check) must come before the body handler, a plain one
+    // after it; either way no anonymous request is read.
     Route offer = router.post(OFFERS_PATH).handler(share);
-    (admin instanceof PlatformHandler ? offer.handler(admin).handler(body) : offer.handler(body))
+    (admin instanceof PlatformHandler
+            ? offer.handler(admin).handler(body)
+            : offer.handler(body).handler(admin))
         .handler(this::createOffer);
   }
 

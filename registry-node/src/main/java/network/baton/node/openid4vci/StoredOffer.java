@@ -49,21 +49,15 @@ public record StoredOffer(
 
   /** The offer redeemed at this instant. */
   StoredOffer redeemedAt(Instant at) {
-    return new StoredOffer(
-        id,
-        codeHash,
-        txCodeHash,
-        courseIri,
-        courseName,
-        configurationIds,
-        created,
-        expires,
-        wrongTxCodes,
-        at);
+    return with(wrongTxCodes, at);
   }
 
   /** The offer after one more wrong transaction code. */
   StoredOffer withWrongTxCode() {
+    return with(wrongTxCodes + 1, redeemed);
+  }
+
+  private StoredOffer with(int wrong, Instant redeemedAt) {
     return new StoredOffer(
         id,
         codeHash,
@@ -73,8 +67,8 @@ public record StoredOffer(
         configurationIds,
         created,
         expires,
-        wrongTxCodes + 1,
-        redeemed);
+        wrong,
+        redeemedAt);
   }
 
   /** The offer as a line of the offers file. */
