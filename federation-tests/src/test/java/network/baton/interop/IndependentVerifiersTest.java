@@ -67,22 +67,13 @@ class IndependentVerifiersTest {
 
   private JsonObject run(String script) throws Exception {
     NodeJs.Run run = runTrusting(network.caCertificate(), script);
-    JsonObject result = run.result();
-    List<String> failed =
-        result.getJsonArray("checks").stream()
-            .map(JsonObject.class::cast)
-            .filter(check -> !check.getBoolean("ok"))
-            .map(JsonObject::encode)
-            .toList();
-    assertThat(failed).as(run.toString()).isEmpty();
+    assertThat(run.failedChecks()).as(run.toString()).isEmpty();
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    return result;
+    return run.result();
   }
 
   private static List<String> checkNames(JsonObject result) {
-    return result.getJsonArray("checks").stream()
-        .map(check -> ((JsonObject) check).getString("name"))
-        .toList();
+    return NodeJs.checkNames(result);
   }
 
   @Test

@@ -102,6 +102,13 @@ final class NodeJs {
     }
   }
 
+  /** The names of a script result's checks, in order. */
+  static List<String> checkNames(JsonObject result) {
+    return result.getJsonArray("checks").stream()
+        .map(check -> ((JsonObject) check).getString("name"))
+        .toList();
+  }
+
   /** What a script printed (a JSON object {script, ok, checks: [{name, ok, detail}]}). */
   record Run(int exitCode, String out, String err) {
     JsonObject result() {
@@ -110,6 +117,20 @@ final class NodeJs {
       } catch (RuntimeException e) {
         throw new AssertionError("not a JSON result (exit " + exitCode + "): " + out + err, e);
       }
+    }
+
+    /** The checks of the result that did not pass, each as its JSON. */
+    List<String> failedChecks() {
+      return result().getJsonArray("checks").stream()
+          .map(JsonObject.class::cast)
+          .filter(check -> !check.getBoolean("ok"))
+          .map(JsonObject::encode)
+          .toList();
+    }
+
+    /** The names of the result's checks, in order. */
+    List<String> checkNames() {
+      return NodeJs.checkNames(result());
     }
 
     @Override

@@ -10,6 +10,7 @@ import network.baton.node.federation.MemberDirectory;
 import network.baton.node.federation.membership.MembershipState;
 import network.baton.node.federation.search.FederatedSearch;
 import network.baton.node.http.NodeDescriptor;
+import network.baton.node.openid4vci.OfferService;
 import network.baton.node.resources.ResourceService;
 import network.baton.node.search.SearchService;
 import network.baton.node.sparql.SparqlService;
@@ -58,6 +59,10 @@ public final class NodeServices {
   /** Verifying credentials and presentations (absent without a key passphrase). */
   public static final ServiceKey<VerificationService> VERIFICATION =
       ServiceKey.of("verification", VerificationService.class);
+
+  /** Credential offers to wallets, OpenID4VCI (absent without credentials). */
+  public static final ServiceKey<OfferService> CREDENTIAL_OFFERS =
+      ServiceKey.of("credential offers", OfferService.class);
 
   private final ConcurrentHashMap<ServiceKey<?>, Object> services = new ConcurrentHashMap<>();
 

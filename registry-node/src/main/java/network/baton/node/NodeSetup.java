@@ -16,6 +16,7 @@ import network.baton.node.federation.MemberFailureLog;
 import network.baton.node.federation.membership.MembershipExtension;
 import network.baton.node.federation.search.FederationExtension;
 import network.baton.node.federation.search.FederationLimits;
+import network.baton.node.openid4vci.Openid4vciExtension;
 import network.baton.node.resources.JsonLdCompactor;
 import network.baton.node.resources.RdfParsing;
 import network.baton.node.resources.ResourceValidator;
@@ -52,8 +53,9 @@ public record NodeSetup(
 
   /**
    * The production setup: the vocabulary's shapes, its bundled contexts for JSON-LD in and out, its
-   * skill framework, the text-indexed store, credentials, and federated search over the members the
-   * config lists (no signed membership list), and the web pages.
+   * skill framework, the text-indexed store, credentials (and their offers to wallets), and
+   * federated search over the members the config lists (no signed membership list), and the web
+   * pages.
    */
   public static NodeSetup standard() {
     ContextLoader contexts = ContextLoader.bundled();
@@ -63,6 +65,7 @@ public record NodeSetup(
         skills,
         List.of(
             new CredentialExtension(skills, contexts),
+            new Openid4vciExtension(),
             FederationExtension.fromConfig(skills),
             WebExtension.fromConfig(skills)));
   }
@@ -107,6 +110,7 @@ public record NodeSetup(
             List.of(
                 membership,
                 new CredentialExtension(skills, contexts, System::getenv, membership.trustList()),
+                new Openid4vciExtension(),
                 new FederationExtension(
                     context -> members,
                     FederationExtension.narrowerOf(skills),

@@ -25,7 +25,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `baton credential issue|revoke|suspend|unsuspend`: thin HTTP clients of a node's VC API. */
+/**
+ * `baton credential issue|offer|revoke|suspend|unsuspend`: thin HTTP clients of a node's VC API and
+ * of its credential offers to wallets.
+ */
 @Command(
     name = "credential",
     description = {
@@ -34,6 +37,7 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {
       CredentialCommand.Issue.class,
+      CredentialOffer.class,
       CredentialCommand.Revoke.class,
       CredentialCommand.Suspend.class,
       CredentialCommand.Unsuspend.class
@@ -43,6 +47,7 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  baton credential issue --node http://localhost:8080 --token $TOKEN --holder did:key:z6Mk...",
       "      --achievement http://localhost:8080/resources/kosen-mc4-ec --out ec.json",
+      "  baton credential offer --node http://localhost:8080 --token $TOKEN --course kosen-mc4-ec",
       "  baton credential revoke --node http://localhost:8080 --token $TOKEN urn:uuid:..."
     })
 final class CredentialCommand extends CommandGroup {
@@ -75,7 +80,7 @@ final class CredentialCommand extends CommandGroup {
     }
   }
 
-  private static JsonObject post(NodeOptions options, String path, JsonObject body) {
+  static JsonObject post(NodeOptions options, String path, JsonObject body) {
     if (!options.node.isAbsolute() || options.node.getHost() == null) {
       throw new ConfigException("--node must be an absolute http(s) URL: " + options.node);
     }
@@ -114,7 +119,7 @@ final class CredentialCommand extends CommandGroup {
   }
 
   // The node's refusal is exit 1; anything else (usage, connection, files) is exit 2.
-  private static int run(CommandLine.Model.CommandSpec spec, Callable<Void> action) {
+  static int run(CommandLine.Model.CommandSpec spec, Callable<Void> action) {
     PrintWriter err = spec.commandLine().getErr();
     try {
       action.call();

@@ -11,8 +11,8 @@ import network.baton.vocab.EducationalLevels;
 import network.baton.vocab.SkillFramework;
 
 /**
- * Mounts the web pages (home, catalogue, network, resource, verify, skills) on a node; they call
- * the services the node and the other extensions registered on its context.
+ * Mounts the web pages (home, catalogue, network, resource, verify, skills, credential offers) on a
+ * node; they call the services the node and the other extensions registered on its context.
  */
 public final class WebExtension implements NodeExtension {
 
@@ -39,5 +39,6 @@ public final class WebExtension implements NodeExtension {
     Labels labels = new Labels(skills, levels, messages);
     new WebRoutes(context, directories.apply(context), shell, labels, messages).mount(router);
     new VerifyPages(context, shell, labels, messages).mount(router);
+    new OfferPages(context, shell, messages).mount(router);
   }
 }

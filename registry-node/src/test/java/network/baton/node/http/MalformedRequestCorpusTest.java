@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Several hundred malformed requests ({@link RequestCorpus}) against a node with every extension on
  * (credentials, membership, federation, pages) and the kosen sample: none is answered 5xx (503 with
  * Retry-After, and 503 query-timeout for a runaway query, excepted), every error is problem+json
- * (an HTML page on the pages), each is answered within a bound, and afterwards the node is healthy
- * with as many resources as before.
+ * (an HTML page on the pages, an OAuth error on the wallet endpoints), each is answered within a
+ * bound, and afterwards the node is healthy with as many resources as before.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -189,6 +189,11 @@ class MalformedRequestCorpusTest {
     if (status == 400 && type.startsWith("application/json") && isReportOfUnverified(c, answer)) {
       return null; // the VC API verifier's 400 for a credential that does not verify: its report
     }
+    if (isWalletEndpoint(c) && type.startsWith("application/json")) {
+      return isOAuthError(answer, status)
+          ? null
+          : "not an OAuth error: " + abbreviate(answer.text());
+    }
     if (!type.startsWith(ProblemHandler.PROBLEM_JSON)) {
       return "status " + status + " with Content-Type '" + type + "': " + abbreviate(answer.text());
     }
@@ -207,6 +212,25 @@ class MalformedRequestCorpusTest {
       return null;
     } catch (RuntimeException e) {
       return "a problem body that is not JSON: " + abbreviate(answer.text());
+    }
+  }
+
+  // The wallet endpoints answer refusals as OAuth 2.0 errors (RFC 6749 5.2, RFC 6750 3), not
+  // problems.
+  private static boolean isWalletEndpoint(RequestCorpus.Case c) {
+    String line =
+        new String(c.request(), 0, Math.min(c.request().length, 40), StandardCharsets.US_ASCII);
+    return line.startsWith("POST /openid4vci/");
+  }
+
+  private static boolean isOAuthError(RawHttp.Answer answer, int status) {
+    try {
+      String error = new JsonObject(answer.text()).getString("error", "");
+      return !error.isBlank()
+          && "no-store".equals(answer.header("Cache-Control"))
+          && (status != 401 || answer.header("WWW-Authenticate") != null);
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
