@@ -46,6 +46,12 @@ class MisbehavingMembersTest {
    */
   private static final int DEADLINE_MS = 400;
 
+  /**
+   * The first round's deadline: its requests load classes and open the first connections, which on
+   * a busy 2-core machine alone can take longer than {@link #DEADLINE_MS}.
+   */
+  private static final int FIRST_DEADLINE_MS = 2000;
+
   /** Each bad member's DID, how it misbehaves, its status, and what its WARN line must say. */
   private record Bad(String did, Behaviour behaviour, String status, String reason) {}
 
@@ -124,10 +130,11 @@ class MisbehavingMembersTest {
     try (LogCapture logs = LogCapture.root()) {
       for (int round = 0; round < ROUNDS; round++) {
         // Plain searches, searches with a skill filter (which fetch descriptors first), SPARQL.
+        int deadline = round == 0 ? FIRST_DEADLINE_MS : DEADLINE_MS;
         String query =
             round % 3 == 1
-                ? "q=thermal&skill=SAF&deadline=" + DEADLINE_MS
-                : "q=thermal&deadline=" + DEADLINE_MS;
+                ? "q=thermal&skill=SAF&deadline=" + deadline
+                : "q=thermal&deadline=" + deadline;
         JsonObject result = search(node, query);
         assertThat(statuses(result))
             .as("round %d", round)
@@ -137,7 +144,7 @@ class MisbehavingMembersTest {
           assertThat(error(result, bad.did())).containsPattern(bad.reason());
         }
         if (round % 5 == 0) {
-          JsonObject sparql = sparql();
+          JsonObject sparql = sparql(deadline);
           assertThat(statuses(sparql))
               .containsEntry("did:web:good.example", "ok")
               .containsAllEntriesOf(expectedStatuses());
@@ -183,10 +190,10 @@ class MisbehavingMembersTest {
     return expected;
   }
 
-  private JsonObject sparql() {
+  private JsonObject sparql(int deadline) {
     HttpResponse<String> response =
         node.post(
-            "/federation/sparql?deadline=" + DEADLINE_MS,
+            "/federation/sparql?deadline=" + deadline,
             "application/sparql-query",
             "SELECT ?course WHERE { ?course a <http://schema.org/Course> }");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
