@@ -35,14 +35,17 @@ import network.baton.vocab.NotUtf8Exception;
  * <ul>
  *   <li>{@code POST /credentials/issue} (admin): {@code {credential: {credentialSubject: {id,
  *       achievement: {id}}, validFrom?, validUntil?}, options: {format?: "vc+jwt" |
- *       "eddsa-rdfc-2022"}}} -> 201 {@code {verifiableCredential, credentialId}}, an Open Badges
- *       credential of a course; or {@code {credential, options: {format?, credentialStatus?,
+ *       "eddsa-rdfc-2022" | "dc+sd-jwt"}}} -> 201 {@code {verifiableCredential, credentialId}}, an
+ *       Open Badges credential of a course (with {@code dc+sd-jwt}: the BATON skill credential as
+ *       an SD-JWT VC bound to the key of the subject's did:key or did:jwk, answered as the compact
+ *       SD-JWT string); or {@code {credential, options: {format?, credentialStatus?,
  *       credentialId?}}} with the caller's own unsecured VC 2.0 credential (it names a {@code
  *       @context} or {@code type}), checked by {@link
  *       network.baton.credential.issue.CredentialConformance} (400 with every reason). A vc+jwt is
  *       returned as an EnvelopedVerifiableCredential.
  *   <li>{@code POST /credentials/verify}: {@code {verifiableCredential, options?}} -> 200 report
- *       when it verifies, 400 report when it does not (see {@link #credentialStatus}).
+ *       when it verifies, 400 report when it does not (an SD-JWT VC as a string, its report
+ *       listing the claims {@code disclosed}) (see {@link #credentialStatus}).
  *   <li>{@code POST /challenges}: optional {@code {domain}} -> 200 {@code {challenge, domain,
  *       expires}}, a fresh nonce this node remembers (single use, five minutes; the domain defaults
  *       to the node's base URL).
@@ -260,13 +263,16 @@ public final class CredentialRoutes {
   }
 
   private static JsonObject issued(SecuredCredential credential) {
+    // An SD-JWT VC is no VC Data Model document: it is answered as its compact form, a string.
     Object verifiable =
-        credential.jwt() != null
-            ? new JsonObject()
-                .put("@context", new JsonArray().add(VcContexts.CREDENTIALS_V2))
-                .put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.jwt())
-                .put("type", "EnvelopedVerifiableCredential")
-            : JsonTrees.toJsonObject(credential.document());
+        credential.format() == CredentialFormat.SD_JWT_VC
+            ? credential.jwt()
+            : credential.jwt() != null
+                ? new JsonObject()
+                    .put("@context", new JsonArray().add(VcContexts.CREDENTIALS_V2))
+                    .put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.jwt())
+                    .put("type", "EnvelopedVerifiableCredential")
+                : JsonTrees.toJsonObject(credential.document());
     JsonObject answer = new JsonObject().put("verifiableCredential", verifiable);
     if (credential.id() != null) answer.put("credentialId", credential.id());
     return answer.put("format", credential.format().value());
