@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import network.baton.credential.issue.VcContexts;
+import network.baton.credential.sdjwt.SkillCredentialType;
+import network.baton.credential.sdjwt.StatusListToken;
 import network.baton.credential.service.CredentialFormat;
 import network.baton.credential.service.IssuanceService;
 import network.baton.credential.service.SecuredCredential;
@@ -51,7 +53,8 @@ import network.baton.vocab.NotUtf8Exception;
  *       to the node's base URL).
  *   <li>{@code POST /presentations/verify}: {@code {verifiablePresentation | presentation,
  *       options?: {challenge?, domain?, holderBinding?, issuedChallenge?}}} -> 200 report, verified
- *       or not; the presentation is a vp+jwt (string or EnvelopedVerifiablePresentation), JSON-LD
+ *       or not; the presentation is a vp+jwt (string or EnvelopedVerifiablePresentation), an SD-JWT
+ *       VC with a key binding JWT (string; its nonce and aud the challenge and domain), JSON-LD
  *       with an eddsa-rdfc-2022 proof, or without a proof when nothing is asked of it ({@link
  *       network.baton.credential.verify.PresentationOptions}).
  *   <li>{@code POST /credentials/status} (admin): {@code {credentialId, credentialStatus: [{type?,
@@ -60,6 +63,10 @@ import network.baton.vocab.NotUtf8Exception;
  *   <li>{@code GET /status/{list}} -> 200 the signed status list credential: {@code
  *       application/vc+jwt} by default, JSON-LD with an eddsa-rdfc-2022 proof ({@code
  *       application/vc}) when the Accept header asks for JSON.
+ *   <li>{@code GET /statuslists/token/{list}} -> 200 the Token Status List of SD-JWT VCs as a
+ *       signed status list token ({@code application/statuslist+jwt}); 404 for a list not in use.
+ *   <li>{@code GET /vct/skill-credential} -> 200 the SD-JWT VC type metadata of the skill
+ *       credential (ja/en display names, claim metadata).
  * </ul>
  *
  * <p>A credential that fails a check is answered 400 with the report, a presentation 200 with it
@@ -157,6 +164,8 @@ public final class CredentialRoutes {
     shared(router.post("/challenges")).handler(body).handler(this::challenge);
     guarded(router.post("/credentials/status")).handler(this::status);
     router.get("/status/:list").handler(this::statusList);
+    router.get("/statuslists/token/:list").handler(this::statusListToken);
+    router.get(SkillCredentialType.PATH).handler(this::skillCredentialType);
   }
 
   // A platform handler (the node's token check) must come before the BodyHandler, a plain one
@@ -248,6 +257,27 @@ public final class CredentialRoutes {
                     .putHeader("Vary", "Accept")
                     .end(signed))
         .onFailure(rc::fail);
+  }
+
+  // The Token Status List of SD-JWT VCs, as a signed statuslist+jwt (signed again after a change).
+  private void statusListToken(RoutingContext rc) {
+    String list = rc.pathParam("list");
+    blocking(() -> issuance.statusListToken(list))
+        .onSuccess(
+            token ->
+                rc.response()
+                    .putHeader("Content-Type", StatusListToken.MEDIA_TYPE)
+                    .putHeader("Cache-Control", "no-cache")
+                    .end(token))
+        .onFailure(rc::fail);
+  }
+
+  // The SD-JWT VC type metadata of the skill credential, at its vct.
+  private void skillCredentialType(RoutingContext rc) {
+    rc.response()
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "max-age=3600")
+        .end(SkillCredentialType.metadata(issuance.config().baseUrl()).toString());
   }
 
   private <T> Future<T> blocking(Callable<T> work) {

@@ -116,6 +116,25 @@ class SdJwtVcRoutesTest {
   }
 
   @Test
+  void statusListTokenAndTypeMetadataAreServed() throws Exception {
+    assertThat(node.get("/statuslists/token/0").statusCode()).isEqualTo(404);
+    issue();
+    HttpResponse<Buffer> token = node.get("/statuslists/token/0");
+    assertThat(token.statusCode()).isEqualTo(200);
+    assertThat(token.getHeader("Content-Type")).isEqualTo("application/statuslist+jwt");
+    assertThat(token.bodyAsString().split("\\.")).hasSize(3);
+
+    HttpResponse<Buffer> type = node.get("/vct/skill-credential");
+    assertThat(type.statusCode()).isEqualTo(200);
+    JsonObject metadata = type.bodyAsJsonObject();
+    assertThat(metadata.getString("vct")).isEqualTo("https://kosen.example/vct/skill-credential");
+    assertThat(
+            metadata.getJsonArray("display").stream()
+                .map(d -> ((JsonObject) d).getString("locale")))
+        .containsExactly("ja", "en");
+  }
+
+  @Test
   void presentationWithoutKeyBindingIsNotVerified() throws Exception {
     HttpResponse<Buffer> response =
         node.post(
