@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import network.baton.credential.issue.VcContexts;
+import network.baton.credential.sdjwt.SkillCredentialType;
+import network.baton.credential.sdjwt.StatusListToken;
 import network.baton.credential.service.CredentialFormat;
 import network.baton.credential.service.IssuanceService;
 import network.baton.credential.service.SecuredCredential;
@@ -35,20 +37,24 @@ import network.baton.vocab.NotUtf8Exception;
  * <ul>
  *   <li>{@code POST /credentials/issue} (admin): {@code {credential: {credentialSubject: {id,
  *       achievement: {id}}, validFrom?, validUntil?}, options: {format?: "vc+jwt" |
- *       "eddsa-rdfc-2022"}}} -> 201 {@code {verifiableCredential, credentialId}}, an Open Badges
- *       credential of a course; or {@code {credential, options: {format?, credentialStatus?,
+ *       "eddsa-rdfc-2022" | "dc+sd-jwt"}}} -> 201 {@code {verifiableCredential, credentialId}}, an
+ *       Open Badges credential of a course (with {@code dc+sd-jwt}: the BATON skill credential as
+ *       an SD-JWT VC bound to the key of the subject's did:key or did:jwk, answered as the compact
+ *       SD-JWT string); or {@code {credential, options: {format?, credentialStatus?,
  *       credentialId?}}} with the caller's own unsecured VC 2.0 credential (it names a {@code
  *       @context} or {@code type}), checked by {@link
  *       network.baton.credential.issue.CredentialConformance} (400 with every reason). A vc+jwt is
  *       returned as an EnvelopedVerifiableCredential.
  *   <li>{@code POST /credentials/verify}: {@code {verifiableCredential, options?}} -> 200 report
- *       when it verifies, 400 report when it does not (see {@link #credentialStatus}).
+ *       when it verifies, 400 report when it does not (an SD-JWT VC as a string, its report
+ *       listing the claims {@code disclosed}) (see {@link #credentialStatus}).
  *   <li>{@code POST /challenges}: optional {@code {domain}} -> 200 {@code {challenge, domain,
  *       expires}}, a fresh nonce this node remembers (single use, five minutes; the domain defaults
  *       to the node's base URL).
  *   <li>{@code POST /presentations/verify}: {@code {verifiablePresentation | presentation,
  *       options?: {challenge?, domain?, holderBinding?, issuedChallenge?}}} -> 200 report, verified
- *       or not; the presentation is a vp+jwt (string or EnvelopedVerifiablePresentation), JSON-LD
+ *       or not; the presentation is a vp+jwt (string or EnvelopedVerifiablePresentation), an SD-JWT
+ *       VC with a key binding JWT (string; its nonce and aud the challenge and domain), JSON-LD
  *       with an eddsa-rdfc-2022 proof, or without a proof when nothing is asked of it ({@link
  *       network.baton.credential.verify.PresentationOptions}).
  *   <li>{@code POST /credentials/status} (admin): {@code {credentialId, credentialStatus: [{type?,
@@ -57,6 +63,10 @@ import network.baton.vocab.NotUtf8Exception;
  *   <li>{@code GET /status/{list}} -> 200 the signed status list credential: {@code
  *       application/vc+jwt} by default, JSON-LD with an eddsa-rdfc-2022 proof ({@code
  *       application/vc}) when the Accept header asks for JSON.
+ *   <li>{@code GET /statuslists/token/{list}} -> 200 the Token Status List of SD-JWT VCs as a
+ *       signed status list token ({@code application/statuslist+jwt}); 404 for a list not in use.
+ *   <li>{@code GET /vct/skill-credential} -> 200 the SD-JWT VC type metadata of the skill
+ *       credential (ja/en display names, claim metadata).
  * </ul>
  *
  * <p>A credential that fails a check is answered 400 with the report, a presentation 200 with it
@@ -154,6 +164,8 @@ public final class CredentialRoutes {
     shared(router.post("/challenges")).handler(body).handler(this::challenge);
     guarded(router.post("/credentials/status")).handler(this::status);
     router.get("/status/:list").handler(this::statusList);
+    router.get("/statuslists/token/:list").handler(this::statusListToken);
+    router.get(SkillCredentialType.PATH).handler(this::skillCredentialType);
   }
 
   // A platform handler (the node's token check) must come before the BodyHandler, a plain one
@@ -247,6 +259,27 @@ public final class CredentialRoutes {
         .onFailure(rc::fail);
   }
 
+  // The Token Status List of SD-JWT VCs, as a signed statuslist+jwt (signed again after a change).
+  private void statusListToken(RoutingContext rc) {
+    String list = rc.pathParam("list");
+    blocking(() -> issuance.statusListToken(list))
+        .onSuccess(
+            token ->
+                rc.response()
+                    .putHeader("Content-Type", StatusListToken.MEDIA_TYPE)
+                    .putHeader("Cache-Control", "no-cache")
+                    .end(token))
+        .onFailure(rc::fail);
+  }
+
+  // The SD-JWT VC type metadata of the skill credential, at its vct.
+  private void skillCredentialType(RoutingContext rc) {
+    rc.response()
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "max-age=3600")
+        .end(SkillCredentialType.metadata(issuance.config().baseUrl()).toString());
+  }
+
   private <T> Future<T> blocking(Callable<T> work) {
     return worker
         .executeBlocking(work, false)
@@ -260,13 +293,16 @@ public final class CredentialRoutes {
   }
 
   private static JsonObject issued(SecuredCredential credential) {
+    // An SD-JWT VC is no VC Data Model document: it is answered as its compact form, a string.
     Object verifiable =
-        credential.jwt() != null
-            ? new JsonObject()
-                .put("@context", new JsonArray().add(VcContexts.CREDENTIALS_V2))
-                .put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.jwt())
-                .put("type", "EnvelopedVerifiableCredential")
-            : JsonTrees.toJsonObject(credential.document());
+        credential.format() == CredentialFormat.SD_JWT_VC
+            ? credential.jwt()
+            : credential.jwt() != null
+                ? new JsonObject()
+                    .put("@context", new JsonArray().add(VcContexts.CREDENTIALS_V2))
+                    .put("id", VcContexts.ENVELOPED_VC_PREFIX + credential.jwt())
+                    .put("type", "EnvelopedVerifiableCredential")
+                : JsonTrees.toJsonObject(credential.document());
     JsonObject answer = new JsonObject().put("verifiableCredential", verifiable);
     if (credential.id() != null) answer.put("credentialId", credential.id());
     return answer.put("format", credential.format().value());

@@ -10,8 +10,8 @@ import network.baton.credential.verify.VerificationReport;
 /**
  * A verification report in the VC API's response shape: {@code verified}, {@code checks}, {@code
  * warnings} and {@code errors} (one problem-details object per failed check), plus BATON's {@code
- * issuer}, {@code subject}, {@code achievement} with its skills and labels, and for a presentation
- * the reports of its {@code credentials}.
+ * issuer}, {@code subject}, {@code achievement} with its skills and labels, {@code disclosed} (the
+ * claims an SD-JWT VC disclosed), and for a presentation the reports of its {@code credentials}.
  */
 final class ReportJson {
   private ReportJson() {}
@@ -42,6 +42,7 @@ final class ReportJson {
     if (report.issuer() != null) json.put("issuer", report.issuer());
     if (report.subject() != null) json.put("subject", report.subject());
     if (report.achievement() != null) json.put("achievement", achievement(report.achievement()));
+    if (!report.disclosed().isEmpty()) json.put("disclosed", new JsonArray(report.disclosed()));
     if (!report.credentials().isEmpty()) {
       JsonArray credentials = new JsonArray();
       report.credentials().forEach(r -> credentials.add(of(r)));

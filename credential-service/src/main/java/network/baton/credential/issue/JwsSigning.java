@@ -7,11 +7,14 @@ import com.nimbusds.jose.Payload;
 import network.baton.credential.jose.BcJose;
 import network.baton.credential.keys.SigningKey;
 
-/** Compact JWS signing through Nimbus with the Bouncy Castle signers. */
-final class JwsSigning {
+/**
+ * Compact JWS signing through Nimbus with the Bouncy Castle signers (vc+jwt, dc+sd-jwt, status list
+ * tokens).
+ */
+public final class JwsSigning {
   private JwsSigning() {}
 
-  static String sign(JWSHeader header, byte[] payload, SigningKey key) {
+  public static String sign(JWSHeader header, byte[] payload, SigningKey key) {
     JWSObject jws = new JWSObject(header, new Payload(payload));
     try {
       jws.sign(BcJose.signer(key));

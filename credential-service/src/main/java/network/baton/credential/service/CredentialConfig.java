@@ -128,6 +128,17 @@ public record CredentialConfig(
     return URI.create(baseUrl + "/status/" + list.name());
   }
 
+  /**
+   * The URL of one of the node's Token Status Lists (for SD-JWT VC): {@code
+   * {baseUrl}/statuslists/token/{n}}, the same list number as its Bitstring lists.
+   */
+  public URI tokenStatusListUrl(long list) {
+    return URI.create(baseUrl + TOKEN_STATUS_LIST_PATH + list);
+  }
+
+  /** The path under the base URL where the node serves its status list tokens. */
+  public static final String TOKEN_STATUS_LIST_PATH = "/statuslists/token/";
+
   /** Where issued credentials and status lists are kept: {@code dataDir/credentials}. */
   public Path credentialsDir() {
     return dataDir.resolve("credentials");

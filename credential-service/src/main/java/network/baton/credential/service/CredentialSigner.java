@@ -5,12 +5,17 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import network.baton.credential.integrity.CanonicalizationException;
 import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.integrity.ProofOptions;
 import network.baton.credential.issue.CredentialIssuer;
 import network.baton.credential.keys.SigningKey;
+import network.baton.credential.sdjwt.SdJwtVcIssuer;
+import network.baton.credential.sdjwt.StatusListToken;
+import network.baton.credential.sdjwt.TokenStatusList;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
@@ -28,6 +33,23 @@ final class CredentialSigner {
     this.issuer = requireNonNull(issuer, "issuer");
     this.key = requireNonNull(key, "key");
     this.suite = requireNonNull(suite, "suite");
+  }
+
+  /** How long a status list token is valid ({@code exp - iat}). */
+  static final Duration TOKEN_VALIDITY = Duration.ofDays(1);
+
+  /** How long a verifier may cache a status list token ({@code ttl}). */
+  static final Duration TOKEN_TTL = Duration.ofMinutes(5);
+
+  /** The issuer of the node's SD-JWT VCs, with the same key and kid as its vc+jwt. */
+  SdJwtVcIssuer sdJwtVc(String issuerDid) {
+    return new SdJwtVcIssuer(issuerDid, issuer.jwtKeyId(), key);
+  }
+
+  /** A status list token for {@code list} at {@code uri}, issued at {@code now}. */
+  String statusListToken(String issuerDid, URI uri, TokenStatusList list, Instant now) {
+    return StatusListToken.sign(
+        uri, list, issuerDid, key, issuer.jwtKeyId(), now, TOKEN_VALIDITY, TOKEN_TTL);
   }
 
   /** The credential as a compact {@code vc+jwt}. */

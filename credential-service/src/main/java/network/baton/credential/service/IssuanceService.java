@@ -16,15 +16,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import network.baton.credential.did.DidDocument;
+import network.baton.credential.did.DidKey;
 import network.baton.credential.did.NodeDidDocument;
 import network.baton.credential.integrity.EddsaRdfc2022;
 import network.baton.credential.issue.AchievementTypes;
 import network.baton.credential.issue.CredentialIssuer;
 import network.baton.credential.issue.IssueRequest;
+import network.baton.credential.issue.Skill;
 import network.baton.credential.issue.SkillLookup;
 import network.baton.credential.issue.UnknownAchievementException;
 import network.baton.credential.issue.UnknownSkillException;
 import network.baton.credential.keys.NodeKeys;
+import network.baton.credential.keys.PublicKeyMaterial;
+import network.baton.credential.sdjwt.HolderKey;
+import network.baton.credential.sdjwt.SdJwtVcIssuer;
+import network.baton.credential.sdjwt.SkillCredentialType;
+import network.baton.credential.sdjwt.TokenStatusSource;
 import network.baton.credential.status.IndexAllocator;
 import network.baton.credential.status.StatusEntry;
 import network.baton.credential.status.StatusListIndex;
@@ -42,10 +49,13 @@ import org.slf4j.LoggerFactory;
  * {@code credentialStatus} object as the Open Badges 3.0 schema wants; with suspension too, an
  * array of two at the same list number and index) pointing at {@code
  * {baseUrl}/status/{n}-{purpose}}; records them in {@link IssuedCredentials}; publishes its status
- * lists as signed credentials, signed once per change. Verifying is the {@link
- * network.baton.credential.verify.VerificationService}'s, which reads this node's lists from {@link
- * #ownStatusLists()}. Methods block (signing, canonicalization, file writes): call them off the
- * event loop. Thread-safe.
+ * lists as signed credentials, signed once per change. Also issues the BATON skill credential as an
+ * SD-JWT VC bound to the holder's key ({@link #issueSdJwtVc}), its status in the node's Token
+ * Status List at the same position (derived from the same recorded state, see {@link
+ * NodeStatusLists}), so revoking and suspending work alike for every format. Verifying is the
+ * {@link network.baton.credential.verify.VerificationService}'s, which reads this node's lists from
+ * {@link #ownStatusLists()}. Methods block (signing, canonicalization, file writes): call them off
+ * the event loop. Thread-safe.
  */
 public final class IssuanceService implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(IssuanceService.class);
@@ -65,6 +75,7 @@ public final class IssuanceService implements Closeable {
   private final IssuedCredentials issued;
   private final IndexAllocator allocator;
   private final NodeStatusLists lists;
+  private final SdJwtVcIssuer sdJwtVc;
   private final ObjectMapper json = new ObjectMapper();
 
   private IssuanceService(
@@ -96,6 +107,7 @@ public final class IssuanceService implements Closeable {
     this.signer = new CredentialSigner(issuer, keys.current(), suite);
     this.ownDocument = NodeDidDocument.build(config.issuerDid(), keys, DOCUMENT_FORMAT);
     this.lists = new NodeStatusLists(config, allocator, store, signer, clock);
+    this.sdJwtVc = signer.sdJwtVc(config.issuerDid());
   }
 
   /**
@@ -170,13 +182,20 @@ public final class IssuanceService implements Closeable {
    */
   public SecuredCredential issue(CredentialOrder order) throws IOException {
     requireNonNull(order, "order");
-    CatalogCourse course =
-        courses
-            .find(order.achievementIri())
-            .orElseThrow(() -> new UnknownAchievementException(order.achievementIri()));
-    List<String> unknown =
-        course.skillIris().stream().filter(iri -> skills.find(iri).isEmpty()).toList();
-    if (!unknown.isEmpty()) throw new UnknownSkillException(unknown);
+    if (order.format() == CredentialFormat.SD_JWT_VC) {
+      PublicKeyMaterial holderKey;
+      try {
+        holderKey = HolderKey.parse(order.holderDid());
+      } catch (IllegalArgumentException e) {
+        throw new CredentialServiceException(
+            CredentialServiceException.Kind.BAD_REQUEST,
+            "an SD-JWT VC is bound to the holder's key: the holder must be a did:key or did:jwk ("
+                + e.getMessage()
+                + ")");
+      }
+      return issueSdJwtVc(order.achievementIri(), holderKey, order.validFrom(), order.validUntil());
+    }
+    CatalogCourse course = catalogCourse(order.achievementIri());
     if (order.format() == CredentialFormat.DATA_INTEGRITY) signer.requireDataIntegrityKey();
     Instant now = clock.instant();
     IssueRequest request =
@@ -214,6 +233,75 @@ public final class IssuanceService implements Closeable {
     return secured;
   }
 
+  private CatalogCourse catalogCourse(String iri) {
+    CatalogCourse course =
+        courses.find(iri).orElseThrow(() -> new UnknownAchievementException(iri));
+    List<String> unknown =
+        course.skillIris().stream().filter(s -> skills.find(s).isEmpty()).toList();
+    if (!unknown.isEmpty()) throw new UnknownSkillException(unknown);
+    return course;
+  }
+
+  /**
+   * Issues the BATON skill credential for a course of the catalog as an SD-JWT VC ({@code typ:
+   * dc+sd-jwt}) bound to {@code holderKey} ({@code cnf.jwk}; the holder proves possession with a
+   * KB-JWT when presenting): each skill its own disclosure, {@code status.status_list} pointing at
+   * the node's Token Status List, {@code nbf}/{@code exp} from {@code validFrom}/{@code validUntil}
+   * (each may be null). The answer's {@code jwt()} is the SD-JWT with every disclosure (ending with
+   * {@code ~}), its {@code document()} the claims with every disclosure applied, its {@code id()}
+   * the {@code jti} that revoke and suspend name. Records the credential like any other (holder:
+   * the key's did:key); revocation and suspension both apply. Fails like {@link
+   * #issue(CredentialOrder)}. What an OpenID4VCI credential endpoint calls with the key of the
+   * holder's proof.
+   */
+  public SecuredCredential issueSdJwtVc(
+      String achievementIri, PublicKeyMaterial holderKey, Instant validFrom, Instant validUntil)
+      throws IOException {
+    requireNonNull(achievementIri, "achievementIri");
+    requireNonNull(holderKey, "holderKey");
+    if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
+      throw new IllegalArgumentException("validUntil must be after validFrom");
+    }
+    CatalogCourse course = catalogCourse(achievementIri);
+    Instant now = clock.instant();
+    List<Skill> attested =
+        course.skillIris().stream().map(iri -> skills.find(iri).orElseThrow()).toList();
+    String id = "urn:uuid:" + UUID.randomUUID();
+    StatusListIndex position = allocator.allocate();
+    SdJwtVcIssuer.Issued issued =
+        sdJwtVc.issue(
+            new SdJwtVcIssuer.Claims(
+                id,
+                SkillCredentialType.vct(config.baseUrl()),
+                course.iri(),
+                course.name(),
+                attested,
+                holderKey,
+                now,
+                validFrom != null && validFrom.isAfter(now) ? validFrom : null,
+                validUntil,
+                config.tokenStatusListUrl(position.list()),
+                position.index()));
+    this.issued.add(
+        new IssuedRecord(
+            id,
+            position,
+            DidKey.of(holderKey),
+            course.iri(),
+            now,
+            CredentialState.ACTIVE,
+            Set.of(StatusPurpose.REVOCATION, StatusPurpose.SUSPENSION)));
+    log.info(
+        "credential issued [id: {}, achievement: {}, format: {}, list: {}, index: {}]",
+        id,
+        course.iri(),
+        CredentialFormat.SD_JWT_VC.value(),
+        position.list(),
+        position.index());
+    return new SecuredCredential(
+        id, CredentialFormat.SD_JWT_VC, issued.sdJwt().toString(), issued.claims());
+  }
+
   /**
    * Issues a caller's own credential (checked against the data model by the caller, see {@link
    * network.baton.credential.issue.CredentialConformance}): the node becomes its issuer ({@code
@@ -226,6 +314,11 @@ public final class IssuanceService implements Closeable {
    */
   public SecuredCredential issue(SuppliedCredential order) throws IOException {
     requireNonNull(order, "order");
+    if (order.format() == CredentialFormat.SD_JWT_VC) {
+      throw new CredentialServiceException(
+          CredentialServiceException.Kind.BAD_REQUEST,
+          "dc+sd-jwt is issued only as the BATON skill credential for a course of this node");
+    }
     ObjectNode vc = order.credential().deepCopy();
     claimIssuer(vc);
     String achievement = requireOwnAchievement(vc);
@@ -281,6 +374,7 @@ public final class IssuanceService implements Closeable {
       case DATA_INTEGRITY ->
           new SecuredCredential(
               id, CredentialFormat.DATA_INTEGRITY, null, signer.dataIntegrity(vc, now));
+      case SD_JWT_VC -> throw new IllegalStateException("an SD-JWT VC is issued by issueSdJwtVc");
     };
   }
 
@@ -398,6 +492,23 @@ public final class IssuanceService implements Closeable {
    */
   public String statusList(String listName, CredentialFormat format) throws IOException {
     return lists.signed(listName, format);
+  }
+
+  /**
+   * The node's Token Status List {@code listName} (a list number, e.g. {@code 0}) as a signed
+   * status list token ({@code typ: statuslist+jwt}, media type {@code application/statuslist+jwt}),
+   * signed again after each change of the list. Fails (not found) for a list the node never used.
+   */
+  public String statusListToken(String listName) throws IOException {
+    return lists.token(listName);
+  }
+
+  /**
+   * The node's own Token Status Lists as they are now (not signed): where the node's verifier looks
+   * up the status of SD-JWT VCs it issued.
+   */
+  public TokenStatusSource ownTokenStatusLists() {
+    return lists;
   }
 
   @Override

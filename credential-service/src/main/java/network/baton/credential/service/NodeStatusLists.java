@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import network.baton.credential.sdjwt.TokenStatus;
+import network.baton.credential.sdjwt.TokenStatusList;
+import network.baton.credential.sdjwt.TokenStatusSource;
 import network.baton.credential.status.IndexAllocator;
+import network.baton.credential.status.StatusList;
 import network.baton.credential.status.StatusListCredential;
 import network.baton.credential.status.StatusListIndex;
 import network.baton.credential.status.StatusListSource;
@@ -24,9 +29,17 @@ import org.slf4j.LoggerFactory;
  * credentials ({@code vc+jwt} or {@code eddsa-rdfc-2022}) signed once per change and cached, and
  * read straight from the store by the node's own verifier (a {@link StatusListSource}: nothing is
  * signed to be parsed back). Only lists in use (some index of theirs was reserved) exist.
- * Thread-safe.
+ *
+ * <p>The Token Status Lists of SD-JWT VCs ({@code {baseUrl}/statuslists/token/{n}}, 2 bits per
+ * credential: 0x00 valid, 0x01 invalid, 0x02 suspended) are not kept anywhere: list {@code n} is
+ * derived from the revocation and suspension bits of Bitstring list {@code n} at the same index,
+ * which follow each credential's one recorded state ({@link #set}, {@link #reconcile}). An SD-JWT
+ * VC takes its position from the same allocator as any credential, so no index is used by two
+ * credentials and one state, in one journal, is the only source of truth: nothing is stored twice,
+ * so nothing can disagree. Signed tokens are cached until the next change of their list (or half
+ * their validity). Thread-safe.
  */
-final class NodeStatusLists implements StatusListSource {
+final class NodeStatusLists implements StatusListSource, TokenStatusSource {
   private static final Logger log = LoggerFactory.getLogger(NodeStatusLists.class);
 
   private record SignedListKey(StatusListId list, CredentialFormat format) {}
@@ -37,6 +50,10 @@ final class NodeStatusLists implements StatusListSource {
   private final CredentialSigner signer;
   private final Clock clock;
   private final Map<SignedListKey, String> signed = new ConcurrentHashMap<>();
+
+  private record SignedToken(String token, Instant issuedAt) {}
+
+  private final Map<Long, SignedToken> tokens = new ConcurrentHashMap<>();
 
   NodeStatusLists(
       CredentialConfig config,
@@ -118,14 +135,87 @@ final class NodeStatusLists implements StatusListSource {
     }
   }
 
-  /** Sets the revocation and suspension bits of a position to a state; true if a bit changed. */
-  boolean set(StatusListIndex at, CredentialState state) throws IOException {
+  /**
+   * The Token Status List {@code number}, derived from the revocation and suspension bits of that
+   * list number: a revoked credential is INVALID, a suspended one SUSPENDED, any other VALID.
+   */
+  TokenStatusList tokenList(long number) throws IOException {
+    StatusList revoked = store.snapshot(number, StatusPurpose.REVOCATION);
+    StatusList suspended = store.snapshot(number, StatusPurpose.SUSPENSION);
+    TokenStatusList list = TokenStatusList.create(2, revoked.size());
+    for (int i = 0; i < revoked.size(); i++) {
+      if (revoked.get(i)) list.set(i, TokenStatus.INVALID.value());
+      else if (suspended.get(i)) list.set(i, TokenStatus.SUSPENDED.value());
+    }
+    return list;
+  }
+
+  /** Own token lists, read from the store (the node's verifier of its own SD-JWT VCs). */
+  @Override
+  public TokenStatusList list(URI uri, String issuerDid) throws IOException {
+    String prefix = config.baseUrl() + CredentialConfig.TOKEN_STATUS_LIST_PATH;
+    String text = uri.toString();
+    if (!text.startsWith(prefix) || !config.issuerDid().equals(issuerDid)) {
+      throw new IOException("not a token status list of this node: " + uri);
+    }
+    return tokenList(tokenListInUse(text.substring(prefix.length())));
+  }
+
+  /** The number of a token list in use, from its name (a decimal list number). */
+  private long tokenListInUse(String name) throws IOException {
+    long number;
+    try {
+      number = Long.parseLong(name);
+    } catch (NumberFormatException e) {
+      throw new IOException("no token status list " + name);
+    }
+    long reserved = allocator.reservedUpTo();
+    if (number < 0 || reserved == 0 || number > (reserved - 1) / config.statusListSize()) {
+      throw new IOException("no token status list " + name);
+    }
+    return number;
+  }
+
+  /**
+   * The signed status list token of list {@code name}, cached until the list changes or half its
+   * validity has passed. Fails (not found) for a list the node never used.
+   */
+  String token(String name) throws IOException {
+    long number;
+    try {
+      number = tokenListInUse(name);
+    } catch (IOException e) {
+      throw new CredentialServiceException(
+          CredentialServiceException.Kind.NOT_FOUND, e.getMessage());
+    }
+    Instant now = clock.instant();
+    SignedToken cached = tokens.get(number);
+    if (cached != null
+        && now.isBefore(cached.issuedAt().plus(CredentialSigner.TOKEN_VALIDITY.dividedBy(2)))) {
+      return cached.token();
+    }
+    synchronized (this) {
+      String token =
+          signer.statusListToken(
+              config.issuerDid(), config.tokenStatusListUrl(number), tokenList(number), now);
+      tokens.put(number, new SignedToken(token, now));
+      return token;
+    }
+  }
+
+  /**
+   * Sets the revocation and suspension bits of a position to a state; true if a bit changed.
+   * Synchronized with {@link #token} so that a token signed over the old bits is never cached
+   * after.
+   */
+  synchronized boolean set(StatusListIndex at, CredentialState state) throws IOException {
     int changed = write(at, state);
     for (StatusPurpose purpose : StatusPurpose.values()) {
       for (CredentialFormat format : CredentialFormat.values()) {
         signed.remove(new SignedListKey(new StatusListId(at.list(), purpose), format));
       }
     }
+    tokens.remove(at.list());
     return changed > 0;
   }
 

@@ -188,6 +188,11 @@ public final class CredentialVerifier {
     return new CredentialVerifier(formats.with(format));
   }
 
+  /** The same verifier trying {@code format} before the formats it reads. */
+  public CredentialVerifier withFirst(FormatDispatch.Format format) {
+    return new CredentialVerifier(formats.withFirst(format));
+  }
+
   /** The formats this verifier reads, each with its pipeline. */
   public List<FormatDispatch.Format> formats() {
     return formats.formats();

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import network.baton.credential.did.VerificationMethod;
 
 /**
@@ -29,6 +31,8 @@ public final class Evidence {
   private AttestedAchievement achievement;
   private final List<JsonNode> held = new ArrayList<>();
   private final List<VerificationReport> credentials = new ArrayList<>();
+  private final List<String> disclosed = new ArrayList<>();
+  private final Map<Class<?>, Object> details = new HashMap<>();
 
   private Evidence(JsonNode input, PresentationRequirements required) {
     this.input = requireNonNull(input, "input");
@@ -145,5 +149,25 @@ public final class Evidence {
   /** The reports of the credentials a presentation holds, in order. */
   public List<VerificationReport> credentials() {
     return credentials;
+  }
+
+  /**
+   * The claims a selectively disclosable credential disclosed (paths such as {@code skills[0]}), as
+   * its disclosure check found them; empty for other formats.
+   */
+  public List<String> disclosed() {
+    return disclosed;
+  }
+
+  /**
+   * What a format's own checks share beyond the fields above (e.g. a parsed SD-JWT), one value per
+   * type; null when no check put one.
+   */
+  public <T> T detail(Class<T> type) {
+    return type.cast(details.get(type));
+  }
+
+  public <T> void detail(Class<T> type, T value) {
+    details.put(type, requireNonNull(value, "value"));
   }
 }

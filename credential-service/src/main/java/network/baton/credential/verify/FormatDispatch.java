@@ -10,9 +10,9 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Chooses the pipeline for an input by its securing format (a compact JWS, an embedded proof, and
- * later SD-JWT VC): the first format that reads the input verifies it; an input no format reads is
- * a failed {@code format} check saying what was expected. A new format is one more entry. Immutable
+ * Chooses the pipeline for an input by its securing format (a compact JWS, an embedded proof, an
+ * SD-JWT VC): the first format that reads the input verifies it; an input no format reads is a
+ * failed {@code format} check saying what was expected. A new format is one more entry. Immutable
  * and thread-safe.
  */
 public final class FormatDispatch {
@@ -39,6 +39,17 @@ public final class FormatDispatch {
     List<Format> more = new ArrayList<>(formats);
     more.removeIf(f -> f.name().equals(format.name()));
     more.add(format);
+    return new FormatDispatch(more, unread);
+  }
+
+  /**
+   * The same dispatch trying {@code format} before the others (one of its name is replaced): for a
+   * format whose inputs an existing one would also take, as a compact JWS reader takes any string.
+   */
+  public FormatDispatch withFirst(Format format) {
+    List<Format> more = new ArrayList<>();
+    more.add(format);
+    formats.stream().filter(f -> !f.name().equals(format.name())).forEach(more::add);
     return new FormatDispatch(more, unread);
   }
 

@@ -25,9 +25,21 @@ public final class JwsHeaderPolicy {
 
   /** The rules for JWSs of this {@code typ} whose {@code cty}, when present, is {@code cty}. */
   public JwsHeaderPolicy(String typ, String cty) {
+    this(typ, cty, List.of());
+  }
+
+  /**
+   * As above, {@code older} typs accepted too (e.g. {@code vc+sd-jwt}, what SD-JWT VC called {@code
+   * dc+sd-jwt} before); a null {@code cty} accepts none.
+   */
+  public JwsHeaderPolicy(String typ, String cty, List<String> older) {
     this.typ = typ;
     this.cty = cty;
-    this.typVerifier = new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(typ));
+    JOSEObjectType[] accepted =
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(typ), older.stream())
+            .map(JOSEObjectType::new)
+            .toArray(JOSEObjectType[]::new);
+    this.typVerifier = new DefaultJOSEObjectTypeVerifier<>(accepted);
   }
 
   /** The {@code typ} this policy requires. */
@@ -73,7 +85,8 @@ public final class JwsHeaderPolicy {
     }
     JsonNode ctyNode = header.get("cty");
     if (ctyNode != null && !(ctyNode.isTextual() && ctyNode.asText().equals(cty))) {
-      throw new HeaderException("cty is " + ctyNode + ", expected \"" + cty + "\"");
+      throw new HeaderException(
+          "cty is " + ctyNode + (cty == null ? ", expected none" : ", expected \"" + cty + "\""));
     }
     JsonNode kid = header.get("kid");
     if (kid == null || !kid.isTextual() || kid.asText().isBlank()) {

@@ -102,6 +102,7 @@ public final class VerificationPipeline {
         evidence.issuer(),
         evidence.subject(),
         evidence.achievement(),
-        evidence.credentials());
+        evidence.credentials(),
+        evidence.disclosed());
   }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
  * The outcome of verifying a credential or presentation: every check run, with reasons; ok only
  * when all checks (and all enveloped credentials' reports) passed. Issuer, subject and achievement
  * are filled when they could be read; {@code credentials} holds the reports of a presentation's
- * enveloped credentials.
+ * enveloped credentials; {@code disclosed} the claims a selectively disclosable credential (SD-JWT
+ * VC) disclosed, empty for other formats.
  */
 public record VerificationReport(
     List<Check> checks,
@@ -15,10 +16,12 @@ public record VerificationReport(
     String issuer,
     String subject,
     AttestedAchievement achievement,
-    List<VerificationReport> credentials) {
+    List<VerificationReport> credentials,
+    List<String> disclosed) {
   public VerificationReport {
     checks = List.copyOf(checks);
     credentials = List.copyOf(credentials);
+    disclosed = disclosed == null ? List.of() : List.copyOf(disclosed);
     boolean allPassed =
         !checks.isEmpty()
             && checks.stream().allMatch(Check::passed)
@@ -28,6 +31,17 @@ public record VerificationReport(
     }
   }
 
+  /** A report with nothing disclosed selectively. */
+  public VerificationReport(
+      List<Check> checks,
+      boolean ok,
+      String issuer,
+      String subject,
+      AttestedAchievement achievement,
+      List<VerificationReport> credentials) {
+    this(checks, ok, issuer, subject, achievement, credentials, List.of());
+  }
+
   /** A report whose ok flag follows from its checks. */
   public static VerificationReport of(
       List<Check> checks,
@@ -35,11 +49,22 @@ public record VerificationReport(
       String subject,
       AttestedAchievement achievement,
       List<VerificationReport> credentials) {
+    return of(checks, issuer, subject, achievement, credentials, List.of());
+  }
+
+  /** A report whose ok flag follows from its checks, with the claims disclosed. */
+  public static VerificationReport of(
+      List<Check> checks,
+      String issuer,
+      String subject,
+      AttestedAchievement achievement,
+      List<VerificationReport> credentials,
+      List<String> disclosed) {
     boolean ok =
         !checks.isEmpty()
             && checks.stream().allMatch(Check::passed)
             && credentials.stream().allMatch(VerificationReport::ok);
-    return new VerificationReport(checks, ok, issuer, subject, achievement, credentials);
+    return new VerificationReport(checks, ok, issuer, subject, achievement, credentials, disclosed);
   }
 
   /** The check with this name, if it ran. */
@@ -66,6 +91,9 @@ public record VerificationReport(
           .append(": ")
           .append(check.reason())
           .append('\n');
+    }
+    if (!disclosed.isEmpty()) {
+      out.append(indent).append("  disclosed: ").append(String.join(", ", disclosed)).append('\n');
     }
     if (achievement != null) {
       out.append(indent)

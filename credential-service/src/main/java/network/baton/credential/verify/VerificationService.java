@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import network.baton.credential.did.DidResolver;
@@ -38,6 +40,7 @@ public final class VerificationService {
   private final UsedNonces usedNonces;
   private final IssuedChallenges challenges;
   private final String defaultDomain;
+  private final FormatDispatch firstPresentationFormats;
 
   private VerificationService(Builder builder) {
     VerificationPipeline claims =
@@ -52,7 +55,13 @@ public final class VerificationService {
     for (Map.Entry<String, VerificationCheck> replaced : builder.replaced.entrySet()) {
       verifier = verifier.replacing(replaced.getKey(), replaced.getValue());
     }
+    // Formats with pipelines of their own (SD-JWT VC): tried first, left out of the replacements.
+    for (FormatDispatch.Format format : builder.credentialFormats) {
+      verifier = verifier.withFirst(format);
+    }
     this.credentials = verifier;
+    this.firstPresentationFormats =
+        new FormatDispatch(builder.presentationFormats, input -> "not read here");
     this.usedNonces = new UsedNonces(NONCE_MEMORY, 1_000_000);
     CredentialVerifier held = verifier;
     this.presentations =
@@ -67,6 +76,16 @@ public final class VerificationService {
         new IssuedChallenges(
             builder.random, builder.clock, CHALLENGE_LIFETIME, MAX_OUTSTANDING_CHALLENGES);
     this.defaultDomain = builder.defaultDomain;
+  }
+
+  // A presentation in one of the formats given to the builder, else the presentation verifier's.
+  private VerificationReport presentation(JsonNode input, PresentationRequirements required) {
+    for (FormatDispatch.Format format : firstPresentationFormats.formats()) {
+      if (format.reads().test(input)) {
+        return format.pipeline().run(Evidence.ofPresentation(input, required));
+      }
+    }
+    return presentations.verify(input, required);
   }
 
   /** A builder finding DID documents (issuers' and holders' keys) through {@code resolver}. */
@@ -92,7 +111,7 @@ public final class VerificationService {
   public VerificationReport verifyPresentation(
       JsonNode presentation, String challenge, String domain) {
     requireNonNull(challenge, "challenge");
-    return presentations.verify(
+    return presentation(
         presentation,
         new PresentationRequirements(NonceCheck.remembered(challenge, usedNonces), domain));
   }
@@ -127,13 +146,13 @@ public final class VerificationService {
     requireNonNull(presentation, "presentation");
     requireNonNull(options, "options");
     if (options.challenge() == null) {
-      return presentations.verify(
+      return presentation(
           presentation,
           new PresentationRequirements(null, options.domain(), options.holderBinding()));
     }
     IssuedChallenges.Redemption redemption = challenges.redeem(options.challenge());
     if (redemption.outcome() == IssuedChallenges.Outcome.UNKNOWN && !options.issuedChallenge()) {
-      return presentations.verify(
+      return presentation(
           presentation,
           new PresentationRequirements(
               NonceCheck.remembered(options.challenge(), usedNonces),
@@ -144,7 +163,7 @@ public final class VerificationService {
         options.domain() != null
             ? options.domain()
             : redemption.challenge() != null ? redemption.challenge().domain() : defaultDomain();
-    return presentations.verify(
+    return presentation(
         presentation,
         new PresentationRequirements(
             redemption.nonceCheck(options.domain()), expected, options.holderBinding()));
@@ -182,6 +201,8 @@ public final class VerificationService {
     private String defaultDomain;
     private final Map<String, VerificationCheck> extraChecks = new LinkedHashMap<>();
     private final Map<String, VerificationCheck> replaced = new LinkedHashMap<>();
+    private final List<FormatDispatch.Format> credentialFormats = new ArrayList<>();
+    private final List<FormatDispatch.Format> presentationFormats = new ArrayList<>();
 
     private Builder(DidResolver resolver) {
       this.resolver = requireNonNull(resolver, "resolver");
@@ -260,6 +281,24 @@ public final class VerificationService {
      */
     public Builder replacing(String name, VerificationCheck check) {
       replaced.put(requireNonNull(name, "name"), requireNonNull(check, "check"));
+      return this;
+    }
+
+    /**
+     * One more credential format with a pipeline of its own (e.g. SD-JWT VC), tried before the
+     * built-in ones; the extra checks and replacements above do not apply to it.
+     */
+    public Builder credentialFormat(FormatDispatch.Format format) {
+      credentialFormats.add(requireNonNull(format, "format"));
+      return this;
+    }
+
+    /**
+     * One more presentation format with a pipeline of its own (e.g. SD-JWT VC with a KB-JWT), tried
+     * before the built-in ones, under the same challenge and domain rules.
+     */
+    public Builder presentationFormat(FormatDispatch.Format format) {
+      presentationFormats.add(requireNonNull(format, "format"));
       return this;
     }
 

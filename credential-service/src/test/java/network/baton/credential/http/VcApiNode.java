@@ -46,6 +46,10 @@ final class VcApiNode implements AutoCloseable {
             .sendBuffer(body.toBuffer()));
   }
 
+  HttpResponse<Buffer> get(String path) throws Exception {
+    return await(server.get(path).send());
+  }
+
   /** {@code POST /credentials/issue} answered 201: the response body. */
   JsonObject issued(JsonObject credential, JsonObject options) throws Exception {
     HttpResponse<Buffer> response = issue(credential, options);

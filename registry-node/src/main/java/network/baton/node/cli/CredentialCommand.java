@@ -152,7 +152,8 @@ final class CredentialCommand extends CommandGroup {
         names = "--holder",
         paramLabel = "DID",
         required = true,
-        description = "the graduate's DID")
+        description =
+            "the graduate's DID (for sd-jwt a did:key or did:jwk: the key it is bound to)")
     String holder;
 
     @Option(
@@ -166,7 +167,7 @@ final class CredentialCommand extends CommandGroup {
         names = "--format",
         paramLabel = "F",
         defaultValue = "jwt",
-        description = "jwt (vc+jwt, default) or di (eddsa-rdfc-2022)")
+        description = "jwt (vc+jwt, default), di (eddsa-rdfc-2022) or sd-jwt (dc+sd-jwt SD-JWT VC)")
     String format;
 
     @Option(
@@ -194,7 +195,10 @@ final class CredentialCommand extends CommandGroup {
                 switch (format.toLowerCase(Locale.ROOT)) {
                   case "jwt", "vc+jwt" -> "vc+jwt";
                   case "di", "eddsa-rdfc-2022" -> "eddsa-rdfc-2022";
-                  default -> throw new ConfigException("--format must be jwt or di, not " + format);
+                  case "sd-jwt", "dc+sd-jwt" -> "dc+sd-jwt";
+                  default ->
+                      throw new ConfigException(
+                          "--format must be jwt, di or sd-jwt, not " + format);
                 };
             JsonArray purposes = purposes(status);
             if (out != null && Files.exists(out))

@@ -94,6 +94,15 @@ class CredentialStatusCliTest {
   }
 
   @Test
+  void sdJwtFormatIssuesAnSdJwtVcThatCanBeSuspended() throws Exception {
+    JsonObject issued = issued("--format", "sd-jwt");
+    assertThat(issued.getString("format")).isEqualTo("dc+sd-jwt");
+    assertThat(issued.getString("verifiableCredential")).contains("~");
+    assertThat(onTheNode("suspend", issued.getString("credentialId"))).as(cli.err()).isZero();
+    assertThat(cli.out()).contains(issued.getString("credentialId") + ": suspended");
+  }
+
+  @Test
   void badStatusValuesAreOneLineUsageErrors() {
     String course = node.url() + "/resources/kosen-mc5-safety";
     for (String bad : new String[] {"none", "revoked", "revocation,", ""}) {
