@@ -1,27 +1,59 @@
 package network.baton.credential.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.service.ServiceFixture;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The credential routes of one node on a loopback port, with the node's problem handler, as a VC
- * API client that knows nothing of BATON sees them (admin routes open: the token is not the subject
- * here).
+ * API client that knows nothing of BATON sees them: a JUnit extension that starts a fresh node over
+ * a temp store before each test and stops it after ({@code @RegisterExtension final VcApiNode node
+ * = VcApiNode.open();}).
  */
-final class VcApiNode implements AutoCloseable {
+final class VcApiNode implements BeforeEachCallback, AfterEachCallback {
   final NodeKeys keys = ServiceFixture.keys();
-  final ServiceFixture.Services service;
-  private final RoutesServer server;
+  private final Handler<RoutingContext> admin;
+  private final int maxBodyBytes;
+  ServiceFixture.Services service;
+  private Vertx vertx;
+  private Path dir;
+  private RoutesServer server;
 
-  VcApiNode(Vertx vertx, Path dir) throws Exception {
+  private VcApiNode(Handler<RoutingContext> admin, int maxBodyBytes) {
+    this.admin = admin;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Admin routes open (the token is not the subject), the default body limit. */
+  static VcApiNode open() {
+    return new VcApiNode(RoutingContext::next, CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /** Admin routes behind this check, credential routes limited to this many body bytes. */
+  static VcApiNode guarded(Handler<RoutingContext> admin, int maxBodyBytes) {
+    return new VcApiNode(admin, maxBodyBytes);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    vertx = Vertx.vertx();
+    dir = Files.createTempDirectory("vc-api-node");
     service = ServiceFixture.open(dir, keys);
     server =
         RoutesServer.start(
@@ -32,18 +64,44 @@ final class VcApiNode implements AutoCloseable {
                     service.issuance(),
                     service.verification(),
                     worker,
-                    RoutingContext::next,
+                    admin,
                     BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
-                    CredentialRoutes.DEFAULT_MAX_BODY_BYTES),
+                    maxBodyBytes),
             ProblemHandler.create());
   }
 
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    try {
+      server.close();
+      service.close();
+      await(vertx.close());
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
+    }
+  }
+
   HttpResponse<Buffer> post(String path, JsonObject body) throws Exception {
-    return await(
-        server
-            .post(path)
-            .putHeader("Content-Type", "application/json")
-            .sendBuffer(body.toBuffer()));
+    return post(path, body.encode(), null);
+  }
+
+  /** A JSON {@code POST}, with {@code Authorization: Bearer token} unless the token is null. */
+  HttpResponse<Buffer> post(String path, String body, String token) throws Exception {
+    HttpRequest<Buffer> request = server.post(path);
+    if (token != null) request.putHeader("Authorization", "Bearer " + token);
+    request.putHeader("Content-Type", "application/json");
+    return await(request.sendBuffer(Buffer.buffer(body)));
+  }
+
+  /** A {@code GET} to add headers to before sending. */
+  HttpRequest<Buffer> get(String path) {
+    return server.get(path);
   }
 
   /** {@code POST /credentials/issue} answered 201: the response body. */
@@ -81,11 +139,5 @@ final class VcApiNode implements AutoCloseable {
       if (check.getString("check").equals(name)) return check;
     }
     throw new AssertionError("no check " + name + " in " + report.encodePrettily());
-  }
-
-  @Override
-  public void close() throws Exception {
-    server.close();
-    service.close();
   }
 }
