@@ -9,13 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import network.baton.credential.keys.NodeKeys;
-import network.baton.credential.service.ServiceFixture;
+import network.baton.credential.service.FreshServices;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,12 +22,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * = VcApiNode.open();}).
  */
 final class VcApiNode implements BeforeEachCallback, AfterEachCallback {
-  final NodeKeys keys = ServiceFixture.keys();
   private final Handler<RoutingContext> admin;
   private final int maxBodyBytes;
-  ServiceFixture.Services service;
+  final FreshServices service = new FreshServices();
+  final NodeKeys keys = service.keys;
   private Vertx vertx;
-  private Path dir;
   private RoutesServer server;
 
   private VcApiNode(Handler<RoutingContext> admin, int maxBodyBytes) {
@@ -53,8 +47,7 @@ final class VcApiNode implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
     vertx = Vertx.vertx();
-    dir = Files.createTempDirectory("vc-api-node");
-    service = ServiceFixture.open(dir, keys);
+    service.beforeEach(context);
     server =
         RoutesServer.start(
             vertx,
@@ -74,16 +67,9 @@ final class VcApiNode implements BeforeEachCallback, AfterEachCallback {
   public void afterEach(ExtensionContext context) throws Exception {
     try {
       server.close();
-      service.close();
       await(vertx.close());
     } finally {
-      deleteTree(dir);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
+      service.afterEach(context);
     }
   }
 
