@@ -3,43 +3,25 @@ package network.baton.credential.http;
 import static network.baton.credential.service.ServiceFixture.HOLDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.service.FixtureCourses;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 13 over HTTP: a course order gets one revocation entry (a single {@code credentialStatus}
  * object) unless {@code options.credentialStatus} asks for suspension too; an order for no entry is
  * 400; a caller's own VC 2.0 credential keeps its behaviour (entries only when asked).
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CourseOrderStatusRoutesTest {
 
-  @TempDir Path dir;
-  private VcApiNode node;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    node = new VcApiNode(vertx, dir);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
-  }
+  @RegisterExtension final VcApiNode node = VcApiNode.open();
 
   private HttpResponse<Buffer> order(Object credentialStatus) throws Exception {
     JsonObject body =

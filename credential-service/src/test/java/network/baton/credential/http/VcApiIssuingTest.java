@@ -2,24 +2,19 @@ package network.baton.credential.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import network.baton.credential.service.FixtureCourses;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,21 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * OpenAPI shapes it ({@code {credential, options}} -> 201 {@code {verifiableCredential}}), and the
  * VC Data Model 2.0 MUSTs on the input, one test each, each refusal a 400 listing the reasons.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class VcApiIssuingTest {
-  @TempDir Path dir;
-  private VcApiNode node;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    node = new VcApiNode(vertx, dir);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
-  }
+  @RegisterExtension final VcApiNode node = VcApiNode.open();
 
   // Example 2 of the VC Data Model 2.0 (its issuer left out: the node is the issuer).
   private static JsonObject exampleDegree() throws Exception {

@@ -1,28 +1,53 @@
 package network.baton.credential.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.file.Path;
 import network.baton.credential.keys.NodeKeys;
-import network.baton.credential.service.ServiceFixture;
+import network.baton.credential.service.FreshServices;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The credential routes of one node on a loopback port, with the node's problem handler, as a VC
- * API client that knows nothing of BATON sees them (admin routes open: the token is not the subject
- * here).
+ * API client that knows nothing of BATON sees them: a JUnit extension that starts a fresh node over
+ * a temp store before each test and stops it after ({@code @RegisterExtension final VcApiNode node
+ * = VcApiNode.open();}).
  */
-final class VcApiNode implements AutoCloseable {
-  final NodeKeys keys = ServiceFixture.keys();
-  final ServiceFixture.Services service;
-  private final RoutesServer server;
+final class VcApiNode implements BeforeEachCallback, AfterEachCallback {
+  private final Handler<RoutingContext> admin;
+  private final int maxBodyBytes;
+  final FreshServices service = new FreshServices();
+  final NodeKeys keys = service.keys;
+  private Vertx vertx;
+  private RoutesServer server;
 
-  VcApiNode(Vertx vertx, Path dir) throws Exception {
-    service = ServiceFixture.open(dir, keys);
+  private VcApiNode(Handler<RoutingContext> admin, int maxBodyBytes) {
+    this.admin = admin;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Admin routes open (the token is not the subject), the default body limit. */
+  static VcApiNode open() {
+    return new VcApiNode(RoutingContext::next, CredentialRoutes.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /** Admin routes behind this check, credential routes limited to this many body bytes. */
+  static VcApiNode guarded(Handler<RoutingContext> admin, int maxBodyBytes) {
+    return new VcApiNode(admin, maxBodyBytes);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    vertx = Vertx.vertx();
+    service.beforeEach(context);
     server =
         RoutesServer.start(
             vertx,
@@ -32,18 +57,37 @@ final class VcApiNode implements AutoCloseable {
                     service.issuance(),
                     service.verification(),
                     worker,
-                    RoutingContext::next,
+                    admin,
                     BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024),
-                    CredentialRoutes.DEFAULT_MAX_BODY_BYTES),
+                    maxBodyBytes),
             ProblemHandler.create());
   }
 
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    try {
+      server.close();
+      await(vertx.close());
+    } finally {
+      service.afterEach(context);
+    }
+  }
+
   HttpResponse<Buffer> post(String path, JsonObject body) throws Exception {
-    return await(
-        server
-            .post(path)
-            .putHeader("Content-Type", "application/json")
-            .sendBuffer(body.toBuffer()));
+    return post(path, body.encode(), null);
+  }
+
+  /** A JSON {@code POST}, with {@code Authorization: Bearer token} unless the token is null. */
+  HttpResponse<Buffer> post(String path, String body, String token) throws Exception {
+    HttpRequest<Buffer> request = server.post(path);
+    if (token != null) request.putHeader("Authorization", "Bearer " + token);
+    request.putHeader("Content-Type", "application/json");
+    return await(request.sendBuffer(Buffer.buffer(body)));
+  }
+
+  /** A {@code GET} to add headers to before sending. */
+  HttpRequest<Buffer> get(String path) {
+    return server.get(path);
   }
 
   HttpResponse<Buffer> get(String path) throws Exception {
@@ -85,11 +129,5 @@ final class VcApiNode implements AutoCloseable {
       if (check.getString("check").equals(name)) return check;
     }
     throw new AssertionError("no check " + name + " in " + report.encodePrettily());
-  }
-
-  @Override
-  public void close() throws Exception {
-    server.close();
-    service.close();
   }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +17,9 @@ import network.baton.credential.integrity.ProofOptions;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.service.ServiceFixture;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The VC API verifier's answers (verifier.yml): {@code /credentials/verify} 200 only for a
@@ -34,26 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * own challenge and domain, an optional holder, holder binding as the caller's policy, and a
  * presentation without proof verified for its credentials. Credentials under the VC 1.1 context.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class VcApiVerifyingTest {
   private static final String VERIFIER = "https://employer.example";
 
-  @TempDir Path dir;
   private final ObjectMapper mapper = new ObjectMapper();
   private final EddsaRdfc2022 suite = new EddsaRdfc2022(ServiceFixture.CONTEXTS.documentLoader());
   private final HolderWallet alice = HolderWallet.generate(new SecureRandom());
-  private VcApiNode node;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    node = new VcApiNode(vertx, dir);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
-  }
+  @RegisterExtension final VcApiNode node = VcApiNode.open();
 
   private JsonObject credentialFor(String subject, String format) throws Exception {
     JsonObject credential =

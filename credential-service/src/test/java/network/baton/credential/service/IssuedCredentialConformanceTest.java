@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import network.baton.credential.schema.AchievementCredentialSchema;
 import network.baton.credential.status.StatusPurpose;
@@ -17,11 +16,9 @@ import network.baton.credential.verify.Check;
 import network.baton.credential.verify.VerificationReport;
 import network.baton.vocab.ContextLoader;
 import network.baton.vocab.JsonLdInputException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,18 +31,7 @@ class IssuedCredentialConformanceTest {
   private static final ContextLoader CONTEXTS = ServiceFixture.CONTEXTS;
   private static final AchievementCredentialSchema SCHEMA = AchievementCredentialSchema.bundled();
 
-  @TempDir Path dir;
-  private ServiceFixture.Services service;
-
-  @BeforeEach
-  void open() throws Exception {
-    service = ServiceFixture.open(dir, ServiceFixture.keys());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    service.close();
-  }
+  @RegisterExtension final FreshServices service = new FreshServices();
 
   private ObjectNode issued(CredentialFormat format) throws Exception {
     return service

@@ -16,11 +16,9 @@ import network.baton.credential.schema.AchievementCredentialSchema;
 import network.baton.credential.status.StatusPurpose;
 import network.baton.credential.verify.Check;
 import network.baton.credential.verify.VerificationReport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,18 +34,7 @@ class OpenBadgesStatusEntryTest {
   private static final String SCHEMA_FILE =
       "openbadges-3.0/ob_v3p0_achievementcredential_schema.jsonld-adaptation.json";
 
-  @TempDir Path dir;
-  private ServiceFixture.Services service;
-
-  @BeforeEach
-  void open() throws Exception {
-    service = ServiceFixture.open(dir, ServiceFixture.keys());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    service.close();
-  }
+  @RegisterExtension final FreshServices service = new FreshServices();
 
   private static CredentialOrder order(CredentialFormat format) {
     return new CredentialOrder(HOLDER, FixtureCourses.COURSE, null, null, format);

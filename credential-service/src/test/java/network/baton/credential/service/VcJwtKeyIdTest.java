@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.nimbusds.jose.JWSObject;
-import java.nio.file.Path;
 import network.baton.credential.issue.CredentialIssuer;
-import network.baton.credential.keys.NodeKeys;
 import network.baton.credential.verify.VerificationReport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A node's {@code vc+jwt} names the {@code JsonWebKey} method of its key as {@code kid}, so a
@@ -23,19 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VcJwtKeyIdTest {
 
-  @TempDir Path dir;
-  private final NodeKeys keys = ServiceFixture.keys();
-  private ServiceFixture.Services service;
-
-  @BeforeEach
-  void open() throws Exception {
-    service = ServiceFixture.open(dir, keys);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    service.close();
-  }
+  @RegisterExtension final FreshServices service = new FreshServices();
 
   private SecuredCredential issued(CredentialFormat format) throws Exception {
     return service
@@ -61,7 +45,7 @@ class VcJwtKeyIdTest {
     assertThat(kid).isEqualTo(did + "#key-1-jwk");
     assertThat(method.path("type").asText()).isEqualTo("JsonWebKey");
     assertThat(method.path("publicKeyJwk").path("x").asText())
-        .isEqualTo(keys.current().publicKey().toJwk().get("x"));
+        .isEqualTo(service.keys.current().publicKey().toJwk().get("x"));
     assertThat(service.issuance().didDocument().canAssert(kid)).isTrue();
     VerificationReport report =
         service.verification().verifyCredential(new TextNode(credential.jwt()));
@@ -85,7 +69,7 @@ class VcJwtKeyIdTest {
     CredentialIssuer before =
         new CredentialIssuer(
             service.issuance().config().issuer(),
-            keys.current(),
+            service.keys.current(),
             iri -> java.util.Optional.empty(),
             iri -> true);
     String old = before.sign(payload);

@@ -8,10 +8,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import network.baton.credential.did.DidMethodResolver;
@@ -92,6 +95,19 @@ public final class IssuerNode implements AutoCloseable {
         new DidWebResolver(
             new DidWebOptions(Duration.ofSeconds(2), 64 * 1024, Duration.ZERO, 0),
             FetchPolicy.of(true)));
+  }
+
+  /**
+   * A vc+jwt verifier over {@link #resolver()} and the framework's skills that trusts only this DID
+   * and reads the clock as this instant.
+   */
+  public static CredentialVerifier verifier(String trustedDid, Instant now, StatusChecker status) {
+    return new CredentialVerifier(
+        resolver(),
+        new ConfiguredTrustList(Set.of(trustedDid)),
+        status,
+        new FrameworkSkills(),
+        Clock.fixed(now, ZoneOffset.UTC));
   }
 
   /** The one course this node publishes. */

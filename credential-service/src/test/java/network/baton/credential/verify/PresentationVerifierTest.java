@@ -9,14 +9,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.util.Base64URL;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import network.baton.credential.did.DidKey;
-import network.baton.credential.issue.FrameworkSkills;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.jose.BcJose;
 import network.baton.credential.keys.KeyAlgorithm;
@@ -43,12 +39,7 @@ class PresentationVerifierTest {
   void start() throws Exception {
     node = new IssuerNode(KeyAlgorithm.ED25519);
     CredentialVerifier credentials =
-        new CredentialVerifier(
-            IssuerNode.resolver(),
-            new ConfiguredTrustList(Set.of(node.did)),
-            e -> StatusResult.valid("not revoked"),
-            new FrameworkSkills(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+        IssuerNode.verifier(node.did, NOW, e -> StatusResult.valid("not revoked"));
     verifier =
         new PresentationVerifier(
             credentials, IssuerNode.resolver(), new UsedNonces(Duration.ofMinutes(10), 10_000));
