@@ -140,27 +140,25 @@ class MembershipVerifierTest {
   @Test
   void expiredListIsRefused() {
     SignedMembershipList signed = lists.signed(2);
-    Clock later = Clock.fixed(signed.list().expiresAt().plusSeconds(1), ZoneOffset.UTC);
 
-    assertThatThrownBy(
-            () ->
-                new MembershipVerifier(List.of(lists.coordinator.publicKey()), later)
-                    .verify(signed.jws()))
-        .isInstanceOf(InvalidMembershipList.class)
-        .hasMessageStartingWith("expired");
+    assertRefusedAt(signed.list().expiresAt().plusSeconds(1), signed.jws(), "expired");
   }
 
   @Test
   void listIssuedInTheFutureIsRefused() {
     SignedMembershipList signed = lists.signed(2);
-    Clock earlier = Clock.fixed(signed.list().issuedAt().minusSeconds(3600), ZoneOffset.UTC);
 
-    assertThatThrownBy(
-            () ->
-                new MembershipVerifier(List.of(lists.coordinator.publicKey()), earlier)
-                    .verify(signed.jws()))
+    assertRefusedAt(signed.list().issuedAt().minusSeconds(3600), signed.jws(), "not yet valid");
+  }
+
+  /** The coordinator's verifier, its clock at now, refuses jws with a message starting so. */
+  private void assertRefusedAt(Instant now, String jws, String start) {
+    MembershipVerifier verifierAt =
+        new MembershipVerifier(
+            List.of(lists.coordinator.publicKey()), Clock.fixed(now, ZoneOffset.UTC));
+    assertThatThrownBy(() -> verifierAt.verify(jws))
         .isInstanceOf(InvalidMembershipList.class)
-        .hasMessageStartingWith("not yet valid");
+        .hasMessageStartingWith(start);
   }
 
   @Test
