@@ -40,6 +40,13 @@ abstract class KosenPagesFixture {
     return node.send(node.request(path).header("Accept", "text/html").GET());
   }
 
+  /** The body of a page that must answer 200. */
+  String okPage(String path) {
+    HttpResponse<String> page = page(path);
+    assertThat(page.statusCode()).as(path).isEqualTo(200);
+    return page.body();
+  }
+
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

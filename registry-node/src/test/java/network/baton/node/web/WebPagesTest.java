@@ -101,20 +101,18 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void catalogueMarksTheQueryInResultsAndFacetLinksNarrowThem() {
-    HttpResponse<String> all = page("/catalogue?lang=en&q=" + encode("electrochemistry"));
-    assertThat(all.statusCode()).isEqualTo(200);
-    assertThat(all.body())
+    String all = okPage("/catalogue?lang=en&q=" + encode("electrochemistry"));
+    assertThat(all)
         .contains("<label for=\"q\">")
         .containsIgnoringCase("<mark>electrochemistry</mark>")
         .contains("id=\"facet-skillArea\"")
         .contains("id=\"facet-type\"");
-    long total = total(all.body());
-    String facet = href(all.body().substring(all.body().indexOf("id=\"facet-type\"")), "");
-    HttpResponse<String> narrowed = page(facet);
-    assertThat(narrowed.statusCode()).isEqualTo(200);
-    assertThat(narrowed.body()).contains("class=\"selected\"");
-    assertThat(total(narrowed.body())).isPositive().isLessThanOrEqualTo(total);
-    String chosen = narrowed.body().substring(narrowed.body().indexOf("id=\"chosen-filters\""));
+    long total = total(all);
+    String facet = href(all.substring(all.indexOf("id=\"facet-type\"")), "");
+    String narrowed = okPage(facet);
+    assertThat(narrowed).contains("class=\"selected\"");
+    assertThat(total(narrowed)).isPositive().isLessThanOrEqualTo(total);
+    String chosen = narrowed.substring(narrowed.indexOf("id=\"chosen-filters\""));
     HttpResponse<String> widened = page(href(chosen, ""));
     assertThat(total(widened.body())).isEqualTo(total);
     assertThat(widened.body()).doesNotContain("id=\"chosen-filters\"");
@@ -126,10 +124,9 @@ class WebPagesTest extends KosenPagesFixture {
     assertThat(total(first.body())).isGreaterThan(SearchForm.PAGE_SIZE);
     String next = href(first.body(), "id=\"next-page\"");
     assertThat(next).contains("cursor=");
-    HttpResponse<String> second = page(next);
-    assertThat(second.statusCode()).isEqualTo(200);
-    assertThat(second.body()).contains("id=\"first-page\"");
-    assertThat(firstHit(second.body())).isNotEqualTo(firstHit(first.body()));
+    String second = okPage(next);
+    assertThat(second).contains("id=\"first-page\"");
+    assertThat(firstHit(second)).isNotEqualTo(firstHit(first.body()));
   }
 
   @Test
@@ -157,9 +154,8 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void resourcePageShowsTheLinkedDataInHumanForm() {
-    HttpResponse<String> html = page("/resources/kosen-mec-programme?lang=en");
-    assertThat(html.statusCode()).isEqualTo(200);
-    assertThat(html.body())
+    String html = okPage("/resources/kosen-mec-programme?lang=en");
+    assertThat(html)
         .contains("Department of Materials and Electrochemistry")
         .contains("href=\"/skills/ECH\"")
         .contains(">Electrochemistry<")
@@ -198,9 +194,8 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void skillTreeShowsJapaneseAndEnglishLabels() {
-    HttpResponse<String> en = page("/skills?lang=en");
-    assertThat(en.statusCode()).isEqualTo(200);
-    assertThat(en.body())
+    String en = okPage("/skills?lang=en");
+    assertThat(en)
         .contains("id=\"skill-tree\"")
         .contains(">Electrochemistry<")
         .contains(">電気化学<")
@@ -209,10 +204,9 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void skillPageListsMaterialAcrossTheNetwork() {
-    HttpResponse<String> page = page("/skills/ECH?lang=en");
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<h1>Electrochemistry</h1>").contains("id=\"material\"");
-    assertThat(href(page.body(), "id=\"network-search\"")).startsWith("/network?skill=");
+    String page = okPage("/skills/ECH?lang=en");
+    assertThat(page).contains("<h1>Electrochemistry</h1>").contains("id=\"material\"");
+    assertThat(href(page, "id=\"network-search\"")).startsWith("/network?skill=");
   }
 
   @Test
