@@ -25,7 +25,7 @@ class CredentialBenchmarkTest {
   void shortRunMeasuresEveryRateAgainstANodeAndReportsRatiosFromThem() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Options options =
-        new Options(Duration.ofSeconds(1), Duration.ofSeconds(1), 2, EnumSet.allOf(Format.class));
+        new Options(Duration.ofMillis(250), Duration.ofMillis(500), 2, EnumSet.allOf(Format.class));
 
     Result result =
         CredentialBenchmark.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
