@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CredentialSettingsConfigTest {
 
-  @TempDir Path folder;
-  private NodeYaml yaml;
+  private final NodeYaml yaml;
 
-  @BeforeEach
-  void inTheFolder() {
+  CredentialSettingsConfigTest(@TempDir Path folder) {
     yaml = new NodeYaml(folder, "d", "http://localhost:8080");
   }
 

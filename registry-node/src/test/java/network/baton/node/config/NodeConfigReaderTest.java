@@ -257,26 +257,24 @@ class NodeConfigReaderTest {
             config.federation().members().get(1).has(network.baton.node.federation.Role.PUBLISHER))
         .isTrue();
 
-    Path relative =
-        write(
-            "bad.yaml",
-            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
+    NodeYaml listed = new NodeYaml(folder, "data", "http://a.example");
+    listed
+        .refuses(
+            "members:\n"
                 + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example'}\n"
-                + "  - {did: 'did:web:b.example', baseUrl: '/relative'}\n");
-    assertThatThrownBy(() -> reader.read(relative)).hasMessageStartingWith("members entry 2");
-    Path twice =
-        write(
-            "twice.yaml",
-            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
+                + "  - {did: 'did:web:b.example', baseUrl: '/relative'}\n")
+        .hasMessageStartingWith("members entry 2");
+    listed
+        .refuses(
+            "members:\n"
                 + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example'}\n"
-                + "  - {did: 'did:web:a.example', baseUrl: 'http://b.example'}\n");
-    assertThatThrownBy(() -> reader.read(twice)).hasMessageContaining("same DID twice");
-    Path role =
-        write(
-            "role.yaml",
-            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
-                + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example', roles: [king]}\n");
-    assertThatThrownBy(() -> reader.read(role)).hasMessageContaining("unknown member role");
+                + "  - {did: 'did:web:a.example', baseUrl: 'http://b.example'}\n")
+        .hasMessageContaining("same DID twice");
+    listed
+        .refuses(
+            "members:\n"
+                + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example', roles: [king]}\n")
+        .hasMessageContaining("unknown member role");
   }
 
   @Test
