@@ -42,8 +42,13 @@ abstract class KosenPagesFixture {
 
   /** The body of a page that must answer 200. */
   String okPage(String path) {
+    return pageBody(path, 200);
+  }
+
+  /** The body of a page that must answer with this status. */
+  String pageBody(String path, int status) {
     HttpResponse<String> page = page(path);
-    assertThat(page.statusCode()).as(path).isEqualTo(200);
+    assertThat(page.statusCode()).as(path).isEqualTo(status);
     return page.body();
   }
 

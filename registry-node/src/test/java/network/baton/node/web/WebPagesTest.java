@@ -141,9 +141,8 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void badSearchInputIsExplainedOnThePage() {
-    HttpResponse<String> bad = page("/catalogue?lang=en&type=Spaceship");
-    assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("id=\"problems\"").contains("Spaceship");
+    String bad = pageBody("/catalogue?lang=en&type=Spaceship", 400);
+    assertThat(bad).contains("id=\"problems\"").contains("Spaceship");
   }
 
   @Test
@@ -174,16 +173,14 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void unknownResourceGetsAnHtmlNotFoundPage() {
-    HttpResponse<String> missing = page("/resources/no-such-thing?lang=en");
-    assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.body()).contains("<html lang=\"en\">").contains("Not found");
+    String missing = pageBody("/resources/no-such-thing?lang=en", 404);
+    assertThat(missing).contains("<html lang=\"en\">").contains("Not found");
   }
 
   @Test
   void networkSearchShowsEachMembersStatusAndTheHits() {
-    HttpResponse<String> page = page("/network?lang=en&q=" + encode("battery"));
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body())
+    String page = okPage("/network?lang=en&q=" + encode("battery"));
+    assertThat(page)
         .contains("id=\"member-status\"")
         .contains("Setouchi kosen")
         .contains("answered")
@@ -211,8 +208,7 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void unknownSkillGetsAnHtmlNotFoundPage() {
-    HttpResponse<String> page = page("/skills/NO-SUCH-SKILL?lang=en");
-    assertThat(page.statusCode()).isEqualTo(404);
-    assertThat(page.body()).contains("There is no skill with the code NO-SUCH-SKILL");
+    String page = pageBody("/skills/NO-SUCH-SKILL?lang=en", 404);
+    assertThat(page).contains("There is no skill with the code NO-SUCH-SKILL");
   }
 }
