@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each benchmark runs end to end at a tiny size against real stores and a real node. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -62,7 +64,7 @@ class BenchmarksTest {
               .run(
                   node,
                   100,
-                  new AbuseBench.Settings(2, 1, 5, Duration.ZERO, Duration.ofSeconds(2)));
+                  new AbuseBench.Settings(2, 1, 5, Duration.ZERO, Duration.ofMillis(500)));
 
       assertThat(result.comparisons()).hasSize(4);
       assertMeasuredWithBaseline(result.comparisons().subList(0, 2));
@@ -71,16 +73,6 @@ class BenchmarksTest {
       assertThat(result.settings().get("attackOutcomes").toString()).isNotEqualTo("{}");
       assertThat(result.notes()).anyMatch(n -> n.startsWith("target: /search p99 under attack"));
     }
-  }
-
-  @Test
-  void abuseSettingsAreCheckedBeforeAnythingStarts() {
-    BenchCli cli = new BenchCli();
-    int code = cli.run("abuse", "--attackers=0", "--work=" + work);
-
-    assertThat(code).isEqualTo(2);
-    assertThat(cli.err()).contains("--attackers");
-    assertThat(work).isEmptyDirectory();
   }
 
   @Test
@@ -105,16 +97,27 @@ class BenchmarksTest {
   }
 
   @Test
-  void descriptorBenchmarkIsListedAndItsSettingsAreCheckedBeforeAnythingStarts() {
+  void descriptorBenchmarkIsListed() {
     BenchCli help = new BenchCli();
     help.run("--help");
     assertThat(help.out()).contains("descriptor");
+  }
 
+  /** A benchmark's bad setting, the folder option, and what the refusal names. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "abuse, --attackers=0, --work=, --attackers",
+    "descriptor, --clients=0, --work=, --clients",
+    "search, --resources=0, --work=, --resources and --iterations must be at least 1",
+    "credentials, --format=xml, --out=, xml"
+  })
+  void settingsAreCheckedBeforeAnythingStarts(
+      String benchmark, String setting, String folderOption, String named) {
     BenchCli cli = new BenchCli();
-    int code = cli.run("descriptor", "--clients=0", "--work=" + work);
+    int code = cli.run(benchmark, setting, folderOption + work);
 
     assertThat(code).isEqualTo(2);
-    assertThat(cli.err()).contains("--clients");
+    assertThat(cli.err()).contains(named);
     assertThat(work).isEmptyDirectory();
   }
 
@@ -137,26 +140,6 @@ class BenchmarksTest {
     assertThat(comparison.getDouble("measured")).isPositive();
     assertThat(comparison.getDouble("baseline")).isPositive();
     assertThat(comparison.getDouble("ratio")).isPositive();
-  }
-
-  @Test
-  void sizesBelowOneAreRefusedWithoutRunning() {
-    BenchCli cli = new BenchCli();
-    int code = cli.run("search", "--resources=0", "--work=" + work);
-
-    assertThat(code).isNotZero();
-    assertThat(cli.err()).contains("--resources and --iterations must be at least 1");
-    assertThat(work).isEmptyDirectory();
-  }
-
-  @Test
-  void credentialBenchmarkSettingsAreCheckedBeforeAnythingStarts() {
-    BenchCli cli = new BenchCli();
-    int code = cli.run("credentials", "--format=xml", "--out=" + work);
-
-    assertThat(code).isEqualTo(2);
-    assertThat(cli.err()).contains("xml");
-    assertThat(work).isEmptyDirectory();
   }
 
   @Test

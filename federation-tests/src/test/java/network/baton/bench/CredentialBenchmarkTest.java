@@ -26,7 +26,10 @@ class CredentialBenchmarkTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Options options =
         new Options(
-            Duration.ofSeconds(1), Duration.ofSeconds(1), 2, EnumSet.allOf(CredentialFormat.class));
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            2,
+            EnumSet.allOf(CredentialFormat.class));
 
     Result result =
         CredentialBenchmark.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));

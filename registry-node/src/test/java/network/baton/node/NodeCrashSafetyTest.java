@@ -79,9 +79,10 @@ class NodeCrashSafetyTest {
               });
       writers[w].start();
     }
-    while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL) {
-      Thread.sleep(20);
-    }
+    Eventually.until(
+        ACKNOWLEDGED_BEFORE_KILL + " writes acknowledged",
+        Duration.ofSeconds(90),
+        () -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL);
     process.destroyForcibly(); // SIGKILL: no shutdown hook, no store close
     process.waitFor(30, TimeUnit.SECONDS);
     stop.set(true);

@@ -3,46 +3,27 @@ package network.baton.credential.http;
 import static network.baton.credential.service.ServiceFixture.HOLDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.service.FixtureCourses;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A refused value is named in the problem detail shortened (on one line, at most 160 characters,
  * "..." where cut): a client cannot make an answer, or the log line that records it, as long as
  * what it sent, nor break it into lines.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RefusedValuesTest {
   private static final String LONG = "x".repeat(200_000);
   private static final String SHOWN = "'" + "x".repeat(160) + "...'";
 
-  // Every request here is refused before anything is written: one node serves the class.
-  @TempDir static Path dir;
-  private static VcApiNode node;
-
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    node = new VcApiNode(vertx, dir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    node.close();
-  }
+  @RegisterExtension final VcApiNode node = VcApiNode.open();
 
   private static JsonObject order() {
     return CredentialRoutes.issueRequest(HOLDER, FixtureCourses.COURSE, "vc+jwt");
@@ -83,7 +64,9 @@ class RefusedValuesTest {
     body.getJsonObject("options").put("format", LONG);
 
     assertThat(refused(node.post("/credentials/issue", body)))
-        .isEqualTo("options.format: format must be 'vc+jwt', 'eddsa-rdfc-2022' or 'dc+sd-jwt', not " + SHOWN);
+        .isEqualTo(
+            "options.format: format must be 'vc+jwt', 'eddsa-rdfc-2022' or 'dc+sd-jwt', not "
+                + SHOWN);
   }
 
   @Test

@@ -2,13 +2,10 @@ package network.baton.credential.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -16,37 +13,22 @@ import java.util.concurrent.TimeUnit;
 import network.baton.credential.issue.HolderWallet;
 import network.baton.credential.sdjwt.SdJwt;
 import network.baton.credential.sdjwt.SdJwtPresenter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SD-JWT VC through the VC API routes: issued with {@code options.format: dc+sd-jwt} for a did:key
  * holder, verified as a string credential (200 / 400) and as a presentation with a KB-JWT (200 with
  * the report either way), the report naming the claims disclosed.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SdJwtVcRoutesTest {
   private static final String COURSE = "https://kosen.example/resources/kosen-ec101";
   private static final String VERIFIER = "https://employer.example";
 
-  @TempDir Path dir;
+  @RegisterExtension final VcApiNode node = VcApiNode.open();
   private final HolderWallet alice = HolderWallet.generate(new SecureRandom());
-  private VcApiNode node;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    node = new VcApiNode(vertx, dir);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
-  }
 
   private String issue() throws Exception {
     JsonObject body =
@@ -117,14 +99,14 @@ class SdJwtVcRoutesTest {
 
   @Test
   void statusListTokenAndTypeMetadataAreServed() throws Exception {
-    assertThat(node.get("/statuslists/token/0").statusCode()).isEqualTo(404);
+    assertThat(node.fetch("/statuslists/token/0").statusCode()).isEqualTo(404);
     issue();
-    HttpResponse<Buffer> token = node.get("/statuslists/token/0");
+    HttpResponse<Buffer> token = node.fetch("/statuslists/token/0");
     assertThat(token.statusCode()).isEqualTo(200);
     assertThat(token.getHeader("Content-Type")).isEqualTo("application/statuslist+jwt");
     assertThat(token.bodyAsString().split("\\.")).hasSize(3);
 
-    HttpResponse<Buffer> type = node.get("/vct/skill-credential");
+    HttpResponse<Buffer> type = node.fetch("/vct/skill-credential");
     assertThat(type.statusCode()).isEqualTo(200);
     JsonObject metadata = type.bodyAsJsonObject();
     assertThat(metadata.getString("vct")).isEqualTo("https://kosen.example/vct/skill-credential");

@@ -90,7 +90,8 @@ final class VcApiNode implements BeforeEachCallback, AfterEachCallback {
     return server.get(path);
   }
 
-  HttpResponse<Buffer> get(String path) throws Exception {
+  /** A plain {@code GET}, sent. */
+  HttpResponse<Buffer> fetch(String path) throws Exception {
     return await(server.get(path).send());
   }
 

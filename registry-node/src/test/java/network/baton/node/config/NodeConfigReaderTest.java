@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,12 @@ class NodeConfigReaderTest {
 
   @TempDir Path folder;
   private final NodeConfigReader reader = new NodeConfigReader();
+  private NodeYaml yaml;
+
+  @BeforeEach
+  void inTheFolder() {
+    yaml = new NodeYaml(folder, "d", "http://x.org");
+  }
 
   @Test
   void yamlConfigFillsInDefaultsAndResolvesDataAgainstTheFile() throws IOException {
@@ -81,51 +88,32 @@ class NodeConfigReaderTest {
 
   @Test
   void typosAndBadValuesAreRefusedWithTheKeyNamed() throws IOException {
-    assertThatThrownBy(
-            () -> reader.read(write("a.yaml", "dataDir: d\nbaseUrl: http://x.org\nprot: 1\n")))
-        .hasMessageStartingWith("unknown config key 'prot'");
-    assertThatThrownBy(
-            () -> reader.read(write("b.yaml", "dataDir: d\nbaseUrl: http://x.org\nport: 70000\n")))
-        .hasMessage("port must be between 0 and 65535: 70000");
-    assertThatThrownBy(
-            () ->
-                reader.read(
-                    write(
-                        "c.yaml",
-                        "dataDir: d\nbaseUrl: http://x.org\nadminTokenHashes: [secret]\n")))
+    yaml.refuses("prot: 1\n").hasMessageStartingWith("unknown config key 'prot'");
+    yaml.refuses("port: 70000\n").hasMessage("port must be between 0 and 65535: 70000");
+    yaml.refuses("adminTokenHashes: [secret]\n")
         .hasMessageContaining("64 lower-case hex digits")
         .hasMessageNotContaining("secret");
-    assertThatThrownBy(
-            () ->
-                reader.read(
-                    write("d.yaml", "dataDir: d\nbaseUrl: http://x.org\nsparqlTimeout: soon\n")))
+    yaml.refuses("sparqlTimeout: soon\n")
         .hasMessageStartingWith("sparqlTimeout must be a duration");
   }
 
   @Test
   void valuesOfTheWrongTypeAreNotCoercedAndNameTheKey() throws IOException {
-    String base = "dataDir: d\nbaseUrl: http://x.org\n";
-    assertThatThrownBy(() -> reader.read(write("a.yaml", base + "port: '8080'\n")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("port must be a whole number: \"8080\"");
-    assertThatThrownBy(() -> reader.read(write("b.yaml", base + "resultCap: 1.5\n")))
-        .hasMessage("resultCap must be a whole number: 1.5");
-    assertThatThrownBy(() -> reader.read(write("c.yaml", base + "allowLoopbackHttp: 'yes'\n")))
+    yaml.refuses("port: '8080'\n").hasMessage("port must be a whole number: \"8080\"");
+    yaml.refuses("resultCap: 1.5\n").hasMessage("resultCap must be a whole number: 1.5");
+    yaml.refuses("allowLoopbackHttp: 'yes'\n")
         .hasMessage("allowLoopbackHttp must be true or false: \"yes\"");
-    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "languages: [ja, 1]\n")))
-        .hasMessage("languages must be a list of strings: 1");
-    assertThatThrownBy(() -> reader.read(write("e.yaml", base + "trustedIssuers: did:web:x\n")))
+    yaml.refuses("languages: [ja, 1]\n").hasMessage("languages must be a list of strings: 1");
+    yaml.refuses("trustedIssuers: did:web:x\n")
         .hasMessage("trustedIssuers must be a list of strings");
-    assertThatThrownBy(() -> reader.read(write("f.yaml", base + "host: [a]\n")))
-        .hasMessage("host must be a string");
-    assertThatThrownBy(() -> reader.read(write("g.yaml", base + "statusListCacheTtl: soon\n")))
+    yaml.refuses("host: [a]\n").hasMessage("host must be a string");
+    yaml.refuses("statusListCacheTtl: soon\n")
         .hasMessageStartingWith("statusListCacheTtl must be a duration");
   }
 
   @Test
   void unknownKeysAreRefusedWithEveryKnownKeyListed() throws IOException {
-    assertThatThrownBy(
-            () -> reader.read(write("a.yaml", "dataDir: d\nbaseUrl: http://x.org\nprot: 1\n")))
+    yaml.refuses("prot: 1\n")
         .hasMessage(
             "unknown config key 'prot'; known keys: "
                 + String.join(", ", ConfigFile.KEYS.stream().sorted().toList()))
@@ -138,14 +126,13 @@ class NodeConfigReaderTest {
 
   @Test
   void durationsAreReadInEachSpelling() throws IOException {
-    String base = "dataDir: d\nbaseUrl: http://x.org\n";
-    assertThat(reader.read(write("a.yaml", base + "sparqlTimeout: 500ms\n")).sparql().timeout())
+    assertThat(yaml.read("sparqlTimeout: 500ms\n").sparql().timeout())
         .isEqualTo(Duration.ofMillis(500));
-    assertThat(reader.read(write("b.yaml", base + "sparqlTimeout: 1m\n")).sparql().timeout())
+    assertThat(yaml.read("sparqlTimeout: 1m\n").sparql().timeout())
         .isEqualTo(Duration.ofMinutes(1));
-    assertThat(reader.read(write("c.yaml", base + "sparqlTimeout: PT3S\n")).sparql().timeout())
+    assertThat(yaml.read("sparqlTimeout: PT3S\n").sparql().timeout())
         .isEqualTo(Duration.ofSeconds(3));
-    assertThat(reader.read(write("d.yaml", base + "sparqlTimeout: 2.5\n")).sparql().timeout())
+    assertThat(yaml.read("sparqlTimeout: 2.5\n").sparql().timeout())
         .isEqualTo(Duration.ofMillis(2500));
   }
 
@@ -163,35 +150,21 @@ class NodeConfigReaderTest {
 
   @Test
   void sparqlCostLimitsAreReadWithDefaultsAndCheckedInOneLine() throws IOException {
-    NodeConfig defaults = reader.read(write("a.yaml", "dataDir: d\nbaseUrl: http://x.org\n"));
+    NodeConfig defaults = yaml.read("");
     assertThat(defaults.sparql().limits()).isEqualTo(QueryLimits.defaults());
 
     NodeConfig set =
-        reader.read(
-            write(
-                "b.yaml",
-                "dataDir: d\nbaseUrl: http://x.org\nsparqlMaxQueryBytes: 4096\n"
-                    + "sparqlMaxStringLength: 5000\nsparqlMemoryBytes: 33554432\n"
-                    + "sparqlMaxAnswerBytes: 1048576\n"));
+        yaml.read(
+            "sparqlMaxQueryBytes: 4096\n"
+                + "sparqlMaxStringLength: 5000\nsparqlMemoryBytes: 33554432\n"
+                + "sparqlMaxAnswerBytes: 1048576\n");
     assertThat(set.sparql().limits()).isEqualTo(new QueryLimits(4096, 5000, 33_554_432, 1_048_576));
 
-    assertThatThrownBy(
-            () ->
-                reader.read(
-                    write("c.yaml", "dataDir: d\nbaseUrl: http://x.org\nsparqlMemoryBytes: 10\n")))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("sparqlMemoryBytes: 10\n")
         .hasMessage("sparqlMemoryBytes must be at least 1048576 (1 MiB): 10");
-    assertThatThrownBy(
-            () ->
-                reader.read(
-                    write(
-                        "d.yaml",
-                        "dataDir: d\nbaseUrl: http://x.org\nsparqlMaxStringLength: lots\n")))
+    yaml.refuses("sparqlMaxStringLength: lots\n")
         .hasMessage("sparqlMaxStringLength must be a whole number: \"lots\"");
-    assertThatThrownBy(
-            () ->
-                reader.read(
-                    write("e.yaml", "dataDir: d\nbaseUrl: http://x.org\nsparqlMaxQueryBytes: 5\n")))
+    yaml.refuses("sparqlMaxQueryBytes: 5\n")
         .hasMessage("sparqlMaxQueryBytes must be at least 1024: 5");
   }
 
@@ -239,35 +212,27 @@ class NodeConfigReaderTest {
 
   @Test
   void trustedProxiesAreIpAddressesOnly() throws IOException {
-    String base = "dataDir: data\nbaseUrl: https://kosen.example.jp\n";
-    assertThat(
-            reader
-                .read(write("p.yaml", base + "trustedProxies: [127.0.0.1, '::1']\n"))
-                .server()
-                .trustedProxies())
+    NodeYaml kosen = new NodeYaml(folder, "data", "https://kosen.example.jp");
+    assertThat(kosen.read("trustedProxies: [127.0.0.1, '::1']\n").server().trustedProxies())
         .containsExactly("127.0.0.1", "::1");
-    assertThatThrownBy(() -> reader.read(write("q.yaml", base + "trustedProxies: [proxy.local]\n")))
-        .isInstanceOf(ConfigException.class)
+    kosen
+        .refuses("trustedProxies: [proxy.local]\n")
         .hasMessageContaining("trustedProxies entries must be IP addresses")
         .hasMessageContaining("proxy.local");
   }
 
   @Test
   void badWorkLimitsAreRefusedWithTheKeyNamed() throws IOException {
-    String base = "dataDir: data\nbaseUrl: https://kosen.example.jp\n";
-    assertThatThrownBy(() -> reader.read(write("a.yaml", base + "work: {sprql: {threads: 1}}\n")))
-        .isInstanceOf(ConfigException.class)
+    NodeYaml kosen = new NodeYaml(folder, "data", "https://kosen.example.jp");
+    kosen
+        .refuses("work: {sprql: {threads: 1}}\n")
         .hasMessageContaining("work.sprql")
         .hasMessageContaining("sparql, search, read, write, credentials");
-    assertThatThrownBy(() -> reader.read(write("b.yaml", base + "work: {sparql: {thread: 1}}\n")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("work.sparql.thread");
-    assertThatThrownBy(() -> reader.read(write("c.yaml", base + "work: {search: {threads: 0}}\n")))
-        .isInstanceOf(ConfigException.class)
+    kosen.refuses("work: {sparql: {thread: 1}}\n").hasMessageContaining("work.sparql.thread");
+    kosen
+        .refuses("work: {search: {threads: 0}}\n")
         .hasMessage("work.search: threads must be at least 1: 0");
-    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "work: {read: 4}\n")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("work.read must be an object");
+    kosen.refuses("work: {read: 4}\n").hasMessageContaining("work.read must be an object");
   }
 
   @Test
@@ -292,87 +257,69 @@ class NodeConfigReaderTest {
             config.federation().members().get(1).has(network.baton.node.federation.Role.PUBLISHER))
         .isTrue();
 
-    Path relative =
-        write(
-            "bad.yaml",
-            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
+    NodeYaml listed = new NodeYaml(folder, "data", "http://a.example");
+    listed
+        .refuses(
+            "members:\n"
                 + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example'}\n"
-                + "  - {did: 'did:web:b.example', baseUrl: '/relative'}\n");
-    assertThatThrownBy(() -> reader.read(relative)).hasMessageStartingWith("members entry 2");
-    Path twice =
-        write(
-            "twice.yaml",
-            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
+                + "  - {did: 'did:web:b.example', baseUrl: '/relative'}\n")
+        .hasMessageStartingWith("members entry 2");
+    listed
+        .refuses(
+            "members:\n"
                 + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example'}\n"
-                + "  - {did: 'did:web:a.example', baseUrl: 'http://b.example'}\n");
-    assertThatThrownBy(() -> reader.read(twice)).hasMessageContaining("same DID twice");
-    Path role =
-        write(
-            "role.yaml",
-            "dataDir: data\nbaseUrl: http://a.example\nmembers:\n"
-                + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example', roles: [king]}\n");
-    assertThatThrownBy(() -> reader.read(role)).hasMessageContaining("unknown member role");
+                + "  - {did: 'did:web:a.example', baseUrl: 'http://b.example'}\n")
+        .hasMessageContaining("same DID twice");
+    listed
+        .refuses(
+            "members:\n"
+                + "  - {did: 'did:web:a.example', baseUrl: 'http://a.example', roles: [king]}\n")
+        .hasMessageContaining("unknown member role");
   }
 
   @Test
   void inputLimitsHaveDefaultsAndAreReadAndChecked() throws IOException {
-    String base = "dataDir: d\nbaseUrl: http://x.org\n";
 
-    InputLimits defaults = reader.read(write("a.yaml", base)).input();
+    InputLimits defaults = yaml.read("").input();
     InputLimits read =
-        reader
-            .read(
-                write(
-                    "b.yaml",
-                    base
-                        + "maxNestingDepth: 32\nmaxJsonValues: 5000\nmaxJsonKeys: 100\n"
-                        + "maxJsonArrayLength: 200\n"))
+        yaml.read(
+                "maxNestingDepth: 32\nmaxJsonValues: 5000\nmaxJsonKeys: 100\n"
+                    + "maxJsonArrayLength: 200\n")
             .input();
 
     assertThat(defaults).isEqualTo(new InputLimits(64, 10_000, 500, 500));
     assertThat(read).isEqualTo(new InputLimits(32, 5_000, 100, 200));
     assertThat(read.json().maxDepth()).isEqualTo(32);
-    assertThatThrownBy(() -> reader.read(write("c.yaml", base + "maxNestingDepth: 5000\n")))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("maxNestingDepth: 5000\n")
         .hasMessage("maxNestingDepth must be between 1 and 256: 5000");
-    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "maxJsonValues: 0\n")))
-        .hasMessage("maxJsonValues must be at least 1: 0");
-    assertThatThrownBy(() -> reader.read(write("e.yaml", base + "maxJsonKeys: many\n")))
+    yaml.refuses("maxJsonValues: 0\n").hasMessage("maxJsonValues must be at least 1: 0");
+    yaml.refuses("maxJsonKeys: many\n")
         .hasMessageStartingWith("maxJsonKeys must be a whole number");
   }
 
   @Test
   void theLimitOnWrongAdminTokensHasDefaultsAndIsReadAndChecked() throws IOException {
-    String base = "dataDir: d\nbaseUrl: http://x.org\n";
 
-    AdminLockout defaults = reader.read(write("a.yaml", base)).admin().lockout();
+    AdminLockout defaults = yaml.read("").admin().lockout();
     AdminLockout read =
-        reader
-            .read(write("b.yaml", base + "adminTokenFailures: 3\nadminTokenFailureWindow: 5m\n"))
-            .admin()
-            .lockout();
+        yaml.read("adminTokenFailures: 3\nadminTokenFailureWindow: 5m\n").admin().lockout();
 
     assertThat(defaults).isEqualTo(new AdminLockout(10, Duration.ofMinutes(1)));
     assertThat(read).isEqualTo(new AdminLockout(3, Duration.ofMinutes(5)));
-    assertThatThrownBy(() -> reader.read(write("c.yaml", base + "adminTokenFailures: 0\n")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("adminTokenFailures must be at least 1: 0");
-    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "adminTokenFailureWindow: 0s\n")))
+    yaml.refuses("adminTokenFailures: 0\n").hasMessage("adminTokenFailures must be at least 1: 0");
+    yaml.refuses("adminTokenFailureWindow: 0s\n")
         .hasMessage("adminTokenFailureWindow must be positive: PT0S");
   }
 
   @Test
   void theIdleTimeoutDefaultsPastTheSparqlTimeoutAndMayNotBeShorter() throws IOException {
-    String base = "dataDir: d\nbaseUrl: http://x.org\n";
 
-    assertThat(reader.read(write("a.yaml", base)).server().idleTimeout())
-        .isEqualTo(Duration.ofMinutes(2));
-    assertThat(reader.read(write("b.yaml", base + "sparqlTimeout: 5m\n")).server().idleTimeout())
+    assertThat(yaml.read("").server().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(yaml.read("sparqlTimeout: 5m\n").server().idleTimeout())
         .isEqualTo(Duration.ofMinutes(6));
-    assertThat(reader.read(write("c.yaml", base + "idleTimeout: 30s\n")).server().idleTimeout())
+    assertThat(yaml.read("idleTimeout: 30s\n").server().idleTimeout())
         .isEqualTo(Duration.ofSeconds(30));
-    assertThatThrownBy(() -> reader.read(write("d.yaml", base + "idleTimeout: 5s\n")))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("idleTimeout: 5s\n")
         .hasMessage("idleTimeout (PT5S) must be longer than sparqlTimeout (PT10S)");
   }
 

@@ -1,7 +1,6 @@
 package network.baton.node.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsConfigTest {
 
   @TempDir Path folder;
-  private final NodeConfigReader reader = new NodeConfigReader();
+  private NodeYaml yaml;
   private LocalCa ca;
 
   @BeforeEach
@@ -26,21 +25,13 @@ class TlsConfigTest {
     ca = LocalCa.in(folder.resolve("tls"));
     ca.issue("a");
     ca.issue("b");
-  }
-
-  private NodeConfig read(String yaml) throws IOException {
-    return reader.read(write(yaml));
-  }
-
-  private Path write(String yaml) throws IOException {
-    return Files.writeString(
-        folder.resolve("node.yaml"), "dataDir: d\nbaseUrl: https://localhost:8443\n" + yaml);
+    yaml = new NodeYaml(folder, "d", "https://localhost:8443");
   }
 
   @Test
   void tlsFilesAndTrustedCertificatesResolveAgainstTheConfigFolder() throws IOException {
     NodeConfig config =
-        read(
+        yaml.read(
             "tls: {certificate: tls/a.pem, privateKey: tls/a-key.pem}\n"
                 + "trustedCertificates: [tls/ca.pem]\nallowLoopbackHttps: true\n");
 
@@ -57,7 +48,7 @@ class TlsConfigTest {
 
   @Test
   void withoutThemPlainHttpTheJdkTrustAndLoopbackRefused() throws IOException {
-    NodeConfig config = read("");
+    NodeConfig config = yaml.read("");
 
     assertThat(config.server().tls()).isNull();
     assertThat(config.credentials().allowLoopbackHttps()).isFalse();
@@ -67,15 +58,12 @@ class TlsConfigTest {
 
   @Test
   void aMissingFileIsNamed() {
-    assertThatThrownBy(() -> read("tls: {certificate: tls/nope.pem, privateKey: tls/a-key.pem}\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("tls: {certificate: tls/nope.pem, privateKey: tls/a-key.pem}\n")
         .hasMessage(
             "tls.certificate: certificate file not found: " + folder.resolve("tls/nope.pem"));
-    assertThatThrownBy(() -> read("tls: {certificate: tls/a.pem, privateKey: tls/nope.pem}\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("tls: {certificate: tls/a.pem, privateKey: tls/nope.pem}\n")
         .hasMessageContaining("tls.privateKey: key file not found");
-    assertThatThrownBy(() -> read("trustedCertificates: [tls/none.pem]\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("trustedCertificates: [tls/none.pem]\n")
         .hasMessageContaining("trustedCertificates: certificate file not found");
   }
 
@@ -83,44 +71,34 @@ class TlsConfigTest {
   void aFileThatIsNotPemIsRefused() throws IOException {
     Files.writeString(folder.resolve("junk.pem"), "not a certificate\n");
 
-    assertThatThrownBy(() -> read("tls: {certificate: junk.pem, privateKey: tls/a-key.pem}\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("tls: {certificate: junk.pem, privateKey: tls/a-key.pem}\n")
         .hasMessageContaining("is not a PEM certificate");
-    assertThatThrownBy(() -> read("tls: {certificate: tls/a.pem, privateKey: junk.pem}\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("tls: {certificate: tls/a.pem, privateKey: junk.pem}\n")
         .hasMessageContaining("is not a PEM private key");
-    assertThatThrownBy(() -> read("tls: {certificate: tls/a-key.pem, privateKey: tls/a-key.pem}\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("tls: {certificate: tls/a-key.pem, privateKey: tls/a-key.pem}\n")
         .hasMessageContaining("is not a PEM certificate");
-    assertThatThrownBy(() -> read("trustedCertificates: [junk.pem]\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("trustedCertificates: [junk.pem]\n")
         .hasMessageContaining("is not a PEM certificate");
   }
 
   @Test
   void aKeyThatIsNotTheCertificatesIsRefused() {
-    assertThatThrownBy(() -> read("tls: {certificate: tls/a.pem, privateKey: tls/b-key.pem}\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("tls: {certificate: tls/a.pem, privateKey: tls/b-key.pem}\n")
         .hasMessageContaining("is not the key of the certificate in");
   }
 
   @Test
   void tlsMustNameBothFilesAndNoOtherKey() {
-    assertThatThrownBy(() -> read("tls: {certificate: tls/a.pem}\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("tls: {certificate: tls/a.pem}\n")
         .hasMessageContaining("tls needs both certificate and privateKey");
-    assertThatThrownBy(
-            () -> read("tls: {certificate: tls/a.pem, privateKey: tls/a-key.pem, pass: x}\n"))
-        .isInstanceOf(ConfigException.class)
+    yaml.refuses("tls: {certificate: tls/a.pem, privateKey: tls/a-key.pem, pass: x}\n")
         .hasMessageContaining("unknown key 'tls.pass'");
-    assertThatThrownBy(() -> read("tls: cert.pem\n"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("tls must be an object");
+    yaml.refuses("tls: cert.pem\n").hasMessageContaining("tls must be an object");
   }
 
   @Test
   void theNodeCommandSaysABadTlsConfigInOneLineAndExitsTwo() throws IOException {
-    Path config = write("tls: {certificate: tls/a.pem, privateKey: tls/b-key.pem}\n");
+    Path config = yaml.write("tls: {certificate: tls/a.pem, privateKey: tls/b-key.pem}\n");
     StringWriter err = new StringWriter();
 
     assertThat(node(err, "--config", config.toString())).isEqualTo(2);
@@ -130,7 +108,7 @@ class TlsConfigTest {
 
   @Test
   void theNodeCommandTakesTlsFlagsTogetherOnly() throws IOException {
-    Path config = write("");
+    Path config = yaml.write("");
     StringWriter err = new StringWriter();
 
     int code =

@@ -1,16 +1,23 @@
 package network.baton.node.credential;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import network.baton.credential.http.CredentialRoutes;
+import network.baton.credential.issue.VcContexts;
 import network.baton.node.NodeSetup;
 import network.baton.node.RunningNode;
 import network.baton.node.auth.AdminTokens;
@@ -85,5 +92,46 @@ public final class CredentialNode {
     NodeSetup bare = NodeSetup.bare();
     return bare.withExtensions(
         List.of(new CredentialExtension(bare.skills(), ContextLoader.bundled(), name -> null)));
+  }
+
+  /**
+   * Issues a credential to holder for the course at path on target (e.g. resources/kosen-mc4-ec),
+   * in format (vc+jwt or eddsa-rdfc-2022); the 201 answer's body.
+   */
+  static String issue(RunningNode target, String holder, String path, String format) {
+    String course = target.url() + "/" + path;
+    JsonObject body = CredentialRoutes.issueRequest(holder, course, format);
+    body.getJsonObject("credential").getJsonObject("credentialSubject").put("achievement", course);
+    HttpResponse<String> response =
+        target.post("/credentials/issue", "application/json", body.encode());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return response.body();
+  }
+
+  /** Asks target's VC API verifier about a credential; its report. */
+  static JsonObject verify(RunningNode target, Object verifiableCredential) {
+    HttpResponse<String> response =
+        target.send(
+            target
+                .request("/credentials/verify")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        new JsonObject()
+                            .put("verifiableCredential", verifiableCredential)
+                            .encode())));
+    JsonObject answer = new JsonObject(response.body());
+    // The VC API verifier answers a credential that does not verify 400, with the full report.
+    boolean refused = Boolean.FALSE.equals(answer.getValue("verified"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(refused ? 400 : 200);
+    return answer;
+  }
+
+  /** The vc+jwt inside the enveloped credential of an issue answer. */
+  static String jwtOf(JsonObject issued) {
+    return issued
+        .getJsonObject("verifiableCredential")
+        .getString("id")
+        .substring(VcContexts.ENVELOPED_VC_PREFIX.length());
   }
 }

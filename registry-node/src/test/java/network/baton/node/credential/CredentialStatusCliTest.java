@@ -2,56 +2,25 @@ package network.baton.node.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import network.baton.node.Cli;
 import network.baton.node.RunningNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13 on the command line: {@code baton credential issue --status} chooses the status entries
- * (revocation alone by default), bad values are one-line usage errors, and suspending a credential
- * without a suspension entry is a one-line refusal with exit code 1.
+ * Issuing, suspending and revoking through {@code baton credential} against a real node. Issue 13:
+ * {@code --status} chooses the status entries (revocation alone by default), bad values are
+ * one-line usage errors, and suspending a credential without a suspension entry is a one-line
+ * refusal with exit code 1; other refusals of the node are exit code 1, an unreachable node 2.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
-class CredentialStatusCliTest {
-  private static final String HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
-
-  private Vertx vertx;
-  private RunningNode node;
-  private Path folder;
-  private final Cli cli = new Cli();
-
-  @BeforeAll
-  void startNode(@TempDir Path folder) {
-    this.folder = folder;
-    vertx = Vertx.vertx();
-    node = CredentialNode.start(vertx, folder, config -> config);
-  }
-
-  @AfterAll
-  void stopNode() {
-    if (node != null) node.close();
-    if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().join();
-  }
-
-  @BeforeEach
-  void clearOutput() {
-    cli.clear();
-  }
-
-  private int onTheNode(String command, String... args) {
-    String[] prefix = {"credential", command, "--node", node.url(), "--token", RunningNode.TOKEN};
-    return cli.run(Cli.join(prefix, args));
+class CredentialStatusCliTest extends CredentialNodeCli {
+  private int issueOnTheNode(String achievement, String... options) {
+    String[] issue = {"--holder", HOLDER, "--achievement", achievement};
+    return onTheNode("issue", Cli.join(issue, options));
   }
 
   private JsonObject issued(String... status) throws Exception {
@@ -115,5 +84,69 @@ class CredentialStatusCliTest {
           .startsWith("baton credential issue: --status must be revocation, suspension or")
           .contains("'" + bad + "'");
     }
+  }
+
+  @Test
+  void credentialIssuedSuspendedAndRevokedThroughTheCommandLine() throws Exception {
+    Path issued = folder.resolve("cli-issued.json");
+    String course = node.url() + "/resources/kosen-mc5-safety";
+    String[] di = {
+      "--format", "di", "--status", "revocation,suspension", "--out", issued.toString()
+    };
+    assertThat(issueOnTheNode(course, di)).as(cli.err()).isZero();
+    String id = new JsonObject(Files.readString(issued)).getString("credentialId");
+    assertThat(
+            new JsonObject(Files.readString(issued))
+                .getJsonObject("verifiableCredential")
+                .getJsonObject("proof"))
+        .isNotNull();
+    String[] verify = {
+      "verify", issued.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http"
+    };
+    assertThat(cli.run(verify)).as(cli.out()).isZero();
+
+    assertThat(onTheNode("suspend", id)).isZero();
+    assertThat(cli.out()).contains(id + ": suspended");
+    cli.clear();
+    assertThat(cli.run(verify)).isEqualTo(1);
+    assertThat(cli.out()).contains("✗ status: the credential is suspended");
+
+    assertThat(onTheNode("unsuspend", id)).isZero();
+    assertThat(cli.run(verify)).isZero();
+    assertThat(onTheNode("revoke", id)).isZero();
+    cli.clear();
+    assertThat(onTheNode("suspend", id)).as("revocation is final").isEqualTo(1);
+    assertThat(cli.err()).contains("HTTP 409", "revocation is final");
+  }
+
+  @Test
+  void nodeRefusalsAreExitCode1AndAnUnreachableNodeExitCode2() {
+    assertThat(issueOnTheNode("https://elsewhere.example/resources/x")).isEqualTo(1);
+    assertThat(cli.err()).contains("HTTP 422");
+    cli.clear();
+    assertThat(
+            cli.run(
+                "credential",
+                "revoke",
+                "--node",
+                node.url(),
+                "--token",
+                "wrong-token",
+                "urn:uuid:x"))
+        .isEqualTo(1);
+    assertThat(cli.err()).contains("HTTP 403");
+    cli.clear();
+    int closedPort = CredentialNode.freePort();
+    assertThat(
+            cli.run(
+                "credential",
+                "revoke",
+                "--node",
+                "http://localhost:" + closedPort,
+                "--token",
+                RunningNode.TOKEN,
+                "urn:uuid:x"))
+        .isEqualTo(2);
+    assertThat(cli.err()).contains("cannot reach");
   }
 }

@@ -11,55 +11,41 @@ import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.http.media.MediaType;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import network.baton.node.RunningNode;
+import network.baton.node.NodePerTest;
 import network.baton.vocab.ContextLoader;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.JenaTitanium;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every node serves the BATON context and its JSON-LD answers link to that copy, so a JSON-LD
  * processor whose only document source is the node (nothing else reachable) reads them.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(60)
-class ContextRoutesTest {
+class ContextRoutesTest extends NodePerTest {
 
   private static final String COURSE = "/resources/kosen-ec101";
   private static final Pattern ALTERNATE =
       Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"alternate\"[^,]*anchor=\"([^\"]+)\"");
 
-  @TempDir Path dataDir;
-  private RunningNode node;
-
   @BeforeEach
-  void start(Vertx vertx) {
-    node = RunningNode.start(vertx, dataDir);
+  void startNode(Vertx vertx) {
+    start(vertx);
     node.post("/resources", "text/turtle", fixture("course.ttl"));
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
   }
 
   @Test

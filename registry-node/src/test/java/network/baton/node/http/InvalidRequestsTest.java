@@ -4,44 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import network.baton.credential.http.ProblemHandler;
+import network.baton.node.NodePerTest;
 import network.baton.node.RawHttp;
-import network.baton.node.RunningNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Requests Vert.x cannot decode before routing get problem+json answers, not empty bodies. */
-@ExtendWith(VertxExtension.class)
 @Timeout(60)
-class InvalidRequestsTest {
+class InvalidRequestsTest extends NodePerTest {
 
-  @TempDir Path dataDir;
-  private RunningNode node;
   private RawHttp http;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    node =
-        RunningNode.start(
-            vertx,
-            dataDir,
-            c ->
-                c.withSparql(q -> q.withTimeout(Duration.ofMillis(500)))
-                    .withServer(s -> s.withIdleTimeout(Duration.ofSeconds(2))));
+  void startNode(Vertx vertx) {
+    start(
+        vertx,
+        c ->
+            c.withSparql(q -> q.withTimeout(Duration.ofMillis(500)))
+                .withServer(s -> s.withIdleTimeout(Duration.ofSeconds(2))));
     http = new RawHttp(node.verticle().actualPort(), Duration.ofSeconds(10));
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
   }
 
   @Test

@@ -19,16 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import network.baton.node.ConcurrentWriters;
 import network.baton.node.NodeSetup;
 import network.baton.node.RunningNode;
 import network.baton.node.auth.AdminTokens;
@@ -153,32 +149,19 @@ class NodeDescriptorRoutesTest {
   void concurrentWritesLoseNoUpdate() throws Exception {
     start();
     List<String> codes = List.of("ECH-KIN", "MFG-COAT", "MFG-DRY", "SAF-TRUN", "RCY-HYD", "MAT");
-    ExecutorService clients = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < 4; c++) {
-        Random random = new Random(c);
-        running.add(
-            clients.submit(
-                () -> {
-                  for (int i = 0; i < 15; i++) {
-                    String id = "course-" + random.nextInt(20);
-                    if (random.nextInt(6) == 0) {
-                      node.delete("/resources/" + id);
-                    } else {
-                      String code = codes.get(random.nextInt(codes.size()));
-                      node.put("/resources/" + id, "text/turtle", course(id, code), null);
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : running) {
-        f.get(100, TimeUnit.SECONDS);
-      }
-    } finally {
-      clients.shutdownNow();
-    }
+    ConcurrentWriters.run(
+        4,
+        random -> {
+          for (int i = 0; i < 15; i++) {
+            String id = "course-" + random.nextInt(20);
+            if (random.nextInt(6) == 0) {
+              node.delete("/resources/" + id);
+            } else {
+              String code = codes.get(random.nextInt(codes.size()));
+              node.put("/resources/" + id, "text/turtle", course(id, code), null);
+            }
+          }
+        });
 
     assertThat(descriptor().getLong("resourceCount")).isPositive();
     assertIsTheFullScansDocument();

@@ -135,7 +135,7 @@ final class RequestCorpus {
       if (!methods.containsKey(method.toLowerCase(Locale.ROOT)) || method.equals("get")) {
         // A method no route of the path takes (or one in lower case): the router answers it before
         // any page runs.
-        add(method + " " + valid, method, valid, Map.of(), new byte[0], false, false);
+        add(method + " " + valid, method, valid, Map.of(), new byte[0], false);
       }
     }
     for (Map.Entry<String, JsonNode> entry : methods.entrySet()) {
@@ -559,16 +559,15 @@ final class RequestCorpus {
     binds.append(" } LIMIT 1");
     Map<String, String> query = Map.of("Content-Type", "application/sparql-query");
     for (String path : List.of("/sparql", "/federation/sparql")) {
-      add(path + " runaway FILTER", "POST", path, query, ascii(runaway), false, false);
+      add(path + " runaway FILTER", "POST", path, query, ascii(runaway), false);
       add(
           path + " SERVICE to loopback",
           "POST",
           path,
           query,
           ascii("SELECT * { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }"),
-          false,
           false);
-      add(path + " chained CONCAT", "POST", path, query, ascii(binds.toString()), false, false);
+      add(path + " chained CONCAT", "POST", path, query, ascii(binds.toString()), false);
     }
     add(
         "GET /sparql runaway FILTER",
@@ -576,7 +575,6 @@ final class RequestCorpus {
         "/sparql?query=" + java.net.URLEncoder.encode(runaway, StandardCharsets.UTF_8),
         Map.of(),
         new byte[0],
-        false,
         false);
   }
 
@@ -599,7 +597,6 @@ final class RequestCorpus {
         "/credentials/verify",
         json,
         ascii("{\"verifiableCredential\": \"" + jwt + "\"}"),
-        false,
         false);
     add(
         "verify page with a did:web on loopback",
@@ -607,8 +604,7 @@ final class RequestCorpus {
         "/verify",
         Map.of("Content-Type", "application/x-www-form-urlencoded"),
         ascii("credential=" + jwt),
-        true,
-        false);
+        true);
   }
 
   private static boolean isPage(JsonNode operation) {
@@ -650,17 +646,6 @@ final class RequestCorpus {
       Map<String, String> headers,
       byte[] body,
       boolean page) {
-    add(name, method, target, headers, body, page, false);
-  }
-
-  private void add(
-      String name,
-      String method,
-      String target,
-      Map<String, String> headers,
-      byte[] body,
-      boolean page,
-      boolean mayClose) {
     StringBuilder head = new StringBuilder();
     head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     if (!headers.containsKey("Host")) {
@@ -671,7 +656,7 @@ final class RequestCorpus {
       head.append("Content-Length: ").append(body.length).append("\r\n");
     }
     head.append("Connection: close\r\n\r\n");
-    cases.add(new Case(name, concat(ascii(head.toString()), body), page, mayClose));
+    cases.add(new Case(name, concat(ascii(head.toString()), body), page, false));
   }
 
   private void add(String name, byte[] request, boolean page, boolean mayClose) {

@@ -5,43 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import network.baton.credential.http.ProblemHandler;
+import network.baton.node.NodePerTest;
 import network.baton.node.RunningNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bodies a careless or hostile client sends to the publishing and query routes: nested thousands
  * deep, not UTF-8, JSON-LD with more values than expansion can handle. Each is refused with a
  * problem that says why, and nothing is stored.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(120)
-class UntrustedBodiesTest {
+class UntrustedBodiesTest extends NodePerTest {
 
   private static final byte BAD = (byte) 0xff;
 
-  @TempDir Path dataDir;
-  private RunningNode node;
-
   @BeforeEach
-  void start(Vertx vertx) {
-    node = RunningNode.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
+  void startNode(Vertx vertx) {
+    start(vertx);
   }
 
   @Test

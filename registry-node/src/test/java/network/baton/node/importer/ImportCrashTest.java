@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import network.baton.node.Eventually;
 import network.baton.node.NodeProcess;
 import network.baton.node.auth.AdminTokens;
 import network.baton.vocab.ContextLoader;
@@ -92,10 +93,10 @@ class ImportCrashTest {
     CompletableFuture<ImportSummary> running =
         CompletableFuture.supplyAsync(
             () -> importer.run(items, List.of(), quiet, acknowledged::add));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (acknowledged.size() < KILL_AFTER && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Eventually.until(
+        KILL_AFTER + " resources acknowledged",
+        Duration.ofSeconds(60),
+        () -> acknowledged.size() >= KILL_AFTER);
     first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     ImportSummary summary = running.get(90, TimeUnit.SECONDS);
     Set<String> acked = Set.copyOf(acknowledged);

@@ -4,46 +4,33 @@ import static network.baton.node.RunningNode.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import network.baton.node.NodePerTest;
 import network.baton.node.RunningNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Validators per representation (RFC 9110 8.8.3, 13.1): each format of a version has its own strong
  * ETag, If-None-Match compares weakly and only within one representation, If-Match strongly.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(60)
-class RepresentationValidatorsTest {
+class RepresentationValidatorsTest extends NodePerTest {
 
   private static final String COURSE = "/resources/kosen-ec101";
   private static final List<String> FORMATS =
       List.of("application/ld+json", "text/turtle", "application/n-triples", "application/rdf+xml");
 
-  @TempDir Path dataDir;
-  private RunningNode node;
-
   @BeforeEach
-  void start(Vertx vertx) {
-    node = RunningNode.start(vertx, dataDir);
+  void startNode(Vertx vertx) {
+    start(vertx);
     assertThat(node.post("/resources", "text/turtle", fixture("course.ttl")).statusCode())
         .isEqualTo(201);
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
   }
 
   @Test

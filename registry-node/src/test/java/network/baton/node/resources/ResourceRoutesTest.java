@@ -9,44 +9,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import network.baton.node.RunningNode;
+import network.baton.node.NodePerTest;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The resource routes end to end in a full node: the HTML page the web extension puts in front of
  * them, batches that the text index makes searchable, and a body the node's server decodes as a
  * form. What the routes answer alone is in {@link ResourceRoutesOnARouterTest}, on a bare router.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(60)
-class ResourceRoutesTest {
+class ResourceRoutesTest extends NodePerTest {
 
   private static final String TURTLE = "text/turtle";
   private static final String COURSE = "/resources/kosen-ec101";
   private static final String IRI = "http://node.test/resources/kosen-ec101";
 
-  @TempDir Path dataDir;
-  private RunningNode node;
-
   @BeforeEach
-  void start(Vertx vertx) {
-    node = RunningNode.start(vertx, dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
+  void startNode(Vertx vertx) {
+    start(vertx);
   }
 
   @Test

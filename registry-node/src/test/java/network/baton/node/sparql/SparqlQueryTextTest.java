@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import network.baton.node.RunningNode;
+import network.baton.node.NodePerTest;
 import network.baton.node.config.QueryLimits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The query text itself (issue 11, items 6 and the SPARQL part of the 414/413 answers): too long is
@@ -24,23 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * and syntax errors are 400 with a reason (line and column for a syntax error), on {@code /sparql}
  * and {@code /federation/sparql} alike; every one is problem+json.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(60)
-class SparqlQueryTextTest {
-
-  @TempDir Path data;
-  private RunningNode node;
-
-  @AfterEach
-  void stop() {
-    if (node != null) {
-      node.close();
-    }
-  }
+class SparqlQueryTextTest extends NodePerTest {
 
   @Test
   void queryTextOverTheLimitIs414InAGetAnd413InAPost(Vertx vertx) {
-    node = RunningNode.start(vertx, data, c -> c.withSparql(q -> q.withLimits(limitedTo(1024))));
+    start(vertx, c -> c.withSparql(q -> q.withLimits(limitedTo(1024))));
     String longQuery = "SELECT * { ?s ?p ?o } #" + "x".repeat(2000);
 
     HttpResponse<String> get = node.get("/sparql?query=" + encode(longQuery), null);
@@ -65,7 +49,7 @@ class SparqlQueryTextTest {
 
   @Test
   void hugeQueriesAreRefusedAtTheDefaultLimits(Vertx vertx) {
-    node = RunningNode.start(vertx, data);
+    start(vertx);
     String huge = "SELECT * { ?s ?p ?o } #" + "x".repeat(300_000);
 
     assertTooLong(post("/sparql", "application/sparql-query", huge), 413);
@@ -77,7 +61,7 @@ class SparqlQueryTextTest {
 
   @Test
   void nestingDeeperThanTheParserIs400(Vertx vertx) {
-    node = RunningNode.start(vertx, data);
+    start(vertx);
     String deep = "SELECT * " + "{ ".repeat(60_000) + "?s ?p ?o " + "} ".repeat(60_000);
     String deepExpression =
         "SELECT * { ?s ?p ?o FILTER(" + "(".repeat(60_000) + "?o" + ")".repeat(60_000) + ") }";
@@ -97,7 +81,7 @@ class SparqlQueryTextTest {
 
   @Test
   void syntaxErrorsGiveLineAndColumnOnBothEndpoints(Vertx vertx) {
-    node = RunningNode.start(vertx, data);
+    start(vertx);
     String broken = "SELECT ?s\nWHERE { ?s ?p }";
 
     for (String path : new String[] {"/sparql", "/federation/sparql"}) {

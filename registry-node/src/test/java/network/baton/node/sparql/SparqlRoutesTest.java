@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import network.baton.node.RunningNode;
+import network.baton.node.NodePerTest;
 import network.baton.node.store.ResourceDraft;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -30,37 +28,24 @@ import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.sparql.exec.http.UpdateExecutionHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(60)
-class SparqlRoutesTest {
+class SparqlRoutesTest extends NodePerTest {
 
   private static final String COURSES =
       "PREFIX schema: <http://schema.org/> SELECT ?course ?code WHERE { ?course a schema:Course ;"
           + " schema:courseCode ?code } ORDER BY ?code";
 
-  @TempDir Path dataDir;
-  private RunningNode node;
-
   @BeforeEach
-  void start(Vertx vertx) {
+  void startNode(Vertx vertx) {
     startNode(vertx, Duration.ofSeconds(20));
   }
 
   private void startNode(Vertx vertx, Duration timeout) {
-    node = RunningNode.start(vertx, dataDir, c -> c.withSparql(q -> q.with(timeout, 3)));
-    TwoCourses.publish(node);
-  }
-
-  @AfterEach
-  void stop() {
-    node.close();
+    TwoCourses.publish(start(vertx, c -> c.withSparql(q -> q.with(timeout, 3))));
   }
 
   @Test

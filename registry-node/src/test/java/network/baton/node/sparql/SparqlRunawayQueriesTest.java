@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,14 +20,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
-import network.baton.node.RunningNode;
+import network.baton.node.NodePerTest;
 import network.baton.node.config.NodeConfig;
 import network.baton.node.config.QueryLimits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,9 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * whose client has gone stops, a queued one never starts; the node goes on answering everything
  * else, and later queries and writes succeed. Wall-clock bounds are generous on purpose.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(180)
-class SparqlRunawayQueriesTest {
+class SparqlRunawayQueriesTest extends NodePerTest {
 
   /** The query: each FILTER test backtracks for hours over two joined literals. */
   static final String REGEX =
@@ -50,22 +44,12 @@ class SparqlRunawayQueriesTest {
   private static final String SEARCH =
       "/search?q=" + URLEncoder.encode("電池", StandardCharsets.UTF_8);
 
-  @TempDir Path data;
-  private RunningNode node;
-
-  @AfterEach
-  void stop() {
-    if (node != null) {
-      node.close();
-    }
-  }
-
   @Test
   void runawayQueriesFromClientsThatGiveUpLeaveTheNodeAnsweringAndStop(Vertx vertx)
       throws Exception {
     // A limit far beyond the clients' patience: the queries must stop because the clients left.
     Duration limit = Duration.ofSeconds(30);
-    start(vertx, c -> c.withSparql(q -> q.withTimeout(limit)));
+    startWithKosenSample(vertx, c -> c.withSparql(q -> q.withTimeout(limit)));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     AtomicBoolean attacking = new AtomicBoolean(true);
     List<Long> healthMillis = new CopyOnWriteArrayList<>();
@@ -138,7 +122,7 @@ class SparqlRunawayQueriesTest {
     // Each query runs for hours unstopped: a second is as good a limit as any, and waited for five
     // times.
     Duration limit = Duration.ofSeconds(1);
-    start(vertx, c -> c.withSparql(q -> q.withTimeout(limit)));
+    startWithKosenSample(vertx, c -> c.withSparql(q -> q.withTimeout(limit)));
     long started = System.nanoTime();
 
     HttpResponse<String> response = node.get("/sparql?query=" + encode(query), null);
@@ -158,7 +142,7 @@ class SparqlRunawayQueriesTest {
     // and Jena's timeout alone never reaches a sort once it has begun. Memory is not the limit
     // here.
     Duration limit = Duration.ofSeconds(2);
-    start(
+    startWithKosenSample(
         vertx,
         c ->
             c.withSparql(q -> q.withTimeout(limit))
@@ -185,7 +169,7 @@ class SparqlRunawayQueriesTest {
   void resultsBeingWrittenStopAtTheTimeLimit(Vertx vertx) throws Exception {
     // Rows come fast and the answer is large: the limit passes while rows are written.
     Duration limit = Duration.ofMillis(1500);
-    start(vertx, c -> c.withSparql(q -> q.with(limit, 50_000_000)));
+    startWithKosenSample(vertx, c -> c.withSparql(q -> q.with(limit, 50_000_000)));
     String query = "SELECT * { ?s ?p ?o . ?a ?b ?c . ?d ?e ?f }";
 
     HttpResponse<String> response = node.get("/sparql?query=" + encode(query), "text/csv");
@@ -197,7 +181,7 @@ class SparqlRunawayQueriesTest {
 
   @Test
   void writesAndOtherQueriesSucceedAfterConcurrentTimedOutQueries(Vertx vertx) throws Exception {
-    start(vertx, c -> c.withSparql(q -> q.withTimeout(Duration.ofSeconds(1))));
+    startWithKosenSample(vertx, c -> c.withSparql(q -> q.withTimeout(Duration.ofSeconds(1))));
     List<CompletableFuture<Integer>> timedOut = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       int host = 30 + i;
@@ -224,9 +208,8 @@ class SparqlRunawayQueriesTest {
         .isEqualTo(200);
   }
 
-  private void start(Vertx vertx, UnaryOperator<NodeConfig> tweak) {
-    node = RunningNode.start(vertx, data, tweak);
-    node.publishKosenSample();
+  private void startWithKosenSample(Vertx vertx, UnaryOperator<NodeConfig> tweak) {
+    start(vertx, tweak).publishKosenSample();
   }
 
   private int port() {

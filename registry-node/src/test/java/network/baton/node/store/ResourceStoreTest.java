@@ -21,6 +21,10 @@ class ResourceStoreTest {
 
   private static final ResourceIds IDS = new ResourceIds("http://node.test");
 
+  /** A reader of Turtle (JSON-LD is not read in these tests). */
+  private final ResourceReader reader =
+      new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
+
   @TempDir Path folder;
 
   @Test
@@ -76,32 +80,26 @@ class ResourceStoreTest {
 
   @Test
   void foreignSubjectIriIsRefusedBeforeAnythingIsStored() {
-    ResourceReader reader =
-        new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
-    String turtle =
-        "<http://elsewhere.test/x> a <http://schema.org/Course> ; <http://schema.org/name> \"x\"@en .";
-
-    assertThatThrownBy(() -> reader.read(turtle, Lang.TURTLE))
-        .isInstanceOf(StoreException.class)
-        .hasMessageContaining("must be under http://node.test/resources/");
+    assertRefused(
+        "<http://elsewhere.test/x> a <http://schema.org/Course> ; <http://schema.org/name> \"x\"@en .",
+        "must be under http://node.test/resources/");
   }
 
   @Test
   void documentWithTwoTopLevelResourcesIsRefused() {
-    ResourceReader reader =
-        new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
-    String turtle =
-        "<resources/a> a <http://schema.org/Course> . <resources/b> a <http://schema.org/Course> .";
+    assertRefused(
+        "<resources/a> a <http://schema.org/Course> . <resources/b> a <http://schema.org/Course> .",
+        "one resource per request");
+  }
 
+  private void assertRefused(String turtle, String reason) {
     assertThatThrownBy(() -> reader.read(turtle, Lang.TURTLE))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("one resource per request");
+        .hasMessageContaining(reason);
   }
 
   @Test
   void courseWithModulesPointingBackKeepsTheCourseAsSubject() {
-    ResourceReader reader =
-        new ResourceReader(IDS, (json, base) -> GraphFactory.createDefaultGraph());
     String turtle =
         "@prefix s: <http://schema.org/> .\n"
             + "<resources/course> a s:Course ; s:hasPart _:m .\n"

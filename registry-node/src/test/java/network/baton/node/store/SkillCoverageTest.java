@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.entry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import network.baton.node.ConcurrentWriters;
 import network.baton.node.Eventually;
 import network.baton.node.resources.ResourceReader;
 import org.apache.jena.graph.Node;
@@ -173,36 +172,23 @@ class SkillCoverageTest {
         List.of("ECH-KIN", "ECH-THERMO", "MFG-COAT", "MFG-DRY", "SAF", "SAF-TRUN", "REC");
     try (ResourceStore store = open();
         SkillCoverage coverage = follow(store)) {
-      ExecutorService writers = Executors.newFixedThreadPool(4);
-      try {
-        List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
-          Random random = new Random(w);
-          running.add(
-              writers.submit(
-                  () -> {
-                    for (int i = 0; i < 40; i++) {
-                      String id = "r" + random.nextInt(30);
-                      String skill = skills.get(random.nextInt(skills.size()));
-                      try {
-                        if (random.nextInt(6) == 0) {
-                          store.delete(id, null);
-                        } else {
-                          store.replace(id, course(id, "teaches", skill), null);
-                        }
-                      } catch (StoreException e) {
-                        // deleted already (GONE), or never made (NOT_FOUND): a refusal, no write
-                      }
-                    }
-                    return null;
-                  }));
-        }
-        for (Future<?> f : running) {
-          f.get(100, TimeUnit.SECONDS);
-        }
-      } finally {
-        writers.shutdownNow();
-      }
+      ConcurrentWriters.run(
+          4,
+          random -> {
+            for (int i = 0; i < 40; i++) {
+              String id = "r" + random.nextInt(30);
+              String skill = skills.get(random.nextInt(skills.size()));
+              try {
+                if (random.nextInt(6) == 0) {
+                  store.delete(id, null);
+                } else {
+                  store.replace(id, course(id, "teaches", skill), null);
+                }
+              } catch (StoreException e) {
+                // deleted already (GONE), or never made (NOT_FOUND): a refusal, no write
+              }
+            }
+          });
 
       assertThat(coverage.snapshot().resourceCount()).isPositive();
       assertSameAsFullScan(store, coverage);

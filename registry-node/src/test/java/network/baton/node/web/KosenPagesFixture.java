@@ -40,6 +40,18 @@ abstract class KosenPagesFixture {
     return node.send(node.request(path).header("Accept", "text/html").GET());
   }
 
+  /** The body of a page that must answer 200. */
+  String okPage(String path) {
+    return pageBody(path, 200);
+  }
+
+  /** The body of a page that must answer with this status. */
+  String pageBody(String path, int status) {
+    HttpResponse<String> page = page(path);
+    assertThat(page.statusCode()).as(path).isEqualTo(status);
+    return page.body();
+  }
+
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

@@ -101,20 +101,18 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void catalogueMarksTheQueryInResultsAndFacetLinksNarrowThem() {
-    HttpResponse<String> all = page("/catalogue?lang=en&q=" + encode("electrochemistry"));
-    assertThat(all.statusCode()).isEqualTo(200);
-    assertThat(all.body())
+    String all = okPage("/catalogue?lang=en&q=" + encode("electrochemistry"));
+    assertThat(all)
         .contains("<label for=\"q\">")
         .containsIgnoringCase("<mark>electrochemistry</mark>")
         .contains("id=\"facet-skillArea\"")
         .contains("id=\"facet-type\"");
-    long total = total(all.body());
-    String facet = href(all.body().substring(all.body().indexOf("id=\"facet-type\"")), "");
-    HttpResponse<String> narrowed = page(facet);
-    assertThat(narrowed.statusCode()).isEqualTo(200);
-    assertThat(narrowed.body()).contains("class=\"selected\"");
-    assertThat(total(narrowed.body())).isPositive().isLessThanOrEqualTo(total);
-    String chosen = narrowed.body().substring(narrowed.body().indexOf("id=\"chosen-filters\""));
+    long total = total(all);
+    String facet = href(all.substring(all.indexOf("id=\"facet-type\"")), "");
+    String narrowed = okPage(facet);
+    assertThat(narrowed).contains("class=\"selected\"");
+    assertThat(total(narrowed)).isPositive().isLessThanOrEqualTo(total);
+    String chosen = narrowed.substring(narrowed.indexOf("id=\"chosen-filters\""));
     HttpResponse<String> widened = page(href(chosen, ""));
     assertThat(total(widened.body())).isEqualTo(total);
     assertThat(widened.body()).doesNotContain("id=\"chosen-filters\"");
@@ -126,10 +124,9 @@ class WebPagesTest extends KosenPagesFixture {
     assertThat(total(first.body())).isGreaterThan(SearchForm.PAGE_SIZE);
     String next = href(first.body(), "id=\"next-page\"");
     assertThat(next).contains("cursor=");
-    HttpResponse<String> second = page(next);
-    assertThat(second.statusCode()).isEqualTo(200);
-    assertThat(second.body()).contains("id=\"first-page\"");
-    assertThat(firstHit(second.body())).isNotEqualTo(firstHit(first.body()));
+    String second = okPage(next);
+    assertThat(second).contains("id=\"first-page\"");
+    assertThat(firstHit(second)).isNotEqualTo(firstHit(first.body()));
   }
 
   @Test
@@ -144,9 +141,8 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void badSearchInputIsExplainedOnThePage() {
-    HttpResponse<String> bad = page("/catalogue?lang=en&type=Spaceship");
-    assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("id=\"problems\"").contains("Spaceship");
+    String bad = pageBody("/catalogue?lang=en&type=Spaceship", 400);
+    assertThat(bad).contains("id=\"problems\"").contains("Spaceship");
   }
 
   @Test
@@ -157,9 +153,8 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void resourcePageShowsTheLinkedDataInHumanForm() {
-    HttpResponse<String> html = page("/resources/kosen-mec-programme?lang=en");
-    assertThat(html.statusCode()).isEqualTo(200);
-    assertThat(html.body())
+    String html = okPage("/resources/kosen-mec-programme?lang=en");
+    assertThat(html)
         .contains("Department of Materials and Electrochemistry")
         .contains("href=\"/skills/ECH\"")
         .contains(">Electrochemistry<")
@@ -178,16 +173,14 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void unknownResourceGetsAnHtmlNotFoundPage() {
-    HttpResponse<String> missing = page("/resources/no-such-thing?lang=en");
-    assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.body()).contains("<html lang=\"en\">").contains("Not found");
+    String missing = pageBody("/resources/no-such-thing?lang=en", 404);
+    assertThat(missing).contains("<html lang=\"en\">").contains("Not found");
   }
 
   @Test
   void networkSearchShowsEachMembersStatusAndTheHits() {
-    HttpResponse<String> page = page("/network?lang=en&q=" + encode("battery"));
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body())
+    String page = okPage("/network?lang=en&q=" + encode("battery"));
+    assertThat(page)
         .contains("id=\"member-status\"")
         .contains("Setouchi kosen")
         .contains("answered")
@@ -198,9 +191,8 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void skillTreeShowsJapaneseAndEnglishLabels() {
-    HttpResponse<String> en = page("/skills?lang=en");
-    assertThat(en.statusCode()).isEqualTo(200);
-    assertThat(en.body())
+    String en = okPage("/skills?lang=en");
+    assertThat(en)
         .contains("id=\"skill-tree\"")
         .contains(">Electrochemistry<")
         .contains(">電気化学<")
@@ -209,16 +201,14 @@ class WebPagesTest extends KosenPagesFixture {
 
   @Test
   void skillPageListsMaterialAcrossTheNetwork() {
-    HttpResponse<String> page = page("/skills/ECH?lang=en");
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<h1>Electrochemistry</h1>").contains("id=\"material\"");
-    assertThat(href(page.body(), "id=\"network-search\"")).startsWith("/network?skill=");
+    String page = okPage("/skills/ECH?lang=en");
+    assertThat(page).contains("<h1>Electrochemistry</h1>").contains("id=\"material\"");
+    assertThat(href(page, "id=\"network-search\"")).startsWith("/network?skill=");
   }
 
   @Test
   void unknownSkillGetsAnHtmlNotFoundPage() {
-    HttpResponse<String> page = page("/skills/NO-SUCH-SKILL?lang=en");
-    assertThat(page.statusCode()).isEqualTo(404);
-    assertThat(page.body()).contains("There is no skill with the code NO-SUCH-SKILL");
+    String page = pageBody("/skills/NO-SUCH-SKILL?lang=en", 404);
+    assertThat(page).contains("There is no skill with the code NO-SUCH-SKILL");
   }
 }

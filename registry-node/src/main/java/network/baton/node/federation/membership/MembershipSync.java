@@ -105,6 +105,11 @@ public final class MembershipSync implements AutoCloseable {
     return timer;
   }
 
+  /** The periodic pull's Vert.x timer, -1 when none (a test checks that close cancels it). */
+  long timer() {
+    return timer;
+  }
+
   /** Stops the periodic pull and closes the HTTP client. */
   @Override
   public void close() {

@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import network.baton.credential.fetch.Tripwire;
 import network.baton.node.Eventually;
 import network.baton.node.LogCapture;
@@ -51,6 +53,10 @@ class MembershipNodesTest {
   private Vertx vertx;
   private final MembershipLists lists = new MembershipLists();
   private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+  private final Map<RunningNode, MembershipExtension> memberships = new ConcurrentHashMap<>();
+
+  /** Connections open to the recorders, counted from their open to their close. */
+  private final AtomicInteger connections = new AtomicInteger();
 
   @BeforeEach
   void setUp() {
@@ -87,6 +93,7 @@ class MembershipNodesTest {
         RunningNode.start(
             vertx, config, RunningNode.testSetup().withExtensions(List.of(membership)));
     open.add(node);
+    memberships.put(node, membership);
     return node;
   }
 
@@ -233,13 +240,20 @@ class MembershipNodesTest {
     offer(a, lists.signed(1, local("listed", listed)).jws());
     Eventually.until("a first periodic sync", Duration.ofSeconds(10), () -> !calls.isEmpty());
     assertThat(calls).isNotEmpty();
+    MembershipSync sync = memberships.get(a).sync();
+    long timer = sync.timer();
+    assertThat(timer).isNotNegative();
 
     open.remove(a);
     a.close();
-    Thread.sleep(300);
+    // Each request the node sent has arrived once the connections it sent them on are closed.
+    Eventually.until(
+        "the node's connections closed", Duration.ofSeconds(10), () -> openConnections() == 0);
     int afterStop = calls.size();
-    Thread.sleep(500);
+    List<SyncResult> afterClose = await(sync.syncNow());
 
+    assertThat(vertx.cancelTimer(timer)).as("the periodic timer was cancelled").isFalse();
+    assertThat(afterClose).extracting(SyncResult::status).containsOnly("error");
     assertThat(calls).hasSize(afterStop);
   }
 
@@ -352,10 +366,19 @@ class MembershipNodesTest {
   }
 
   /** A plain HTTP server on a loopback port that records each request and answers the same. */
+  private int openConnections() {
+    return connections.get();
+  }
+
   private int recorder(List<String> calls, int status, String body) {
     HttpServer server =
         vertx
             .createHttpServer()
+            .connectionHandler(
+                connection -> {
+                  connections.incrementAndGet();
+                  connection.closeHandler(closed -> connections.decrementAndGet());
+                })
             .requestHandler(
                 request -> {
                   calls.add(request.method() + " " + request.path());

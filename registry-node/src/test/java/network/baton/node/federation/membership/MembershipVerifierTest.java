@@ -80,13 +80,7 @@ class MembershipVerifierTest {
   @Test
   void otherKeyClaimingTheCoordinatorKidFailsTheSignatureCheck() throws Exception {
     SigningKey other = SigningKey.generate(KeyAlgorithm.ED25519, "x", new SecureRandom());
-    JWSObject forged =
-        new JWSObject(
-            new JWSHeader.Builder(JWSAlgorithm.EdDSA)
-                .type(new JOSEObjectType(SignedMembershipList.TYPE))
-                .keyID(SignedMembershipList.keyId(lists.coordinator.publicKey()))
-                .build(),
-            new Payload(MembershipLists.list(9).toJson()));
+    JWSObject forged = listJws(JWSAlgorithm.EdDSA, MembershipLists.list(9).toJson());
     forged.sign(BcJose.signer(other));
 
     assertRefused(forged.serialize(), "bad signature");
@@ -116,23 +110,11 @@ class MembershipVerifierTest {
 
   @Test
   void algNoneAndHmacAreRefusedByName() throws Exception {
-    String header =
-        Base64URL.encode(
-                ("{\"alg\":\"none\",\"typ\":\"baton-membership+jwt\",\"kid\":\""
-                        + SignedMembershipList.keyId(lists.coordinator.publicKey())
-                        + "\"}")
-                    .getBytes(UTF_8))
-            .toString();
+    String header = encodedHeader("none");
     String payload = Base64URL.encode(MembershipLists.list(5).toJson().getBytes(UTF_8)).toString();
     assertRefused(header + "." + payload + ".", "alg 'none'");
 
-    JWSObject hmac =
-        new JWSObject(
-            new JWSHeader.Builder(JWSAlgorithm.HS256)
-                .type(new JOSEObjectType(SignedMembershipList.TYPE))
-                .keyID(SignedMembershipList.keyId(lists.coordinator.publicKey()))
-                .build(),
-            new Payload(MembershipLists.list(5).toJson()));
+    JWSObject hmac = listJws(JWSAlgorithm.HS256, MembershipLists.list(5).toJson());
     hmac.sign(new MACSigner(lists.coordinator.publicKey().encoded()));
     assertRefused(hmac.serialize(), "shared-secret");
   }
@@ -140,39 +122,31 @@ class MembershipVerifierTest {
   @Test
   void expiredListIsRefused() {
     SignedMembershipList signed = lists.signed(2);
-    Clock later = Clock.fixed(signed.list().expiresAt().plusSeconds(1), ZoneOffset.UTC);
 
-    assertThatThrownBy(
-            () ->
-                new MembershipVerifier(List.of(lists.coordinator.publicKey()), later)
-                    .verify(signed.jws()))
-        .isInstanceOf(InvalidMembershipList.class)
-        .hasMessageStartingWith("expired");
+    assertRefusedAt(signed.list().expiresAt().plusSeconds(1), signed.jws(), "expired");
   }
 
   @Test
   void listIssuedInTheFutureIsRefused() {
     SignedMembershipList signed = lists.signed(2);
-    Clock earlier = Clock.fixed(signed.list().issuedAt().minusSeconds(3600), ZoneOffset.UTC);
 
-    assertThatThrownBy(
-            () ->
-                new MembershipVerifier(List.of(lists.coordinator.publicKey()), earlier)
-                    .verify(signed.jws()))
+    assertRefusedAt(signed.list().issuedAt().minusSeconds(3600), signed.jws(), "not yet valid");
+  }
+
+  /** The coordinator's verifier, its clock at now, refuses jws with a message starting so. */
+  private void assertRefusedAt(Instant now, String jws, String start) {
+    MembershipVerifier verifierAt =
+        new MembershipVerifier(
+            List.of(lists.coordinator.publicKey()), Clock.fixed(now, ZoneOffset.UTC));
+    assertThatThrownBy(() -> verifierAt.verify(jws))
         .isInstanceOf(InvalidMembershipList.class)
-        .hasMessageStartingWith("not yet valid");
+        .hasMessageStartingWith(start);
   }
 
   @Test
   void algThatDoesNotFitTheCoordinatorKeyIsRefused() {
     String[] parts = lists.signed(5).jws().split("\\.");
-    String es256Header =
-        Base64URL.encode(
-                ("{\"alg\":\"ES256\",\"typ\":\"baton-membership+jwt\",\"kid\":\""
-                        + SignedMembershipList.keyId(lists.coordinator.publicKey())
-                        + "\"}")
-                    .getBytes(UTF_8))
-            .toString();
+    String es256Header = encodedHeader("ES256");
 
     assertRefused(es256Header + "." + parts[1] + "." + parts[2], "does not fit");
   }
@@ -188,13 +162,7 @@ class MembershipVerifierTest {
 
   @Test
   void signedPayloadThatIsNotAListIsRefusedAsMalformedPayload() throws Exception {
-    JWSObject object =
-        new JWSObject(
-            new JWSHeader.Builder(JWSAlgorithm.EdDSA)
-                .type(new JOSEObjectType(SignedMembershipList.TYPE))
-                .keyID(SignedMembershipList.keyId(lists.coordinator.publicKey()))
-                .build(),
-            new Payload("{\"version\":0,\"members\":[]}"));
+    JWSObject object = listJws(JWSAlgorithm.EdDSA, "{\"version\":0,\"members\":[]}");
     object.sign(BcJose.signer(lists.coordinator));
 
     assertRefused(object.serialize(), "malformed payload");
@@ -228,6 +196,25 @@ class MembershipVerifierTest {
     JWSObject object = new JWSObject(header.build(), new Payload(MembershipLists.list(5).toJson()));
     object.sign(BcJose.signer(lists.coordinator));
     return object.serialize();
+  }
+
+  /** A JWS header with this alg, the list typ and the coordinator's kid, base64url-encoded. */
+  private String encodedHeader(String alg) {
+    String kid = SignedMembershipList.keyId(lists.coordinator.publicKey());
+    return Base64URL.encode(
+            ("{\"alg\":\"" + alg + "\",\"typ\":\"baton-membership+jwt\",\"kid\":\"" + kid + "\"}")
+                .getBytes(UTF_8))
+        .toString();
+  }
+
+  /** An unsigned JWS of payload with the coordinator's kid and the list typ, under alg. */
+  private JWSObject listJws(JWSAlgorithm alg, String payload) {
+    return new JWSObject(
+        new JWSHeader.Builder(alg)
+            .type(new JOSEObjectType(SignedMembershipList.TYPE))
+            .keyID(SignedMembershipList.keyId(lists.coordinator.publicKey()))
+            .build(),
+        new Payload(payload));
   }
 
   private void assertRefused(String jws, String reason) {

@@ -15,11 +15,10 @@ class RankFusionTest {
 
   @Test
   void ranksDecideNotRawScoresSoAMemberWithHugeScoresDoesNotDominate() {
-    Map<String, List<SearchHit>> lists = new LinkedHashMap<>();
-    lists.put("did:web:a", List.of(hit("https://a/1", 900), hit("https://a/2", 800)));
-    lists.put("did:web:b", List.of(hit("https://b/1", 0.3), hit("https://b/2", 0.1)));
-
-    List<FederatedHit> fused = fusion.fuse(lists);
+    List<FederatedHit> fused =
+        fuse(
+            List.of(hit("https://a/1", 900), hit("https://a/2", 800)),
+            List.of(hit("https://b/1", 0.3), hit("https://b/2", 0.1)));
 
     // Equal ranks give equal fused scores; ties are broken by IRI, so the order is stable.
     assertThat(fused)
@@ -30,11 +29,10 @@ class RankFusionTest {
 
   @Test
   void duplicateIriIsOneHitFromItsBestRankedMemberListingEveryMember() {
-    Map<String, List<SearchHit>> lists = new LinkedHashMap<>();
-    lists.put("did:web:a", List.of(hit("https://a/1", 5), hit("https://x/shared", 4)));
-    lists.put("did:web:b", List.of(hit("https://x/shared", 1), hit("https://x/shared", 1)));
-
-    List<FederatedHit> fused = fusion.fuse(lists);
+    List<FederatedHit> fused =
+        fuse(
+            List.of(hit("https://a/1", 5), hit("https://x/shared", 4)),
+            List.of(hit("https://x/shared", 1), hit("https://x/shared", 1)));
 
     assertThat(fused).hasSize(2);
     FederatedHit shared = fused.get(0);
@@ -48,6 +46,14 @@ class RankFusionTest {
   @Test
   void nonPositiveConstantIsRefused() {
     assertThatThrownBy(() -> new RankFusion(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Fuses the answers of member did:web:a and member did:web:b, in that order. */
+  private List<FederatedHit> fuse(List<SearchHit> fromA, List<SearchHit> fromB) {
+    Map<String, List<SearchHit>> lists = new LinkedHashMap<>();
+    lists.put("did:web:a", fromA);
+    lists.put("did:web:b", fromB);
+    return fusion.fuse(lists);
   }
 
   private static SearchHit hit(String iri, double score) {

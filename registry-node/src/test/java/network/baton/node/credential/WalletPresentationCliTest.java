@@ -2,45 +2,30 @@ package network.baton.node.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import network.baton.credential.http.CredentialRoutes;
 import network.baton.node.Cli;
-import network.baton.node.RunningNode;
-import network.baton.node.TamperedJws;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The graduate's and the employer's command lines against a real node over loopback HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/**
+ * The graduate's command line against a real node: a wallet made with {@code baton wallet keygen}
+ * presents the node's credentials, and {@code baton verify} checks the presentations.
+ */
 @Timeout(120)
-class CredentialCliTest {
+class WalletPresentationCliTest extends CredentialNodeCli {
   private static final String AUDIENCE = "https://employer.example";
 
-  private Vertx vertx;
-  private RunningNode node;
-  private String nodeDid;
-  private Path folder;
   private Path wallet;
   private Path walletPassphrase;
   private String holderDid;
   private Path credential;
-  private final Cli cli = new Cli();
 
   @BeforeAll
-  void startNodeAndMakeAWallet(@TempDir Path folder) throws Exception {
-    this.folder = folder;
-    vertx = Vertx.vertx();
-    node = CredentialNode.start(vertx, folder, config -> config);
-    nodeDid = "did:web:localhost%3A" + java.net.URI.create(node.url()).getPort();
+  void makeAWallet() throws Exception {
     walletPassphrase = Files.writeString(folder.resolve("wallet-pass"), "graduate passphrase\n");
     wallet = folder.resolve("me.pem");
     int keygen =
@@ -48,32 +33,11 @@ class CredentialCliTest {
     assertThat(keygen).as(cli.err()).isZero();
     holderDid = cli.out().strip();
     assertThat(holderDid).startsWith("did:key:z6Mk");
-    credential = Files.writeString(folder.resolve("ec.json"), issue());
-  }
-
-  @AfterAll
-  void stopNode() {
-    if (node != null) node.close();
-    if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().join();
-  }
-
-  @BeforeEach
-  void clearOutput() {
-    cli.clear();
-  }
-
-  private String issue() {
-    return issue("vc+jwt");
+    credential = Files.writeString(folder.resolve("ec.json"), issue("vc+jwt"));
   }
 
   private String issue(String format) {
-    String course = node.url() + "/resources/kosen-mc4-ec";
-    JsonObject body = CredentialRoutes.issueRequest(holderDid, course, format);
-    body.getJsonObject("credential").getJsonObject("credentialSubject").put("achievement", course);
-    HttpResponse<String> response =
-        node.post("/credentials/issue", "application/json", body.encode());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return response.body();
+    return CredentialNode.issue(node, holderDid, "resources/kosen-mc4-ec", format);
   }
 
   private String pass() {
@@ -94,16 +58,6 @@ class CredentialCliTest {
   private int verifyPresentation(Path presentation, String... binding) {
     String[] trust = {"--trust-issuer", nodeDid, "--allow-loopback-http"};
     return cli.run(Cli.join(new String[] {"verify", presentation.toString()}, binding, trust));
-  }
-
-  private int issueOnTheNode(String achievement, String... options) {
-    String[] issue = {"--holder", holderDid, "--achievement", achievement};
-    return onTheNode("issue", Cli.join(issue, options));
-  }
-
-  private int onTheNode(String command, String... args) {
-    String[] prefix = {"credential", command, "--node", node.url(), "--token", RunningNode.TOKEN};
-    return cli.run(Cli.join(prefix, args));
   }
 
   @Test
@@ -256,110 +210,6 @@ class CredentialCliTest {
   }
 
   @Test
-  void tamperedCredentialFailsTheSignatureCheckWithExitCode1() throws Exception {
-    String jwt =
-        new JsonObject(Files.readString(credential))
-            .getJsonObject("verifiableCredential")
-            .getString("id")
-            .substring("data:application/vc+jwt,".length());
-    String forged =
-        TamperedJws.replacingInPayload(jwt, "Electrochemistry", "Electrochemistry with honours");
-    assertThat(forged).isNotEqualTo(jwt);
-    Path tampered = Files.writeString(folder.resolve("tampered.jwt"), forged);
-
-    int code =
-        cli.run("verify", tampered.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http");
-
-    assertThat(code).isEqualTo(1);
-    assertThat(cli.out()).startsWith("credential: NOT VALID").contains("✗ signature");
-  }
-
-  @Test
-  void offlineVerificationUsesSavedDocumentsAndSaysWhatItCouldNotCheck() throws Exception {
-    Path dids = Files.createDirectories(folder.resolve("dids"));
-    Files.writeString(dids.resolve("kosen.json"), node.get("/.well-known/did.json", null).body());
-    Path lists = Files.createDirectories(folder.resolve("lists"));
-    for (String list : new String[] {"0-revocation", "0-suspension"}) {
-      HttpResponse<String> saved = node.get("/status/" + list, "application/vc+jwt");
-      assertThat(saved.statusCode()).isEqualTo(200);
-      Files.writeString(lists.resolve(list + ".jwt"), saved.body());
-    }
-
-    String[] offline = {
-      "verify", credential.toString(), "--offline", "--did-docs", dids.toString()
-    };
-    String[] trust = {"--trust-issuer", nodeDid};
-    int withLists =
-        cli.run(Cli.join(offline, new String[] {"--status-lists", lists.toString()}, trust));
-    String complete = cli.out();
-    cli.clear();
-    int withoutLists = cli.run(Cli.join(offline, trust));
-
-    assertThat(withLists).as(complete + cli.err()).isZero();
-    assertThat(complete).startsWith("credential: VALID").contains("✓ signature", "✓ status");
-    assertThat(withoutLists).isEqualTo(1);
-    assertThat(cli.out())
-        .contains("✓ signature", "✗ status")
-        .contains(
-            "not checked offline: status (no saved status list for "
-                + node.url()
-                + "/status/0-revocation)");
-  }
-
-  @Test
-  void withoutAllowLoopbackHttpALocalIssuerIsNeitherResolvedNorSaved() {
-    String refusal = nodeDid + " resolves to a loopback address";
-
-    int verified = cli.run("verify", credential.toString(), "--trust-issuer", nodeDid);
-    int saved =
-        cli.run("verify", credential.toString(), "--save", folder.resolve("kept").toString());
-
-    assertThat(verified).isEqualTo(1);
-    assertThat(cli.out()).contains("✗ key").contains(refusal);
-    assertThat(saved).isEqualTo(2);
-    assertThat(cli.err()).contains("cannot fetch the DID document of " + nodeDid + ": " + refusal);
-    assertThat(folder.resolve("kept")).doesNotExist();
-  }
-
-  @Test
-  void credentialOfAnIssuerNotTrustedFailsAndSaysHowToTrustOne() {
-    int code = cli.run("verify", credential.toString(), "--allow-loopback-http");
-
-    assertThat(code).isEqualTo(1);
-    assertThat(cli.out()).contains("✓ signature", "✗ issuer trusted", "--trust-issuer");
-  }
-
-  @Test
-  void trustFileListsTheIssuersAccepted() throws Exception {
-    Path trusting = Files.writeString(folder.resolve("trusted.json"), "[\"" + nodeDid + "\"]");
-    Path other =
-        Files.writeString(folder.resolve("others.txt"), "# members\ndid:web:university.example\n");
-    Path broken = Files.writeString(folder.resolve("bad-trust.txt"), "https://not-a-did.example\n");
-
-    assertThat(
-            cli.run(
-                "verify",
-                credential.toString(),
-                "--trust",
-                trusting.toString(),
-                "--allow-loopback-http"))
-        .as(cli.out())
-        .isZero();
-    assertThat(
-            cli.run(
-                "verify",
-                credential.toString(),
-                "--trust",
-                other.toString(),
-                "--allow-loopback-http"))
-        .isEqualTo(1);
-    assertThat(cli.out())
-        .contains("✗ issuer trusted: issuer " + nodeDid + " is not in the trust list");
-    assertThat(cli.run("verify", credential.toString(), "--trust", broken.toString())).isEqualTo(2);
-    assertThat(cli.err()).contains("not a DID in the trust list");
-  }
-
-  @Test
   void usageErrorsAreExitCode2() throws Exception {
     Path presentation = folder.resolve("vp-usage.jwt");
     present("jwt", credential, "n", presentation);
@@ -384,69 +234,5 @@ class CredentialCliTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(cli.err().strip()).startsWith("baton wallet present: wrong passphrase");
-  }
-
-  @Test
-  void credentialIssuedSuspendedAndRevokedThroughTheCommandLine() throws Exception {
-    Path issued = folder.resolve("cli-issued.json");
-    String course = node.url() + "/resources/kosen-mc5-safety";
-    String[] di = {
-      "--format", "di", "--status", "revocation,suspension", "--out", issued.toString()
-    };
-    assertThat(issueOnTheNode(course, di)).as(cli.err()).isZero();
-    String id = new JsonObject(Files.readString(issued)).getString("credentialId");
-    assertThat(
-            new JsonObject(Files.readString(issued))
-                .getJsonObject("verifiableCredential")
-                .getJsonObject("proof"))
-        .isNotNull();
-    String[] verify = {
-      "verify", issued.toString(), "--trust-issuer", nodeDid, "--allow-loopback-http"
-    };
-    assertThat(cli.run(verify)).as(cli.out()).isZero();
-
-    assertThat(onTheNode("suspend", id)).isZero();
-    assertThat(cli.out()).contains(id + ": suspended");
-    cli.clear();
-    assertThat(cli.run(verify)).isEqualTo(1);
-    assertThat(cli.out()).contains("✗ status: the credential is suspended");
-
-    assertThat(onTheNode("unsuspend", id)).isZero();
-    assertThat(cli.run(verify)).isZero();
-    assertThat(onTheNode("revoke", id)).isZero();
-    cli.clear();
-    assertThat(onTheNode("suspend", id)).as("revocation is final").isEqualTo(1);
-    assertThat(cli.err()).contains("HTTP 409", "revocation is final");
-  }
-
-  @Test
-  void nodeRefusalsAreExitCode1AndAnUnreachableNodeExitCode2() {
-    assertThat(issueOnTheNode("https://elsewhere.example/resources/x")).isEqualTo(1);
-    assertThat(cli.err()).contains("HTTP 422");
-    cli.clear();
-    assertThat(
-            cli.run(
-                "credential",
-                "revoke",
-                "--node",
-                node.url(),
-                "--token",
-                "wrong-token",
-                "urn:uuid:x"))
-        .isEqualTo(1);
-    assertThat(cli.err()).contains("HTTP 403");
-    cli.clear();
-    int closedPort = CredentialNode.freePort();
-    assertThat(
-            cli.run(
-                "credential",
-                "revoke",
-                "--node",
-                "http://localhost:" + closedPort,
-                "--token",
-                RunningNode.TOKEN,
-                "urn:uuid:x"))
-        .isEqualTo(2);
-    assertThat(cli.err()).contains("cannot reach");
   }
 }
