@@ -273,19 +273,9 @@ class Openid4vciIssuanceTest {
 
   @Test
   void aWalletCredentialIsRecordedAndStaffRevokeItLikeAnyOther() {
-    JsonObject made = wallet.offer(false);
-    String token = wallet.accessToken(made);
-    HttpResponse<String> response =
-        wallet.credential(
-            token,
-            Wallet.credentialRequest(
-                CredentialConfigurations.JWT_VC_JSON,
-                wallet.proof(Wallet.p256(), clock.instant())));
     String jwt =
-        new JsonObject(response.body())
-            .getJsonArray("credentials")
-            .getJsonObject(0)
-            .getString("credential");
+        (String)
+            credential(wallet.offer(false), CredentialConfigurations.JWT_VC_JSON, Wallet.p256());
     String id = new JsonObject(jwtPayload(jwt)).getString("id");
 
     Cli cli = new Cli();
@@ -358,19 +348,22 @@ class Openid4vciIssuanceTest {
 
   /** The SD-JWT VC the credential endpoint answers for this offer and key. */
   private String sdJwtVc(JsonObject made, Wallet.HolderKey key) {
+    Object credential = credential(made, CredentialConfigurations.SD_JWT_VC, key);
+    assertThat(credential).isInstanceOf(String.class);
+    return (String) credential;
+  }
+
+  /** The credential the endpoint answers for this offer, configuration and key. */
+  private Object credential(JsonObject made, String configuration, Wallet.HolderKey key) {
     HttpResponse<String> response =
         wallet.credential(
             wallet.accessToken(made),
-            Wallet.credentialRequest(
-                CredentialConfigurations.SD_JWT_VC, wallet.proof(key, clock.instant())));
+            Wallet.credentialRequest(configuration, wallet.proof(key, clock.instant())));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    Object credential =
-        new JsonObject(response.body())
-            .getJsonArray("credentials")
-            .getJsonObject(0)
-            .getValue("credential");
-    assertThat(credential).isInstanceOf(String.class);
-    return (String) credential;
+    return new JsonObject(response.body())
+        .getJsonArray("credentials")
+        .getJsonObject(0)
+        .getValue("credential");
   }
 
   private JsonObject verify(Object credential) {
