@@ -83,7 +83,9 @@ class RefusedValuesTest {
     body.getJsonObject("options").put("format", LONG);
 
     assertThat(refused(node.post("/credentials/issue", body)))
-        .isEqualTo("options.format: format must be 'vc+jwt' or 'eddsa-rdfc-2022', not " + SHOWN);
+        .isEqualTo(
+            "options.format: format must be 'vc+jwt', 'eddsa-rdfc-2022' or 'dc+sd-jwt', not "
+                + SHOWN);
   }
 
   @Test
