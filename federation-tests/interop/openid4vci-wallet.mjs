@@ -1,5 +1,6 @@
 // A wallet built on the OpenWallet Foundation's OpenID4VCI client (@openid4vc/openid4vci), which
-// knows nothing of BATON: for each credential configuration the node offers, staff make an offer
+// knows nothing of BATON: for each credential configuration the node offers (jwt_vc_json,
+// ldp_vc, dc+sd-jwt), staff make an offer
 // with a transaction code (the admin route), and the client resolves the offer link, reads the
 // issuer and authorization server metadata, redeems the pre-authorized code with the code, gets a
 // nonce, makes its key proof (a P-256 key of panva's jose, sent as jwk) and receives the
@@ -67,6 +68,10 @@ try {
     subject);
   const ldp = await receive('BatonCourseCredential_ldp_vc');
   results.check('ldp_vc: an eddsa-rdfc-2022 proof', ldp.proof?.cryptosuite === 'eddsa-rdfc-2022');
+  const sdJwt = await receive('BatonSkillCredential_dc_sd_jwt');
+  const cnf = JSON.parse(Buffer.from(sdJwt.split('~')[0].split('.')[1], 'base64url')).cnf?.jwk;
+  results.check('dc+sd-jwt: bound to the wallet key (cnf.jwk)',
+    cnf?.x === publicJwk.x && cnf?.y === publicJwk.y, cnf);
 } catch(e) {
   results.check('flow completed', false, String(e?.stack ?? e));
 }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A wallet that knows nothing of BATON, the OpenWallet Foundation's {@code @openid4vc/openid4vci}
  * client (federation-tests/interop/openid4vci-wallet.mjs), receives the kosen node's course
- * credential in both formats through the pre-authorized code flow with a transaction code, over
- * https with a certificate of a local CA, and the node's verifier accepts what it received.
+ * credential as jwt_vc_json and ldp_vc and its skill credential as SD-JWT VC (dc+sd-jwt) through
+ * the pre-authorized code flow with a transaction code, over https with a certificate of a local
+ * CA, and the node's verifier accepts what it received.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -53,7 +54,7 @@ class WalletIssuanceInteropTest {
   }
 
   @Test
-  void theOpenWalletFoundationClientReceivesBothFormatsAndTheNodeVerifiesThem() throws Exception {
+  void theOpenWalletFoundationClientReceivesEveryFormatAndTheNodeVerifiesThem() throws Exception {
     NodeJs.Run run =
         NodeJs.run(
             "openid4vci-wallet.mjs",
@@ -64,13 +65,19 @@ class WalletIssuanceInteropTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     List<String> names = run.checkNames();
     for (String configuration :
-        List.of("BatonCourseCredential_jwt_vc_json", "BatonCourseCredential_ldp_vc")) {
+        List.of(
+            "BatonCourseCredential_jwt_vc_json",
+            "BatonCourseCredential_ldp_vc",
+            "BatonSkillCredential_dc_sd_jwt")) {
       assertThat(names)
           .contains(
               configuration + ": access token",
               configuration + ": credential received",
               configuration + ": the node verifies it (200)");
     }
-    assertThat(names).contains("jwt_vc_json: bound to the wallet key (did:key)");
+    assertThat(names)
+        .contains(
+            "jwt_vc_json: bound to the wallet key (did:key)",
+            "dc+sd-jwt: bound to the wallet key (cnf.jwk)");
   }
 }

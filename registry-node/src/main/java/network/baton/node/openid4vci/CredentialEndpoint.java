@@ -16,6 +16,7 @@ import java.io.IOException;
 import network.baton.credential.http.JsonTrees;
 import network.baton.credential.issue.UnknownAchievementException;
 import network.baton.credential.issue.UnknownSkillException;
+import network.baton.credential.service.CredentialFormat;
 import network.baton.credential.service.CredentialOrder;
 import network.baton.credential.service.CredentialServiceException;
 import network.baton.credential.service.IssuanceService;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@code c_nonce} for anyone; a credential for a request carrying an access token from the token
  * endpoint, a {@code credential_configuration_id} the token's offer offered and not issued yet, and
  * one {@code jwt} key proof ({@link KeyProof}). The credential is the offer's course, issued by the
- * node's {@link IssuanceService} to the proof's key as {@code credentialSubject.id} and recorded
- * there like any other (so {@code baton credential revoke} revokes it). Every refusal is an {@link
+ * node's {@link IssuanceService} to the proof's key ({@code credentialSubject.id} for the W3C
+ * formats, {@code cnf.jwk} for SD-JWT VC, answered as the SD-JWT string) and recorded there like
+ * any other (so {@code baton credential revoke} revokes it). Every refusal is an {@link
  * OAuthError}; a refused request counts against its token. Work runs on the given worker.
  */
 public final class CredentialEndpoint {
@@ -110,9 +112,11 @@ public final class CredentialEndpoint {
     SecuredCredential issued;
     try {
       issued =
-          issuance.issue(
-              new CredentialOrder(
-                  holder.did(), grant.courseIri(), null, null, configuration.securing()));
+          configuration.securing() == CredentialFormat.SD_JWT_VC
+              ? issuance.issueSdJwtVc(grant.courseIri(), holder.key(), null, null)
+              : issuance.issue(
+                  new CredentialOrder(
+                      holder.did(), grant.courseIri(), null, null, configuration.securing()));
     } catch (UnknownAchievementException | UnknownSkillException | CredentialServiceException e) {
       throw OAuthError.credentialRequestDenied("the course cannot be issued: " + e.getMessage());
     }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
+import network.baton.credential.sdjwt.SkillCredentialType;
 import network.baton.credential.service.IssuanceService;
 import network.baton.credential.verify.IssuedChallenges;
 import network.baton.node.NodeContext;
@@ -33,7 +34,7 @@ public final class Openid4vciExtension implements NodeExtension {
   private static final Logger log = LoggerFactory.getLogger(Openid4vciExtension.class);
 
   private final OfferSettings settings;
-  private final CredentialConfigurations configurations = CredentialConfigurations.standard();
+  private volatile CredentialConfigurations configurations;
   private volatile OfferService offers;
   private volatile CredentialEndpoint endpoint;
 
@@ -55,6 +56,9 @@ public final class Openid4vciExtension implements NodeExtension {
       return;
     }
     NodeConfig config = context.config();
+    CredentialConfigurations configurations =
+        CredentialConfigurations.standard(
+            SkillCredentialType.vct(issuance.get().config().baseUrl()));
     String issuer = config.server().baseUrl().toString().replaceAll("/+$", "");
     Path folder = config.server().dataDir().resolve("openid4vci");
     OfferStore store;
@@ -88,6 +92,7 @@ public final class Openid4vciExtension implements NodeExtension {
             context.work().credentials(),
             Openid4vciRoutes.CREDENTIAL_BODY_LIMIT,
             config.input().json());
+    this.configurations = configurations;
     offers = offerService;
     context.services().register(NodeServices.CREDENTIAL_OFFERS, offerService);
   }
@@ -119,5 +124,6 @@ public final class Openid4vciExtension implements NodeExtension {
   public void close() {
     offers = null;
     endpoint = null;
+    configurations = null;
   }
 }

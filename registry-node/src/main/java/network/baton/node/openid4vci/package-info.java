@@ -15,8 +15,11 @@
  *       endpoints; {@link network.baton.node.openid4vci.KeyProof} checks the key proof; {@link
  *       network.baton.node.openid4vci.AccessTokens} holds the tokens in memory.
  *   <li>{@link network.baton.node.openid4vci.CredentialConfigurations}: the one map from {@code
- *       credential_configuration_id} to format ({@code jwt_vc_json}, {@code ldp_vc}; {@code
- *       dc+sd-jwt} is added there).
+ *       credential_configuration_id} to format: {@code BatonCourseCredential_jwt_vc_json}, {@code
+ *       BatonCourseCredential_ldp_vc} and {@code BatonSkillCredential_dc_sd_jwt} (SD-JWT VC,
+ *       OpenID4VCI 1.0 Appendix A.3: its {@code vct} the node's {@code
+ *       {base}/vct/skill-credential}, binding method {@code jwk}, claims metadata for {@code
+ *       achievement} and {@code skills}).
  *   <li>{@link network.baton.node.openid4vci.Openid4vciRoutes}: the HTTP side; the page {@code GET
  *       /offers/{id}} is the web package's, over {@link
  *       network.baton.node.NodeServices#CREDENTIAL_OFFERS}.
@@ -56,7 +59,10 @@
  *       application/json}, at most 64 KiB) {@code {credential_configuration_id, proofs: {jwt:
  *       [proof]}}} -> 200 {@code {credentials: [{credential}]}}: a JWT string for {@code
  *       jwt_vc_json}, an object for {@code ldp_vc}, its {@code credentialSubject.id} the proof's
- *       key (its did:key when the proof sends a jwk, else the did:key or did:jwk of its kid). The
+ *       key (its did:key when the proof sends a jwk, else the did:key or did:jwk of its kid); the
+ *       SD-JWT string (issuer JWT and every skill disclosure, no key binding) for {@code
+ *       dc+sd-jwt}, its {@code cnf.jwk} the proof's key (the jwk, or the key of its kid), its
+ *       status a Token Status List entry that revoking and suspending set like the others. The
  *       token gives one credential of each configuration the offer listed and goes after five
  *       refused requests or five minutes. invalid_token (401, with {@code WWW-Authenticate:
  *       Bearer}), invalid_credential_request, unknown_credential_configuration, invalid_proof,

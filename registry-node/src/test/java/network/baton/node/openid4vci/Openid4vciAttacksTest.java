@@ -3,6 +3,7 @@ package network.baton.node.openid4vci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -272,6 +273,58 @@ class Openid4vciAttacksTest {
     String proof = Wallet.proof(forged, KeyProof.TYPE, node.url(), clock.instant(), wallet.nonce());
 
     assertThat(Wallet.error(credentialWith(token(), proof), 400)).isEqualTo("invalid_proof");
+  }
+
+  @Test
+  void anSdJwtVcGoesOnlyToAnOfferListingItOnceAndOnlyToTheKeyThatSignedTheProof() {
+    HttpResponse<String> made =
+        wallet.offerResponse(
+            new JsonObject()
+                .put("course", "kosen-mc4-ec")
+                .put(
+                    "credentialConfigurationIds",
+                    new JsonArray().add(CredentialConfigurations.JWT_VC_JSON)));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String jwtOnly = wallet.accessToken(new JsonObject(made.body()));
+    assertThat(
+            Wallet.error(
+                wallet.credential(
+                    jwtOnly,
+                    Wallet.credentialRequest(
+                        CredentialConfigurations.SD_JWT_VC,
+                        wallet.proof(Wallet.p256(), clock.instant()))),
+                400))
+        .isEqualTo("unknown_credential_configuration");
+
+    Wallet.HolderKey named = Wallet.p256();
+    Wallet.HolderKey signing = Wallet.p256();
+    Wallet.HolderKey forged =
+        new Wallet.HolderKey(null, signing.signer(), signing.alg(), named.jwk(), null);
+    String token = token();
+    String forgedProof =
+        Wallet.proof(forged, KeyProof.TYPE, node.url(), clock.instant(), wallet.nonce());
+    assertThat(
+            Wallet.error(
+                wallet.credential(
+                    token,
+                    Wallet.credentialRequest(CredentialConfigurations.SD_JWT_VC, forgedProof)),
+                400))
+        .isEqualTo("invalid_proof");
+
+    HttpResponse<String> first =
+        wallet.credential(
+            token,
+            Wallet.credentialRequest(
+                CredentialConfigurations.SD_JWT_VC, wallet.proof(named, clock.instant())));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(
+            Wallet.error(
+                wallet.credential(
+                    token,
+                    Wallet.credentialRequest(
+                        CredentialConfigurations.SD_JWT_VC, wallet.proof(named, clock.instant()))),
+                400))
+        .isEqualTo("unknown_credential_configuration");
   }
 
   @Test

@@ -11,10 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import network.baton.credential.did.DidKey;
+import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.PublicKeyMaterial;
+import network.baton.credential.keys.SigningKey;
+import network.baton.credential.sdjwt.SdJwt;
+import network.baton.credential.sdjwt.SdJwtPresenter;
+import network.baton.credential.sdjwt.SkillCredentialType;
 import network.baton.node.Cli;
 import network.baton.node.RunningNode;
 import network.baton.node.TestClock;
@@ -55,7 +63,7 @@ class Openid4vciIssuanceTest {
   }
 
   @Test
-  void metadataNamesTheEndpointsAndBothFormatsInJapaneseAndEnglish() {
+  void metadataNamesTheEndpointsAndEveryFormatInJapaneseAndEnglish() {
     JsonObject issuer = json(node.get(IssuerMetadata.ISSUER_PATH, null));
     JsonObject server = json(node.get(IssuerMetadata.AUTHORIZATION_SERVER_PATH, null));
 
@@ -66,7 +74,9 @@ class Openid4vciIssuanceTest {
     JsonObject configurations = issuer.getJsonObject("credential_configurations_supported");
     assertThat(configurations.fieldNames())
         .containsExactlyInAnyOrder(
-            CredentialConfigurations.JWT_VC_JSON, CredentialConfigurations.LDP_VC);
+            CredentialConfigurations.JWT_VC_JSON,
+            CredentialConfigurations.LDP_VC,
+            CredentialConfigurations.SD_JWT_VC);
     JsonObject jwt = configurations.getJsonObject(CredentialConfigurations.JWT_VC_JSON);
     assertThat(jwt.getString("format")).isEqualTo("jwt_vc_json");
     assertThat(jwt.getJsonObject("credential_definition").getJsonArray("type"))
@@ -81,6 +91,21 @@ class Openid4vciIssuanceTest {
     JsonArray display = jwt.getJsonObject("credential_metadata").getJsonArray("display");
     assertThat(display.stream().map(d -> ((JsonObject) d).getString("locale")))
         .containsExactly("ja", "en");
+    JsonObject sdJwt = configurations.getJsonObject(CredentialConfigurations.SD_JWT_VC);
+    assertThat(sdJwt.getString("format")).isEqualTo("dc+sd-jwt");
+    assertThat(sdJwt.getString("vct")).isEqualTo(node.url() + SkillCredentialType.PATH);
+    assertThat(sdJwt.getJsonArray("cryptographic_binding_methods_supported"))
+        .containsExactly("jwk");
+    assertThat(sdJwt.getJsonObject("proof_types_supported").containsKey("jwt")).isTrue();
+    JsonObject sdJwtMetadata = sdJwt.getJsonObject("credential_metadata");
+    assertThat(
+            sdJwtMetadata.getJsonArray("display").stream()
+                .map(d -> ((JsonObject) d).getString("locale")))
+        .containsExactly("ja", "en");
+    assertThat(
+            sdJwtMetadata.getJsonArray("claims").stream()
+                .map(c -> ((JsonObject) c).getJsonArray("path").getString(0)))
+        .contains("achievement", "skills");
     assertThat(server.getString("issuer")).isEqualTo(node.url());
     assertThat(server.getString("token_endpoint")).isEqualTo(node.url() + "/openid4vci/token");
     assertThat(server.getBoolean("pre-authorized_grant_anonymous_access_supported")).isTrue();
@@ -156,20 +181,101 @@ class Openid4vciIssuanceTest {
   }
 
   @Test
-  void aWalletCredentialIsRecordedAndStaffRevokeItLikeAnyOther() {
+  void anSdJwtVcReachesAWalletBoundToItsJwkAndVerifies() throws Exception {
+    Wallet.HolderKey key = Wallet.p256();
     JsonObject made = wallet.offer(false);
-    String token = wallet.accessToken(made);
+    assertThat(Wallet.offerObject(made).getJsonArray("credential_configuration_ids"))
+        .contains(CredentialConfigurations.SD_JWT_VC);
+
+    String credential = sdJwtVc(made, key);
+
+    SdJwt sdJwt = SdJwt.parse(credential);
+    assertThat(sdJwt.disclosures()).isNotEmpty();
+    assertThat(sdJwt.keyBinding()).isNull();
+    SignedJWT jwt = SignedJWT.parse(sdJwt.issuerJwt());
+    assertThat(jwt.getHeader().getType().toString()).isEqualTo("dc+sd-jwt");
+    JsonObject claims = new JsonObject(jwt.getPayload().toString());
+    assertThat(claims.getString("vct")).isEqualTo(node.url() + SkillCredentialType.PATH);
+    JsonObject cnf = claims.getJsonObject("cnf").getJsonObject("jwk");
+    assertThat(PublicKeyMaterial.fromJwk(cnf.getMap()))
+        .isEqualTo(PublicKeyMaterial.fromJwk(key.jwk().toJSONObject()));
+    assertThat(claims.getJsonObject("achievement").getString("id"))
+        .isEqualTo(node.url() + "/resources/kosen-mc4-ec");
+    HttpResponse<String> verified = verifyResponse(credential);
+    assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    assertThat(new JsonObject(verified.body()).getBoolean("verified")).as(verified.body()).isTrue();
+  }
+
+  @Test
+  void anSdJwtVcForADidKeyIsPresentedWithOneSkillAndAKeyBindingByThatKey() throws Exception {
+    SigningKey holder = SigningKey.generate(KeyAlgorithm.ED25519, "holder", new SecureRandom());
+    String credential = sdJwtVc(wallet.offer(true), Wallet.ed25519(holder));
+    SdJwt received = SdJwt.parse(credential);
+    JsonObject cnf =
+        new JsonObject(SignedJWT.parse(received.issuerJwt()).getPayload().toString())
+            .getJsonObject("cnf")
+            .getJsonObject("jwk");
+    assertThat(PublicKeyMaterial.fromJwk(cnf.getMap())).isEqualTo(holder.publicKey());
+    String code =
+        new JsonArray(
+                new String(
+                    Base64.getUrlDecoder().decode(received.disclosures().get(0)),
+                    StandardCharsets.UTF_8))
+            .getJsonObject(1)
+            .getString("code");
+    String employer = "https://employer.example";
+    String vp =
+        SdJwtPresenter.present(
+                SdJwtPresenter.choose(received, List.of(code)),
+                holder,
+                "n-1",
+                employer,
+                clock.instant())
+            .toString();
+
     HttpResponse<String> response =
-        wallet.credential(
-            token,
-            Wallet.credentialRequest(
-                CredentialConfigurations.JWT_VC_JSON,
-                wallet.proof(Wallet.p256(), clock.instant())));
+        node.send(
+            node.request("/presentations/verify")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        new JsonObject()
+                            .put("verifiablePresentation", vp)
+                            .put(
+                                "options",
+                                new JsonObject().put("challenge", "n-1").put("domain", employer))
+                            .encode(),
+                        StandardCharsets.UTF_8)));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonObject report = new JsonObject(response.body());
+    assertThat(report.getBoolean("verified")).as(response.body()).isTrue();
+    assertThat(report.getJsonArray("disclosed")).isEqualTo(new JsonArray().add("skills[0]"));
+  }
+
+  @Test
+  void staffRevokeAWalletSdJwtVcAndItsTokenStatusFlips() throws Exception {
+    String credential = sdJwtVc(wallet.offer(false), Wallet.p256());
+    assertThat(verify(credential).getBoolean("verified")).isTrue();
+    String id =
+        new JsonObject(SignedJWT.parse(SdJwt.parse(credential).issuerJwt()).getPayload().toString())
+            .getString("jti");
+
+    Cli cli = new Cli();
+    int code =
+        cli.run("credential", "revoke", "--node", node.url(), "--token", RunningNode.TOKEN, id);
+
+    assertThat(code).as(cli.printed()).isZero();
+    JsonObject report = verify(credential);
+    assertThat(report.getBoolean("verified")).as(report.encodePrettily()).isFalse();
+    assertThat(report.encode()).contains("revoked");
+  }
+
+  @Test
+  void aWalletCredentialIsRecordedAndStaffRevokeItLikeAnyOther() {
     String jwt =
-        new JsonObject(response.body())
-            .getJsonArray("credentials")
-            .getJsonObject(0)
-            .getString("credential");
+        (String)
+            credential(wallet.offer(false), CredentialConfigurations.JWT_VC_JSON, Wallet.p256());
     String id = new JsonObject(jwtPayload(jwt)).getString("id");
 
     Cli cli = new Cli();
@@ -240,16 +346,38 @@ class Openid4vciIssuanceTest {
         .doesNotContain("openid-credential-offer://");
   }
 
-  private JsonObject verify(Object credential) {
+  /** The SD-JWT VC the credential endpoint answers for this offer and key. */
+  private String sdJwtVc(JsonObject made, Wallet.HolderKey key) {
+    Object credential = credential(made, CredentialConfigurations.SD_JWT_VC, key);
+    assertThat(credential).isInstanceOf(String.class);
+    return (String) credential;
+  }
+
+  /** The credential the endpoint answers for this offer, configuration and key. */
+  private Object credential(JsonObject made, String configuration, Wallet.HolderKey key) {
     HttpResponse<String> response =
-        node.send(
-            node.request("/credentials/verify")
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        new JsonObject().put("verifiableCredential", credential).encode(),
-                        StandardCharsets.UTF_8)));
-    return new JsonObject(response.body());
+        wallet.credential(
+            wallet.accessToken(made),
+            Wallet.credentialRequest(configuration, wallet.proof(key, clock.instant())));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new JsonObject(response.body())
+        .getJsonArray("credentials")
+        .getJsonObject(0)
+        .getValue("credential");
+  }
+
+  private JsonObject verify(Object credential) {
+    return new JsonObject(verifyResponse(credential).body());
+  }
+
+  private HttpResponse<String> verifyResponse(Object credential) {
+    return node.send(
+        node.request("/credentials/verify")
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    new JsonObject().put("verifiableCredential", credential).encode(),
+                    StandardCharsets.UTF_8)));
   }
 
   private static String jwtPayload(String jwt) {

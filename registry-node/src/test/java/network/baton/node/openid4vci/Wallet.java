@@ -83,7 +83,11 @@ final class Wallet {
 
   /** An Ed25519 key named by its did:key in the proof's kid. */
   static HolderKey ed25519() {
-    SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519, "holder", new SecureRandom());
+    return ed25519(SigningKey.generate(KeyAlgorithm.ED25519, "holder", new SecureRandom()));
+  }
+
+  /** This Ed25519 key named by its did:key in the proof's kid. */
+  static HolderKey ed25519(SigningKey key) {
     String did = DidKey.of(key.publicKey());
     return new HolderKey(
         did, BcJose.signer(key), JWSAlgorithm.EdDSA, null, DidKey.keyId(key.publicKey()));
