@@ -2,51 +2,20 @@ package network.baton.node.openid4vci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
-import network.baton.node.RunningNode;
-import network.baton.node.TestClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an attacker or a broken wallet gets from the token and credential endpoints: the spec's
  * error code for each refusal (as JSON, never cached), nothing issued, and never a 5xx. Time passes
  * by moving the node's clock.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-class Openid4vciAttacksTest {
-
-  @TempDir static Path folder;
-
-  private final Vertx vertx = Vertx.vertx();
-  private final TestClock clock = TestClock.atSystemTime();
-  private RunningNode node;
-  private Wallet wallet;
-
-  @BeforeAll
-  void startNode() {
-    node = Wallet.start(vertx, folder, clock, setup -> setup);
-    wallet = new Wallet(node);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (node != null) node.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
+class Openid4vciAttacksTest extends WalletNodeTest {
 
   private HttpResponse<String> redeem(JsonObject made, String txCode) {
     return wallet.token(

@@ -3,19 +3,16 @@ package network.baton.node.openid4vci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import network.baton.credential.did.DidKey;
 import network.baton.credential.keys.KeyAlgorithm;
 import network.baton.credential.keys.PublicKeyMaterial;
@@ -25,13 +22,7 @@ import network.baton.credential.sdjwt.SdJwtPresenter;
 import network.baton.credential.sdjwt.SkillCredentialType;
 import network.baton.node.Cli;
 import network.baton.node.RunningNode;
-import network.baton.node.TestClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pre-authorized code flow against a real node, once per format: staff make an offer, the
@@ -39,28 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and receives a credential bound to that key, which the node's own verifier accepts and staff can
  * revoke like any other.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-class Openid4vciIssuanceTest {
-
-  @TempDir static Path folder;
-
-  private final Vertx vertx = Vertx.vertx();
-  private final TestClock clock = TestClock.atSystemTime();
-  private RunningNode node;
-  private Wallet wallet;
-
-  @BeforeAll
-  void startNode() {
-    node = Wallet.start(vertx, folder, clock, setup -> setup);
-    wallet = new Wallet(node);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (node != null) node.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
+class Openid4vciIssuanceTest extends WalletNodeTest {
 
   @Test
   void metadataNamesTheEndpointsAndEveryFormatInJapaneseAndEnglish() {
