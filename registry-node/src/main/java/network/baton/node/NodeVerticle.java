@@ -30,6 +30,7 @@ import network.baton.node.http.OpenApiRoutes;
 import network.baton.node.http.RequestTargetCheck;
 import network.baton.node.http.RouteMethods;
 import network.baton.node.http.SecurityHeaders;
+import network.baton.node.http.Utf8RequestTarget;
 import network.baton.node.resources.GraphRenderer;
 import network.baton.node.resources.ResourceProblems;
 import network.baton.node.resources.ResourceReader;
@@ -284,6 +285,7 @@ public final class NodeVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     // Before every other route, whatever order those ask for (the resource page asks for 0).
+    router.route().order(-4).handler(Utf8RequestTarget.create());
     router.route().order(-3).handler(SecurityHeaders.create(config.server().tls() != null));
     router.route().order(-2).handler(RequestTargetCheck.create());
     router.route().order(-1).handler(AccessLog.create());
