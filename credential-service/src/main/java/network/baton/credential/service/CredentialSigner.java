@@ -53,6 +53,16 @@ final class CredentialSigner {
   }
 
   /** The credential as a compact {@code vc+jwt}. */
+  /** The credential secured in {@code format} (vc+jwt or Data Integrity), {@code id} its id. */
+  SecuredCredential secure(String id, CredentialFormat format, ObjectNode vc, Instant now) {
+    return switch (format) {
+      case JWT -> new SecuredCredential(id, CredentialFormat.JWT, jwt(vc), vc);
+      case DATA_INTEGRITY ->
+          new SecuredCredential(id, CredentialFormat.DATA_INTEGRITY, null, dataIntegrity(vc, now));
+      case SD_JWT_VC -> throw new IllegalStateException("an SD-JWT VC is issued by issueSdJwtVc");
+    };
+  }
+
   String jwt(ObjectNode credential) {
     return issuer.sign(credential);
   }

@@ -2,13 +2,9 @@ package network.baton.credential.service;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +15,6 @@ import network.baton.credential.did.DidDocument;
 import network.baton.credential.did.DidKey;
 import network.baton.credential.did.NodeDidDocument;
 import network.baton.credential.integrity.EddsaRdfc2022;
-import network.baton.credential.issue.AchievementTypes;
 import network.baton.credential.issue.CredentialIssuer;
 import network.baton.credential.issue.IssueRequest;
 import network.baton.credential.issue.Skill;
@@ -33,7 +28,6 @@ import network.baton.credential.sdjwt.SdJwtVcIssuer;
 import network.baton.credential.sdjwt.SkillCredentialType;
 import network.baton.credential.sdjwt.TokenStatusSource;
 import network.baton.credential.status.IndexAllocator;
-import network.baton.credential.status.StatusEntry;
 import network.baton.credential.status.StatusListIndex;
 import network.baton.credential.status.StatusListSource;
 import network.baton.credential.status.StatusListStore;
@@ -56,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * {@link network.baton.credential.verify.VerificationService}'s, which reads this node's lists from
  * {@link #ownStatusLists()}. Methods block (signing, canonicalization, file writes): call them off
  * the event loop. Thread-safe.
+ *
+ * <p>Its parts: {@link CredentialSigner} secures in each format, {@link SuppliedIssuance} takes a
+ * credential the caller wrote, {@link StatusEntries} writes {@code credentialStatus}, {@link
+ * StatusTransition} says which status changes are allowed, {@link NodeStatusLists} keeps the lists.
  */
 public final class IssuanceService implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(IssuanceService.class);
@@ -76,7 +74,7 @@ public final class IssuanceService implements Closeable {
   private final IndexAllocator allocator;
   private final NodeStatusLists lists;
   private final SdJwtVcIssuer sdJwtVc;
-  private final ObjectMapper json = new ObjectMapper();
+  private final SuppliedIssuance supplied;
 
   private IssuanceService(
       CredentialConfig config,
@@ -108,6 +106,7 @@ public final class IssuanceService implements Closeable {
     this.ownDocument = NodeDidDocument.build(config.issuerDid(), keys, DOCUMENT_FORMAT);
     this.lists = new NodeStatusLists(config, allocator, store, signer, clock);
     this.sdJwtVc = signer.sdJwtVc(config.issuerDid());
+    this.supplied = new SuppliedIssuance(config, courses, signer, issued, allocator, clock);
   }
 
   /**
@@ -210,10 +209,9 @@ public final class IssuanceService implements Closeable {
             order.validUntil());
     StatusListIndex position = allocator.allocate();
     ObjectNode vc = issuer.credential(request, null);
-    ArrayNode entries = statusEntries(position, order.status());
-    vc.set("credentialStatus", entries.size() == 1 ? entries.get(0) : entries);
+    StatusEntries.attach(vc, config, position, order.status());
     String id = vc.get("id").asText();
-    SecuredCredential secured = secure(id, order.format(), vc, now);
+    SecuredCredential secured = signer.secure(id, order.format(), vc, now);
     issued.add(
         new IssuedRecord(
             id,
@@ -313,110 +311,7 @@ public final class IssuanceService implements Closeable {
    * {@link UnknownAchievementException}.
    */
   public SecuredCredential issue(SuppliedCredential order) throws IOException {
-    requireNonNull(order, "order");
-    if (order.format() == CredentialFormat.SD_JWT_VC) {
-      throw new CredentialServiceException(
-          CredentialServiceException.Kind.BAD_REQUEST,
-          "dc+sd-jwt is issued only as the BATON skill credential for a course of this node");
-    }
-    ObjectNode vc = order.credential().deepCopy();
-    claimIssuer(vc);
-    String achievement = requireOwnAchievement(vc);
-    if (order.format() == CredentialFormat.DATA_INTEGRITY) signer.requireDataIntegrityKey();
-    Instant now = clock.instant();
-    if (!vc.has("validFrom")) vc.put("validFrom", CredentialIssuer.timestamp(now));
-    String id = order.credentialId() != null ? order.credentialId() : vc.path("id").asText(null);
-    StatusListIndex position = null;
-    if (!order.status().isEmpty()) {
-      if (vc.has("credentialStatus")) {
-        throw new CredentialServiceException(
-            CredentialServiceException.Kind.BAD_REQUEST,
-            "the credential has its own credentialStatus; the node adds one only to a credential"
-                + " without");
-      }
-      if (id == null) {
-        id = "urn:uuid:" + UUID.randomUUID();
-        vc.put("id", id);
-      }
-      if (issued.find(id).isPresent()) {
-        throw new CredentialServiceException(
-            CredentialServiceException.Kind.CONFLICT,
-            "credential " + UntrustedText.oneLine(id) + " was issued before");
-      }
-      position = allocator.allocate();
-      ArrayNode entries = statusEntries(position, order.status());
-      vc.set("credentialStatus", entries.size() == 1 ? entries.get(0) : entries);
-    }
-    SecuredCredential secured = secure(id, order.format(), vc, now);
-    if (position != null) {
-      String holder = vc.path("credentialSubject").path("id").asText("");
-      issued.add(
-          new IssuedRecord(
-              id,
-              position,
-              holder,
-              achievement == null ? "" : achievement,
-              now,
-              CredentialState.ACTIVE,
-              order.status()));
-    }
-    log.info(
-        "supplied credential issued [id: {}, format: {}, status: {}]",
-        id,
-        order.format().value(),
-        position == null ? "none" : position.list() + "/" + position.index());
-    return secured;
-  }
-
-  private SecuredCredential secure(String id, CredentialFormat format, ObjectNode vc, Instant now) {
-    return switch (format) {
-      case JWT -> new SecuredCredential(id, CredentialFormat.JWT, signer.jwt(vc), vc);
-      case DATA_INTEGRITY ->
-          new SecuredCredential(
-              id, CredentialFormat.DATA_INTEGRITY, null, signer.dataIntegrity(vc, now));
-      case SD_JWT_VC -> throw new IllegalStateException("an SD-JWT VC is issued by issueSdJwtVc");
-    };
-  }
-
-  private void claimIssuer(ObjectNode vc) {
-    JsonNode named = vc.get("issuer");
-    if (named == null) {
-      vc.put("issuer", config.issuerDid());
-      return;
-    }
-    String id = named.isObject() ? named.path("id").asText(null) : named.asText(null);
-    if (!config.issuerDid().equals(id)) {
-      // The VC API issuer's 400: "The provided value of 'issuer' does not match the expected
-      // configuration."
-      throw new CredentialServiceException(
-          CredentialServiceException.Kind.BAD_REQUEST,
-          "issuer "
-              + UntrustedText.oneLine(id)
-              + " does not match this node's issuer "
-              + config.issuerDid());
-    }
-  }
-
-  // An Open Badges credential attests an achievement: this node only attests its own courses.
-  private String requireOwnAchievement(ObjectNode vc) {
-    if (!AchievementTypes.isAchievementCredential(vc)) return null;
-    JsonNode subject = vc.path("credentialSubject");
-    JsonNode achievement = (subject.isArray() ? subject.path(0) : subject).path("achievement");
-    String iri = achievement.isTextual() ? achievement.asText() : achievement.path("id").asText("");
-    if (iri.isBlank() || courses.find(iri).isEmpty()) {
-      throw new UnknownAchievementException(iri.isBlank() ? "(no achievement id)" : iri);
-    }
-    return iri;
-  }
-
-  private ArrayNode statusEntries(StatusListIndex position, Set<StatusPurpose> purposes) {
-    ArrayNode entries = json.createArrayNode();
-    for (StatusPurpose purpose : StatusPurpose.values()) {
-      if (!purposes.contains(purpose)) continue;
-      URI url = config.statusListUrl(new StatusListId(position.list(), purpose));
-      entries.add(StatusEntry.of(url, purpose, position.index()).toJson());
-    }
-    return entries;
+    return supplied.issue(order);
   }
 
   /**
@@ -434,34 +329,8 @@ public final class IssuanceService implements Closeable {
                     new CredentialServiceException(
                         CredentialServiceException.Kind.NOT_FOUND,
                         "this node issued no credential " + UntrustedText.oneLine(credentialId)));
-    CredentialState target =
-        switch (action) {
-          case REVOKE -> CredentialState.REVOKED;
-          case SUSPEND -> CredentialState.SUSPENDED;
-          case UNSUSPEND -> CredentialState.ACTIVE;
-        };
+    CredentialState target = StatusTransition.target(record, action);
     if (record.state() == target) return new StatusChange(record, false);
-    if (record.state() == CredentialState.REVOKED) {
-      throw new CredentialServiceException(
-          CredentialServiceException.Kind.CONFLICT,
-          "credential " + credentialId + " is revoked; revocation is final");
-    }
-    StatusPurpose shownIn =
-        action == StatusAction.REVOKE ? StatusPurpose.REVOCATION : StatusPurpose.SUSPENSION;
-    if (!record.purposes().contains(shownIn)) {
-      // The bit would be set in a list the credential does not point at: no verifier would see it.
-      throw new CredentialServiceException(
-          CredentialServiceException.Kind.CONFLICT,
-          "credential "
-              + credentialId
-              + " has no "
-              + shownIn.value()
-              + " status entry; it cannot be "
-              + (action == StatusAction.REVOKE
-                  ? "revoked"
-                  : "suspended or unsuspended (only a credential issued with a suspension entry"
-                      + " can be)"));
-    }
     IssuedRecord changed = issued.setState(credentialId, target);
     lists.set(record.position(), target);
     log.info("credential status changed [id: {}, state: {}]", credentialId, target.value());
